@@ -1,0 +1,134 @@
+#include "app.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <ostream>
+
+#include "chartproof/engine.hpp"
+#include "chartproof/report.hpp"
+
+namespace chartproof::cli {
+namespace {
+
+constexpr int kExitUsage = 2;
+
+// "a,b" and repeated flags both work: --enable a,b --enable c.
+std::vector<std::string> split_commas(const std::vector<std::string>& items) {
+  std::vector<std::string> out;
+  for (const auto& item : items) {
+    std::size_t pos = 0;
+    while (pos <= item.size()) {
+      std::size_t end = item.find(',', pos);
+      if (end == std::string::npos) end = item.size();
+      if (end > pos) out.push_back(item.substr(pos, end - pos));
+      pos = end + 1;
+    }
+  }
+  return out;
+}
+
+struct LintArgs {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string fail_on = "error";
+  std::string namespace_ = "default";
+  std::vector<std::string> enable, disable;
+  unsigned jobs = 0;
+  std::string color = "auto";
+};
+
+int run_lint(const LintArgs& a, Environment& env) {
+  if (a.paths.empty()) {
+    env.err << "chartproof: no input; give files, directories, or - for standard input "
+               "(helm template . | chartproof lint -)\n";
+    return kExitUsage;
+  }
+  LintOptions options;
+  options.default_namespace = a.namespace_;
+  options.enable = split_commas(a.enable);
+  options.disable = split_commas(a.disable);
+  options.jobs = a.jobs;
+  auto linter = Linter::create(options);
+  if (!linter) {
+    env.err << "chartproof: " << linter.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  auto files = read_inputs(a.paths);
+  if (!files) {
+    env.err << "chartproof: " << files.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  LintReport report = linter->lint(std::move(files.value()));
+  if (a.format == "json") {
+    env.out << format_json(report);
+  } else {
+    TextOptions text;
+    text.color = a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color);
+    env.out << format_text(report, text);
+  }
+  if (a.fail_on == "never") return 0;
+  return report.ok(*parse_severity(a.fail_on)) ? 0 : 1;
+}
+
+}  // namespace
+
+int run(const std::vector<std::string>& args, Environment env) {
+  CLI::App app{"chartproof: lint Kubernetes manifests rendered from Helm charts", "chartproof"};
+  app.set_version_flag("--version", "chartproof " + std::string(version()));
+  app.require_subcommand(1);
+
+  LintArgs lint;
+  CLI::App* lint_cmd = app.add_subcommand("lint", "Lint rendered manifests (files, directories, or - for stdin)");
+  lint_cmd->add_option("paths", lint.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
+  lint_cmd->add_option("--format,-f", lint.format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
+  lint_cmd->add_option("--namespace,-n", lint.namespace_, "Namespace of resources that set none")
+      ->capture_default_str();
+  // One value per flag, so `--enable a file.yaml` does not swallow the file.
+  lint_cmd->add_option("--enable", lint.enable, "Rule ids or packs to switch on (repeatable, comma-separated)")
+      ->allow_extra_args(false);
+  lint_cmd->add_option("--disable", lint.disable, "Rule ids or packs to switch off; wins over --enable")
+      ->allow_extra_args(false);
+  lint_cmd->add_option("--jobs,-j", lint.jobs, "Worker threads; 0 = one per core (same output for any value)")
+      ->capture_default_str();
+  lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+
+  std::string rules_format = "text";
+  CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
+  rules_cmd->add_option("--format,-f", rules_format, "Output format")
+      ->check(CLI::IsMember({"text", "markdown", "json"}))->capture_default_str();
+
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    env.out << app.help();  // delegates to the subcommand that got --help
+    return 0;
+  } catch (const CLI::CallForVersion&) {
+    env.out << "chartproof " << version() << "\n";
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    // CLI11 prints help for the failing subcommand; we keep a one-line error and usage exit code.
+    if (e.get_exit_code() == 0) {
+      env.out << app.help();
+      return 0;
+    }
+    env.err << "chartproof: " << e.what() << "\nRun 'chartproof --help' for usage.\n";
+    return kExitUsage;
+  }
+
+  if (*lint_cmd) return run_lint(lint, env);
+  if (*rules_cmd) {
+    const auto& rules = builtin_rules();
+    env.out << (rules_format == "markdown" ? format_rules_markdown(rules)
+                : rules_format == "json"   ? format_rules_json(rules)
+                                           : format_rules_text(rules));
+    return 0;
+  }
+  return kExitUsage;
+}
+
+}  // namespace chartproof::cli

@@ -1,0 +1,21 @@
+#pragma once
+// The chartproof command line, callable in-process (tests) or from main().
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace chartproof::cli {
+
+/// Where the CLI writes, and facts about the terminal it cannot ask the OS for in tests.
+struct Environment {
+  std::ostream& out;
+  std::ostream& err;
+  bool stdout_is_terminal = false;
+  bool no_color = false;  ///< NO_COLOR is set
+};
+
+/// Runs `chartproof <args...>` (args excludes the program name); returns the exit code (0, 1 or 2).
+int run(const std::vector<std::string>& args, Environment env);
+
+}  // namespace chartproof::cli

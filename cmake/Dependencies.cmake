@@ -1,0 +1,13 @@
+# Every dependency is a Debian package (scripts/install-deps.sh installs them).
+find_package(Threads REQUIRED)
+find_package(yaml-cpp REQUIRED)
+find_package(RapidJSON REQUIRED)
+find_package(valijson REQUIRED)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+if(CHARTPROOF_CLI)
+  find_package(CLI11 REQUIRED)
+endif()
+if(CHARTPROOF_TESTS)
+  find_package(doctest REQUIRED)
+endif()

@@ -1,0 +1,10 @@
+# chartproof_warnings(target): the project's warning set; errors when CHARTPROOF_WERROR is on (CI).
+function(chartproof_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+    -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast -Woverloaded-virtual
+    # GCC 12 reports false -Wrestrict positives inside std::string concatenation (GCC bug 105329).
+    $<$<CXX_COMPILER_ID:GNU>:-Wno-restrict>)
+  if(CHARTPROOF_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+endfunction()

@@ -1,0 +1,99 @@
+#pragma once
+/// \file
+/// The engine: reads inputs, builds the graph, runs the selected rules, returns sorted findings.
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chartproof/error.hpp"
+#include "chartproof/finding.hpp"
+#include "chartproof/graph.hpp"
+#include "chartproof/parse.hpp"
+#include "chartproof/rule.hpp"
+
+namespace chartproof {
+
+/// How one rule is configured for a run (unset fields keep the rule's defaults).
+struct RuleConfig {
+  std::optional<bool> enabled;
+  std::optional<Severity> severity;
+  std::map<std::string, ParamValue> params;
+};
+
+/// Everything that selects and configures rules for a run.
+struct LintOptions {
+  std::string default_namespace = "default";
+  /// Rule ids or pack names to switch on / off; disable wins over enable.
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  /// Per-rule configuration (profiles and policies), applied before enable/disable.
+  std::map<std::string, RuleConfig> rules;
+  /// Worker threads; 0 means one per core. Output is identical for any value.
+  unsigned jobs = 1;
+  ParseLimits limits;
+};
+
+/// Counts shown in every output format.
+struct Summary {
+  std::size_t documents = 0;
+  std::size_t resources = 0;
+  std::size_t findings = 0;
+  std::size_t error = 0;
+  std::size_t warning = 0;
+  std::size_t info = 0;
+};
+
+/// Parsed inputs: the files (kept for code frames) and the graph over them.
+struct Input {
+  std::vector<std::shared_ptr<const SourceFile>> files;
+  ResourceGraph graph;
+};
+
+/// What a lint run produced.
+struct LintReport {
+  std::shared_ptr<const Input> input;
+  std::vector<Finding> findings;
+  Summary summary;
+  /// True when nothing is at or above `fail_on`.
+  bool ok(Severity fail_on) const;
+};
+
+/// Parses files into a graph, using `jobs` threads for the documents.
+std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options);
+
+/// A configured set of rule instances; immutable, so one Linter can lint from many threads.
+class Linter {
+ public:
+  /// Resolves options against the built-in rules; an unknown rule id or pack is an Error.
+  static Expected<Linter> create(const LintOptions& options);
+
+  /// Lints already-parsed input.
+  LintReport run(std::shared_ptr<const Input> input) const;
+  /// Parses and lints files.
+  LintReport lint(std::vector<SourceFile> files) const;
+
+  /// The rules that will run, with their effective severity.
+  struct Active {
+    const RuleDefinition* definition;
+    Severity severity;
+    Params params;
+    std::shared_ptr<const Rule> rule;
+  };
+  const std::vector<Active>& active() const { return active_; }
+  const LintOptions& options() const { return options_; }
+
+ private:
+  LintOptions options_;
+  std::vector<Active> active_;
+};
+
+/// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.
+Expected<std::vector<SourceFile>> read_inputs(const std::vector<std::string>& paths);
+
+/// The version string of the library.
+std::string_view version();
+
+}  // namespace chartproof

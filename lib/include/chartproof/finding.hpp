@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// Findings: what a rule reports, where, and how bad it is.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "chartproof/model.hpp"
+
+namespace chartproof {
+
+/// How bad a finding is; ordered so that a larger value is more severe.
+enum class Severity : std::uint8_t { Info = 0, Warning = 1, Error = 2 };
+
+/// "error", "warning", "info".
+std::string_view severity_name(Severity severity);
+/// Parses "error" / "warning" / "info"; nullopt otherwise.
+std::optional<Severity> parse_severity(std::string_view text);
+
+/// One problem found in the input.
+struct Finding {
+  std::string rule;
+  std::string pack;
+  Severity severity = Severity::Error;
+  std::string message;
+  ResourceRef resource;
+  std::string path;  ///< field path inside the resource, e.g. spec.template.spec.containers[0].image
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+  std::string template_name;  ///< from helm's `# Source:` comment
+  std::string remediation;
+  bool sensitive = false;  ///< points at a secret value: its source line is never shown in full
+};
+
+/// Total order used for output: file, line, column, rule, message.
+bool finding_less(const Finding& a, const Finding& b);
+
+/// Shows at most the first 4 characters of a secret (never more than half of it), then `…`.
+std::string mask_secret(std::string_view secret);
+
+}  // namespace chartproof

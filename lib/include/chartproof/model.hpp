@@ -1,0 +1,163 @@
+#pragma once
+/// \file
+/// Typed views over parsed documents: resources, pod specs, containers, label selectors.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "chartproof/node.hpp"
+#include "chartproof/parse.hpp"
+
+namespace chartproof {
+
+/// What identifies a resource, as shown in findings.
+struct ResourceRef {
+  std::string api_version;
+  std::string kind;
+  std::string namespace_;
+  std::string name;
+};
+
+/// A node together with its field path from the resource root (for findings).
+struct Field {
+  Node node;
+  std::string path;
+  explicit operator bool() const { return static_cast<bool>(node); }
+};
+
+/// Labels of an object or pod template, in document order.
+using Labels = std::vector<std::pair<std::string_view, std::string_view>>;
+
+/// Reads a `key: value` mapping of strings (labels, annotations, a Service selector).
+Labels read_string_map(Node map);
+/// `app=web,tier=api` — for messages; `(none)` when empty.
+std::string format_labels(const Labels& labels);
+
+/// A Kubernetes label selector (LabelSelector or the plain-map form of Service and ReplicationController).
+struct LabelSelector {
+  enum class Op : std::uint8_t { In, NotIn, Exists, DoesNotExist };
+  struct Requirement {
+    std::string_view key;
+    Op op = Op::In;
+    std::vector<std::string_view> values;
+  };
+  Field field;  ///< where the selector is written
+  Labels match_labels;
+  std::vector<Requirement> expressions;
+  std::string error;  ///< non-empty when the selector is malformed (unknown operator, ...)
+
+  /// True when the selector names no label at all.
+  bool empty() const { return match_labels.empty() && expressions.empty(); }
+  /// Kubernetes semantics: every matchLabels pair and every expression must hold.
+  bool matches(const Labels& labels) const;
+  /// `app=web,tier in (a,b)` — for messages.
+  std::string to_string() const;
+  /// Why `labels` do not match, one phrase per failed requirement (`"tier" is "db", not "web"`).
+  std::vector<std::string> mismatches(const Labels& labels) const;
+};
+
+/// Parses the LabelSelector form (matchLabels + matchExpressions).
+LabelSelector parse_label_selector(Node node, std::string path);
+/// Parses the plain-map form (`selector: {app: web}`).
+LabelSelector parse_map_selector(Node node, std::string path);
+
+/// Which list of the pod spec a container comes from.
+enum class ContainerKind : std::uint8_t { Regular, Init, Ephemeral };
+
+/// One container of a pod spec, with its path (`spec.template.spec.containers[0]`).
+struct Container {
+  ContainerKind kind = ContainerKind::Regular;
+  std::size_t index = 0;
+  std::string_view name;
+  Node node;
+  std::string path;
+  /// `container "web"`, `init container "migrate"` — for messages.
+  std::string describe() const;
+};
+
+/// The pod spec of a workload (Pod, Deployment, ..., CronJob), wherever the kind keeps it.
+struct PodSpec {
+  Field spec;               ///< the PodSpec mapping
+  Field template_metadata;  ///< metadata of the pod template (the Pod's own metadata for a Pod)
+  Labels template_labels;
+  std::vector<Container> containers;  ///< regular, then init, then ephemeral containers
+  /// Job and CronJob pods, and Pods that do not restart: they run to completion.
+  bool run_to_completion = false;
+};
+
+/// A container's securityContext field, or the pod's when the container does not set it.
+Field effective_security_field(const PodSpec& pod, const Container& container, std::string_view field);
+
+/// Kinds whose objects have no namespace.
+bool is_cluster_scoped_kind(std::string_view kind);
+
+/// One Kubernetes object of the input (a `kind: List` contributes one per item).
+struct Resource {
+  ResourceRef ref;
+  Node root;
+  Node metadata;
+  const ParsedDocument* document = nullptr;
+  std::size_t index = 0;  ///< position in input order
+  Labels labels;
+  std::optional<PodSpec> pod;
+  /// Rule ids and pack names listed in the `chartproof.io/ignore` annotation.
+  std::vector<std::string> ignored;
+  /// `Deployment "ns/name"` — for messages.
+  std::string describe() const;
+};
+
+/// Builds a resource from a document's mapping; `default_namespace` fills a missing namespace.
+Resource make_resource(const ParsedDocument& doc, Node root, std::string_view default_namespace);
+
+/// Extracts the pod spec of a workload kind; nullopt for other kinds.
+std::optional<PodSpec> extract_pod_spec(std::string_view kind, Node root);
+
+/// A Service port (typed view).
+struct ServicePort {
+  Field field;
+  std::string_view name;
+  std::optional<std::int64_t> port;
+  Node target_port;  ///< number or name; absent means "same as port"
+  Node node_port;
+  std::string_view protocol;
+};
+
+/// The typed view of a Service.
+struct ServiceView {
+  std::string_view type;  ///< ClusterIP when unset
+  std::optional<LabelSelector> selector;
+  std::vector<ServicePort> ports;
+};
+ServiceView view_service(const Resource& service);
+
+/// A backend named by an Ingress rule or its default backend.
+struct IngressBackend {
+  Field field;
+  std::string_view service_name;
+  Node port_number;
+  Node port_name;
+};
+std::vector<IngressBackend> view_ingress_backends(const Resource& ingress);
+
+/// A reference from one object to another by kind and name (scaleTargetRef, volumes, ...).
+struct ObjectReference {
+  Field field;
+  std::string_view kind;
+  std::string_view name;
+  bool optional = false;
+};
+
+/// The scaleTargetRef of a HorizontalPodAutoscaler.
+std::optional<ObjectReference> view_hpa_target(const Resource& hpa);
+/// The selector of a PodDisruptionBudget, or podSelector of a NetworkPolicy.
+std::optional<LabelSelector> view_pod_selector(const Resource& resource);
+/// The data entries of a ConfigMap or Secret (`data` and `stringData`/`binaryData`), with paths.
+std::vector<std::pair<std::string_view, Field>> view_data_entries(const Resource& resource);
+/// ConfigMaps, Secrets, ServiceAccount and PVCs that a pod spec refers to.
+std::vector<ObjectReference> pod_references(const PodSpec& pod);
+
+}  // namespace chartproof

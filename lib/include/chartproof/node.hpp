@@ -1,0 +1,114 @@
+#pragma once
+/// \file
+/// The parsed YAML tree: an immutable arena of nodes that keep their source position.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chartproof {
+
+/// What a node resolved to, following Kubernetes' YAML decoder (go-yaml v2, YAML 1.1 rules).
+enum class NodeType : std::uint8_t { Null, Bool, Int, Float, String, Sequence, Mapping };
+
+/// Name of a node type as users read it ("string", "mapping", ...).
+std::string_view node_type_name(NodeType type);
+
+class Document;
+
+/// A cheap handle to one node of a Document; an empty handle stands for "absent".
+class Node {
+ public:
+  Node() = default;
+  Node(const Document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+
+  /// True when the handle points at a node.
+  explicit operator bool() const { return doc_ != nullptr; }
+  /// The resolved type; Null for an absent handle.
+  NodeType type() const;
+  bool is_map() const { return type() == NodeType::Mapping; }
+  bool is_seq() const { return type() == NodeType::Sequence; }
+  bool is_null() const { return type() == NodeType::Null; }
+  /// True for Bool, Int, Float, String (not Null).
+  bool is_scalar() const;
+  bool is_string() const { return type() == NodeType::String; }
+  /// The scalar's text as written (after YAML unescaping); empty for containers.
+  std::string_view text() const;
+  /// True when the scalar was quoted or a block scalar (so it is always a string).
+  bool quoted() const;
+  /// The integer value of an Int node (or of a Float with no fraction).
+  std::optional<std::int64_t> as_int() const;
+  /// The value of a Bool node.
+  std::optional<bool> as_bool() const;
+  /// The value of an Int or Float node.
+  std::optional<double> as_double() const;
+
+  /// Items of a sequence, or entries of a mapping.
+  std::size_t size() const;
+  /// The i-th item of a sequence.
+  Node item(std::size_t i) const;
+  /// The key of the i-th entry of a mapping.
+  Node key_at(std::size_t i) const;
+  /// The value of the i-th entry of a mapping.
+  Node value_at(std::size_t i) const;
+  /// The value under a scalar key; when a key repeats the last one wins, as in the API server.
+  Node get(std::string_view key) const;
+  /// The key node under which `get(key)` finds its value (to report at a key).
+  Node key_node(std::string_view key) const;
+  /// Follows a field path such as `spec.template.spec.containers[0].image`.
+  Node at_path(std::string_view path) const;
+  /// The text of a string-like scalar under `key`, or empty.
+  std::string_view get_text(std::string_view key) const;
+
+  /// 1-based line and column of the node in its file.
+  std::uint32_t line() const;
+  std::uint32_t column() const;
+
+  const Document* document() const { return doc_; }
+  std::uint32_t index() const { return index_; }
+  bool operator==(const Node& other) const { return doc_ == other.doc_ && index_ == other.index_; }
+
+ private:
+  const Document* doc_ = nullptr;
+  std::uint32_t index_ = 0;
+};
+
+/// One YAML document as a compact arena: nodes, child lists and a string pool, no per-node allocation.
+class Document {
+ public:
+  /// One arena slot. For scalars `a`/`b` are offset/length in the string pool; for containers
+  /// they are offset/count in the child list (a mapping stores key, value, key, value, ...).
+  struct Slot {
+    NodeType type;
+    std::uint8_t flags;
+    std::uint32_t line;
+    std::uint32_t column;
+    std::uint32_t a;
+    std::uint32_t b;
+  };
+  static constexpr std::uint8_t kQuoted = 1;
+
+  /// The top node of the document (absent when the document is empty).
+  Node root() const { return slots_.empty() ? Node() : Node(this, root_); }
+  /// Number of nodes in the arena.
+  std::size_t node_count() const { return slots_.size(); }
+  /// Approximate heap bytes held by the arena.
+  std::size_t memory_bytes() const;
+
+  const Slot& slot(std::uint32_t i) const { return slots_[i]; }
+  std::string_view string_at(std::uint32_t offset, std::uint32_t length) const {
+    return std::string_view(strings_).substr(offset, length);
+  }
+  std::uint32_t child(std::uint32_t i) const { return children_[i]; }
+
+ private:
+  friend class DocumentBuilder;
+  std::vector<Slot> slots_;
+  std::vector<std::uint32_t> children_;
+  std::string strings_;
+  std::uint32_t root_ = 0;
+};
+
+}  // namespace chartproof

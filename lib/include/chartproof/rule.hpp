@@ -1,0 +1,88 @@
+#pragma once
+/// \file
+/// The rule interface: metadata, parameters, and the check a rule runs on one resource.
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "chartproof/finding.hpp"
+#include "chartproof/graph.hpp"
+#include "chartproof/model.hpp"
+
+namespace chartproof {
+
+/// A parameter value: integer, string, boolean or list of strings.
+using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std::string>>;
+
+/// A parameter a rule declares, with its default.
+struct ParamSpec {
+  std::string name;
+  std::string description;
+  ParamValue default_value;
+};
+
+/// What a rule is, for selection, docs and output.
+struct RuleMeta {
+  std::string id;    ///< kebab-case, names the problem
+  std::string pack;  ///< security, probes, resources, secrets, selectors, schema, ...
+  Severity severity = Severity::Error;
+  bool enabled_by_default = true;
+  std::vector<std::string> kinds;  ///< kinds it inspects; empty means every kind (or documents)
+  std::string summary;
+  std::string rationale;
+  std::string remediation;
+  std::vector<ParamSpec> params;
+  bool sensitive = false;  ///< findings point at secret values (their source lines are masked in output)
+};
+
+/// Resolved parameters of a rule instance (defaults overlaid with configuration).
+class Params {
+ public:
+  Params() = default;
+  explicit Params(std::map<std::string, ParamValue> values) : values_(std::move(values)) {}
+  std::int64_t get_int(const std::string& name) const;
+  const std::string& get_string(const std::string& name) const;
+  bool get_bool(const std::string& name) const;
+  const std::vector<std::string>& get_list(const std::string& name) const;
+  const std::map<std::string, ParamValue>& values() const { return values_; }
+
+ private:
+  std::map<std::string, ParamValue> values_;
+};
+
+/// Where a rule sends what it found; the engine fills in id, severity and location.
+class Reporter {
+ public:
+  virtual ~Reporter() = default;
+  /// Reports a problem of `resource` at `field` (its node gives the line; its path the field path).
+  virtual void report(const Resource& resource, const Field& field, std::string message) = 0;
+  /// Reports a problem of a document that is not (or not yet) a resource.
+  virtual void report_document(const ParsedDocument& document, std::uint32_t line, std::uint32_t column,
+                               std::string message) = 0;
+};
+
+/// A check. Instances are immutable after construction; `check` is const and reentrant.
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  /// Checks one resource (only of `meta().kinds`, when that list is not empty).
+  virtual void check(const Resource& resource, const ResourceGraph& graph, Reporter& out) const;
+  /// Checks one document before it becomes resources (parse-level rules).
+  virtual void check_document(const ParsedDocument& document, const ResourceGraph& graph, Reporter& out) const;
+};
+
+/// A rule's metadata and how to make an instance from resolved parameters.
+struct RuleDefinition {
+  RuleMeta meta;
+  std::function<std::unique_ptr<Rule>(const Params&)> make;
+};
+
+/// Every built-in rule, pack by pack, in a stable order.
+const std::vector<RuleDefinition>& builtin_rules();
+
+}  // namespace chartproof

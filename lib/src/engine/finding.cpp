@@ -1,0 +1,57 @@
+#include <tuple>
+
+#include "chartproof/error.hpp"
+#include "chartproof/finding.hpp"
+
+namespace chartproof {
+
+std::string_view severity_name(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Info: return "info";
+  }
+  return "error";
+}
+
+std::optional<Severity> parse_severity(std::string_view text) {
+  if (text == "error") return Severity::Error;
+  if (text == "warning") return Severity::Warning;
+  if (text == "info") return Severity::Info;
+  return std::nullopt;
+}
+
+bool finding_less(const Finding& a, const Finding& b) {
+  return std::tie(a.file, a.line, a.column, a.rule, a.message) < std::tie(b.file, b.line, b.column, b.rule, b.message);
+}
+
+std::string mask_secret(std::string_view secret) {
+  // Count UTF-8 code points so a multi-byte character is never cut in half.
+  std::size_t code_points = 0;
+  for (unsigned char c : secret) code_points += (c & 0xC0) != 0x80;
+  std::size_t show = std::min<std::size_t>(4, code_points / 2);
+  std::size_t bytes = 0;
+  for (std::size_t shown = 0; bytes < secret.size();) {
+    if ((static_cast<unsigned char>(secret[bytes]) & 0xC0) != 0x80) {
+      if (shown == show) break;
+      ++shown;
+    }
+    ++bytes;
+  }
+  std::string out(secret.substr(0, bytes));
+  out += "\xE2\x80\xA6";  // …
+  return out;
+}
+
+std::string Error::to_string() const {
+  std::string out;
+  if (!file.empty()) {
+    out += file;
+    if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
+    out += ": ";
+  }
+  out += message;
+  return out;
+}
+
+}  // namespace chartproof

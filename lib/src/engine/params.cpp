@@ -1,0 +1,31 @@
+#include <stdexcept>
+
+#include "chartproof/rule.hpp"
+
+namespace chartproof {
+namespace {
+
+template <typename T>
+const T& lookup(const std::map<std::string, ParamValue>& values, const std::string& name) {
+  auto it = values.find(name);
+  // A missing or mistyped parameter is a bug in a rule's metadata, not a user error: the engine
+  // fills every declared parameter with its default and checks types when it applies configuration.
+  if (it == values.end()) throw std::logic_error("rule parameter \"" + name + "\" is not declared");
+  const T* v = std::get_if<T>(&it->second);
+  if (!v) throw std::logic_error("rule parameter \"" + name + "\" has another type");
+  return *v;
+}
+
+}  // namespace
+
+std::int64_t Params::get_int(const std::string& name) const { return lookup<std::int64_t>(values_, name); }
+const std::string& Params::get_string(const std::string& name) const { return lookup<std::string>(values_, name); }
+bool Params::get_bool(const std::string& name) const { return lookup<bool>(values_, name); }
+const std::vector<std::string>& Params::get_list(const std::string& name) const {
+  return lookup<std::vector<std::string>>(values_, name);
+}
+
+void Rule::check(const Resource&, const ResourceGraph&, Reporter&) const {}
+void Rule::check_document(const ParsedDocument&, const ResourceGraph&, Reporter&) const {}
+
+}  // namespace chartproof

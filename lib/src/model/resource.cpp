@@ -1,0 +1,67 @@
+#include <array>
+
+#include "chartproof/model.hpp"
+
+namespace chartproof {
+namespace {
+
+constexpr std::string_view kIgnoreAnnotation = "chartproof.io/ignore";
+
+void add_ignored(Node metadata, std::vector<std::string>& out) {
+  std::string_view list = metadata.get("annotations").get_text(kIgnoreAnnotation);
+  std::size_t pos = 0;
+  while (pos <= list.size()) {
+    std::size_t end = list.find(',', pos);
+    if (end == std::string_view::npos) end = list.size();
+    std::string_view item = list.substr(pos, end - pos);
+    while (!item.empty() && (item.front() == ' ' || item.front() == '\t')) item.remove_prefix(1);
+    while (!item.empty() && (item.back() == ' ' || item.back() == '\t')) item.remove_suffix(1);
+    if (!item.empty()) out.emplace_back(item);
+    pos = end + 1;
+  }
+}
+
+}  // namespace
+
+bool is_cluster_scoped_kind(std::string_view kind) {
+  constexpr std::array kinds = {"Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding",
+                                "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
+                                "RuntimeClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
+                                "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "APIService",
+                                "CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy",
+                                "CertificateSigningRequest", "ClusterIssuer", "FlowSchema",
+                                "PriorityLevelConfiguration", "ComponentStatus"};
+  for (std::string_view k : kinds) {
+    if (k == kind) return true;
+  }
+  return false;
+}
+
+std::string Resource::describe() const {
+  std::string out = ref.kind.empty() ? std::string("object") : ref.kind;
+  out += " \"";
+  if (!ref.namespace_.empty()) out += ref.namespace_ + "/";
+  out += ref.name;
+  out += '"';
+  return out;
+}
+
+Resource make_resource(const ParsedDocument& doc, Node root, std::string_view default_namespace) {
+  Resource r;
+  r.document = &doc;
+  r.root = root;
+  r.metadata = root.get("metadata");
+  r.ref.api_version = std::string(root.get_text("apiVersion"));
+  r.ref.kind = std::string(root.get_text("kind"));
+  r.ref.name = std::string(r.metadata.get_text("name"));
+  if (r.ref.name.empty()) r.ref.name = std::string(r.metadata.get_text("generateName"));
+  r.ref.namespace_ = std::string(r.metadata.get_text("namespace"));
+  if (r.ref.namespace_.empty() && !is_cluster_scoped_kind(r.ref.kind)) r.ref.namespace_ = default_namespace;
+  r.labels = read_string_map(r.metadata.get("labels"));
+  r.pod = extract_pod_spec(r.ref.kind, root);
+  add_ignored(r.metadata, r.ignored);
+  if (r.pod) add_ignored(r.pod->template_metadata.node, r.ignored);
+  return r;
+}
+
+}  // namespace chartproof

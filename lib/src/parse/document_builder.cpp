@@ -1,0 +1,204 @@
+#include "parse/document_builder.hpp"
+
+#include <string_view>
+#include <unordered_set>
+
+#include "parse/scalar_resolve.hpp"
+
+namespace chartproof {
+
+DocumentBuilder::DocumentBuilder(std::string_view text, std::uint32_t first_line, const ParseLimits& limits)
+    : doc_(std::make_shared<Document>()), text_(text), line_offset_(first_line), limits_(limits) {}
+
+void DocumentBuilder::OnDocumentStart(const YAML::Mark&) {}
+void DocumentBuilder::OnDocumentEnd() {}
+
+std::uint32_t DocumentBuilder::add_slot(NodeType type, std::uint8_t flags, const YAML::Mark& mark, std::uint32_t a,
+                                        std::uint32_t b) {
+  auto index = static_cast<std::uint32_t>(doc_->slots_.size());
+  // yaml-cpp marks are 0-based and relative to the chunk; findings are 1-based in the file.
+  doc_->slots_.push_back(Document::Slot{type, flags, static_cast<std::uint32_t>(mark.line) + line_offset_,
+                                        static_cast<std::uint32_t>(mark.column) + 1, a, b});
+  return index;
+}
+
+void DocumentBuilder::attach(std::uint32_t node) {
+  if (stack_.empty()) {
+    doc_->root_ = node;
+    complete_ = true;
+  } else {
+    pending_.push_back(node);
+  }
+}
+
+void DocumentBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  auto node = add_slot(NodeType::Null, 0, mark, 0, 0);
+  if (anchor) anchors_[anchor] = node;
+  attach(node);
+}
+
+void DocumentBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                               const std::string& value) {
+  // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
+  bool quoted = tag == "!";
+  if (quoted) require_closing_quote(mark);
+  NodeType type = tag == "?" ? parse::resolve_plain_scalar(value)
+                 : quoted    ? NodeType::String
+                             : parse::resolve_tagged_scalar(tag, value, false);
+  auto offset = static_cast<std::uint32_t>(doc_->strings_.size());
+  doc_->strings_.append(value);
+  auto node = add_slot(type, quoted ? Document::kQuoted : 0, mark, offset, static_cast<std::uint32_t>(value.size()));
+  if (anchor) anchors_[anchor] = node;
+  attach(node);
+}
+
+// yaml-cpp accepts a quoted scalar that runs to the end of the input; go-yaml (and so kubectl
+// and helm) reject it. Scan for the closing quote with YAML's escaping rules.
+void DocumentBuilder::require_closing_quote(const YAML::Mark& mark) const {
+  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
+  std::size_t i = static_cast<std::size_t>(mark.pos);
+  char quote = text_[i];
+  if (quote != '"' && quote != '\'') return;  // a block scalar
+  for (++i; i < text_.size(); ++i) {
+    if (quote == '"' && text_[i] == '\\') {
+      ++i;
+    } else if (text_[i] == quote) {
+      if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return;
+    }
+  }
+  throw LimitExceeded("not valid YAML: a quoted string is never closed", mark);
+}
+
+void DocumentBuilder::open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+  if (stack_.size() >= limits_.max_depth) {
+    throw LimitExceeded("nesting is deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
+  }
+  auto node = add_slot(type, 0, mark, 0, 0);
+  // A block container's own mark is its first child; users look for the key that names it
+  // (`resources:`), so a container that is a mapping value takes its key's position.
+  if (!stack_.empty() && doc_->slots_[stack_.back().node].type == NodeType::Mapping &&
+      (pending_.size() - stack_.back().first_pending) % 2 == 1) {
+    const auto& key = doc_->slots_[pending_.back()];
+    doc_->slots_[node].line = key.line;
+    doc_->slots_[node].column = key.column;
+  }
+  if (anchor) {
+    anchors_[anchor] = node;
+    if (open_nodes_.size() <= node) open_nodes_.resize(node + 1, false);
+    open_nodes_[node] = true;
+  }
+  stack_.push_back(Frame{node, static_cast<std::uint32_t>(pending_.size())});
+}
+
+void DocumentBuilder::close() {
+  Frame frame = stack_.back();
+  stack_.pop_back();
+  auto first = static_cast<std::uint32_t>(doc_->children_.size());
+  auto count = static_cast<std::uint32_t>(pending_.size() - frame.first_pending);
+  doc_->children_.insert(doc_->children_.end(), pending_.begin() + frame.first_pending, pending_.end());
+  pending_.resize(frame.first_pending);
+  auto& slot = doc_->slots_[frame.node];
+  slot.a = first;
+  slot.b = count;
+  if (frame.node < open_nodes_.size()) open_nodes_[frame.node] = false;
+  if (slot.type == NodeType::Mapping) check_duplicate_keys(first, count);
+  attach(frame.node);
+}
+
+void DocumentBuilder::check_duplicate_keys(std::uint32_t first, std::uint32_t count) {
+  if (count < 4) return;
+  auto key_text = [&](std::uint32_t i) -> std::optional<std::string_view> {
+    Node k(doc_.get(), doc_->children_[first + i]);
+    if (!k.is_scalar() && !k.is_null()) return std::nullopt;
+    return k.text();
+  };
+  auto report = [&](std::uint32_t i) {
+    Node k(doc_.get(), doc_->children_[first + i]);
+    issues_.push_back(ParseIssue{"duplicate-key",
+                                 "key \"" + std::string(k.text()) + "\" appears more than once in this mapping; "
+                                 "the API server keeps only the last value",
+                                 k.line(), k.column()});
+  };
+  std::uint32_t entries = count / 2;
+  if (entries <= 16) {
+    for (std::uint32_t i = 1; i < entries; ++i) {
+      auto ki = key_text(2 * i);
+      if (!ki) continue;
+      for (std::uint32_t j = 0; j < i; ++j) {
+        auto kj = key_text(2 * j);
+        if (kj && *kj == *ki) {
+          report(2 * i);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  std::unordered_set<std::string_view> seen;
+  for (std::uint32_t i = 0; i < entries; ++i) {
+    auto ki = key_text(2 * i);
+    if (ki && !seen.insert(*ki).second) report(2 * i);
+  }
+}
+
+std::uint32_t DocumentBuilder::copy_subtree(std::uint32_t source, std::uint32_t depth) {
+  if (++alias_nodes_ > limits_.max_alias_nodes) {
+    const auto& s = doc_->slots_[source];
+    throw LimitExceeded("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
+                            " nodes (an alias bomb?)",
+                        static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1);
+  }
+  if (depth + stack_.size() >= limits_.max_depth) {
+    const auto& s = doc_->slots_[source];
+    throw LimitExceeded("nesting through aliases is deeper than " + std::to_string(limits_.max_depth) + " levels",
+                        static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1);
+  }
+  Document::Slot copy = doc_->slots_[source];
+  auto index = static_cast<std::uint32_t>(doc_->slots_.size());
+  doc_->slots_.push_back(copy);
+  if (copy.type == NodeType::Sequence || copy.type == NodeType::Mapping) {
+    std::vector<std::uint32_t> kids;
+    kids.reserve(copy.b);
+    for (std::uint32_t i = 0; i < copy.b; ++i) kids.push_back(copy_subtree(doc_->children_[copy.a + i], depth + 1));
+    auto first = static_cast<std::uint32_t>(doc_->children_.size());
+    doc_->children_.insert(doc_->children_.end(), kids.begin(), kids.end());
+    doc_->slots_[index].a = first;
+  }
+  return index;
+}
+
+void DocumentBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  auto it = anchors_.find(anchor);
+  if (it == anchors_.end()) throw LimitExceeded("alias refers to an unknown anchor", mark);
+  if (it->second < open_nodes_.size() && open_nodes_[it->second]) {
+    throw LimitExceeded("alias refers to a node that contains it (a recursive alias)", mark);
+  }
+  // Scalars are shared, not copied: they are leaves and never change.
+  const auto& target = doc_->slots_[it->second];
+  if (target.type != NodeType::Sequence && target.type != NodeType::Mapping) {
+    if (++alias_nodes_ > limits_.max_alias_nodes) {
+      throw LimitExceeded("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " nodes", mark);
+    }
+    attach(it->second);
+    return;
+  }
+  attach(copy_subtree(it->second, 0));
+}
+
+void DocumentBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                                      YAML::EmitterStyle::value) {
+  open(NodeType::Sequence, mark, anchor);
+}
+void DocumentBuilder::OnSequenceEnd() { close(); }
+
+void DocumentBuilder::OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                                 YAML::EmitterStyle::value) {
+  open(NodeType::Mapping, mark, anchor);
+}
+void DocumentBuilder::OnMapEnd() { close(); }
+
+}  // namespace chartproof

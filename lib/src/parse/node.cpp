@@ -1,0 +1,164 @@
+#include <charconv>
+#include <cmath>
+#include <string>
+
+#include "chartproof/node.hpp"
+#include "parse/scalar_resolve.hpp"
+
+namespace chartproof {
+
+std::string_view node_type_name(NodeType type) {
+  switch (type) {
+    case NodeType::Null: return "null";
+    case NodeType::Bool: return "boolean";
+    case NodeType::Int: return "integer";
+    case NodeType::Float: return "number";
+    case NodeType::String: return "string";
+    case NodeType::Sequence: return "list";
+    case NodeType::Mapping: return "mapping";
+  }
+  return "unknown";
+}
+
+std::size_t Document::memory_bytes() const {
+  return slots_.capacity() * sizeof(Slot) + children_.capacity() * sizeof(std::uint32_t) + strings_.capacity();
+}
+
+NodeType Node::type() const { return doc_ ? doc_->slot(index_).type : NodeType::Null; }
+
+bool Node::is_scalar() const {
+  NodeType t = type();
+  return doc_ && t != NodeType::Null && t != NodeType::Sequence && t != NodeType::Mapping;
+}
+
+std::string_view Node::text() const {
+  if (!doc_) return {};
+  const auto& s = doc_->slot(index_);
+  if (s.type == NodeType::Sequence || s.type == NodeType::Mapping) return {};
+  return doc_->string_at(s.a, s.b);
+}
+
+bool Node::quoted() const { return doc_ && (doc_->slot(index_).flags & Document::kQuoted) != 0; }
+
+std::optional<std::int64_t> Node::as_int() const {
+  NodeType t = type();
+  if (t == NodeType::Float) {
+    auto d = as_double();
+    if (d && std::isfinite(*d) && std::floor(*d) == *d && std::fabs(*d) < 9.2e18) return static_cast<std::int64_t>(*d);
+    return std::nullopt;
+  }
+  if (t != NodeType::Int) return std::nullopt;
+  auto lit = parse::split_int_literal(text());
+  if (!lit) return std::nullopt;
+  const std::string& digits = lit->digits;
+  const bool negative = lit->negative;
+  const int base = lit->base;
+  std::uint64_t value = 0;
+  auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
+  if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  if (value > static_cast<std::uint64_t>(INT64_MAX) + (negative ? 1U : 0U)) return std::nullopt;
+  if (negative) return value == static_cast<std::uint64_t>(INT64_MAX) + 1U ? INT64_MIN : -static_cast<std::int64_t>(value);
+  return static_cast<std::int64_t>(value);
+}
+
+std::optional<bool> Node::as_bool() const {
+  if (type() != NodeType::Bool) return std::nullopt;
+  char c = text().empty() ? 'n' : text().front();
+  if (c == 'o' || c == 'O') return text().size() == 2;  // "on" vs "off"
+  return c == 'y' || c == 'Y' || c == 't' || c == 'T';
+}
+
+std::optional<double> Node::as_double() const {
+  NodeType t = type();
+  if (t == NodeType::Int) {
+    auto i = as_int();
+    return i ? std::optional<double>(static_cast<double>(*i)) : std::nullopt;
+  }
+  if (t != NodeType::Float) return std::nullopt;
+  std::string s(text());
+  if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos || s.find("INF") != std::string::npos)
+    return s.front() == '-' ? -INFINITY : INFINITY;
+  if (s.find('.') == 0 && (s == ".nan" || s == ".NaN" || s == ".NAN")) return NAN;
+  try {
+    return std::stod(s);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+std::size_t Node::size() const {
+  if (!doc_) return 0;
+  const auto& s = doc_->slot(index_);
+  if (s.type == NodeType::Sequence) return s.b;
+  if (s.type == NodeType::Mapping) return s.b / 2;
+  return 0;
+}
+
+Node Node::item(std::size_t i) const {
+  if (!is_seq() || i >= size()) return {};
+  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(i)));
+}
+
+Node Node::key_at(std::size_t i) const {
+  if (!is_map() || i >= size()) return {};
+  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(2 * i)));
+}
+
+Node Node::value_at(std::size_t i) const {
+  if (!is_map() || i >= size()) return {};
+  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(2 * i + 1)));
+}
+
+Node Node::key_node(std::string_view key) const {
+  if (!is_map()) return {};
+  for (std::size_t i = size(); i-- > 0;) {
+    Node k = key_at(i);
+    if (k.is_scalar() && k.text() == key) return k;
+  }
+  return {};
+}
+
+Node Node::get(std::string_view key) const {
+  if (!is_map()) return {};
+  for (std::size_t i = size(); i-- > 0;) {
+    Node k = key_at(i);
+    if (k.is_scalar() && k.text() == key) return value_at(i);
+  }
+  return {};
+}
+
+std::string_view Node::get_text(std::string_view key) const {
+  Node v = get(key);
+  return v.is_scalar() ? v.text() : std::string_view();
+}
+
+Node Node::at_path(std::string_view path) const {
+  Node cur = *this;
+  std::size_t i = 0;
+  while (cur && i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+      continue;
+    }
+    if (path[i] == '[') {
+      std::size_t close = path.find(']', i);
+      if (close == std::string_view::npos) return {};
+      std::size_t index = 0;
+      auto [p, ec] = std::from_chars(path.data() + i + 1, path.data() + close, index);
+      if (ec != std::errc() || p != path.data() + close) return {};
+      cur = cur.item(index);
+      i = close + 1;
+      continue;
+    }
+    std::size_t end = path.find_first_of(".[", i);
+    if (end == std::string_view::npos) end = path.size();
+    cur = cur.get(path.substr(i, end - i));
+    i = end;
+  }
+  return cur;
+}
+
+std::uint32_t Node::line() const { return doc_ ? doc_->slot(index_).line : 0; }
+std::uint32_t Node::column() const { return doc_ ? doc_->slot(index_).column : 0; }
+
+}  // namespace chartproof

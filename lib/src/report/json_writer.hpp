@@ -1,0 +1,26 @@
+#pragma once
+// rapidjson helpers shared by the JSON formats.
+
+#include <rapidjson/prettywriter.h>
+#include <rapidjson/stringbuffer.h>
+
+#include <string>
+#include <string_view>
+
+#include "parse/text_check.hpp"
+
+namespace chartproof::report {
+
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+
+/// Writes a string, replacing invalid UTF-8 (from hostile input) so the JSON stays valid.
+inline void write_string(JsonWriter& w, std::string_view s) {
+  std::string valid = parse::to_valid_utf8(s);
+  w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+}
+
+inline void write_key(JsonWriter& w, std::string_view key) {
+  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+}  // namespace chartproof::report

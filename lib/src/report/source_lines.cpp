@@ -1,0 +1,32 @@
+#include "report/source_lines.hpp"
+
+namespace chartproof::report {
+
+std::string_view SourceLines::line(std::string_view file, std::uint32_t line) {
+  if (!input_ || line == 0) return {};
+  const SourceFile* source = nullptr;
+  for (const auto& f : input_->files) {
+    if (f->path == file) source = f.get();
+  }
+  if (!source) return {};
+  auto [it, inserted] = offsets_.try_emplace(source->path);
+  std::vector<std::size_t>& starts = it->second;
+  if (inserted) {
+    std::string_view text = source->text;
+    // The parser dropped a BOM before counting lines; so do we.
+    std::size_t begin = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    starts.push_back(begin);
+    for (std::size_t i = begin; i < text.size(); ++i) {
+      if (text[i] == '\n') starts.push_back(i + 1);
+    }
+  }
+  if (line > starts.size()) return {};
+  std::string_view text = source->text;
+  std::size_t begin = starts[line - 1];
+  std::size_t end = line < starts.size() ? starts[line] - 1 : text.size();
+  std::string_view out = text.substr(begin, end - begin);
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+}  // namespace chartproof::report

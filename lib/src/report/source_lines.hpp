@@ -1,0 +1,24 @@
+#pragma once
+// Finds a line of an input file for code frames, without copying the file.
+
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "chartproof/engine.hpp"
+
+namespace chartproof::report {
+
+/// Line lookup over the files of an Input; line offsets are computed once per file, on first use.
+class SourceLines {
+ public:
+  explicit SourceLines(const Input* input) : input_(input) {}
+  /// The text of 1-based `line` of `file` (without its line break), or empty.
+  std::string_view line(std::string_view file, std::uint32_t line);
+
+ private:
+  const Input* input_;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> offsets_;
+};
+
+}  // namespace chartproof::report

@@ -1,0 +1,103 @@
+#include <algorithm>
+
+#include "chartproof/report.hpp"
+#include "parse/text_check.hpp"
+#include "report/source_lines.hpp"
+
+namespace chartproof {
+namespace {
+
+constexpr std::size_t kFrameWidth = 160;  // long lines are cut around the caret
+
+struct Palette {
+  std::string_view bold, dim, red, yellow, blue, reset;
+};
+constexpr Palette kColor{"\x1b[1m", "\x1b[2m", "\x1b[31m", "\x1b[33m", "\x1b[34m", "\x1b[0m"};
+constexpr Palette kPlain{"", "", "", "", "", ""};
+
+std::string_view severity_color(const Palette& p, Severity s) {
+  return s == Severity::Error ? p.red : s == Severity::Warning ? p.yellow : p.blue;
+}
+
+// Control bytes of hostile input must not reach the terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  std::string valid = parse::to_valid_utf8(text);
+  out.reserve(valid.size());
+  for (char c : valid) {
+    auto u = static_cast<unsigned char>(c);
+    out.push_back(c == '\t' ? ' ' : (u < 0x20 || u == 0x7f) ? '?' : c);
+  }
+  return out;
+}
+
+void append_frame(std::string& out, const Finding& f, std::string_view line, const Palette& p) {
+  if (line.empty() && f.column <= 1) return;
+  std::size_t caret = f.column > 0 ? f.column - 1 : 0;
+  if (f.sensitive) {
+    // Show the line up to the secret, then only its first characters.
+    std::size_t cut = std::min(caret, line.size());
+    std::string masked(line.substr(0, cut));
+    std::string_view secret = line.substr(cut);
+    if (!secret.empty()) masked += mask_secret(secret);
+    std::string number = std::to_string(f.line);
+    out += "  " + std::string(p.dim) + number + " | " + std::string(p.reset) + printable(masked) + "\n";
+    out += "  " + std::string(number.size(), ' ') + std::string(p.dim) + " | " + std::string(p.reset) +
+           std::string(std::min(caret, kFrameWidth), ' ') + std::string(severity_color(p, f.severity)) + "^" +
+           std::string(p.reset) + "\n";
+    return;
+  }
+  std::size_t start = 0;
+  std::string prefix, suffix;
+  if (line.size() > kFrameWidth) {
+    start = caret > kFrameWidth / 2 ? std::min(caret - kFrameWidth / 2, line.size() - kFrameWidth) : 0;
+    if (start > 0) prefix = "…";
+    if (start + kFrameWidth < line.size()) suffix = "…";
+    line = line.substr(start, kFrameWidth);
+  }
+  std::string number = std::to_string(f.line);
+  out += "  " + std::string(p.dim) + number + " | " + std::string(p.reset) + prefix + printable(line) + suffix + "\n";
+  std::size_t pad = caret >= start ? caret - start + (prefix.empty() ? 0 : 1) : 0;
+  out += "  " + std::string(number.size(), ' ') + std::string(p.dim) + " | " + std::string(p.reset) +
+         std::string(pad, ' ') + std::string(severity_color(p, f.severity)) + "^" + std::string(p.reset) + "\n";
+}
+
+std::string plural(std::size_t n, std::string_view word) {
+  return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
+}
+
+}  // namespace
+
+std::string format_text(const LintReport& report, const TextOptions& options) {
+  const Palette& p = options.color ? kColor : kPlain;
+  report::SourceLines lines(report.input.get());
+  std::string out;
+  for (const Finding& f : report.findings) {
+    out += std::string(p.bold) + printable(f.file) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
+           ":" + std::string(p.reset) + " " + std::string(severity_color(p, f.severity)) +
+           std::string(severity_name(f.severity)) + std::string(p.reset) + ": " + printable(f.message) + " " +
+           std::string(p.dim) + "[" + f.rule + "]" + std::string(p.reset) + "\n";
+    if (!f.resource.kind.empty() || !f.resource.name.empty()) {
+      out += "  in " + f.resource.kind + " \"" + (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") +
+             printable(f.resource.name) + "\"";
+      if (!f.template_name.empty()) out += " from " + printable(f.template_name);
+      out += "\n";
+    } else if (!f.template_name.empty()) {
+      out += "  from " + printable(f.template_name) + "\n";
+    }
+    if (options.code_frame) append_frame(out, f, lines.line(f.file, f.line), p);
+  }
+  const Summary& s = report.summary;
+  std::size_t files = report.input ? report.input->files.size() : 0;
+  std::string counts = plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " +
+                       plural(files, "file");
+  if (s.findings == 0) {
+    out += "no findings (" + counts + ")\n";
+  } else {
+    out += std::string(p.bold) + plural(s.findings, "finding") + std::string(p.reset) + " (" + plural(s.error, "error") +
+           ", " + plural(s.warning, "warning") + ", " + std::to_string(s.info) + " info) in " + counts + "\n";
+  }
+  return out;
+}
+
+}  // namespace chartproof

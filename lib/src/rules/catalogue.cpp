@@ -1,0 +1,25 @@
+// The built-in catalogue: every pack, in the order `chartproof rules` lists them.
+#include "chartproof/rule.hpp"
+#include "rules/probes/pack.hpp"
+#include "rules/resources/pack.hpp"
+#include "rules/schema/pack.hpp"
+#include "rules/secrets/pack.hpp"
+#include "rules/security/pack.hpp"
+#include "rules/selectors/pack.hpp"
+
+namespace chartproof {
+
+const std::vector<RuleDefinition>& builtin_rules() {
+  // Built on first use and immutable afterwards (thread-safe static initialisation).
+  static const std::vector<RuleDefinition> catalogue = [] {
+    std::vector<RuleDefinition> all;
+    for (auto pack : {rules::security_pack, rules::probes_pack, rules::resources_pack, rules::secrets_pack,
+                      rules::selectors_pack, rules::schema_pack}) {
+      for (auto& def : pack()) all.push_back(std::move(def));
+    }
+    return all;
+  }();
+  return catalogue;
+}
+
+}  // namespace chartproof

@@ -1,0 +1,31 @@
+// missing-liveness-probe: a long-running container without a livenessProbe.
+#include "rules/probes/missing_probe.hpp"
+#include "rules/probes/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class MissingLivenessProbe : public Rule {
+ public:
+  explicit MissingLivenessProbe(const Params&) {}
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    check_missing_probe(r, out, "livenessProbe", "liveness");
+  }
+};
+
+}  // namespace
+
+RuleDefinition missing_liveness_probe_rule() {
+  return define<MissingLivenessProbe>(RuleMeta{
+      "missing-liveness-probe", "probes", Severity::Warning, true, workload_kinds(),
+      "Long-running containers should declare a liveness probe.",
+      "Without a liveness probe the kubelet restarts a container only when its process exits; a deadlocked "
+      "or wedged server keeps its pod Running forever. Pods that run to completion (Job, CronJob, "
+      "restartPolicy Never/OnFailure) and init containers are exempt: Kubernetes does not probe them for "
+      "liveness in a useful way.",
+      "Add `livenessProbe` with a cheap handler that fails only when the process must be restarted, e.g. "
+      "`httpGet: {path: /health/live, port: http}`.",
+      {}});
+}
+
+}  // namespace chartproof::rules

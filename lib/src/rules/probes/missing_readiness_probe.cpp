@@ -1,0 +1,30 @@
+// missing-readiness-probe: a long-running container without a readinessProbe.
+#include "rules/probes/missing_probe.hpp"
+#include "rules/probes/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class MissingReadinessProbe : public Rule {
+ public:
+  explicit MissingReadinessProbe(const Params&) {}
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    check_missing_probe(r, out, "readinessProbe", "readiness");
+  }
+};
+
+}  // namespace
+
+RuleDefinition missing_readiness_probe_rule() {
+  return define<MissingReadinessProbe>(RuleMeta{
+      "missing-readiness-probe", "probes", Severity::Error, true, workload_kinds(),
+      "Long-running containers must declare a readiness probe.",
+      "A pod without a readiness probe is Ready as soon as its containers start, so Services send it traffic "
+      "before the server listens, and a rolling update moves on before the new version can serve: requests "
+      "fail during every deploy. Pods that run to completion and init containers are exempt.",
+      "Add `readinessProbe` that succeeds only when the container can serve, e.g. "
+      "`httpGet: {path: /health/ready, port: http}`.",
+      {}});
+}
+
+}  // namespace chartproof::rules

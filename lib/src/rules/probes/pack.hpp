@@ -1,0 +1,11 @@
+#pragma once
+// The probes pack: the contract between a container and the kubelet's health checks.
+#include <vector>
+
+#include "chartproof/rule.hpp"
+
+namespace chartproof::rules {
+RuleDefinition missing_liveness_probe_rule();
+RuleDefinition missing_readiness_probe_rule();
+std::vector<RuleDefinition> probes_pack();
+}  // namespace chartproof::rules

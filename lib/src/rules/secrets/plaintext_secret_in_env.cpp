@@ -1,0 +1,55 @@
+// plaintext-secret-in-env: an env var whose literal value is a secret.
+#include "chartproof/finding.hpp"
+#include "rules/rule_support.hpp"
+#include "rules/secrets/pack.hpp"
+#include "rules/secrets/secret_text.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class PlaintextSecretInEnv : public Rule {
+ public:
+  explicit PlaintextSecretInEnv(const Params&) {}
+
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    for (const Container& c : r.pod->containers) {
+      Node env = c.node.get("env");
+      for (std::size_t i = 0; i < env.size(); ++i) {
+        Node var = env.item(i);
+        Node value = var.get("value");
+        if (!value.is_string()) continue;
+        std::string_view name = var.get_text("name");
+        Field at{value, c.path + ".env[" + std::to_string(i) + "].value"};
+        std::string subject = "env var " + quoted(name) + " of " + c.describe();
+        if (auto url = secrets_.url_credential(value.text())) {
+          out.report(r, at, subject + " holds a URL with a literal password (" + url->masked_url + ")");
+        } else if (secrets_.is_literal_secret(name, value.text())) {
+          out.report(r, at, subject + " holds a literal secret (\"" + mask_secret(value.text()) + "\")");
+        }
+      }
+    }
+  }
+
+ private:
+  SecretText secrets_;
+};
+
+}  // namespace
+
+RuleDefinition plaintext_secret_in_env_rule() {
+  return define<PlaintextSecretInEnv>(RuleMeta{
+      "plaintext-secret-in-env", "secrets", Severity::Error, true, workload_kinds(),
+      "Secrets must not be written as literal env values.",
+      "An env `value` is stored in the workload object: anyone who can read Deployments (kubectl get -o yaml, "
+      "`helm get manifest`, the CI log of `helm template`) reads the secret, and it lands in git with the "
+      "values file. A variable is reported when its name says it holds a secret (password, token, api key, "
+      "private key, credential, auth, connection string) and its value is not empty, a placeholder "
+      "(changeme, <...>, ${...}, $(VAR), {{ ... }}) or plainly not a secret (a boolean, a number, a path); "
+      "and whatever its name when its value is a URL with a literal `user:password@`.",
+      "Put the value in a Secret and reference it with `valueFrom.secretKeyRef` (or `envFrom.secretRef`); "
+      "in a URL, use `$(DB_PASSWORD)` expansion of a variable that comes from a Secret.",
+      {},
+      /*sensitive=*/true});
+}
+
+}  // namespace chartproof::rules

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# The real executable: stdin, exit codes, stderr. Usage: process_test.sh CHARTPROOF SOURCE_DIR
+set -u
+bin=$1
+src=$2
+failures=0
+check() {  # check NAME EXPECTED ACTUAL
+  if [ "$2" != "$3" ]; then
+    echo "FAIL: $1: expected [$2], got [$3]"
+    failures=$((failures + 1))
+  else
+    echo "ok: $1"
+  fi
+}
+
+out=$("$bin" lint - < "$src/examples/todo-app/rendered-broken.yaml"); code=$?
+check "stdin exit code" 1 "$code"
+check "stdin is reported as <stdin>" 1 "$(grep -c '^<stdin>:165:24: error: container "backend" runs as UID 0 (root) \[run-as-root\]$' <<<"$out")"
+
+out=$(cat "$src/examples/todo-app/rendered.yaml" | "$bin" lint -); code=$?
+check "clean stdin exit code" 0 "$code"
+
+err=$("$bin" lint /nonexistent.yaml 2>&1 >/dev/null); code=$?
+check "missing file exit code" 2 "$code"
+check "missing file message" "chartproof: /nonexistent.yaml: no such file or directory" "$err"
+
+"$bin" lint --jobs nope x.yaml >/dev/null 2>&1; check "bad option exit code" 2 "$?"
+"$bin" --version >/dev/null; check "--version exit code" 0 "$?"
+
+out=$(NO_COLOR=1 "$bin" lint "$src/examples/todo-app/rendered-broken.yaml"); 
+check "no escape codes when not a terminal" 0 "$(grep -c $'\x1b' <<<"$out")"
+
+# Hostile input through the real binary: exit 0/1/2 only, never a signal.
+for f in "$src"/testdata/manifests/bad/*.yaml; do
+  "$bin" lint "$f" >/dev/null 2>&1; code=$?
+  if [ "$code" -gt 2 ]; then echo "FAIL: $f exited $code"; failures=$((failures + 1)); fi
+done
+echo "ok: bad inputs exit 0, 1 or 2"
+
+if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

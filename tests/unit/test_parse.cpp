@@ -1,0 +1,147 @@
+// The parse stage: document splitting, positions, helm's Source comments, limits.
+#include <doctest/doctest.h>
+
+#include <chrono>
+
+#include "chartproof/parse.hpp"
+#include "test_support.hpp"
+
+using namespace chartproof;
+
+TEST_CASE("split_documents: separators, end markers, BOM, CRLF") {
+  auto chunks = split_documents("\xEF\xBB\xBF" "a: 1\n---\nb: 2\n--- # c\nc: 3\n...\nd: 4\n---x: not a separator\n");
+  REQUIRE(chunks.size() == 4);
+  CHECK(chunks[0].first_line == 1);
+  CHECK(chunks[0].text == "a: 1\n");
+  CHECK(chunks[1].first_line == 2);
+  CHECK(chunks[2].first_line == 4);
+  CHECK(chunks[3].first_line == 7);
+  CHECK(chunks[3].text == "d: 4\n---x: not a separator\n");
+  auto crlf = split_documents("a: 1\r\n---\r\nb: 2\r\n");
+  REQUIRE(crlf.size() == 2);
+  CHECK(crlf[1].first_line == 2);
+}
+
+TEST_CASE("helm Source comments name the template of each document") {
+  SourceFile f{"r.yaml", "---\n# Source: app/templates/a.yaml\nkind: A\n---\n# Source: app/templates/b.yaml\n"
+                         "---\n# Source: app/templates/c.yaml\r\nkind: C\n"};
+  auto docs = parse_file(f);
+  REQUIRE(docs.size() == 2);  // the comment-only document is skipped
+  CHECK(docs[0].template_name == "app/templates/a.yaml");
+  CHECK(docs[1].template_name == "app/templates/c.yaml");
+}
+
+TEST_CASE("nodes keep 1-based file lines and columns; containers take their key's position") {
+  SourceFile f{"r.yaml", "a: 1\n---\nkind: X\nspec:\n  items:\n    - name: one\n      port: 80\n"};
+  auto docs = parse_file(f);
+  REQUIRE(docs.size() == 2);
+  Node root = docs[1].tree->root();
+  CHECK(root.get("kind").line() == 3);
+  CHECK(root.get("kind").column() == 7);
+  CHECK(root.get("spec").line() == 4);
+  CHECK(root.at_path("spec.items").line() == 5);
+  CHECK(root.at_path("spec.items").column() == 3);
+  CHECK(root.at_path("spec.items[0]").line() == 6);
+  CHECK(root.at_path("spec.items[0]").column() == 7);
+  CHECK(root.at_path("spec.items[0].port").line() == 7);
+  CHECK(root.at_path("spec.items[0].port").as_int() == 80);
+  CHECK_FALSE(root.at_path("spec.items[1]"));
+  CHECK_FALSE(root.at_path("spec.nope.deeper"));
+}
+
+TEST_CASE("CRLF line endings parse with correct lines") {
+  SourceFile f{"r.yaml", "a: 1\r\nb:\r\n  c: two\r\n"};
+  auto docs = parse_file(f);
+  REQUIRE(docs.size() == 1);
+  REQUIRE(docs[0].issues.empty());
+  CHECK(docs[0].tree->root().at_path("b.c").text() == "two");
+  CHECK(docs[0].tree->root().at_path("b.c").line() == 3);
+}
+
+TEST_CASE("a broken document does not stop the stream") {
+  SourceFile f{"r.yaml", "a: 1\n---\nb: [1, 2\n---\nc: 3\n"};
+  auto docs = parse_file(f);
+  REQUIRE(docs.size() == 3);
+  CHECK(docs[0].tree);
+  CHECK_FALSE(docs[1].tree);
+  REQUIRE(docs[1].issues.size() == 1);
+  CHECK(docs[1].issues[0].rule == "invalid-yaml");
+  CHECK(docs[1].issues[0].line == 3);
+  CHECK(docs[2].tree->root().get("c").as_int() == 3);
+}
+
+TEST_CASE("duplicate keys are reported at the second occurrence; the last value wins") {
+  std::vector<ParseIssue> issues;
+  auto doc = parse_single("a: 1\nb: 2\na: 3\n", issues);
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].rule == "duplicate-key");
+  CHECK(issues[0].line == 3);
+  CHECK(issues[0].column == 1);
+  CHECK(doc->root().get("a").as_int() == 3);
+  std::string big;
+  for (int i = 0; i < 40; ++i) big += "k" + std::to_string(i) + ": v\n";
+  big += "k7: again\n";
+  issues.clear();
+  parse_single(big, issues);
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].line == 41);
+}
+
+TEST_CASE("aliases are expanded; alias bombs and recursive aliases fail fast") {
+  std::vector<ParseIssue> issues;
+  auto doc = parse_single("base: &b {x: 1, y: [1, 2]}\ncopy: *b\n", issues);
+  REQUIRE(issues.empty());
+  CHECK(doc->root().at_path("copy.y[1]").as_int() == 2);
+
+  std::string bomb = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n";
+  char prev = 'a';
+  for (char c = 'b'; c <= 'j'; ++c, ++prev) {
+    bomb += std::string(1, c) + ": &" + c + " [";
+    for (int i = 0; i < 9; ++i) bomb += std::string(i ? "," : "") + "*" + prev;
+    bomb += "]\n";
+  }
+  auto start = std::chrono::steady_clock::now();
+  issues.clear();
+  auto bombed = parse_single(bomb, issues);
+  auto elapsed = std::chrono::steady_clock::now() - start;
+  CHECK_FALSE(bombed);
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].message.find("aliases expand") != std::string::npos);
+  // Generous bound: it must stop at the budget, not expand 9^10 nodes.
+  CHECK(elapsed < std::chrono::seconds(10));
+
+  issues.clear();
+  CHECK_FALSE(parse_single("a: &a [*a]\n", issues));
+  REQUIRE(issues.size() == 1);
+}
+
+TEST_CASE("deep nesting is an issue, not a stack overflow") {
+  std::string deep(10000, '[');
+  deep += std::string(10000, ']');
+  std::vector<ParseIssue> issues;
+  CHECK_FALSE(parse_single(deep, issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].rule == "invalid-yaml");
+
+  std::string block;
+  for (int i = 0; i < 3000; ++i) block += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";
+  issues.clear();
+  CHECK_FALSE(parse_single(block, issues));
+  REQUIRE(issues.size() == 1);
+}
+
+TEST_CASE("unterminated quotes are errors, as in go-yaml") {
+  std::vector<ParseIssue> issues;
+  CHECK_FALSE(parse_single("a: \"open\nb: 1\n", issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].line == 1);
+  CHECK(issues[0].column == 4);
+  issues.clear();
+  CHECK(parse_single("a: 'it''s fine'\nb: \"esc \\\" ok\"\n", issues));
+  CHECK(issues.empty());
+}
+
+TEST_CASE("a document of only `~` or comments is empty") {
+  SourceFile f{"r.yaml", "---\n~\n---\n# only a comment\n---\n\n"};
+  CHECK(parse_file(f).empty());
+}
