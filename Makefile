@@ -47,9 +47,11 @@ test: test-release test-sanitize
 docs: build
 	@$(BIN) rules --format markdown > docs/rules.md
 
-# Re-renders examples/todo-app/rendered.yaml with helm (scripts/get-helm.sh fetches one if needed).
+# Re-renders examples/todo-app/rendered.yaml with helm (scripts/get-helm.sh fetches one if needed)
+# and derives rendered-broken.yaml from it.
 example:
 	@$$(scripts/get-helm.sh) template todo-app examples/todo-app --namespace todo-app > examples/todo-app/rendered.yaml
+	@python3 scripts/make-broken-example.py
 
 bench: build
 	@bench/run.sh $(BUILD)

@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "chartproof/engine.hpp"
+#include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 
 namespace chartproof::cli {
@@ -35,6 +36,7 @@ struct LintArgs {
   std::vector<std::string> enable, disable;
   unsigned jobs = 0;
   std::string color = "auto";
+  std::string profile = "recommended";
 };
 
 int run_lint(const LintArgs& a, Environment& env) {
@@ -44,6 +46,12 @@ int run_lint(const LintArgs& a, Environment& env) {
     return kExitUsage;
   }
   LintOptions options;
+  auto profile = load_builtin_profile(a.profile);
+  if (!profile) {
+    env.err << "chartproof: " << profile.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  options.rules = std::move(profile.value());
   options.default_namespace = a.namespace_;
   options.enable = split_commas(a.enable);
   options.disable = split_commas(a.disable);
@@ -60,7 +68,7 @@ int run_lint(const LintArgs& a, Environment& env) {
   }
   LintReport report = linter->lint(std::move(files.value()));
   if (a.format == "json") {
-    env.out << format_json(report);
+    write_json(report, env.out);
   } else {
     TextOptions text;
     text.color = a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color);
@@ -93,6 +101,7 @@ int run(const std::vector<std::string>& args, Environment env) {
       ->allow_extra_args(false);
   lint_cmd->add_option("--jobs,-j", lint.jobs, "Worker threads; 0 = one per core (same output for any value)")
       ->capture_default_str();
+  lint_cmd->add_option("--profile", lint.profile, "Built-in profile: recommended or strict")->capture_default_str();
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
 

@@ -48,6 +48,17 @@ TEST_CASE("exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage and I/
   CHECK(unknown.err.find("did you mean \"run-as-root\"") != std::string::npos);
 }
 
+TEST_CASE("--profile selects a built-in profile; an unknown one is a usage error") {
+  std::string file = path("testdata/manifests/hardened.yaml");
+  CHECK(cli({"lint", file}).code == 0);
+  Run strict = cli({"lint", "--profile", "strict", file});
+  CHECK(strict.code == 1);
+  CHECK(strict.out.find("below the minimum 1000 [run-as-root]") != std::string::npos);
+  Run unknown = cli({"lint", "--profile", "strct", file});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err == "chartproof: unknown profile \"strct\" (did you mean \"strict\"?)\n");
+}
+
 TEST_CASE("--version and --help") {
   Run v = cli({"--version"});
   CHECK(v.code == 0);
@@ -142,10 +153,11 @@ TEST_CASE("the chartproof.io/ignore annotation suppresses rules and packs") {
       "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n"
       "    chartproof.io/ignore: \"run-as-root, probes\"\nspec:\n  containers:\n  - name: c\n"
       "    resources: {requests: {cpu: 1m, memory: 1Mi}, limits: {cpu: 1m, memory: 1Mi}}\n";
-  CHECK(test::lint_text(yaml).findings.empty());
+  auto options = test::only({"run-as-root", "missing-liveness-probe", "missing-readiness-probe", "missing-cpu-limit"});
+  CHECK(test::lint_text(yaml, options).findings.empty());
   std::string unsuppressed = yaml;
   unsuppressed.replace(unsuppressed.find("run-as-root, probes"), 19, "resources");
-  auto rules = test::rules_of(test::lint_text(unsuppressed));
+  auto rules = test::rules_of(test::lint_text(unsuppressed, options));
   CHECK(std::find(rules.begin(), rules.end(), "run-as-root") != rules.end());
 }
 

@@ -1,10 +1,12 @@
 // Data-driven rule tests: testdata/rules/<id>/pass.yaml gives no finding of <id>; every finding on
-// fail.yaml sits on a line marked `# expect: <id>`, one to one.
+// fail.yaml sits on a line marked `# expect: <id>`, one to one. An optional policy.yaml in the same
+// folder sets the rule's parameters for both files.
 #include <doctest/doctest.h>
 
 #include <algorithm>
 #include <set>
 
+#include "chartproof/policy.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -68,6 +70,15 @@ TEST_CASE("each rule is silent on pass.yaml and reports exactly the expected lin
     CAPTURE(id);
     fs::path dir = test::source_dir() / "testdata/rules" / id;
     auto options = test::only({id});
+    // Rules whose findings depend on parameters carry a policy.yaml that sets them.
+    if (fs::exists(dir / "policy.yaml")) {
+      auto policy = chartproof::parse_policy(test::read_file(dir / "policy.yaml"), (dir / "policy.yaml").string());
+      REQUIRE_MESSAGE(policy, (policy ? "" : policy.error().to_string()));
+      for (auto& [rule, cfg] : policy->rules) {
+        cfg.enabled = rule == id;
+        chartproof::merge_rule_configs(options.rules, {{rule, cfg}});
+      }
+    }
     auto pass = test::lint_text(test::read_file(dir / "pass.yaml"), options, "pass.yaml");
     INFO("pass.yaml findings:", show(findings_of(pass)));
     CHECK(pass.findings.empty());

@@ -39,6 +39,10 @@ class ResourceGraph {
   const Resource* find(std::string_view kind, std::string_view namespace_, std::string_view name) const;
   /// Every resource of this kind and namespace, in input order.
   std::vector<const Resource*> of_kind(std::string_view kind, std::string_view namespace_) const;
+  /// Every resource of this kind in any namespace, in input order.
+  const std::vector<const Resource*>& all_of_kind(std::string_view kind) const;
+  /// Every resource with this kind, namespace and name, in input order (more than one is a duplicate).
+  std::vector<const Resource*> same_name(std::string_view kind, std::string_view namespace_, std::string_view name) const;
   /// Workloads (resources with a pod template) of a namespace.
   const std::vector<const Resource*>& workloads_in(std::string_view namespace_) const;
   /// Workloads of the namespace whose pod template labels the selector matches.
@@ -51,6 +55,10 @@ class ResourceGraph {
   std::vector<NonObject> non_objects_;
   std::unordered_multimap<std::string, std::size_t> by_key_;
   std::unordered_map<std::string, std::vector<const Resource*>> workloads_by_namespace_;
+  std::unordered_map<std::string, std::vector<const Resource*>> by_kind_;
+  // namespace, label key and value -> workloads whose pod template carries that label
+  std::unordered_map<std::string, std::vector<const Resource*>> workloads_by_label_;
+  static std::string label_key(std::string_view namespace_, std::string_view key, std::string_view value);
 };
 
 }  // namespace chartproof

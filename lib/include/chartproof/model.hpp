@@ -29,6 +29,9 @@ struct Field {
   explicit operator bool() const { return static_cast<bool>(node); }
 };
 
+/// `path.key`, or `path["key"]` when the key itself contains `.`, `/` or `[` (annotation names).
+std::string append_path_key(std::string path, std::string_view key);
+
 /// Labels of an object or pod template, in document order.
 using Labels = std::vector<std::pair<std::string_view, std::string_view>>;
 
@@ -104,6 +107,9 @@ struct Resource {
   std::size_t index = 0;  ///< position in input order
   Labels labels;
   std::optional<PodSpec> pod;
+  /// The controller's own selector (spec.selector of Deployment, StatefulSet, DaemonSet, ReplicaSet,
+  /// ReplicationController), parsed once.
+  std::optional<LabelSelector> selector;
   /// Rule ids and pack names listed in the `chartproof.io/ignore` annotation.
   std::vector<std::string> ignored;
   /// `Deployment "ns/name"` — for messages.

@@ -13,6 +13,9 @@ namespace chartproof {
 /// What a node resolved to, following Kubernetes' YAML decoder (go-yaml v2, YAML 1.1 rules).
 enum class NodeType : std::uint8_t { Null, Bool, Int, Float, String, Sequence, Mapping };
 
+/// Structural equality: same types and texts; mappings compare as sets of entries.
+bool deep_equal(class Node a, class Node b);
+
 /// Name of a node type as users read it ("string", "mapping", ...).
 std::string_view node_type_name(NodeType type);
 
@@ -34,6 +37,7 @@ class Node {
   /// True for Bool, Int, Float, String (not Null).
   bool is_scalar() const;
   bool is_string() const { return type() == NodeType::String; }
+  bool is_bool() const { return type() == NodeType::Bool; }
   /// The scalar's text as written (after YAML unescaping); empty for containers.
   std::string_view text() const;
   /// True when the scalar was quoted or a block scalar (so it is always a string).

@@ -2,6 +2,7 @@
 /// \file
 /// Output formats for a lint report and for the rule catalogue.
 
+#include <iosfwd>
 #include <string>
 
 #include "chartproof/engine.hpp"
@@ -18,6 +19,8 @@ struct TextOptions {
 std::string format_text(const LintReport& report, const TextOptions& options = {});
 /// The versioned JSON document described in DESIGN.md.
 std::string format_json(const LintReport& report);
+/// The same document, streamed to `out` (no copy of the whole report is held).
+void write_json(const LintReport& report, std::ostream& out);
 /// A plain table of every rule: id, pack, severity, summary.
 std::string format_rules_text(const std::vector<RuleDefinition>& rules);
 /// docs/rules.md: every rule's metadata as Markdown.

@@ -61,6 +61,8 @@ class Reporter {
   virtual ~Reporter() = default;
   /// Reports a problem of `resource` at `field` (its node gives the line; its path the field path).
   virtual void report(const Resource& resource, const Field& field, std::string message) = 0;
+  /// Like report(), for a case the rule considers milder: the finding's severity is at most `cap`.
+  virtual void report_at_most(const Resource& resource, const Field& field, std::string message, Severity cap) = 0;
   /// Reports a problem of a document that is not (or not yet) a resource.
   virtual void report_document(const ParsedDocument& document, std::uint32_t line, std::uint32_t column,
                                std::string message) = 0;

@@ -28,7 +28,12 @@ class CollectingReporter : public Reporter {
   CollectingReporter(const Linter::Active& active, std::vector<Finding>& out) : active_(active), out_(out) {}
 
   void report(const Resource& resource, const Field& field, std::string message) override {
+    report_at_most(resource, field, std::move(message), Severity::Error);
+  }
+
+  void report_at_most(const Resource& resource, const Field& field, std::string message, Severity cap) override {
     Finding f = base(*resource.document, std::move(message));
+    f.severity = std::min(f.severity, cap);
     f.resource = resource.ref;
     f.path = field.path;
     Node at = field.node ? field.node : resource.root;
@@ -118,6 +123,11 @@ Expected<Linter> Linter::create(const LintOptions& options) {
           for (const auto& p : def.meta.params) declared.push_back(p.name);
           return Error{"", 0, 0, "rule \"" + def.meta.id + "\" has no parameter \"" + name + "\"" +
                                      engine::did_you_mean(name, declared)};
+        }
+        // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
+        if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value)) {
+          it->second = std::to_string(std::get<std::int64_t>(value));
+          continue;
         }
         if (it->second.index() != value.index()) {
           return Error{"", 0, 0, "parameter \"" + name + "\" of rule \"" + def.meta.id + "\" must be " +

@@ -1,5 +1,7 @@
 #include "chartproof/graph.hpp"
 
+#include <algorithm>
+
 namespace chartproof {
 
 std::string ResourceGraph::key(std::string_view kind, std::string_view namespace_, std::string_view name) {
@@ -44,9 +46,39 @@ ResourceGraph ResourceGraph::build(std::vector<ParsedDocument> documents, std::s
     Resource& r = g.resources_[i];
     r.index = i;
     g.by_key_.emplace(key(r.ref.kind, r.ref.namespace_, r.ref.name), i);
-    if (r.pod) g.workloads_by_namespace_[r.ref.namespace_].push_back(&r);
+    g.by_kind_[r.ref.kind].push_back(&r);
+    if (!r.pod) continue;
+    g.workloads_by_namespace_[r.ref.namespace_].push_back(&r);
+    for (const auto& [key, value] : r.pod->template_labels) {
+      auto& list = g.workloads_by_label_[label_key(r.ref.namespace_, key, value)];
+      if (list.empty() || list.back() != &r) list.push_back(&r);
+    }
   }
   return g;
+}
+
+std::string ResourceGraph::label_key(std::string_view namespace_, std::string_view key, std::string_view value) {
+  std::string k;
+  k.reserve(namespace_.size() + key.size() + value.size() + 2);
+  k.append(namespace_).push_back('\0');
+  k.append(key).push_back('\0');
+  k.append(value);
+  return k;
+}
+
+const std::vector<const Resource*>& ResourceGraph::all_of_kind(std::string_view kind) const {
+  static const std::vector<const Resource*> kNone;
+  auto it = by_kind_.find(std::string(kind));
+  return it == by_kind_.end() ? kNone : it->second;
+}
+
+std::vector<const Resource*> ResourceGraph::same_name(std::string_view kind, std::string_view namespace_,
+                                                      std::string_view name) const {
+  std::vector<const Resource*> out;
+  auto [begin, end] = by_key_.equal_range(key(kind, namespace_, name));
+  for (auto it = begin; it != end; ++it) out.push_back(&resources_[it->second]);
+  std::sort(out.begin(), out.end(), [](const Resource* a, const Resource* b) { return a->index < b->index; });
+  return out;
 }
 
 const Resource* ResourceGraph::find(std::string_view kind, std::string_view namespace_, std::string_view name) const {
@@ -71,7 +103,15 @@ const std::vector<const Resource*>& ResourceGraph::workloads_in(std::string_view
 std::vector<const Resource*> ResourceGraph::pods_selected_by(const LabelSelector& selector,
                                                              std::string_view namespace_) const {
   std::vector<const Resource*> out;
-  for (const Resource* w : workloads_in(namespace_)) {
+  // With a matchLabels pair, only workloads carrying that label can match: look them up.
+  const std::vector<const Resource*>* candidates = &workloads_in(namespace_);
+  if (!selector.match_labels.empty()) {
+    static const std::vector<const Resource*> kNone;
+    const auto& [k, v] = selector.match_labels.front();
+    auto it = workloads_by_label_.find(label_key(namespace_, k, v));
+    candidates = it == workloads_by_label_.end() ? &kNone : &it->second;
+  }
+  for (const Resource* w : *candidates) {
     if (selector.matches(w->pod->template_labels)) out.push_back(w);
   }
   return out;

@@ -17,6 +17,16 @@ Labels read_string_map(Node map) {
   return out;
 }
 
+std::string append_path_key(std::string path, std::string_view key) {
+  if (key.find_first_of("./[]") != std::string_view::npos) {
+    path.append("[\"").append(key).append("\"]");
+  } else {
+    if (!path.empty()) path.push_back('.');
+    path.append(key);
+  }
+  return path;
+}
+
 std::string format_labels(const Labels& labels) {
   if (labels.empty()) return "(none)";
   std::string out;

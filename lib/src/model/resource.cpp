@@ -59,6 +59,12 @@ Resource make_resource(const ParsedDocument& doc, Node root, std::string_view de
   if (r.ref.namespace_.empty() && !is_cluster_scoped_kind(r.ref.kind)) r.ref.namespace_ = default_namespace;
   r.labels = read_string_map(r.metadata.get("labels"));
   r.pod = extract_pod_spec(r.ref.kind, root);
+  Node selector = root.get("spec").get("selector");
+  if (r.pod && selector.is_map()) {
+    if (r.ref.kind == "ReplicationController") r.selector = parse_map_selector(selector, "spec.selector");
+    else if (r.ref.kind != "Job" && r.ref.kind != "CronJob" && r.ref.kind != "Pod")
+      r.selector = parse_label_selector(selector, "spec.selector");
+  }
   add_ignored(r.metadata, r.ignored);
   if (r.pod) add_ignored(r.pod->template_metadata.node, r.ignored);
   return r;

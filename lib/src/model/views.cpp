@@ -93,7 +93,7 @@ std::vector<std::pair<std::string_view, Field>> view_data_entries(const Resource
     for (std::size_t i = 0; i < map.size(); ++i) {
       Node k = map.key_at(i);
       if (!k.is_scalar()) continue;
-      out.emplace_back(k.text(), Field{map.value_at(i), std::string(section) + "." + std::string(k.text())});
+      out.emplace_back(k.text(), Field{map.value_at(i), append_path_key(std::string(section), k.text())});
     }
   }
   return out;

@@ -20,6 +20,26 @@ std::string_view node_type_name(NodeType type) {
   return "unknown";
 }
 
+bool deep_equal(Node a, Node b) {
+  if (a.type() != b.type()) return false;
+  if (a.is_seq()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      if (!deep_equal(a.item(i), b.item(i))) return false;
+    }
+    return true;
+  }
+  if (a.is_map()) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      Node other = b.get(a.key_at(i).text());
+      if (!other || !deep_equal(a.value_at(i), other)) return false;
+    }
+    return true;
+  }
+  return a.text() == b.text();
+}
+
 std::size_t Document::memory_bytes() const {
   return slots_.capacity() * sizeof(Slot) + children_.capacity() * sizeof(std::uint32_t) + strings_.capacity();
 }

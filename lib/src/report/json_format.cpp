@@ -1,3 +1,5 @@
+#include <sstream>
+
 #include "chartproof/report.hpp"
 #include "report/json_writer.hpp"
 
@@ -38,10 +40,16 @@ void write_finding(JsonWriter& w, const Finding& f) {
 }  // namespace
 }  // namespace report
 
-std::string format_json(const LintReport& rep) {
+std::string format_json(const LintReport& report) {
+  std::ostringstream out;
+  write_json(report, out);
+  return std::move(out).str();
+}
+
+void write_json(const LintReport& rep, std::ostream& out) {
   using namespace report;
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
+  rapidjson::OStreamWrapper stream(out);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();
   write_key(w, "version"); w.Int(1);
@@ -65,7 +73,7 @@ std::string format_json(const LintReport& rep) {
   for (const auto& f : rep.findings) write_finding(w, f);
   w.EndArray();
   w.EndObject();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  out << '\n';
 }
 
 }  // namespace chartproof

@@ -1,8 +1,8 @@
 #pragma once
 // rapidjson helpers shared by the JSON formats.
 
+#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
-#include <rapidjson/stringbuffer.h>
 
 #include <string>
 #include <string_view>
@@ -11,7 +11,8 @@
 
 namespace chartproof::report {
 
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::StringBuffer>;
+/// Writes straight to a stream: a large report is never held twice in memory.
+using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
 /// Writes a string, replacing invalid UTF-8 (from hostile input) so the JSON stays valid.
 inline void write_string(JsonWriter& w, std::string_view s) {

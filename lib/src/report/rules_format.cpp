@@ -90,8 +90,9 @@ std::string format_rules_markdown(const std::vector<RuleDefinition>& rules) {
 
 std::string format_rules_json(const std::vector<RuleDefinition>& rules) {
   using namespace report;
-  rapidjson::StringBuffer buffer;
-  JsonWriter w(buffer);
+  std::ostringstream out;
+  rapidjson::OStreamWrapper stream(out);
+  JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartArray();
   for (const auto& r : rules) {
@@ -121,7 +122,8 @@ std::string format_rules_json(const std::vector<RuleDefinition>& rules) {
     w.EndObject();
   }
   w.EndArray();
-  return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
+  out << '\n';
+  return std::move(out).str();
 }
 
 }  // namespace chartproof

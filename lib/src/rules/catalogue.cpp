@@ -1,7 +1,10 @@
 // The built-in catalogue: every pack, in the order `chartproof rules` lists them.
 #include "chartproof/rule.hpp"
+#include "rules/hygiene/pack.hpp"
+#include "rules/images/pack.hpp"
 #include "rules/probes/pack.hpp"
 #include "rules/resources/pack.hpp"
+#include "rules/rollout/pack.hpp"
 #include "rules/schema/pack.hpp"
 #include "rules/secrets/pack.hpp"
 #include "rules/security/pack.hpp"
@@ -14,7 +17,8 @@ const std::vector<RuleDefinition>& builtin_rules() {
   static const std::vector<RuleDefinition> catalogue = [] {
     std::vector<RuleDefinition> all;
     for (auto pack : {rules::security_pack, rules::probes_pack, rules::resources_pack, rules::secrets_pack,
-                      rules::selectors_pack, rules::schema_pack}) {
+                      rules::selectors_pack, rules::rollout_pack, rules::images_pack, rules::hygiene_pack,
+                      rules::schema_pack}) {
       for (auto& def : pack()) all.push_back(std::move(def));
     }
     return all;

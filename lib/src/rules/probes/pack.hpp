@@ -7,5 +7,9 @@
 namespace chartproof::rules {
 RuleDefinition missing_liveness_probe_rule();
 RuleDefinition missing_readiness_probe_rule();
+RuleDefinition missing_startup_probe_rule();
+RuleDefinition probe_port_not_exposed_rule();
+RuleDefinition liveness_same_as_readiness_rule();
+RuleDefinition probe_timing_invalid_rule();
 std::vector<RuleDefinition> probes_pack();
 }  // namespace chartproof::rules

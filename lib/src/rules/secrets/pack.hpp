@@ -6,5 +6,7 @@
 
 namespace chartproof::rules {
 RuleDefinition plaintext_secret_in_env_rule();
+RuleDefinition credential_in_configmap_rule();
+RuleDefinition known_credential_pattern_rule();
 std::vector<RuleDefinition> secrets_pack();
 }  // namespace chartproof::rules

@@ -2,7 +2,7 @@
 #include "chartproof/finding.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/pack.hpp"
-#include "rules/secrets/secret_text.hpp"
+#include "rules/secrets/secret_detector.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -20,18 +20,15 @@ class PlaintextSecretInEnv : public Rule {
         if (!value.is_string()) continue;
         std::string_view name = var.get_text("name");
         Field at{value, c.path + ".env[" + std::to_string(i) + "].value"};
-        std::string subject = "env var " + quoted(name) + " of " + c.describe();
-        if (auto url = secrets_.url_credential(value.text())) {
-          out.report(r, at, subject + " holds a URL with a literal password (" + url->masked_url + ")");
-        } else if (secrets_.is_literal_secret(name, value.text())) {
-          out.report(r, at, subject + " holds a literal secret (\"" + mask_secret(value.text()) + "\")");
+        if (auto holds = detector_.what_it_holds(name, value.text(), /*check_urls=*/true)) {
+          out.report(r, at, "env var " + quoted(name) + " of " + c.describe() + " " + *holds);
         }
       }
     }
   }
 
  private:
-  SecretText secrets_;
+  SecretDetector detector_;
 };
 
 }  // namespace
@@ -45,7 +42,8 @@ RuleDefinition plaintext_secret_in_env_rule() {
       "values file. A variable is reported when its name says it holds a secret (password, token, api key, "
       "private key, credential, auth, connection string) and its value is not empty, a placeholder "
       "(changeme, <...>, ${...}, $(VAR), {{ ... }}) or plainly not a secret (a boolean, a number, a path); "
-      "and whatever its name when its value is a URL with a literal `user:password@`.",
+      "and whatever its name when its value is a URL with a literal `user:password@` or a known credential "
+      "format (see known-credential-pattern, which leaves env values to this rule).",
       "Put the value in a Secret and reference it with `valueFrom.secretKeyRef` (or `envFrom.secretRef`); "
       "in a URL, use `$(DB_PASSWORD)` expansion of a variable that comes from a Secret.",
       {},

@@ -36,7 +36,9 @@ SecretText::SecretText()
           R"(algorithm|scheme|realm|strategy|policy|format|location|kind|class|count|interval|duration|)"
           R"(seconds|minutes|hours|days|key[_.-]?ref|secret[_.-]?ref|existing[_.-]?secret|mount|volume|)"
           R"(enable|disabled?|required|optional|rotation|refresh|prefix|suffix|cmd|command|script|ips?|cidrs?|)"
-          R"(hosts|addresses|list|allow[_.-]?list)$)",
+          R"(hosts|addresses|list|allow[_.-]?list)$|)"
+          // a key that names a file (create_auth_db.sh, basic_auth.ini) holds a file, not a value
+          R"(\.(sh|bash|ini|ya?ml|json|xml|toml|conf|cfg|properties|py|js|lua|tpl|txt|sql|crt|pem|pub)$)",
           case_insensitive()),
       placeholder_(
           R"(^(change[_.-]?me|change[_.-]?it|replace[_.-]?me|replace[_.-]?this|todo|tbd|fixme|dummy|example|)"
@@ -44,6 +46,8 @@ SecretText::SecretText()
           R"(not[_.-]?set|unset|empty|\x{2026}|x{3,}|\*+|\.{3,}|-+|_+|<[^>]*>|\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|)"
           R"(%[A-Za-z0-9_]+%|your[_. -].*|.*[_. -]here|\[.*\])$)",
           case_insensitive()),
+      placeholder_word_(R"(placeholder|change[_.-]?me|replace[_.-]?me|example|dummy|redacted|x{4,}|\*{4,})",
+                        case_insensitive()),
       // "author" contains "auth"; etcd's initial cluster token is documented as public.
       not_secret_word_("author|cluster[_.-]?token", case_insensitive()),
       settings_list_(R"(^[\w.-]+(=[^,]*)?(,[\w.-]+=[^,]*)+$)"),
@@ -56,7 +60,7 @@ bool SecretText::is_secret_name(std::string_view name) const {
 
 bool SecretText::is_placeholder(std::string_view value) const {
   value = trim(value);
-  return value.empty() || RE2::FullMatch(value, placeholder_);
+  return value.empty() || RE2::FullMatch(value, placeholder_) || RE2::PartialMatch(value, placeholder_word_);
 }
 
 bool SecretText::is_non_secret_shape(std::string_view value) const {

@@ -35,6 +35,7 @@ class SecretText {
   RE2 secret_name_;
   RE2 non_secret_name_;
   RE2 placeholder_;
+  RE2 placeholder_word_;
   RE2 not_secret_word_;
   RE2 settings_list_;
   RE2 url_credential_;

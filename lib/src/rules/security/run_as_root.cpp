@@ -7,12 +7,18 @@ namespace {
 
 class RunAsRoot : public Rule {
  public:
-  explicit RunAsRoot(const Params& p) : min_uid_(p.get_int("min_uid")) {}
+  explicit RunAsRoot(const Params& p) : min_uid_(p.get_int("min_uid")), forbid_root_group_(p.get_bool("forbid_root_group")) {}
 
   void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
     const PodSpec& pod = *r.pod;
     if (pod.spec.node.get("os").get_text("name") == "windows") return;  // Windows has no UIDs
     for (const Container& c : pod.containers) {
+      if (forbid_root_group_) {
+        Field gid = effective_security_field(pod, c, "runAsGroup");
+        if (gid.node.type() == NodeType::Int && gid.node.as_int() == 0) {
+          out.report(r, gid, c.describe() + " runs with GID 0 (the root group)");
+        }
+      }
       Field uid = effective_security_field(pod, c, "runAsUser");
       if (auto value = uid.node.type() == NodeType::Int ? uid.node.as_int() : std::nullopt) {
         if (*value == 0) out.report(r, uid, c.describe() + " runs as UID 0 (root)");
@@ -35,6 +41,7 @@ class RunAsRoot : public Rule {
 
  private:
   std::int64_t min_uid_;
+  bool forbid_root_group_;
 };
 
 }  // namespace
@@ -49,7 +56,8 @@ RuleDefinition run_as_root_rule() {
       "(container settings override the pod's) proves the container is not root.",
       "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
       "container, and build the image with a non-root USER.",
-      {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}}}});
+      {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}},
+       ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
 }
 
 }  // namespace chartproof::rules

@@ -1,5 +1,5 @@
 #pragma once
-// The selectors pack: labels and selectors that must agree for traffic and controllers to work.
+// The selectors pack: labels, selectors and references that must agree for traffic and controllers to work.
 #include <vector>
 
 #include "chartproof/rule.hpp"
@@ -7,5 +7,14 @@
 namespace chartproof::rules {
 RuleDefinition selector_template_mismatch_rule();
 RuleDefinition service_selects_nothing_rule();
+RuleDefinition service_target_port_missing_rule();
+RuleDefinition ingress_backend_missing_rule();
+RuleDefinition hpa_target_missing_rule();
+RuleDefinition pdb_selects_nothing_rule();
+RuleDefinition network_policy_selects_nothing_rule();
+RuleDefinition missing_referenced_object_rule();
+RuleDefinition overlapping_selectors_rule();
+RuleDefinition duplicate_resource_rule();
+RuleDefinition nodeport_conflict_rule();
 std::vector<RuleDefinition> selectors_pack();
 }  // namespace chartproof::rules

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Instruction counts (valgrind callgrind) of the baseline parser and of chartproof lint on a sample
+# of the corpus: unlike wall time, repeatable on a shared machine, so ratios between builds and
+# between rule sets can be compared. Usage: bench/instructions.sh [BUILD_DIR] [extra lint args...]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build}; shift || true
+corpus=${CHARTPROOF_CORPUS:-$root/../shared/corpus/rendered}
+sample=$root/bench/sample.yaml
+command -v valgrind >/dev/null || { echo "bench: valgrind is not installed" >&2; exit 1; }
+[ -s "$sample" ] || ls "$corpus"/*.yaml | awk 'NR % 3 == 0' | xargs cat > "$sample"   # every third chart
+count() {  # count CMD...: instructions executed
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ { gsub(",", "", $4); print $4 }'
+}
+base=$(count "$build/bench/parse_baseline" "$sample")
+lint=$(count "$build/cli/chartproof" lint --jobs 1 --format json --fail-on never "$@" "$sample")
+awk -v b="$base" -v l="$lint" -v bytes="$(stat -c %s "$sample")" 'BEGIN {
+  printf "sample: bench/sample.yaml, %.1f MB\n", bytes / 1e6;
+  printf "parse_baseline:          %15.0f instructions\n", b;
+  printf "chartproof lint --jobs 1 %15.0f instructions (%.3f x baseline)\n", l, l / b;
+}'

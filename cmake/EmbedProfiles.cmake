@@ -1,0 +1,24 @@
+# Turns policies/<name>.yaml into a C++ source with the texts as raw string literals, so the
+# binary carries its profiles and needs no data files at run time.
+# Run in script mode: cmake -DOUT=... -DPROFILES="a.yaml|b.yaml" -P EmbedProfiles.cmake
+string(REPLACE "|" ";" PROFILES "${PROFILES}")
+set(body "")
+foreach(file IN LISTS PROFILES)
+  get_filename_component(name "${file}" NAME_WE)
+  file(READ "${file}" text)
+  string(APPEND body "      {\"${name}\", R\"cp_profile(${text})cp_profile\"},\n")
+endforeach()
+file(WRITE "${OUT}.tmp" "// Generated from policies/*.yaml by cmake/EmbedProfiles.cmake; do not edit.
+#include \"policy/builtin_profiles.hpp\"
+
+namespace chartproof::policy {
+
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profiles() {
+  static const std::vector<std::pair<std::string_view, std::string_view>> profiles = {
+${body}  };
+  return profiles;
+}
+
+}  // namespace chartproof::policy
+")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different "${OUT}.tmp" "${OUT}")

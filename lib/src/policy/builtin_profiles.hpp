@@ -1,0 +1,13 @@
+#pragma once
+// The YAML text of the profiles in policies/*.yaml, embedded at build time (cmake/EmbedProfiles.cmake).
+
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace chartproof::policy {
+
+/// (name, YAML text) of every built-in profile.
+const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profiles();
+
+}  // namespace chartproof::policy

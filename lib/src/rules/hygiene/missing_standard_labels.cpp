@@ -1,0 +1,47 @@
+// missing-standard-labels: Helm's recommended labels absent from an object's metadata.
+#include "rules/hygiene/pack.hpp"
+#include "rules/rule_support.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class MissingStandardLabels : public Rule {
+ public:
+  explicit MissingStandardLabels(const Params& p) : required_(p.get_list("labels")) {}
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    if (!r.metadata.is_map()) return;
+    std::vector<std::string> missing;
+    for (const auto& label : required_) {
+      bool present = false;
+      for (const auto& [k, v] : r.labels) present |= k == label;
+      if (!present) missing.push_back(label);
+    }
+    if (missing.empty()) return;
+    Node labels = r.metadata.get("labels");
+    std::string list;
+    for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
+    out.report(r, Field{labels ? labels : r.metadata, labels ? "metadata.labels" : "metadata"},
+               r.describe() + " lacks the recommended label" + (missing.size() > 1 ? "s " : " ") + list);
+  }
+
+ private:
+  std::vector<std::string> required_;
+};
+
+}  // namespace
+
+RuleDefinition missing_standard_labels_rule() {
+  return define<MissingStandardLabels>(RuleMeta{
+      "missing-standard-labels", "hygiene", Severity::Info, true, {},
+      "Objects should carry Helm's recommended labels.",
+      "app.kubernetes.io/name, instance, version and managed-by, and helm.sh/chart, let `kubectl get -l`, "
+      "dashboards, cost reports and cleanup scripts find everything a release created; without them, an "
+      "object is orphaned from its release in every tool but helm itself.",
+      "Add the labels in a `_helpers.tpl` template and include it in every object's metadata.labels.",
+      {ParamSpec{"labels", "labels every object must have",
+                 std::vector<std::string>{"app.kubernetes.io/name", "app.kubernetes.io/instance",
+                                          "app.kubernetes.io/version", "app.kubernetes.io/managed-by",
+                                          "helm.sh/chart"}}}});
+}
+
+}  // namespace chartproof::rules

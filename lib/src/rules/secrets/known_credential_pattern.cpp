@@ -1,0 +1,110 @@
+// known-credential-pattern: a known credential format anywhere in a resource.
+#include <yaml-cpp/binary.h>
+
+#include "chartproof/finding.hpp"
+#include "rules/rule_support.hpp"
+#include "rules/secrets/credential_scanner.hpp"
+#include "rules/secrets/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+// A path segment while walking: a mapping key or a sequence index.
+struct Segment {
+  std::string_view key;
+  std::size_t index;
+  bool is_index;
+};
+
+class KnownCredentialPattern : public Rule {
+ public:
+  explicit KnownCredentialPattern(const Params&) {}
+
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    // CRD schemas are documentation, not configuration.
+    if (r.ref.kind == "CustomResourceDefinition") return;
+    std::vector<Segment> path;
+    walk(r, r.root, path, out);
+  }
+
+ private:
+  static std::string render(const std::vector<Segment>& path) {
+    std::string out;
+    for (const auto& s : path) {
+      if (s.is_index) out += "[" + std::to_string(s.index) + "]";
+      else out = append_path_key(std::move(out), s.key);
+    }
+    return out;
+  }
+
+  // Strings other secrets rules own: env values (plaintext-secret-in-env) and ConfigMap data
+  // (credential-in-configmap). Each string is reported by exactly one rule.
+  static bool owned_elsewhere(const Resource& r, const std::vector<Segment>& path) {
+    std::size_t n = path.size();
+    if (r.ref.kind == "ConfigMap" && n >= 1 && !path[0].is_index && (path[0].key == "data" || path[0].key == "binaryData"))
+      return true;
+    return r.pod && n >= 3 && !path[n - 1].is_index && path[n - 1].key == "value" && path[n - 2].is_index &&
+           !path[n - 3].is_index && path[n - 3].key == "env";
+  }
+
+  void walk(const Resource& r, Node node, std::vector<Segment>& path, Reporter& out) const {
+    if (node.is_map()) {
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        path.push_back(Segment{node.key_at(i).text(), 0, false});
+        walk(r, node.value_at(i), path, out);
+        path.pop_back();
+      }
+    } else if (node.is_seq()) {
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        path.push_back(Segment{{}, i, true});
+        walk(r, node.item(i), path, out);
+        path.pop_back();
+      }
+    } else if (node.is_string() && node.text().size() >= 8) {
+      if (owned_elsewhere(r, path)) return;
+      std::string_view text = node.text();
+      std::string decoded;
+      bool base64 = r.ref.kind == "Secret" && path.size() == 2 && path[0].key == "data";
+      if (base64) {
+        auto bytes = YAML::DecodeBase64(std::string(text));
+        decoded.assign(bytes.begin(), bytes.end());
+        text = decoded;
+      }
+      // In a Secret, keys, passwords and URLs are where they belong (charts generate them per render;
+      // a default baked into the chart is hardcoded-secret-data's to find). Third-party tokens are not
+      // something a chart generates, so they are still reported.
+      bool in_secret_data = r.ref.kind == "Secret" && path.size() == 2 && (path[0].key == "data" || path[0].key == "stringData");
+      auto found = in_secret_data ? credentials_.find_issued_token(text) : credentials_.find(text);
+      if (found) {
+        out.report(r, Field{node, render(path)},
+                   std::string(base64 ? "base64-decoded value of " : "") + quoted(render(path)) + " holds " +
+                       found->described() + " (\"" + mask_secret(found->secret) + "\")");
+      }
+    }
+  }
+
+  CredentialScanner credentials_;
+};
+
+}  // namespace
+
+RuleDefinition known_credential_pattern_rule() {
+  return define<KnownCredentialPattern>(RuleMeta{
+      "known-credential-pattern", "secrets", Severity::Error, true, {},
+      "No string of a resource may contain a known credential format.",
+      "Private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, OpenAI and Google API tokens, "
+      "JSON Web Tokens, URLs with `user:password@`, and random-looking `password=`/`token=` assignments are "
+      "recognised wherever they appear: annotations, args and command, custom resources, and Secret data "
+      "(base64-decoded). Inside Secret data only third-party tokens are reported (cloud and SaaS tokens a "
+      "chart cannot have generated): private keys, passwords and URLs with passwords belong in Secrets. Each format has a "
+      "keyword that must be present, so the scan stays fast, and generic assignments must clear an entropy "
+      "floor, so placeholders and template leftovers stay quiet. Env values and ConfigMap data are left to "
+      "plaintext-secret-in-env and credential-in-configmap, so a string is reported once. CRD schemas are "
+      "not scanned.",
+      "Remove the credential from the manifest: supply it at install time into a Secret (or use an external "
+      "secret store), and rotate it, since it has been exposed.",
+      {},
+      /*sensitive=*/true});
+}
+
+}  // namespace chartproof::rules

@@ -1,0 +1,36 @@
+#pragma once
+// One decision for "does this named value hold a secret?", shared by the rules that inspect
+// name/value pairs (env vars, ConfigMap keys), so they report the same things the same way.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "chartproof/finding.hpp"
+#include "rules/secrets/credential_scanner.hpp"
+#include "rules/secrets/secret_text.hpp"
+
+namespace chartproof::rules {
+
+/// Classifies a name/value pair; `what_it_holds` returns the message tail, secrets masked.
+class SecretDetector {
+ public:
+  /// `holds a literal secret ("hunt…")`, `holds a URL with a literal password (...)`,
+  /// `holds an AWS access key id ("AKIA…")`, or nullopt when the value is not a secret.
+  /// `check_urls` reports URLs with passwords whatever the name (env vars); otherwise they are
+  /// found as one of the credential formats.
+  std::optional<std::string> what_it_holds(std::string_view name, std::string_view value, bool check_urls) const {
+    if (check_urls) {
+      if (auto url = text_.url_credential(value)) return "holds a URL with a literal password (" + url->masked_url + ")";
+    }
+    if (text_.is_literal_secret(name, value)) return "holds a literal secret (\"" + mask_secret(value) + "\")";
+    if (auto found = credentials_.find(value)) return "holds " + found->described() + " (\"" + mask_secret(found->secret) + "\")";
+    return std::nullopt;
+  }
+
+ private:
+  SecretText text_;
+  CredentialScanner credentials_;
+};
+
+}  // namespace chartproof::rules

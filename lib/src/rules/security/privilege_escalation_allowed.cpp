@@ -1,0 +1,48 @@
+// privilege-escalation-allowed: allowPrivilegeEscalation is not false.
+#include "rules/container_support.hpp"
+#include "rules/security/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class PrivilegeEscalationAllowed : public Rule {
+ public:
+  explicit PrivilegeEscalationAllowed(const Params&) {}
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    for (const Container& c : r.pod->containers) {
+      Field privileged = container_security_field(c, "privileged");
+      bool sys_admin = false;
+      for (const auto& [cap, field] : added_capabilities(c)) sys_admin |= cap == "SYS_ADMIN";
+      Field allow = container_security_field(c, "allowPrivilegeEscalation");
+      // Kubernetes: "AllowPrivilegeEscalation is true always when the container is run as
+      // privileged, or has CAP_SYS_ADMIN".
+      if (privileged.node.as_bool() == true || sys_admin) {
+        out.report(r, allow ? allow : (privileged.node.as_bool() == true ? privileged : security_field_or_closest(c, "allowPrivilegeEscalation")),
+                   c.describe() + " can escalate privileges: it is " +
+                       (privileged.node.as_bool() == true ? "privileged" : "granted CAP_SYS_ADMIN") +
+                       ", which implies allowPrivilegeEscalation: true");
+        continue;
+      }
+      if (allow.node.as_bool() == false) continue;
+      if (allow) out.report(r, allow, c.describe() + " sets allowPrivilegeEscalation: " + std::string(allow.node.text()));
+      else out.report(r, security_field_or_closest(c, "allowPrivilegeEscalation"),
+                      c.describe() + " does not set allowPrivilegeEscalation: false");
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition privilege_escalation_allowed_rule() {
+  return define<PrivilegeEscalationAllowed>(RuleMeta{
+      "privilege-escalation-allowed", "security", Severity::Warning, true, workload_kinds(),
+      "Containers should set allowPrivilegeEscalation: false.",
+      "Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through "
+      "setuid binaries or file capabilities (the kernel's no_new_privs flag stays off). Kubernetes treats it "
+      "as true whenever the container is privileged or adds CAP_SYS_ADMIN, whatever the field says; those "
+      "containers are reported too. Required by the Pod Security Standards' restricted level.",
+      "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
+      {}});
+}
+
+}  // namespace chartproof::rules

@@ -1,0 +1,32 @@
+// privileged-container: a container with securityContext.privileged: true.
+#include "rules/container_support.hpp"
+#include "rules/security/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class PrivilegedContainer : public Rule {
+ public:
+  explicit PrivilegedContainer(const Params&) {}
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    for (const Container& c : r.pod->containers) {
+      Field privileged = container_security_field(c, "privileged");
+      if (privileged.node.as_bool() == true) out.report(r, privileged, c.describe() + " runs privileged");
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition privileged_container_rule() {
+  return define<PrivilegedContainer>(RuleMeta{
+      "privileged-container", "security", Severity::Error, true, workload_kinds(),
+      "Containers must not run privileged.",
+      "A privileged container has every capability and every host device; it is root on the node in all but "
+      "name, so any compromise of the application is a compromise of the node and its other pods. The Pod "
+      "Security Standards forbid it at the baseline level.",
+      "Remove `securityContext.privileged: true`; grant only the specific capability the workload needs.",
+      {}});
+}
+
+}  // namespace chartproof::rules

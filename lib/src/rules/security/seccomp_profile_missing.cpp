@@ -1,0 +1,41 @@
+// seccomp-profile-missing: neither the pod nor the container sets a RuntimeDefault/Localhost profile.
+#include "rules/rule_support.hpp"
+#include "rules/security/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class SeccompProfileMissing : public Rule {
+ public:
+  explicit SeccompProfileMissing(const Params&) {}
+  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+    for (const Container& c : r.pod->containers) {
+      Field profile = effective_security_field(*r.pod, c, "seccompProfile");
+      std::string_view type = profile.node.get_text("type");
+      if (type == "RuntimeDefault" || type == "Localhost") continue;
+      if (profile) {
+        out.report(r, Field{profile.node.get("type") ? profile.node.get("type") : profile.node, profile.path + ".type"},
+                   c.describe() + " runs with seccomp profile " + quoted(type.empty() ? "(none)" : type));
+      } else {
+        out.report(r, Field{c.node, c.path + ".securityContext.seccompProfile"},
+                   c.describe() + " has no seccomp profile (the runtime default is not applied unless set)");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition seccomp_profile_missing_rule() {
+  return define<SeccompProfileMissing>(RuleMeta{
+      "seccomp-profile-missing", "security", Severity::Info, true, workload_kinds(),
+      "Pods should run with the RuntimeDefault (or a Localhost) seccomp profile.",
+      "Without a seccomp profile the container may call every system call of the node's kernel, including "
+      "the rarely used ones most kernel exploits go through. Kubernetes runs containers Unconfined unless "
+      "the pod or container sets seccompProfile (the container's setting overrides the pod's). The Pod "
+      "Security Standards' restricted level requires RuntimeDefault or Localhost.",
+      "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.",
+      {}});
+}
+
+}  // namespace chartproof::rules

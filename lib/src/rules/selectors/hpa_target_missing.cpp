@@ -1,0 +1,33 @@
+// hpa-target-missing: a HorizontalPodAutoscaler scales an object that is not in the input.
+#include "rules/rule_support.hpp"
+#include "rules/selectors/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class HpaTargetMissing : public Rule {
+ public:
+  explicit HpaTargetMissing(const Params&) {}
+  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+    auto target = view_hpa_target(r);
+    if (!target || target->name.empty()) return;
+    if (graph.find(target->kind, r.ref.namespace_, target->name)) return;
+    out.report(r, target->field,
+               "scaleTargetRef " + std::string(target->kind) + " " + quoted(target->name) + " is not in namespace " +
+                   quoted(r.ref.namespace_) + " of the input");
+  }
+};
+
+}  // namespace
+
+RuleDefinition hpa_target_missing_rule() {
+  return define<HpaTargetMissing>(RuleMeta{
+      "hpa-target-missing", "selectors", Severity::Error, true, {"HorizontalPodAutoscaler"},
+      "A HorizontalPodAutoscaler must target a workload of the chart.",
+      "An HPA whose scaleTargetRef names a Deployment that does not exist (a renamed release, a fullname "
+      "override) never scales anything and reports `FailedGetScale` only in its events.",
+      "Make `spec.scaleTargetRef.kind` and `name` match the workload (usually the same fullname template).",
+      {}});
+}
+
+}  // namespace chartproof::rules

@@ -1,0 +1,62 @@
+// missing-referenced-object: a pod refers to a ConfigMap, Secret, ServiceAccount or PVC not in the input.
+#include <re2/re2.h>
+
+#include <memory>
+
+#include "rules/rule_support.hpp"
+#include "rules/selectors/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class MissingReferencedObject : public Rule {
+ public:
+  explicit MissingReferencedObject(const Params& p) {
+    RE2::Options o;
+    o.set_log_errors(false);
+    for (const auto& pattern : p.get_list("external")) {
+      auto re = std::make_unique<RE2>(pattern, o);
+      if (re->ok()) external_.push_back(std::move(re));
+    }
+  }
+
+  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+    for (const auto& ref : pod_references(*r.pod)) {
+      if (ref.optional || graph.find(ref.kind, r.ref.namespace_, ref.name)) continue;
+      // Every namespace has a "default" ServiceAccount.
+      if (ref.kind == "ServiceAccount" && ref.name == "default") continue;
+      if (is_external(ref.name)) continue;
+      out.report(r, ref.field,
+                 std::string(ref.kind) + " " + quoted(ref.name) + " is referenced but not in namespace " +
+                     quoted(r.ref.namespace_) + " of the input");
+    }
+  }
+
+ private:
+  bool is_external(std::string_view name) const {
+    for (const auto& re : external_) {
+      if (RE2::FullMatch(name, *re)) return true;
+    }
+    return false;
+  }
+  std::vector<std::unique_ptr<RE2>> external_;
+};
+
+}  // namespace
+
+RuleDefinition missing_referenced_object_rule() {
+  return define<MissingReferencedObject>(RuleMeta{
+      "missing-referenced-object", "selectors", Severity::Warning, true, workload_kinds(),
+      "ConfigMaps, Secrets, ServiceAccounts and PVCs a pod uses should be part of the release.",
+      "A pod that mounts or reads a ConfigMap or Secret that does not exist stays in ContainerCreating "
+      "(`CreateContainerConfigError`) and a missing ServiceAccount blocks pod creation altogether; helm "
+      "reports success and the rollout hangs. References marked optional: true and the namespace's "
+      "\"default\" ServiceAccount are not reported. Objects created outside the chart (`kubectl create "
+      "secret`, an operator) are declared with the `external` parameter.",
+      "Add the object to the chart, mark the reference `optional: true`, or list its name in the rule's "
+      "`external` parameter.",
+      {ParamSpec{"external", "names (RE2 patterns, whole-name match) of objects created outside the chart",
+                 std::vector<std::string>{}}}});
+}
+
+}  // namespace chartproof::rules

@@ -1,0 +1,42 @@
+// overlapping-selectors: two workloads whose selectors each match the other's pods.
+#include "rules/rule_support.hpp"
+#include "rules/selectors/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class OverlappingSelectors : public Rule {
+ public:
+  explicit OverlappingSelectors(const Params&) {}
+  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+    const auto& mine = r.selector;
+    if (!mine || mine->empty() || !mine->error.empty()) return;
+    for (const Resource* other : graph.pods_selected_by(*mine, r.ref.namespace_)) {
+      const auto& theirs = other->selector;
+      if (other == &r || !theirs || theirs->empty() || !theirs->error.empty()) continue;
+      if (theirs->matches(r.pod->template_labels)) {
+        out.report(r, mine->field,
+                   "selector \"" + mine->to_string() + "\" also matches the pods of " + other->describe() +
+                       ", whose selector matches these pods too");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition overlapping_selectors_rule() {
+  return define<OverlappingSelectors>(RuleMeta{
+      "overlapping-selectors", "selectors", Severity::Warning, true,
+      {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"},
+      "Two workloads must not select each other's pods.",
+      "When two controllers' selectors both match both pod templates (typically a frontend and a backend "
+      "that select only on app.kubernetes.io/name and instance), each counts the other's pods as its own: "
+      "scaling or rolling one deletes pods of the other. Kubernetes does not prevent it. Both workloads are "
+      "reported.",
+      "Add a distinguishing label to each selector and template, e.g. `app.kubernetes.io/component: "
+      "backend`.",
+      {}});
+}
+
+}  // namespace chartproof::rules
