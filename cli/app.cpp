@@ -2,6 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <filesystem>
 #include <ostream>
 
 #include "chartproof/engine.hpp"
@@ -28,6 +29,38 @@ std::vector<std::string> split_commas(const std::vector<std::string>& items) {
   return out;
 }
 
+// Where rule configuration comes from: --profile, then each --policy on top (later wins); with
+// neither, .chartproof.yaml in the current folder or a parent; else the recommended profile.
+struct PolicyArgs {
+  std::string profile;
+  std::vector<std::string> policies;
+};
+
+Expected<Policy> resolve_policy(const PolicyArgs& a) {
+  std::vector<std::string> files = a.policies;
+  if (files.empty() && a.profile.empty()) {
+    if (auto found = discover_policy(std::filesystem::current_path())) files.push_back(found->string());
+  }
+  Policy merged;
+  if (!a.profile.empty() || files.empty()) {
+    auto base = load_builtin_profile_policy(a.profile.empty() ? "recommended" : a.profile);
+    if (!base) return base.error();
+    merged = std::move(base.value());
+  }
+  for (const auto& f : files) {
+    auto loaded = load_policy_file(f);
+    if (!loaded) return loaded.error();
+    merge_policy(merged, loaded.value());
+  }
+  return merged;
+}
+
+void add_policy_options(CLI::App* cmd, PolicyArgs& a) {
+  cmd->add_option("--profile", a.profile, "Built-in profile: recommended (default), strict, pss-baseline, pss-restricted");
+  cmd->add_option("--policy", a.policies, "Policy file (repeatable; later wins); default: .chartproof.yaml here or above")
+      ->allow_extra_args(false);
+}
+
 struct LintArgs {
   std::vector<std::string> paths;
   std::string format = "text";
@@ -36,7 +69,7 @@ struct LintArgs {
   std::vector<std::string> enable, disable;
   unsigned jobs = 0;
   std::string color = "auto";
-  std::string profile = "recommended";
+  PolicyArgs policy;
 };
 
 int run_lint(const LintArgs& a, Environment& env) {
@@ -45,13 +78,12 @@ int run_lint(const LintArgs& a, Environment& env) {
                "(helm template . | chartproof lint -)\n";
     return kExitUsage;
   }
-  LintOptions options;
-  auto profile = load_builtin_profile(a.profile);
-  if (!profile) {
-    env.err << "chartproof: " << profile.error().to_string() << "\n";
+  auto policy = resolve_policy(a.policy);
+  if (!policy) {
+    env.err << "chartproof: " << policy.error().to_string() << "\n";
     return kExitUsage;
   }
-  options.rules = std::move(profile.value());
+  LintOptions options = options_from_policy(policy.value());
   options.default_namespace = a.namespace_;
   options.enable = split_commas(a.enable);
   options.disable = split_commas(a.disable);
@@ -101,14 +133,26 @@ int run(const std::vector<std::string>& args, Environment env) {
       ->allow_extra_args(false);
   lint_cmd->add_option("--jobs,-j", lint.jobs, "Worker threads; 0 = one per core (same output for any value)")
       ->capture_default_str();
-  lint_cmd->add_option("--profile", lint.profile, "Built-in profile: recommended or strict")->capture_default_str();
+  add_policy_options(lint_cmd, lint.policy);
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
 
   std::string rules_format = "text";
+  PolicyArgs rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
   rules_cmd->add_option("--format,-f", rules_format, "Output format")
       ->check(CLI::IsMember({"text", "markdown", "json"}))->capture_default_str();
+  rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")
+      ->allow_extra_args(false);
+
+  CLI::App* policy_cmd = app.add_subcommand("policy", "Show the effective policy, or check a policy file");
+  policy_cmd->require_subcommand(1);
+  PolicyArgs show_args;
+  CLI::App* show_cmd = policy_cmd->add_subcommand("show", "Print every enabled rule with its severity and parameters");
+  add_policy_options(show_cmd, show_args);
+  std::string check_file;
+  CLI::App* check_cmd = policy_cmd->add_subcommand("check", "Validate a policy file (exit 0 valid, 2 invalid)");
+  check_cmd->add_option("file", check_file, "Policy file")->required();
 
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
@@ -131,10 +175,43 @@ int run(const std::vector<std::string>& args, Environment env) {
 
   if (*lint_cmd) return run_lint(lint, env);
   if (*rules_cmd) {
-    const auto& rules = builtin_rules();
+    std::vector<RuleDefinition> rules = builtin_rules();
+    if (!rules_policy.policies.empty()) {
+      auto policy = resolve_policy(rules_policy);
+      if (!policy) {
+        env.err << "chartproof: " << policy.error().to_string() << "\n";
+        return kExitUsage;
+      }
+      auto linter = Linter::create(options_from_policy(policy.value()));
+      if (!linter) {
+        env.err << "chartproof: " << linter.error().to_string() << "\n";
+        return kExitUsage;
+      }
+      auto defs = linter->definitions();
+      for (std::size_t i = rules.size(); i < defs.size(); ++i) rules.push_back(*defs[i]);
+    }
     env.out << (rules_format == "markdown" ? format_rules_markdown(rules)
                 : rules_format == "json"   ? format_rules_json(rules)
                                            : format_rules_text(rules));
+    return 0;
+  }
+  if (*show_cmd || *check_cmd) {
+    Expected<Policy> policy = *check_cmd ? load_policy_file(check_file) : resolve_policy(show_args);
+    if (!policy) {
+      env.err << "chartproof: " << policy.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    auto linter = Linter::create(options_from_policy(policy.value()));
+    if (!linter) {
+      env.err << "chartproof: " << (*check_cmd ? check_file + ": " : std::string()) << linter.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    if (*check_cmd) {
+      env.out << check_file << ": valid (" << policy->rules.size() << " rules configured, " << policy->exemptions.size()
+              << " exemptions, " << policy->custom_rules.size() << " custom rules)\n";
+    } else {
+      env.out << format_effective_policy(*linter, policy.value());
+    }
     return 0;
   }
   return kExitUsage;

@@ -1,6 +1,6 @@
 # Turns policies/<name>.yaml into a C++ source with the texts as raw string literals, so the
 # binary carries its profiles and needs no data files at run time.
-# Run in script mode: cmake -DOUT=... -DPROFILES="a.yaml|b.yaml" -P EmbedProfiles.cmake
+# Run in script mode: cmake -DOUT=... -DPROFILES="a.yaml|b.yaml" -DSCHEMA=policy.schema.json -P EmbedProfiles.cmake
 string(REPLACE "|" ";" PROFILES "${PROFILES}")
 set(body "")
 foreach(file IN LISTS PROFILES)
@@ -8,6 +8,7 @@ foreach(file IN LISTS PROFILES)
   file(READ "${file}" text)
   string(APPEND body "      {\"${name}\", R\"cp_profile(${text})cp_profile\"},\n")
 endforeach()
+file(READ "${SCHEMA}" schema_text)
 file(WRITE "${OUT}.tmp" "// Generated from policies/*.yaml by cmake/EmbedProfiles.cmake; do not edit.
 #include \"policy/builtin_profiles.hpp\"
 
@@ -17,6 +18,10 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profi
   static const std::vector<std::pair<std::string_view, std::string_view>> profiles = {
 ${body}  };
   return profiles;
+}
+
+std::string_view embedded_policy_schema() {
+  return R\"cp_profile(${schema_text})cp_profile\";
 }
 
 }  // namespace chartproof::policy

@@ -58,7 +58,7 @@ TEST_CASE("policy errors are located and say what is allowed") {
   auto bad_severity = parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-root: {severity: fatal}\n", "p.yaml");
   REQUIRE_FALSE(bad_severity);
   CHECK(bad_severity.error().line == 4);
-  CHECK(bad_severity.error().message == "severity must be error, warning or info");
+  CHECK(bad_severity.error().message == "severity \"fatal\" is not valid; allowed: error, warning, info");
   auto bad_kind = parse_policy("apiVersion: chartproof.io/v1\nkind: Polcy\n", "p.yaml");
   REQUIRE_FALSE(bad_kind);
   CHECK(bad_kind.error().line == 2);

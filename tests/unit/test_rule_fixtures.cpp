@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <tuple>
 #include <set>
 
 #include "chartproof/policy.hpp"
@@ -13,9 +14,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-using Expectation = std::pair<std::uint32_t, std::string>;  // line, rule id
+using Expectation = std::tuple<std::string, std::uint32_t, std::string>;  // file, line, rule id
 
-std::vector<Expectation> expectations(const std::string& text) {
+std::vector<Expectation> expectations(const std::string& text, const std::string& file) {
   std::vector<Expectation> out;
   std::istringstream in(text);
   std::string line;
@@ -28,24 +29,52 @@ std::vector<Expectation> expectations(const std::string& text) {
     while (std::getline(ids, id, ',')) {
       id.erase(0, id.find_first_not_of(" \t\r"));
       id.erase(id.find_last_not_of(" \t\r") + 1);
-      if (!id.empty()) out.emplace_back(n, id);
+      if (!id.empty()) out.emplace_back(file, n, id);
     }
   }
   std::sort(out.begin(), out.end());
   return out;
 }
 
-std::vector<Expectation> findings_of(const chartproof::LintReport& report) {
+// Findings of `id` only: a fixture's policy may switch on other rules it needs (exemptions need findings).
+std::vector<Expectation> findings_of(const chartproof::LintReport& report, const std::string& id) {
   std::vector<Expectation> out;
-  for (const auto& f : report.findings) out.emplace_back(f.line, f.rule);
+  for (const auto& f : report.findings) {
+    if (f.rule == id) out.emplace_back(fs::path(f.file).filename().string(), f.line, f.rule);
+  }
   std::sort(out.begin(), out.end());
   return out;
 }
 
 std::string show(const std::vector<Expectation>& v) {
   std::string s;
-  for (const auto& [line, id] : v) s += "\n  line " + std::to_string(line) + ": " + id;
+  for (const auto& [file, line, id] : v) s += "\n  " + file + ":" + std::to_string(line) + ": " + id;
   return s.empty() ? " (none)" : s;
+}
+
+// The policy of a fixture run: <name>.policy.yaml, else policy.yaml, else none. Rules it mentions keep
+// their settings; every other rule but `id` is switched off. Exemption expiry is judged on a fixed date.
+std::optional<fs::path> fixture_policy(const fs::path& dir, const std::string& name) {
+  for (const auto& candidate : {dir / (name + ".policy.yaml"), dir / "policy.yaml"}) {
+    if (fs::exists(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
+chartproof::LintOptions fixture_options(const std::string& id, const std::optional<fs::path>& policy_file) {
+  auto options = test::only({id});
+  options.today = "2026-06-01";
+  if (!policy_file) return options;
+  auto policy = chartproof::load_policy_file(*policy_file);
+  REQUIRE_MESSAGE(policy, (policy ? "" : policy.error().to_string()));
+  for (auto& [rule, cfg] : policy->rules) {
+    if (!cfg.enabled) cfg.enabled = rule == id;
+  }
+  chartproof::merge_rule_configs(options.rules, policy->rules);
+  options.exemptions = policy->exemptions;
+  options.custom_rules = policy->custom_rules;
+  for (const auto& spec : options.custom_rules) options.rules[spec.id].enabled = spec.id == id || options.rules[spec.id].enabled.value_or(false);
+  return options;
 }
 
 }  // namespace
@@ -69,30 +98,28 @@ TEST_CASE("each rule is silent on pass.yaml and reports exactly the expected lin
     const std::string& id = def.meta.id;
     CAPTURE(id);
     fs::path dir = test::source_dir() / "testdata/rules" / id;
-    auto options = test::only({id});
-    // Rules whose findings depend on parameters carry a policy.yaml that sets them.
-    if (fs::exists(dir / "policy.yaml")) {
-      auto policy = chartproof::parse_policy(test::read_file(dir / "policy.yaml"), (dir / "policy.yaml").string());
-      REQUIRE_MESSAGE(policy, (policy ? "" : policy.error().to_string()));
-      for (auto& [rule, cfg] : policy->rules) {
-        cfg.enabled = rule == id;
-        chartproof::merge_rule_configs(options.rules, {{rule, cfg}});
-      }
-    }
-    auto pass = test::lint_text(test::read_file(dir / "pass.yaml"), options, "pass.yaml");
-    INFO("pass.yaml findings:", show(findings_of(pass)));
-    CHECK(pass.findings.empty());
+    auto pass_policy = fixture_policy(dir, "pass");
+    auto pass = test::lint_text(test::read_file(dir / "pass.yaml"), fixture_options(id, pass_policy), "pass.yaml");
+    INFO("pass.yaml findings:", show(findings_of(pass, id)));
+    CHECK(findings_of(pass, id).empty());
 
     std::string fail_text = test::read_file(dir / "fail.yaml");
-    auto expected = expectations(fail_text);
+    auto fail_policy = fixture_policy(dir, "fail");
+    auto expected = expectations(fail_text, "fail.yaml");
+    if (fail_policy) {
+      auto more = expectations(test::read_file(*fail_policy), fail_policy->filename().string());
+      expected.insert(expected.end(), more.begin(), more.end());
+      std::sort(expected.begin(), expected.end());
+    }
     CHECK_MESSAGE(!expected.empty(), "fail.yaml has no `# expect:` line");
-    for (const auto& [line, rule] : expected) CHECK_MESSAGE(rule == id, "fail.yaml expects another rule: " << rule);
-    auto fail = test::lint_text(fail_text, options, "fail.yaml");
-    auto got = findings_of(fail);
+    for (const auto& [file, line, rule] : expected) CHECK_MESSAGE(rule == id, file << " expects another rule: " << rule);
+    auto fail = test::lint_text(fail_text, fixture_options(id, fail_policy), "fail.yaml");
+    auto got = findings_of(fail, id);
     INFO("expected:", show(expected), "\ngot:", show(got));
     CHECK(got == expected);
     for (const auto& f : fail.findings) {
-      CHECK(f.file == "fail.yaml");
+      if (f.rule != id) continue;
+      CHECK(fs::path(f.file).filename().string() == std::get<0>(*std::find_if(expected.begin(), expected.end(), [&](const auto& e) { return std::get<1>(e) == f.line; })));
       CHECK(f.column > 0);
       CHECK(f.pack == def.meta.pack);
       CHECK_FALSE(f.message.empty());

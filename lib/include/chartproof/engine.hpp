@@ -12,16 +12,12 @@
 #include "chartproof/finding.hpp"
 #include "chartproof/graph.hpp"
 #include "chartproof/parse.hpp"
+#include "chartproof/policy.hpp"
 #include "chartproof/rule.hpp"
 
 namespace chartproof {
 
-/// How one rule is configured for a run (unset fields keep the rule's defaults).
-struct RuleConfig {
-  std::optional<bool> enabled;
-  std::optional<Severity> severity;
-  std::map<std::string, ParamValue> params;
-};
+class ScopeMatcher;
 
 /// Everything that selects and configures rules for a run.
 struct LintOptions {
@@ -31,6 +27,12 @@ struct LintOptions {
   std::vector<std::string> disable;
   /// Per-rule configuration (profiles and policies), applied before enable/disable.
   std::map<std::string, RuleConfig> rules;
+  /// Exceptions granted by policies.
+  std::vector<Exemption> exemptions;
+  /// Rules declared in policies.
+  std::vector<CustomRuleSpec> custom_rules;
+  /// Today as YYYY-MM-DD, for exemption expiry; empty means the system date (UTC).
+  std::string today;
   /// Worker threads; 0 means one per core. Output is identical for any value.
   unsigned jobs = 1;
   ParseLimits limits;
@@ -64,6 +66,9 @@ struct LintReport {
 /// Parses files into a graph, using `jobs` threads for the documents.
 std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options);
 
+/// Options from a policy: its rules, exemptions and custom rules.
+LintOptions options_from_policy(const Policy& policy);
+
 /// A configured set of rule instances; immutable, so one Linter can lint from many threads.
 class Linter {
  public:
@@ -76,18 +81,37 @@ class Linter {
   LintReport lint(std::vector<SourceFile> files) const;
 
   /// The rules that will run, with their effective severity.
-  struct Active {
-    const RuleDefinition* definition;
+  /// Settings and instance of a rule inside one policy scope.
+  struct Scoped {
+    std::shared_ptr<const ScopeMatcher> scope;
+    bool enabled;
     Severity severity;
     Params params;
     std::shared_ptr<const Rule> rule;
   };
+  struct Active {
+    const RuleDefinition* definition;
+    Severity severity;  ///< outside every scope
+    Params params;
+    std::shared_ptr<const Rule> rule;
+    bool enabled = true;          ///< outside every scope (false: only where a scope enables it)
+    std::vector<Scoped> scoped;   ///< the last one whose scope matches a resource wins
+  };
+  /// Every rule this linter knows: built-in ones, then the policy's custom rules.
+  std::vector<const RuleDefinition*> definitions() const;
   const std::vector<Active>& active() const { return active_; }
   const LintOptions& options() const { return options_; }
 
  private:
   LintOptions options_;
   std::vector<Active> active_;
+  std::vector<std::shared_ptr<const RuleDefinition>> custom_definitions_;
+  struct CompiledExemption {
+    const Exemption* exemption;
+    std::shared_ptr<const ScopeMatcher> scope;
+    bool expired;
+  };
+  std::vector<CompiledExemption> exemptions_;
 };
 
 /// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.

@@ -1,35 +1,136 @@
 #pragma once
 /// \file
-/// Policies and profiles: which rules run, with which severities and parameters.
+/// Policies and profiles: which rules run where, with which severities and parameters, which
+/// exemptions are granted, and rules of the team's own.
 
+#include <filesystem>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
-#include "chartproof/engine.hpp"
 #include "chartproof/error.hpp"
+#include "chartproof/finding.hpp"
 
 namespace chartproof {
 
-/// A parsed policy file (`apiVersion: chartproof.io/v1`, `kind: Policy`).
-struct Policy {
-  std::string name;
-  std::string file;                  ///< where it was read from (for errors)
-  std::vector<std::string> extends;  ///< built-in profile names or policy file paths
-  std::map<std::string, RuleConfig> rules;
+using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std::string>>;
+
+/// Which resources a rule setting, an exemption or a custom rule applies to. Empty lists match
+/// everything; all given conditions must hold.
+struct Scope {
+  std::vector<std::string> namespaces;  ///< exact namespace names
+  std::vector<std::string> kinds;       ///< exact kinds
+  std::vector<std::string> names;       ///< RE2 patterns matched against the whole object name
+  /// Label selector over the object's labels or (for workloads) its pod template's labels.
+  std::vector<std::pair<std::string, std::string>> match_labels;
+  struct Requirement {
+    std::string key;
+    std::string op;  ///< In, NotIn, Exists, DoesNotExist
+    std::vector<std::string> values;
+  };
+  std::vector<Requirement> match_expressions;
+  bool empty() const {
+    return namespaces.empty() && kinds.empty() && names.empty() && match_labels.empty() && match_expressions.empty();
+  }
 };
 
-/// Parses a policy document; errors carry `file:line:col`.
+/// Severity, switch and parameters of a rule (unset fields keep what lies beneath).
+struct RuleSettings {
+  std::optional<bool> enabled;
+  std::optional<Severity> severity;
+  std::map<std::string, ParamValue> params;
+};
+
+/// Settings that apply only inside a scope; the last matching one wins over the rule's own.
+struct ScopedRuleSettings {
+  Scope scope;
+  RuleSettings settings;
+};
+
+/// How one rule is configured: its settings everywhere, and per scope.
+struct RuleConfig {
+  std::optional<bool> enabled;
+  std::optional<Severity> severity;
+  std::map<std::string, ParamValue> params;
+  std::vector<ScopedRuleSettings> scoped;
+};
+
+/// A granted exception: these rules do not apply to these resources, for this reason, until then.
+struct Exemption {
+  std::vector<std::string> rules;  ///< rule ids, pack names or "all"
+  Scope scope;
+  std::string reason;
+  std::string expires;  ///< YYYY-MM-DD (inclusive) or empty
+  std::string file;     ///< where it is written, for findings about it
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// A field check of a custom rule: a path under the target, and an RE2 pattern for its value.
+struct FieldCheck {
+  std::string field;    ///< e.g. `image`, `securityContext.runAsUser`, `metadata.labels.team`
+  std::string pattern;  ///< RE2; empty means "the field exists"
+  std::string message;  ///< optional; `{field}` and `{value}` are replaced
+};
+
+/// A rule declared in a policy instead of in C++.
+struct CustomRuleSpec {
+  std::string id;
+  std::string pack = "custom";
+  Severity severity = Severity::Error;
+  std::string summary;
+  std::string rationale;
+  std::string remediation;
+  std::string target = "resource";  ///< resource, podSpec or container
+  std::vector<std::string> kinds;
+  Scope scope;
+  std::vector<FieldCheck> require;
+  std::vector<FieldCheck> forbid;
+  std::string schema_json;  ///< a JSON Schema the target must satisfy (serialised), or empty
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
+/// A policy file (`apiVersion: chartproof.io/v1`, `kind: Policy`) with its `extends` resolved.
+struct Policy {
+  std::string name;
+  std::string file;
+  std::vector<std::string> extends;  ///< as written
+  std::map<std::string, RuleConfig> rules;
+  std::vector<Exemption> exemptions;
+  std::vector<CustomRuleSpec> custom_rules;
+};
+
+/// Parses one policy document: JSON Schema first (policies/schema/policy.schema.json), then the
+/// meaning (rule ids, parameter types, scopes). `extends` is recorded, not followed.
 Expected<Policy> parse_policy(std::string_view text, const std::string& file);
 
-/// Names of the built-in profiles (`recommended`, `strict`, ...).
-std::vector<std::string> builtin_profile_names();
+/// Reads a policy file and everything it extends (built-in profiles by name, other files by path
+/// relative to it), merged base first; cycles are an error.
+Expected<Policy> load_policy_file(const std::filesystem::path& path);
 
-/// The rule configuration of a built-in profile, with its `extends` chain applied.
+/// A built-in profile (`recommended`, `strict`, `pss-baseline`, `pss-restricted`) with its extends applied.
+Expected<Policy> load_builtin_profile_policy(std::string_view name);
+
+/// The rule configuration of a built-in profile (kept for callers that need only the rules).
 Expected<std::map<std::string, RuleConfig>> load_builtin_profile(std::string_view name);
 
-/// Overlays `top` on `base`: per rule, every field `top` sets wins; params merge by name.
+/// Names of the built-in profiles.
+std::vector<std::string> builtin_profile_names();
+
+/// `.chartproof.yaml` in `start` or the nearest parent folder that has one.
+std::optional<std::filesystem::path> discover_policy(const std::filesystem::path& start);
+
+/// Overlays `top` on `base`: per rule, every field `top` sets wins; params merge by name; scoped
+/// settings, exemptions and custom rules accumulate (a custom rule with the same id is replaced).
+void merge_policy(Policy& base, const Policy& top);
 void merge_rule_configs(std::map<std::string, RuleConfig>& base, const std::map<std::string, RuleConfig>& top);
+
+/// The JSON Schema of policy files (policies/schema/policy.schema.json), as text.
+std::string_view policy_json_schema();
 
 }  // namespace chartproof

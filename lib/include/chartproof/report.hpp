@@ -25,6 +25,8 @@ void write_json(const LintReport& report, std::ostream& out);
 std::string format_rules_text(const std::vector<RuleDefinition>& rules);
 /// docs/rules.md: every rule's metadata as Markdown.
 std::string format_rules_markdown(const std::vector<RuleDefinition>& rules);
+/// `chartproof policy show`: every enabled rule with severity, parameters and scoped settings.
+std::string format_effective_policy(const Linter& linter, const Policy& policy);
 /// Every rule's metadata as JSON.
 std::string format_rules_json(const std::vector<RuleDefinition>& rules);
 

@@ -1,9 +1,14 @@
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <ctime>
 #include <set>
 
 #include "chartproof/engine.hpp"
 #include "engine/parallel.hpp"
 #include "engine/suggest.hpp"
+#include "policy/scope_matcher.hpp"
+#include "rules/custom/custom_rule.hpp"
 
 namespace chartproof {
 namespace {
@@ -25,7 +30,8 @@ std::string_view param_type_name(const ParamValue& v) {
 // Collects a rule's findings for one resource or document, filling in what the rule does not know.
 class CollectingReporter : public Reporter {
  public:
-  CollectingReporter(const Linter::Active& active, std::vector<Finding>& out) : active_(active), out_(out) {}
+  CollectingReporter(const RuleDefinition& definition, Severity severity, std::vector<Finding>& out)
+      : definition_(definition), severity_(severity), out_(out) {}
 
   void report(const Resource& resource, const Field& field, std::string message) override {
     report_at_most(resource, field, std::move(message), Severity::Error);
@@ -53,17 +59,18 @@ class CollectingReporter : public Reporter {
  private:
   Finding base(const ParsedDocument& document, std::string message) const {
     Finding f;
-    f.rule = active_.definition->meta.id;
-    f.pack = active_.definition->meta.pack;
-    f.severity = active_.severity;
+    f.rule = definition_.meta.id;
+    f.pack = definition_.meta.pack;
+    f.severity = severity_;
     f.message = std::move(message);
     f.file = document.file ? document.file->path : std::string();
     f.template_name = document.template_name;
-    f.remediation = active_.definition->meta.remediation;
-    f.sensitive = active_.definition->meta.sensitive;
+    f.remediation = definition_.meta.remediation;
+    f.sensitive = definition_.meta.sensitive;
     return f;
   }
-  const Linter::Active& active_;
+  const RuleDefinition& definition_;
+  Severity severity_;
   std::vector<Finding>& out_;
 };
 
@@ -74,19 +81,74 @@ bool inspects(const RuleMeta& meta, std::string_view kind) {
   return meta.kinds.empty() || std::find(meta.kinds.begin(), meta.kinds.end(), kind) != meta.kinds.end();
 }
 
+std::string today_utc() {
+  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char buf[11];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+// Overlays `settings` on `values` after checking names and types against the rule's parameters.
+std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::string, ParamValue>& settings,
+                                  std::map<std::string, ParamValue>& values) {
+  for (const auto& [name, value] : settings) {
+    auto it = values.find(name);
+    if (it == values.end()) {
+      std::vector<std::string> declared;
+      for (const auto& p : meta.params) declared.push_back(p.name);
+      return Error{"", 0, 0, "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + engine::did_you_mean(name, declared)};
+    }
+    // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
+    if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value)) {
+      it->second = std::to_string(std::get<std::int64_t>(value));
+      continue;
+    }
+    if (it->second.index() != value.index()) {
+      return Error{"", 0, 0, "parameter \"" + name + "\" of rule \"" + meta.id + "\" must be " +
+                                 std::string(param_type_name(it->second)) + ", not " + std::string(param_type_name(value))};
+    }
+    it->second = value;
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 bool LintReport::ok(Severity fail_on) const {
   return std::none_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity >= fail_on; });
 }
 
+std::vector<const RuleDefinition*> Linter::definitions() const {
+  std::vector<const RuleDefinition*> out;
+  for (const auto& def : builtin_rules()) out.push_back(&def);
+  for (const auto& def : custom_definitions_) out.push_back(def.get());
+  return out;
+}
+
+LintOptions options_from_policy(const Policy& policy) {
+  LintOptions o;
+  o.rules = policy.rules;
+  o.exemptions = policy.exemptions;
+  o.custom_rules = policy.custom_rules;
+  return o;
+}
+
 Expected<Linter> Linter::create(const LintOptions& options) {
-  const auto& all = builtin_rules();
+  Linter linter;
+  linter.options_ = options;
+  for (const auto& spec : options.custom_rules) {
+    auto def = rules::make_custom_rule_definition(spec);
+    if (!def) return def.error();
+    linter.custom_definitions_.push_back(std::make_shared<const RuleDefinition>(std::move(def.value())));
+  }
+  auto all = linter.definitions();
   std::vector<std::string> names;
   std::set<std::string> packs;
-  for (const auto& def : all) {
-    names.push_back(def.meta.id);
-    packs.insert(def.meta.pack);
+  for (const auto* def : all) {
+    names.push_back(def->meta.id);
+    packs.insert(def->meta.pack);
   }
   std::vector<std::string> names_and_packs = names;
   names_and_packs.insert(names_and_packs.end(), packs.begin(), packs.end());
@@ -103,44 +165,41 @@ Expected<Linter> Linter::create(const LintOptions& options) {
     }
   }
 
-  Linter linter;
-  linter.options_ = options;
-  for (const auto& def : all) {
+  for (const RuleDefinition* def : all) {
     const RuleConfig* cfg = nullptr;
-    if (auto it = options.rules.find(def.meta.id); it != options.rules.end()) cfg = &it->second;
-    bool enabled = cfg && cfg->enabled ? *cfg->enabled : def.meta.enabled_by_default;
-    if (names_rule(options.enable, def.meta)) enabled = true;
-    if (names_rule(options.disable, def.meta)) enabled = false;  // disable wins
-    if (!enabled) continue;
+    if (auto it = options.rules.find(def->meta.id); it != options.rules.end()) cfg = &it->second;
+    bool enabled = cfg && cfg->enabled ? *cfg->enabled : def->meta.enabled_by_default;
+    if (names_rule(options.enable, def->meta)) enabled = true;
+    bool forced_off = names_rule(options.disable, def->meta);  // disable wins, in every scope
 
     std::map<std::string, ParamValue> values;
-    for (const auto& p : def.meta.params) values[p.name] = p.default_value;
+    for (const auto& p : def->meta.params) values[p.name] = p.default_value;
     if (cfg) {
-      for (const auto& [name, value] : cfg->params) {
-        auto it = values.find(name);
-        if (it == values.end()) {
-          std::vector<std::string> declared;
-          for (const auto& p : def.meta.params) declared.push_back(p.name);
-          return Error{"", 0, 0, "rule \"" + def.meta.id + "\" has no parameter \"" + name + "\"" +
-                                     engine::did_you_mean(name, declared)};
-        }
-        // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
-        if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value)) {
-          it->second = std::to_string(std::get<std::int64_t>(value));
-          continue;
-        }
-        if (it->second.index() != value.index()) {
-          return Error{"", 0, 0, "parameter \"" + name + "\" of rule \"" + def.meta.id + "\" must be " +
-                                     std::string(param_type_name(it->second)) + ", not " +
-                                     std::string(param_type_name(value))};
-        }
-        it->second = value;
+      if (auto err = apply_params(def->meta, cfg->params, values)) return *err;
+    }
+    Severity severity = cfg && cfg->severity ? *cfg->severity : def->meta.severity;
+    Active active{def, severity, Params(values), nullptr, enabled && !forced_off, {}};
+    bool any_scope_on = false;
+    if (cfg && !forced_off) {
+      for (const auto& scoped : cfg->scoped) {
+        std::map<std::string, ParamValue> scoped_values = values;
+        if (auto err = apply_params(def->meta, scoped.settings.params, scoped_values)) return *err;
+        bool on = scoped.settings.enabled.value_or(enabled);
+        Params params(std::move(scoped_values));
+        auto rule = std::shared_ptr<const Rule>(def->make(params));
+        active.scoped.push_back(Scoped{std::make_shared<const ScopeMatcher>(scoped.scope), on,
+                                       scoped.settings.severity.value_or(severity), std::move(params), std::move(rule)});
+        any_scope_on |= on;
       }
     }
-    Params params(std::move(values));
-    Severity severity = cfg && cfg->severity ? *cfg->severity : def.meta.severity;
-    std::shared_ptr<const Rule> rule = def.make(params);
-    linter.active_.push_back(Active{&def, severity, std::move(params), std::move(rule)});
+    if (!active.enabled && !any_scope_on) continue;
+    active.rule = def->make(active.params);
+    linter.active_.push_back(std::move(active));
+  }
+  std::string today = options.today.empty() ? today_utc() : options.today;
+  for (const auto& ex : linter.options_.exemptions) {
+    linter.exemptions_.push_back(CompiledExemption{&ex, std::make_shared<const ScopeMatcher>(ex.scope),
+                                                   !ex.expires.empty() && ex.expires < today});
   }
   return linter;
 }
@@ -173,13 +232,15 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   const ResourceGraph& graph = input->graph;
   const auto& docs = graph.documents();
   const auto& resources = graph.resources();
+  std::vector<std::atomic<bool>> exemption_used(exemptions_.size());
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
   engine::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {
     std::vector<Finding>& out = slots[i];
     if (i < docs.size()) {
       for (const auto& a : active_) {
-        CollectingReporter reporter(a, out);
+        if (!a.enabled) continue;
+        CollectingReporter reporter(*a.definition, a.severity, out);
         a.rule->check_document(docs[i], graph, reporter);
       }
       return;
@@ -187,13 +248,56 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
     const Resource& r = resources[i - docs.size()];
     for (const auto& a : active_) {
       if (!inspects(a.definition->meta, r.ref.kind) || ignores(r, a.definition->meta)) continue;
-      CollectingReporter reporter(a, out);
-      a.rule->check(r, graph, reporter);
+      // The last scope that contains the resource decides; outside every scope, the rule's own settings.
+      const Scoped* chosen = nullptr;
+      for (auto it = a.scoped.rbegin(); it != a.scoped.rend() && !chosen; ++it) {
+        if (it->scope->matches(r)) chosen = &*it;
+      }
+      if (chosen ? !chosen->enabled : !a.enabled) continue;
+      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out);
+      (chosen ? chosen->rule : a.rule)->check(r, graph, reporter);
     }
+    // Exemptions remove findings of this resource; each one records that it was needed.
+    if (exemptions_.empty() || out.empty()) return;
+    std::erase_if(out, [&](const Finding& f) {
+      for (std::size_t e = 0; e < exemptions_.size(); ++e) {
+        const auto& ex = exemptions_[e];
+        if (ex.expired) continue;
+        bool rule_listed = std::any_of(ex.exemption->rules.begin(), ex.exemption->rules.end(),
+                                       [&](const std::string& s) { return s == f.rule || s == f.pack || s == "all"; });
+        if (rule_listed && ex.scope->matches(r)) {
+          exemption_used[e] = true;
+          return true;
+        }
+      }
+      return false;
+    });
   });
   LintReport report;
   report.input = std::move(input);
   for (auto& s : slots) std::move(s.begin(), s.end(), std::back_inserter(report.findings));
+  for (const auto& a : active_) {
+    const std::string& id = a.definition->meta.id;
+    if (!a.enabled || (id != "unused-exemption" && id != "expired-exemption")) continue;
+    for (std::size_t e = 0; e < exemptions_.size(); ++e) {
+      const Exemption& ex = *exemptions_[e].exemption;
+      bool expired = exemptions_[e].expired;
+      if (id == "expired-exemption" ? !expired : (expired || exemption_used[e])) continue;
+      std::string rules;
+      for (const auto& s : ex.rules) rules += (rules.empty() ? "" : ", ") + s;
+      Finding f;
+      f.rule = id;
+      f.pack = a.definition->meta.pack;
+      f.severity = a.severity;
+      f.message = expired ? "exemption for " + rules + " expired on " + ex.expires + " and no longer applies (reason was: " + ex.reason + ")"
+                          : "exemption for " + rules + " matched no finding; remove it or fix its scope (reason: " + ex.reason + ")";
+      f.file = ex.file;
+      f.line = ex.line;
+      f.column = ex.column;
+      f.remediation = a.definition->meta.remediation;
+      report.findings.push_back(std::move(f));
+    }
+  }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   Summary& sum = report.summary;
   sum.documents = docs.size();

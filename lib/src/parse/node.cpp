@@ -160,6 +160,13 @@ Node Node::at_path(std::string_view path) const {
       ++i;
       continue;
     }
+    if (path.substr(i, 2) == "[\"") {  // ["key.with/dots"]
+      std::size_t close = path.find("\"]", i + 2);
+      if (close == std::string_view::npos) return {};
+      cur = cur.get(path.substr(i + 2, close - i - 2));
+      i = close + 2;
+      continue;
+    }
     if (path[i] == '[') {
       std::size_t close = path.find(']', i);
       if (close == std::string_view::npos) return {};

@@ -10,4 +10,7 @@ namespace chartproof::policy {
 /// (name, YAML text) of every built-in profile.
 const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profiles();
 
+/// policies/schema/policy.schema.json.
+std::string_view embedded_policy_schema();
+
 }  // namespace chartproof::policy

@@ -1,10 +1,18 @@
-// Reads policy documents into rule configuration, with located errors.
+// Reads one policy document into a Policy, with `file:line:col: what; what is allowed` errors.
+#include <rapidjson/document.h>
+#include <rapidjson/writer.h>
+
+#include <re2/re2.h>
+
 #include <algorithm>
 #include <set>
 
 #include "chartproof/policy.hpp"
+#include "chartproof/rule.hpp"
 #include "engine/suggest.hpp"
+#include "jsonschema/json_schema.hpp"
 #include "policy/builtin_profiles.hpp"
+#include "policy/policy_internal.hpp"
 
 namespace chartproof {
 namespace {
@@ -13,7 +21,74 @@ Error error_at(const std::string& file, Node node, std::string message) {
   return Error{file, node.line(), node.column(), std::move(message)};
 }
 
-// A parameter value as written; the engine checks it against the rule's declared type.
+// Checks that `map` only has keys from `allowed`, with a suggestion for a misspelt one.
+std::optional<Error> check_keys(const std::string& file, Node map, const std::vector<std::string>& allowed,
+                                std::string_view what) {
+  for (std::size_t i = 0; i < map.size(); ++i) {
+    std::string key(map.key_at(i).text());
+    if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    return error_at(file, map.key_at(i),
+                    "unknown field \"" + key + "\" in " + std::string(what) + engine::did_you_mean(key, allowed) +
+                        "; allowed: " + list);
+  }
+  return std::nullopt;
+}
+
+Expected<std::vector<std::string>> string_list(const std::string& file, Node node, std::string_view what) {
+  std::vector<std::string> out;
+  if (node.is_scalar()) {
+    out.emplace_back(node.text());
+    return out;
+  }
+  if (!node.is_seq()) return error_at(file, node, std::string(what) + " must be a list of strings");
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    if (!node.item(i).is_scalar()) return error_at(file, node.item(i), std::string(what) + " must be a list of strings");
+    out.emplace_back(node.item(i).text());
+  }
+  return out;
+}
+
+Expected<Scope> parse_scope(const std::string& file, Node node) {
+  Scope scope;
+  if (!node.is_map()) return error_at(file, node, "scope must be a mapping; allowed: namespaces, kinds, names, labels");
+  if (auto e = check_keys(file, node, {"namespaces", "kinds", "names", "labels"}, "a scope")) return *e;
+  for (auto [field, target] : {std::pair{"namespaces", &scope.namespaces}, std::pair{"kinds", &scope.kinds},
+                               std::pair{"names", &scope.names}}) {
+    Node list = node.get(field);
+    if (!list) continue;
+    auto values = string_list(file, list, std::string("scope.") + field);
+    if (!values) return values.error();
+    *target = std::move(values.value());
+  }
+  for (std::size_t i = 0; i < scope.names.size(); ++i) {
+    RE2 re(scope.names[i], RE2::Quiet);
+    if (!re.ok()) return error_at(file, node.get("names"), "scope.names pattern \"" + scope.names[i] + "\" is not valid RE2: " + re.error());
+  }
+  Node labels = node.get("labels");
+  if (labels) {
+    if (!labels.is_map()) return error_at(file, labels, "scope.labels must be a label selector (matchLabels, matchExpressions)");
+    if (auto e = check_keys(file, labels, {"matchLabels", "matchExpressions"}, "a label selector")) return *e;
+    Node ml = labels.get("matchLabels");
+    for (std::size_t i = 0; i < ml.size(); ++i) scope.match_labels.emplace_back(ml.key_at(i).text(), ml.value_at(i).text());
+    Node exprs = labels.get("matchExpressions");
+    for (std::size_t i = 0; i < exprs.size(); ++i) {
+      Node e = exprs.item(i);
+      Scope::Requirement req{std::string(e.get_text("key")), std::string(e.get_text("operator")), {}};
+      static const std::vector<std::string> kOps = {"In", "NotIn", "Exists", "DoesNotExist"};
+      if (std::find(kOps.begin(), kOps.end(), req.op) == kOps.end()) {
+        return error_at(file, e.get("operator") ? e.get("operator") : e,
+                        "operator \"" + req.op + "\" is not valid; allowed: In, NotIn, Exists, DoesNotExist");
+      }
+      Node values = e.get("values");
+      for (std::size_t j = 0; j < values.size(); ++j) req.values.emplace_back(values.item(j).text());
+      scope.match_expressions.push_back(std::move(req));
+    }
+  }
+  return scope;
+}
+
 std::optional<ParamValue> to_param(Node value) {
   switch (value.type()) {
     case NodeType::Int:
@@ -34,91 +109,325 @@ std::optional<ParamValue> to_param(Node value) {
   }
 }
 
-Expected<RuleConfig> parse_rule_config(const std::string& file, Node node) {
-  RuleConfig cfg;
-  if (node.is_bool()) {  // `rule-id: false` is shorthand for `enabled: false`
-    cfg.enabled = *node.as_bool();
-    return cfg;
+std::string_view param_type_name(const ParamValue& v) {
+  switch (v.index()) {
+    case 0: return "an integer";
+    case 1: return "a string";
+    case 2: return "a boolean";
+    default: return "a list of strings";
   }
-  if (!node.is_map()) return error_at(file, node, "a rule entry must be a mapping; allowed: enabled, severity, params");
+}
+
+// Parameters are checked against the rule's declared parameters here, so that the error points
+// at the line that is wrong.
+Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file, Node node, const RuleMeta* meta) {
+  std::map<std::string, ParamValue> params;
+  if (!node.is_map()) return error_at(file, node, "params must be a mapping of parameter names to values");
   for (std::size_t i = 0; i < node.size(); ++i) {
-    Node key = node.key_at(i);
-    Node value = node.value_at(i);
-    std::string_view k = key.text();
-    if (k == "enabled") {
-      if (!value.as_bool()) return error_at(file, value, "enabled must be true or false");
-      cfg.enabled = *value.as_bool();
-    } else if (k == "severity") {
-      auto sev = parse_severity(value.text());
-      if (!value.is_string() || !sev) return error_at(file, value, "severity must be error, warning or info");
-      cfg.severity = *sev;
-    } else if (k == "params") {
-      if (!value.is_map()) return error_at(file, value, "params must be a mapping of parameter names to values");
-      for (std::size_t j = 0; j < value.size(); ++j) {
-        auto param = to_param(value.value_at(j));
-        if (!param) {
-          return error_at(file, value.value_at(j),
-                          "parameter \"" + std::string(value.key_at(j).text()) +
-                              "\" must be an integer, a string, a boolean or a list of strings");
-        }
-        cfg.params[std::string(value.key_at(j).text())] = std::move(*param);
-      }
-    } else {
-      return error_at(file, key, "unknown field \"" + std::string(k) + "\" in a rule entry; allowed: enabled, severity, params");
+    std::string name(node.key_at(i).text());
+    auto value = to_param(node.value_at(i));
+    if (!value) {
+      return error_at(file, node.value_at(i),
+                      "parameter \"" + name + "\" must be an integer, a string, a boolean or a list of strings");
     }
+    if (meta) {
+      auto declared = std::find_if(meta->params.begin(), meta->params.end(), [&](const ParamSpec& p) { return p.name == name; });
+      if (declared == meta->params.end()) {
+        std::vector<std::string> names;
+        std::string list;
+        for (const auto& p : meta->params) {
+          names.push_back(p.name);
+          list += (list.empty() ? "" : ", ") + p.name;
+        }
+        return error_at(file, node.key_at(i),
+                        "rule \"" + meta->id + "\" has no parameter \"" + name + "\"" + engine::did_you_mean(name, names) +
+                            "; its parameters: " + (list.empty() ? std::string("none") : list));
+      }
+      bool number_for_string = declared->default_value.index() == 1 && value->index() == 0;
+      if (number_for_string) value = ParamValue{std::string(node.value_at(i).text())};
+      if (declared->default_value.index() != value->index()) {
+        return error_at(file, node.value_at(i),
+                        "parameter \"" + name + "\" of rule \"" + meta->id + "\" must be " +
+                            std::string(param_type_name(declared->default_value)) + ", not " +
+                            std::string(param_type_name(*value)));
+      }
+    }
+    params[name] = std::move(*value);
+  }
+  return params;
+}
+
+// One settings mapping: enabled, severity, params, and optionally scope.
+Expected<std::pair<RuleSettings, std::optional<Scope>>> parse_settings(const std::string& file, Node node,
+                                                                       const RuleMeta* meta) {
+  RuleSettings settings;
+  std::optional<Scope> scope;
+  if (node.is_bool()) {  // `rule-id: false` is shorthand for `enabled: false`
+    settings.enabled = *node.as_bool();
+    return std::pair{settings, scope};
+  }
+  if (!node.is_map()) {
+    return error_at(file, node, "a rule entry must be true/false, a mapping, or a list of mappings; allowed fields: enabled, severity, params, scope");
+  }
+  if (auto e = check_keys(file, node, {"enabled", "severity", "params", "scope"}, "a rule entry")) return *e;
+  if (Node v = node.get("enabled")) {
+    if (!v.as_bool()) return error_at(file, v, "enabled must be true or false");
+    settings.enabled = *v.as_bool();
+  }
+  if (Node v = node.get("severity")) {
+    auto sev = parse_severity(v.text());
+    if (!v.is_string() || !sev) return error_at(file, v, "severity \"" + std::string(v.text()) + "\" is not valid; allowed: error, warning, info");
+    settings.severity = *sev;
+  }
+  if (Node v = node.get("params")) {
+    auto params = parse_params(file, v, meta);
+    if (!params) return params.error();
+    settings.params = std::move(params.value());
+  }
+  if (Node v = node.get("scope")) {
+    auto s = parse_scope(file, v);
+    if (!s) return s.error();
+    scope = std::move(s.value());
+  }
+  return std::pair{settings, scope};
+}
+
+Expected<RuleConfig> parse_rule_entry(const std::string& file, Node node, const RuleMeta* meta) {
+  RuleConfig cfg;
+  auto apply = [&](Node entry) -> std::optional<Error> {
+    auto parsed = parse_settings(file, entry, meta);
+    if (!parsed) return parsed.error();
+    auto& [settings, scope] = parsed.value();
+    if (scope) {
+      cfg.scoped.push_back(ScopedRuleSettings{std::move(*scope), std::move(settings)});
+    } else {
+      if (settings.enabled) cfg.enabled = settings.enabled;
+      if (settings.severity) cfg.severity = settings.severity;
+      for (auto& [k, v] : settings.params) cfg.params[k] = v;
+    }
+    return std::nullopt;
+  };
+  if (node.is_seq()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      if (auto e = apply(node.item(i))) return *e;
+    }
+  } else if (auto e = apply(node)) {
+    return *e;
   }
   return cfg;
 }
 
+Expected<std::vector<FieldCheck>> parse_checks(const std::string& file, Node node, std::string_view what) {
+  std::vector<FieldCheck> out;
+  if (!node.is_seq()) return error_at(file, node, std::string(what) + " must be a list of {field, pattern, message}");
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    Node c = node.item(i);
+    if (!c.is_map()) return error_at(file, c, std::string(what) + " entries must be mappings with field, pattern, message");
+    if (auto e = check_keys(file, c, {"field", "pattern", "message"}, std::string(what) + " entry")) return *e;
+    FieldCheck check{std::string(c.get_text("field")), std::string(c.get_text("pattern")), std::string(c.get_text("message"))};
+    if (check.field.empty()) return error_at(file, c, std::string(what) + " entry needs a field (a path such as image or metadata.labels.team)");
+    if (!check.pattern.empty()) {
+      RE2 re(check.pattern, RE2::Quiet);
+      if (!re.ok()) return error_at(file, c.get("pattern"), "pattern is not valid RE2: " + re.error());
+    }
+    out.push_back(std::move(check));
+  }
+  return out;
+}
+
+Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node) {
+  CustomRuleSpec spec;
+  spec.file = file;
+  spec.line = node.line();
+  spec.column = node.column();
+  if (!node.is_map()) return error_at(file, node, "a custom rule must be a mapping with id, summary and checks");
+  if (auto e = check_keys(file, node, {"id", "pack", "severity", "summary", "rationale", "remediation", "target", "kinds",
+                                        "scope", "require", "forbid", "schema"},
+                          "a custom rule")) {
+    return *e;
+  }
+  spec.id = std::string(node.get_text("id"));
+  static const RE2 kId("[a-z0-9]+(-[a-z0-9]+)*");
+  if (!RE2::FullMatch(spec.id, kId)) {
+    return error_at(file, node.get("id") ? node.get("id") : node, "custom rule id \"" + spec.id + "\" must be kebab-case, e.g. image-from-approved-registry");
+  }
+  for (const auto& def : builtin_rules()) {
+    if (def.meta.id == spec.id) return error_at(file, node.get("id"), "custom rule id \"" + spec.id + "\" is a built-in rule's id");
+  }
+  if (Node v = node.get("pack"); v) spec.pack = std::string(v.text());
+  if (Node v = node.get("severity"); v) {
+    auto sev = parse_severity(v.text());
+    if (!sev) return error_at(file, v, "severity \"" + std::string(v.text()) + "\" is not valid; allowed: error, warning, info");
+    spec.severity = *sev;
+  }
+  spec.summary = std::string(node.get_text("summary"));
+  if (spec.summary.empty()) return error_at(file, node, "custom rule \"" + spec.id + "\" needs a summary");
+  spec.rationale = std::string(node.get_text("rationale"));
+  spec.remediation = std::string(node.get_text("remediation"));
+  if (Node v = node.get("target"); v) {
+    spec.target = std::string(v.text());
+    if (spec.target != "resource" && spec.target != "podSpec" && spec.target != "container") {
+      return error_at(file, v, "target \"" + spec.target + "\" is not valid; allowed: resource, podSpec, container");
+    }
+  }
+  if (Node v = node.get("kinds"); v) {
+    auto kinds = string_list(file, v, "kinds");
+    if (!kinds) return kinds.error();
+    spec.kinds = std::move(kinds.value());
+  }
+  if (Node v = node.get("scope"); v) {
+    auto scope = parse_scope(file, v);
+    if (!scope) return scope.error();
+    spec.scope = std::move(scope.value());
+  }
+  for (auto [field, target] : {std::pair{"require", &spec.require}, std::pair{"forbid", &spec.forbid}}) {
+    if (Node v = node.get(field)) {
+      auto checks = parse_checks(file, v, field);
+      if (!checks) return checks.error();
+      *target = std::move(checks.value());
+    }
+  }
+  if (Node v = node.get("schema"); v) {
+    if (!v.is_map()) return error_at(file, v, "schema must be a JSON Schema object");
+    rapidjson::Document json;
+    jsonschema::to_json(v, json, json.GetAllocator());
+    auto compiled = jsonschema::Schema::compile(json, file);
+    if (!compiled) return error_at(file, v, compiled.error().message);
+    rapidjson::StringBuffer buffer;
+    rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
+    json.Accept(writer);
+    spec.schema_json.assign(buffer.GetString(), buffer.GetSize());
+  }
+  if (spec.require.empty() && spec.forbid.empty() && spec.schema_json.empty()) {
+    return error_at(file, node, "custom rule \"" + spec.id + "\" checks nothing; give it require, forbid or schema");
+  }
+  return spec;
+}
+
+Expected<Exemption> parse_exemption(const std::string& file, Node node, const std::vector<std::string>& names_and_packs) {
+  Exemption ex;
+  ex.file = file;
+  ex.line = node.line();
+  ex.column = node.column();
+  if (!node.is_map()) return error_at(file, node, "an exemption must be a mapping with rules, reason, and optionally scope and expires");
+  if (auto e = check_keys(file, node, {"rules", "scope", "reason", "expires"}, "an exemption")) return *e;
+  Node rules = node.get("rules");
+  if (!rules) return error_at(file, node, "an exemption needs rules (rule ids or pack names)");
+  auto list = string_list(file, rules, "rules");
+  if (!list) return list.error();
+  ex.rules = std::move(list.value());
+  for (std::size_t i = 0; i < ex.rules.size(); ++i) {
+    const auto& id = ex.rules[i];
+    if (id == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), id) != names_and_packs.end()) continue;
+    Node at = rules.is_seq() ? rules.item(i) : rules;
+    return error_at(file, at, "unknown rule or pack \"" + id + "\"" + engine::did_you_mean(id, names_and_packs) +
+                                  "; `chartproof rules` lists them");
+  }
+  ex.reason = std::string(node.get_text("reason"));
+  if (ex.reason.empty()) return error_at(file, node, "an exemption needs a reason: say why it is granted, for the next reader");
+  if (Node v = node.get("expires"); v) {
+    static const RE2 kDate("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
+    ex.expires = std::string(v.text());
+    if (!RE2::FullMatch(ex.expires, kDate)) return error_at(file, v, "expires must be a date, YYYY-MM-DD");
+  }
+  if (Node v = node.get("scope"); v) {
+    auto scope = parse_scope(file, v);
+    if (!scope) return scope.error();
+    ex.scope = std::move(scope.value());
+  }
+  return ex;
+}
+
+const jsonschema::Schema& policy_schema() {
+  static const jsonschema::Schema schema = [] {
+    rapidjson::Document json;
+    json.Parse(policy::embedded_policy_schema().data(), policy::embedded_policy_schema().size());
+    auto compiled = jsonschema::Schema::compile(json, "policies/schema/policy.schema.json");
+    if (!compiled) throw std::logic_error("the embedded policy schema does not compile: " + compiled.error().message);
+    return std::move(compiled.value());
+  }();
+  return schema;
+}
+
 }  // namespace
 
-Expected<Policy> parse_policy(std::string_view text, const std::string& file) {
+std::string_view policy_json_schema() { return policy::embedded_policy_schema(); }
+
+
+Expected<Policy> parse_policy(std::string_view text, const std::string& file) { return parse_policy_with(text, file, {}); }
+
+Expected<Policy> parse_policy_with(std::string_view text, const std::string& file, const std::vector<std::string>& inherited_custom_ids) {
   std::vector<ParseIssue> issues;
   auto doc = parse_single(text, issues);
   for (const auto& issue : issues) return Error{file, issue.line, issue.column, issue.message};
+  if (!doc || !doc->root().is_map()) {
+    return Error{file, 1, 1, "a policy must be a mapping with apiVersion: chartproof.io/v1 and kind: Policy"};
+  }
+  Node root = doc->root();
   Policy policy;
   policy.file = file;
-  if (!doc || !doc->root().is_map()) return Error{file, 1, 1, "a policy must be a mapping with apiVersion: chartproof.io/v1 and kind: Policy"};
-  Node root = doc->root();
+  if (auto e = check_keys(file, root, {"apiVersion", "kind", "metadata", "extends", "rules", "exemptions", "customRules"}, "a policy")) return *e;
   if (root.get_text("apiVersion") != "chartproof.io/v1") {
-    Node at = root.get("apiVersion") ? root.get("apiVersion") : root;
-    return error_at(file, at, "apiVersion must be chartproof.io/v1");
+    return error_at(file, root.get("apiVersion") ? root.get("apiVersion") : root, "apiVersion must be chartproof.io/v1");
   }
-  if (root.get_text("kind") != "Policy") {
-    Node at = root.get("kind") ? root.get("kind") : root;
-    return error_at(file, at, "kind must be Policy");
-  }
+  if (root.get_text("kind") != "Policy") return error_at(file, root.get("kind") ? root.get("kind") : root, "kind must be Policy");
   policy.name = std::string(root.get("metadata").get_text("name"));
-  Node extends = root.get("extends");
-  if (extends.is_string()) {
-    policy.extends.emplace_back(extends.text());
-  } else if (extends.is_seq()) {
-    for (std::size_t i = 0; i < extends.size(); ++i) policy.extends.emplace_back(extends.item(i).text());
-  } else if (extends && !extends.is_null()) {
-    return error_at(file, extends, "extends must be a profile name, a policy file, or a list of them");
+  if (Node extends = root.get("extends"); extends && !extends.is_null()) {
+    auto list = string_list(file, extends, "extends");
+    if (!list) return list.error();
+    policy.extends = std::move(list.value());
   }
+  // Custom rules first: `rules:` and exemptions may refer to them.
+  Node custom = root.get("customRules");
+  if (custom && !custom.is_seq()) return error_at(file, custom, "customRules must be a list of rules");
+  std::set<std::string> custom_ids(inherited_custom_ids.begin(), inherited_custom_ids.end());
+  for (std::size_t i = 0; i < custom.size(); ++i) {
+    auto spec = parse_custom_rule(file, custom.item(i));
+    if (!spec) return spec.error();
+    if (std::any_of(policy.custom_rules.begin(), policy.custom_rules.end(), [&](const auto& s) { return s.id == spec->id; })) {
+      return error_at(file, custom.item(i).get("id"), "custom rule \"" + spec->id + "\" is defined twice");
+    }
+    custom_ids.insert(spec->id);
+    policy.custom_rules.push_back(std::move(spec.value()));
+  }
+  std::vector<std::string> known;
+  std::set<std::string> packs;
+  for (const auto& def : builtin_rules()) {
+    known.push_back(def.meta.id);
+    packs.insert(def.meta.pack);
+  }
+  known.insert(known.end(), custom_ids.begin(), custom_ids.end());
+  for (const auto& spec : policy.custom_rules) packs.insert(spec.pack);
   Node rules = root.get("rules");
   if (rules && !rules.is_null() && !rules.is_map()) return error_at(file, rules, "rules must be a mapping of rule ids to settings");
-  std::vector<std::string> known;
-  for (const auto& def : builtin_rules()) known.push_back(def.meta.id);
   for (std::size_t i = 0; i < rules.size(); ++i) {
     Node key = rules.key_at(i);
     std::string id(key.text());
     if (std::find(known.begin(), known.end(), id) == known.end()) {
-      return error_at(file, key, "unknown rule \"" + id + "\"" + engine::did_you_mean(id, known) +
-                                     "; `chartproof rules` lists them");
+      return error_at(file, key, "unknown rule \"" + id + "\"" + engine::did_you_mean(id, known) + "; `chartproof rules` lists them");
     }
-    auto cfg = parse_rule_config(file, rules.value_at(i));
+    const RuleMeta* meta = nullptr;
+    for (const auto& def : builtin_rules()) {
+      if (def.meta.id == id) meta = &def.meta;
+    }
+    auto cfg = parse_rule_entry(file, rules.value_at(i), meta);
     if (!cfg) return cfg.error();
-    policy.rules[id] = std::move(cfg.value());
+    merge_rule_configs(policy.rules, {{id, std::move(cfg.value())}});
   }
-  static const std::set<std::string_view> kTopLevel = {"apiVersion", "kind", "metadata", "extends", "rules"};
-  for (std::size_t i = 0; i < root.size(); ++i) {
-    if (!kTopLevel.count(root.key_at(i).text())) {
-      return error_at(file, root.key_at(i),
-                      "unknown field \"" + std::string(root.key_at(i).text()) +
-                          "\"; allowed: apiVersion, kind, metadata, extends, rules");
-    }
+  std::vector<std::string> names_and_packs = known;
+  names_and_packs.insert(names_and_packs.end(), packs.begin(), packs.end());
+  Node exemptions = root.get("exemptions");
+  if (exemptions && !exemptions.is_seq()) return error_at(file, exemptions, "exemptions must be a list");
+  for (std::size_t i = 0; i < exemptions.size(); ++i) {
+    auto ex = parse_exemption(file, exemptions.item(i), names_and_packs);
+    if (!ex) return ex.error();
+    policy.exemptions.push_back(std::move(ex.value()));
+  }
+  // The schema catches what the checks above do not know about (and is what editors use).
+  auto violations = policy_schema().validate(root);
+  if (!violations.empty()) {
+    const auto& v = violations.front();
+    return error_at(file, v.node, v.message + (v.path.empty() ? "" : " at " + v.path) + "; see policies/schema/policy.schema.json");
   }
   return policy;
 }
@@ -129,46 +438,20 @@ void merge_rule_configs(std::map<std::string, RuleConfig>& base, const std::map<
     if (cfg.enabled) into.enabled = cfg.enabled;
     if (cfg.severity) into.severity = cfg.severity;
     for (const auto& [name, value] : cfg.params) into.params[name] = value;
+    into.scoped.insert(into.scoped.end(), cfg.scoped.begin(), cfg.scoped.end());
   }
 }
 
-std::vector<std::string> builtin_profile_names() {
-  std::vector<std::string> names;
-  for (const auto& [name, text] : policy::embedded_profiles()) names.emplace_back(name);
-  return names;
-}
-
-namespace {
-
-Expected<std::map<std::string, RuleConfig>> resolve_builtin(std::string_view name, std::vector<std::string>& chain) {
-  if (std::find(chain.begin(), chain.end(), name) != chain.end()) {
-    return Error{"", 0, 0, "profile \"" + std::string(name) + "\" extends itself"};
+void merge_policy(Policy& base, const Policy& top) {
+  merge_rule_configs(base.rules, top.rules);
+  base.exemptions.insert(base.exemptions.end(), top.exemptions.begin(), top.exemptions.end());
+  for (const auto& spec : top.custom_rules) {
+    auto it = std::find_if(base.custom_rules.begin(), base.custom_rules.end(), [&](const auto& s) { return s.id == spec.id; });
+    if (it != base.custom_rules.end()) *it = spec;
+    else base.custom_rules.push_back(spec);
   }
-  const auto& all = policy::embedded_profiles();
-  auto it = std::find_if(all.begin(), all.end(), [&](const auto& p) { return p.first == name; });
-  if (it == all.end()) {
-    return Error{"", 0, 0, "unknown profile \"" + std::string(name) + "\"" +
-                               engine::did_you_mean(name, builtin_profile_names())};
-  }
-  auto policy = parse_policy(it->second, "policies/" + std::string(name) + ".yaml");
-  if (!policy) return policy.error();
-  chain.emplace_back(name);
-  std::map<std::string, RuleConfig> rules;
-  for (const auto& parent : policy->extends) {
-    auto base = resolve_builtin(parent, chain);
-    if (!base) return base.error();
-    merge_rule_configs(rules, base.value());
-  }
-  chain.pop_back();
-  merge_rule_configs(rules, policy->rules);
-  return rules;
-}
-
-}  // namespace
-
-Expected<std::map<std::string, RuleConfig>> load_builtin_profile(std::string_view name) {
-  std::vector<std::string> chain;
-  return resolve_builtin(name, chain);
+  if (!top.name.empty()) base.name = top.name;
+  base.file = top.file;
 }
 
 }  // namespace chartproof

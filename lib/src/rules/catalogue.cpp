@@ -2,6 +2,7 @@
 #include "chartproof/rule.hpp"
 #include "rules/hygiene/pack.hpp"
 #include "rules/images/pack.hpp"
+#include "rules/policy/pack.hpp"
 #include "rules/probes/pack.hpp"
 #include "rules/resources/pack.hpp"
 #include "rules/rollout/pack.hpp"
@@ -18,7 +19,7 @@ const std::vector<RuleDefinition>& builtin_rules() {
     std::vector<RuleDefinition> all;
     for (auto pack : {rules::security_pack, rules::probes_pack, rules::resources_pack, rules::secrets_pack,
                       rules::selectors_pack, rules::rollout_pack, rules::images_pack, rules::hygiene_pack,
-                      rules::schema_pack}) {
+                      rules::schema_pack, rules::policy_pack}) {
       for (auto& def : pack()) all.push_back(std::move(def));
     }
     return all;

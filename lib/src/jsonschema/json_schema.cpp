@@ -1,0 +1,202 @@
+// valijson's RapidJSON adapter must be included before any RapidJSON header.
+#include <valijson/adapters/rapidjson_adapter.hpp>
+
+#include "jsonschema/json_schema.hpp"
+
+#include <re2/re2.h>
+#include <valijson/constraint_builder.hpp>
+#include <valijson/constraints/concrete_constraints.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <algorithm>
+#include <charconv>
+
+#include "chartproof/model.hpp"
+
+namespace chartproof::jsonschema {
+namespace {
+
+constexpr const char* kRe2Pattern = "x-chartproof-re2-pattern";
+
+// `pattern` evaluated with RE2 (linear time, no stack blow-up), as a valijson custom constraint.
+class Re2PatternConstraint : public valijson::constraints::PolyConstraint {
+ public:
+  explicit Re2PatternConstraint(const std::string& pattern) : pattern_(pattern), re_(std::make_shared<RE2>(pattern)) {}
+
+  bool validate(const valijson::adapters::Adapter& target, const std::vector<std::string>& context,
+                valijson::ValidationResults* results) const override {
+    std::string value;
+    if (!target.maybeString() || !target.getString(value)) return true;  // `pattern` applies to strings only
+    if (RE2::PartialMatch(value, *re_)) return true;
+    if (results) results->pushError(context, "value \"" + value + "\" does not match the pattern " + pattern_);
+    return false;
+  }
+
+ private:
+  valijson::constraints::Constraint* cloneInto(void* ptr) const override { return new (ptr) Re2PatternConstraint(*this); }
+  size_t sizeOf() const override { return sizeof(Re2PatternConstraint); }
+  std::string pattern_;
+  std::shared_ptr<RE2> re_;
+};
+
+class Re2PatternBuilder : public valijson::ConstraintBuilder {
+ public:
+  valijson::constraints::Constraint* make(const valijson::adapters::Adapter& value) const override {
+    std::string pattern;
+    if (!value.maybeString() || !value.getString(pattern)) throw std::runtime_error("pattern must be a string");
+    RE2 check(pattern, RE2::Quiet);
+    if (!check.ok()) throw std::runtime_error("pattern " + pattern + " is not a valid RE2 expression: " + check.error());
+    return new Re2PatternConstraint(pattern);
+  }
+};
+
+// Renames string-valued `pattern` keywords to our RE2 keyword (a property *named* pattern has an
+// object value and is left alone); patternProperties would reach std::regex, so it is refused.
+std::string route_patterns(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc) {
+  if (v.IsArray()) {
+    for (auto& item : v.GetArray()) {
+      if (auto err = route_patterns(item, alloc); !err.empty()) return err;
+    }
+  }
+  if (!v.IsObject()) return {};
+  for (auto& m : v.GetObject()) {
+    std::string_view key(m.name.GetString(), m.name.GetStringLength());
+    if (key == "pattern" && m.value.IsString()) m.name.SetString(kRe2Pattern, alloc);
+    if (key == "patternProperties" && m.value.IsObject()) return "patternProperties is not supported; use pattern on property values";
+    if (auto err = route_patterns(m.value, alloc); !err.empty()) return err;
+  }
+  return {};
+}
+
+std::string_view unwrap_segment(std::string_view seg) {
+  if (seg.size() >= 2 && seg.front() == '[' && seg.back() == ']') return seg.substr(1, seg.size() - 2);
+  return seg;
+}
+
+// A cleaner wording of valijson's most common messages.
+std::string reword(const std::string& d, Node& at, std::string& path) {
+  auto quoted_after = [&](std::string_view marker) -> std::string {
+    auto p = d.find(marker);
+    if (p == std::string::npos) return {};
+    auto start = d.find('\'', p + marker.size());
+    auto end = start == std::string::npos ? start : d.find('\'', start + 1);
+    return end == std::string::npos ? std::string() : d.substr(start + 1, end - start - 1);
+  };
+  if (d.rfind("Missing required property", 0) == 0) return "missing required field \"" + quoted_after("property") + "\"";
+  if (d.find("could not be validated using 'properties' or 'additionalProperties'") != std::string::npos) {
+    std::string field = d.substr(d.rfind(": '") + 3);
+    if (!field.empty() && field.back() == '.') field.pop_back();
+    if (!field.empty() && field.back() == '\'') field.pop_back();
+    if (Node key = at.key_node(field)) at = key;
+    path = append_path_key(path, field);
+    return "unknown field \"" + field + "\"";
+  }
+  if (d.find("'type' constraint") != std::string::npos) {
+    return "wrong type: " + std::string(node_type_name(at.type())) + " is not allowed here";
+  }
+  if (d.find("'enum' constraint") != std::string::npos) {
+    return "value " + (at.is_scalar() ? "\"" + std::string(at.text()) + "\" " : std::string()) + "is not one of the allowed values";
+  }
+  return d;
+}
+
+}  // namespace
+
+void to_json(Node node, rapidjson::Value& out, rapidjson::Document::AllocatorType& alloc) {
+  switch (node.type()) {
+    case NodeType::Null: out.SetNull(); break;
+    case NodeType::Bool: out.SetBool(*node.as_bool()); break;
+    case NodeType::Int:
+      if (auto i = node.as_int()) out.SetInt64(*i);
+      else out.SetDouble(node.as_double().value_or(0));
+      break;
+    case NodeType::Float: out.SetDouble(node.as_double().value_or(0)); break;
+    case NodeType::String:
+      out.SetString(node.text().data(), static_cast<rapidjson::SizeType>(node.text().size()), alloc);
+      break;
+    case NodeType::Sequence:
+      out.SetArray();
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        rapidjson::Value item;
+        to_json(node.item(i), item, alloc);
+        out.PushBack(item, alloc);
+      }
+      break;
+    case NodeType::Mapping:
+      out.SetObject();
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        rapidjson::Value key(node.key_at(i).text().data(), static_cast<rapidjson::SizeType>(node.key_at(i).text().size()),
+                             alloc);
+        rapidjson::Value value;
+        to_json(node.value_at(i), value, alloc);
+        out.AddMember(key, value, alloc);
+      }
+      break;
+  }
+}
+
+Schema::Schema() : schema_(std::make_unique<valijson::Schema>()) {}
+Schema::Schema(Schema&&) noexcept = default;
+Schema& Schema::operator=(Schema&&) noexcept = default;
+Schema::~Schema() = default;
+
+Expected<Schema> Schema::compile(const rapidjson::Value& source, const std::string& origin) {
+  rapidjson::Document copy;
+  copy.CopyFrom(source, copy.GetAllocator());
+  if (auto err = route_patterns(copy, copy.GetAllocator()); !err.empty()) return Error{origin, 0, 0, err};
+  Schema schema;
+  valijson::SchemaParser parser;
+  parser.addConstraintBuilder(kRe2Pattern, new Re2PatternBuilder());  // the parser owns and deletes it
+  try {
+    valijson::adapters::RapidJsonAdapter adapter(copy);
+    parser.populateSchema(adapter, *schema.schema_);
+  } catch (const std::exception& e) {
+    return Error{origin, 0, 0, std::string("invalid JSON Schema: ") + e.what()};
+  }
+  return schema;
+}
+
+std::vector<Violation> Schema::validate(Node target) const {
+  rapidjson::Document json;
+  to_json(target, json, json.GetAllocator());
+  valijson::Validator validator;
+  valijson::ValidationResults results;
+  valijson::adapters::RapidJsonAdapter adapter(json);
+  if (validator.validate(*schema_, adapter, &results)) return {};
+  std::vector<valijson::ValidationResults::Error> errors;
+  valijson::ValidationResults::Error e;
+  while (results.popError(e)) errors.push_back(e);
+  // valijson reports a failure at every level; keep the innermost ones (no other error lies under them).
+  auto under = [](const std::vector<std::string>& outer, const std::vector<std::string>& inner) {
+    return inner.size() > outer.size() && std::equal(outer.begin(), outer.end(), inner.begin());
+  };
+  std::vector<Violation> out;
+  for (const auto& err : errors) {
+    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) { return under(err.context, other.context); });
+    if (has_deeper) continue;
+    Node at = target;
+    std::string path;
+    for (std::size_t i = 1; i < err.context.size(); ++i) {
+      std::string_view seg = unwrap_segment(err.context[i]);
+      if (at.is_seq()) {
+        std::size_t index = 0;
+        std::from_chars(seg.data(), seg.data() + seg.size(), index);
+        at = at.item(index);
+        path += "[" + std::string(seg) + "]";
+      } else {
+        at = at.get(seg);
+        path = append_path_key(path, seg);
+      }
+    }
+    if (!at) at = target;
+    std::string message = reword(err.description, at, path);
+    bool duplicate = std::any_of(out.begin(), out.end(), [&](const Violation& v) { return v.path == path && v.message == message; });
+    if (!duplicate) out.push_back(Violation{at, path, message});
+  }
+  return out;
+}
+
+}  // namespace chartproof::jsonschema

@@ -1,0 +1,129 @@
+// Policy files and profiles: following `extends`, detecting cycles, finding .chartproof.yaml.
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "chartproof/policy.hpp"
+#include "engine/suggest.hpp"
+#include "policy/builtin_profiles.hpp"
+#include "policy/policy_internal.hpp"
+
+namespace chartproof {
+namespace fs = std::filesystem;
+namespace {
+
+std::vector<std::string> custom_ids(const Policy& p) {
+  std::vector<std::string> ids;
+  for (const auto& s : p.custom_rules) ids.push_back(s.id);
+  return ids;
+}
+
+Expected<Policy> resolve(std::string_view text, const std::string& file, const fs::path& dir,
+                         std::vector<std::string>& chain);
+
+// An `extends` entry: a built-in profile name, or a policy file relative to the extending one.
+Expected<Policy> resolve_parent(const std::string& ref, const std::string& from, const fs::path& dir,
+                                std::vector<std::string>& chain) {
+  const auto& profiles = policy::embedded_profiles();
+  auto builtin = std::find_if(profiles.begin(), profiles.end(), [&](const auto& p) { return p.first == ref; });
+  if (builtin != profiles.end()) {
+    return resolve(builtin->second, "policies/" + ref + ".yaml", fs::path(), chain);
+  }
+  bool looks_like_file = ref.find('/') != std::string::npos || ref.find('.') != std::string::npos;
+  if (!looks_like_file) {
+    return Error{from, 0, 0, "extends \"" + ref + "\": no such profile" + engine::did_you_mean(ref, builtin_profile_names()) +
+                                 "; profiles: recommended, strict, pss-baseline, pss-restricted, or a policy file path"};
+  }
+  fs::path path = fs::path(ref).is_absolute() || dir.empty() ? fs::path(ref) : dir / ref;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{from, 0, 0, "extends \"" + ref + "\": cannot read " + path.string()};
+  std::ostringstream text;
+  text << in.rdbuf();
+  return resolve(text.str(), path.lexically_normal().string(), path.parent_path(), chain);
+}
+
+Expected<Policy> resolve(std::string_view text, const std::string& file, const fs::path& dir,
+                         std::vector<std::string>& chain) {
+  std::string key = fs::path(file).lexically_normal().string();
+  if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
+    std::string cycle;
+    for (const auto& c : chain) cycle += c + " -> ";
+    return Error{file, 0, 0, "policies extend each other in a cycle: " + cycle + key};
+  }
+  chain.push_back(key);
+  // Parse once without inherited ids to learn the parents; then again knowing their custom rules.
+  auto shallow = parse_policy_with(text, file, {});
+  Policy merged;
+  std::vector<std::string> inherited;
+  std::vector<std::string> parents;
+  if (shallow) {
+    parents = shallow->extends;
+  } else {
+    // The policy may only fail because it configures a parent's custom rule: read extends alone.
+    std::vector<ParseIssue> issues;
+    auto doc = parse_single(text, issues);
+    Node ext = doc ? doc->root().get("extends") : Node();
+    if (ext.is_scalar()) parents.emplace_back(ext.text());
+    for (std::size_t i = 0; i < ext.size(); ++i) parents.emplace_back(ext.item(i).text());
+  }
+  for (const auto& parent : parents) {
+    auto base = resolve_parent(parent, file, dir, chain);
+    if (!base) return base.error();
+    merge_policy(merged, base.value());
+  }
+  inherited = custom_ids(merged);
+  auto own = parse_policy_with(text, file, inherited);
+  if (!own) return own.error();
+  chain.pop_back();
+  merge_policy(merged, own.value());
+  merged.name = own->name;
+  merged.file = file;
+  merged.extends = own->extends;
+  return merged;
+}
+
+}  // namespace
+
+Expected<Policy> load_policy_file(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Error{path.string(), 0, 0, "cannot read the policy file"};
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::vector<std::string> chain;
+  return resolve(text.str(), path.string(), path.parent_path(), chain);
+}
+
+Expected<Policy> load_builtin_profile_policy(std::string_view name) {
+  std::vector<std::string> chain;
+  const auto& profiles = policy::embedded_profiles();
+  if (std::none_of(profiles.begin(), profiles.end(), [&](const auto& p) { return p.first == name; })) {
+    return Error{"", 0, 0, "unknown profile \"" + std::string(name) + "\"" + engine::did_you_mean(name, builtin_profile_names())};
+  }
+  return resolve_parent(std::string(name), "", fs::path(), chain);
+}
+
+Expected<std::map<std::string, RuleConfig>> load_builtin_profile(std::string_view name) {
+  auto policy = load_builtin_profile_policy(name);
+  if (!policy) return policy.error();
+  return policy->rules;
+}
+
+std::vector<std::string> builtin_profile_names() {
+  std::vector<std::string> names;
+  for (const auto& [name, text] : policy::embedded_profiles()) names.emplace_back(name);
+  return names;
+}
+
+std::optional<fs::path> discover_policy(const fs::path& start) {
+  std::error_code ec;
+  fs::path dir = fs::absolute(start, ec);
+  while (!ec && !dir.empty()) {
+    fs::path candidate = dir / ".chartproof.yaml";
+    if (fs::is_regular_file(candidate, ec)) return candidate;
+    if (dir == dir.root_path()) break;
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+}  // namespace chartproof

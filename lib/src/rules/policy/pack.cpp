@@ -1,0 +1,12 @@
+#include "rules/policy/pack.hpp"
+
+namespace chartproof::rules {
+
+std::vector<RuleDefinition> policy_pack() {
+  return {
+      unused_exemption_rule(),
+      expired_exemption_rule(),
+  };
+}
+
+}  // namespace chartproof::rules
