@@ -21,7 +21,7 @@ using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std
 /// Which resources a rule setting, an exemption or a custom rule applies to. Empty lists match
 /// everything; all given conditions must hold.
 struct Scope {
-  std::vector<std::string> namespaces;  ///< exact namespace names
+  std::vector<std::string> namespaces;  ///< RE2 patterns matched against the whole namespace
   std::vector<std::string> kinds;       ///< exact kinds
   std::vector<std::string> names;       ///< RE2 patterns matched against the whole object name
   /// Label selector over the object's labels or (for workloads) its pod template's labels.

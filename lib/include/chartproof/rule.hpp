@@ -3,6 +3,7 @@
 /// The rule interface: metadata, parameters, and the check a rule runs on one resource.
 
 #include <functional>
+#include <optional>
 #include <map>
 #include <memory>
 #include <string>
@@ -82,6 +83,8 @@ class Rule {
 struct RuleDefinition {
   RuleMeta meta;
   std::function<std::unique_ptr<Rule>(const Params&)> make;
+  /// Optional: why these parameters are unusable (a malformed contract), checked before `make`.
+  std::function<std::optional<std::string>(const Params&)> validate = {};
 };
 
 /// Every built-in rule, pack by pack, in a stable order.

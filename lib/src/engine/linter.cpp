@@ -186,6 +186,9 @@ Expected<Linter> Linter::create(const LintOptions& options) {
         if (auto err = apply_params(def->meta, scoped.settings.params, scoped_values)) return *err;
         bool on = scoped.settings.enabled.value_or(enabled);
         Params params(std::move(scoped_values));
+        if (def->validate) {
+          if (auto why = def->validate(params)) return Error{"", 0, 0, "rule \"" + def->meta.id + "\": " + *why};
+        }
         auto rule = std::shared_ptr<const Rule>(def->make(params));
         active.scoped.push_back(Scoped{std::make_shared<const ScopeMatcher>(scoped.scope), on,
                                        scoped.settings.severity.value_or(severity), std::move(params), std::move(rule)});
@@ -193,6 +196,9 @@ Expected<Linter> Linter::create(const LintOptions& options) {
       }
     }
     if (!active.enabled && !any_scope_on) continue;
+    if (def->validate) {
+      if (auto why = def->validate(active.params)) return Error{"", 0, 0, "rule \"" + def->meta.id + "\": " + *why};
+    }
     active.rule = def->make(active.params);
     linter.active_.push_back(std::move(active));
   }

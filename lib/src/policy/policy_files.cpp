@@ -117,9 +117,11 @@ std::vector<std::string> builtin_profile_names() {
 std::optional<fs::path> discover_policy(const fs::path& start) {
   std::error_code ec;
   fs::path dir = fs::absolute(start, ec);
-  while (!ec && !dir.empty()) {
+  if (ec) return std::nullopt;
+  while (!dir.empty()) {
     fs::path candidate = dir / ".chartproof.yaml";
-    if (fs::is_regular_file(candidate, ec)) return candidate;
+    std::error_code missing;  // "not found" is the normal case, not a reason to stop looking
+    if (fs::is_regular_file(candidate, missing)) return candidate;
     if (dir == dir.root_path()) break;
     dir = dir.parent_path();
   }

@@ -62,9 +62,13 @@ Expected<Scope> parse_scope(const std::string& file, Node node) {
     if (!values) return values.error();
     *target = std::move(values.value());
   }
-  for (std::size_t i = 0; i < scope.names.size(); ++i) {
-    RE2 re(scope.names[i], RE2::Quiet);
-    if (!re.ok()) return error_at(file, node.get("names"), "scope.names pattern \"" + scope.names[i] + "\" is not valid RE2: " + re.error());
+  for (auto [field, patterns] : {std::pair{"names", &scope.names}, std::pair{"namespaces", &scope.namespaces}}) {
+    for (const auto& pattern : *patterns) {
+      RE2 re(pattern, RE2::Quiet);
+      if (!re.ok()) {
+        return error_at(file, node.get(field), std::string("scope.") + field + " pattern \"" + pattern + "\" is not valid RE2: " + re.error());
+      }
+    }
   }
   Node labels = node.get("labels");
   if (labels) {

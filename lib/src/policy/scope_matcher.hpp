@@ -16,18 +16,18 @@ class ScopeMatcher {
  public:
   explicit ScopeMatcher(Scope scope) : scope_(std::move(scope)) {
     for (const auto& n : scope_.names) names_.push_back(std::make_unique<RE2>(n, RE2::Quiet));
+    for (const auto& n : scope_.namespaces) namespaces_.push_back(std::make_unique<RE2>(n, RE2::Quiet));
   }
 
   /// True when every condition holds; labels may match the object's or its pod template's.
   bool matches(const Resource& r) const {
-    if (!scope_.namespaces.empty() &&
-        std::find(scope_.namespaces.begin(), scope_.namespaces.end(), r.ref.namespace_) == scope_.namespaces.end())
-      return false;
+    auto any_full_match = [](const auto& patterns, const std::string& text) {
+      return std::any_of(patterns.begin(), patterns.end(), [&](const auto& re) { return RE2::FullMatch(text, *re); });
+    };
+    if (!namespaces_.empty() && !any_full_match(namespaces_, r.ref.namespace_)) return false;
     if (!scope_.kinds.empty() && std::find(scope_.kinds.begin(), scope_.kinds.end(), r.ref.kind) == scope_.kinds.end())
       return false;
-    if (!names_.empty() &&
-        std::none_of(names_.begin(), names_.end(), [&](const auto& re) { return RE2::FullMatch(r.ref.name, *re); }))
-      return false;
+    if (!names_.empty() && !any_full_match(names_, r.ref.name)) return false;
     if (scope_.match_labels.empty() && scope_.match_expressions.empty()) return true;
     LabelSelector selector = as_selector();
     return selector.matches(r.labels) || (r.pod && selector.matches(r.pod->template_labels));
@@ -54,6 +54,7 @@ class ScopeMatcher {
   }
   Scope scope_;
   std::vector<std::unique_ptr<RE2>> names_;
+  std::vector<std::unique_ptr<RE2>> namespaces_;
 };
 
 }  // namespace chartproof

@@ -10,6 +10,8 @@ std::vector<RuleDefinition> probes_pack() {
       probe_port_not_exposed_rule(),
       liveness_same_as_readiness_rule(),
       probe_timing_invalid_rule(),
+      probe_contract_mismatch_rule(),
+      probe_timing_out_of_range_rule(),
   };
 }
 
