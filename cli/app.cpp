@@ -2,7 +2,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
 #include <ostream>
 
 #include "chartproof/engine.hpp"
@@ -63,7 +65,10 @@ void add_policy_options(CLI::App* cmd, PolicyArgs& a) {
 
 struct LintArgs {
   std::vector<std::string> paths;
-  std::string format = "text";
+  std::vector<std::string> formats;
+  std::string output;
+  bool quiet = false;
+  bool summary = false;
   std::string fail_on = "error";
   std::string namespace_ = "default";
   std::vector<std::string> enable, disable;
@@ -98,13 +103,56 @@ int run_lint(const LintArgs& a, Environment& env) {
     env.err << "chartproof: " << files.error().to_string() << "\n";
     return kExitUsage;
   }
+  // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
+  struct Target {
+    std::string format;
+    std::string file;
+  };
+  std::vector<Target> targets;
+  for (const auto& spec : a.formats.empty() ? std::vector<std::string>{"text"} : a.formats) {
+    auto eq = spec.find('=');
+    Target t{spec.substr(0, eq), eq == std::string::npos ? std::string() : spec.substr(eq + 1)};
+    static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github"};
+    if (std::find(kFormats.begin(), kFormats.end(), t.format) == kFormats.end()) {
+      env.err << "chartproof: unknown format \"" << t.format << "\"; formats: text, json, sarif, junit, github\n";
+      return kExitUsage;
+    }
+    if (t.file.empty()) t.file = a.output;
+    targets.push_back(std::move(t));
+  }
+  if (std::count_if(targets.begin(), targets.end(), [](const Target& t) { return t.file.empty(); }) > 1) {
+    env.err << "chartproof: more than one format writes to standard output; give the others a file (--format sarif=results.sarif)\n";
+    return kExitUsage;
+  }
   LintReport report = linter->lint(std::move(files.value()));
-  if (a.format == "json") {
-    write_json(report, env.out);
-  } else {
-    TextOptions text;
-    text.color = a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color);
-    env.out << format_text(report, text);
+  for (const auto& t : targets) {
+    bool to_stdout = t.file.empty();
+    std::string text;
+    if (t.format == "json") {
+      text = format_json(report);
+    } else if (t.format == "sarif") {
+      text = format_sarif(report, std::filesystem::current_path().string());
+    } else if (t.format == "junit") {
+      text = format_junit(report);
+    } else if (t.format == "github") {
+      text = format_github(report);
+    } else {
+      TextOptions look;
+      look.color = to_stdout && (a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color));
+      look.code_frame = !a.quiet;
+      look.quiet = a.quiet;
+      text = format_text(report, look);
+      if (a.summary) text += format_summary(report);
+    }
+    if (to_stdout) {
+      env.out << text;
+      continue;
+    }
+    std::ofstream file(t.file, std::ios::binary);
+    if (!(file << text)) {
+      env.err << "chartproof: " << t.file << ": cannot write the " << t.format << " report\n";
+      return kExitUsage;
+    }
   }
   if (a.fail_on == "never") return 0;
   return report.ok(*parse_severity(a.fail_on)) ? 0 : 1;
@@ -120,8 +168,12 @@ int run(const std::vector<std::string>& args, Environment env) {
   LintArgs lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "Lint rendered manifests (files, directories, or - for stdin)");
   lint_cmd->add_option("paths", lint.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
-  lint_cmd->add_option("--format,-f", lint.format, "Output format")
-      ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  lint_cmd->add_option("--format,-f", lint.formats,
+                       "Output format: text, json, sarif, junit, github; NAME=FILE writes to a file (repeatable)")
+      ->allow_extra_args(false);
+  lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
+  lint_cmd->add_flag("--quiet,-q", lint.quiet, "Text: only the finding lines (no resource, code frame or totals)");
+  lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
   lint_cmd->add_option("--namespace,-n", lint.namespace_, "Namespace of resources that set none")

@@ -54,11 +54,18 @@ struct Input {
   ResourceGraph graph;
 };
 
+/// A rule that ran, with its effective severity (outside any policy scope).
+struct RuleRun {
+  RuleMeta meta;
+  Severity severity;
+};
+
 /// What a lint run produced.
 struct LintReport {
   std::shared_ptr<const Input> input;
   std::vector<Finding> findings;
   Summary summary;
+  std::vector<RuleRun> rules;  ///< every rule that ran, in catalogue order
   /// True when nothing is at or above `fail_on`.
   bool ok(Severity fail_on) const;
 };

@@ -13,6 +13,7 @@ namespace chartproof {
 struct TextOptions {
   bool color = false;
   bool code_frame = true;
+  bool quiet = false;  ///< only `file:line:col: severity: message [rule]` lines
 };
 
 /// `file:line:col: severity: message [rule]`, the resource, a code frame and a summary line.
@@ -21,6 +22,15 @@ std::string format_text(const LintReport& report, const TextOptions& options = {
 std::string format_json(const LintReport& report);
 /// The same document, streamed to `out` (no copy of the whole report is held).
 void write_json(const LintReport& report, std::ostream& out);
+/// SARIF 2.1.0 for GitHub code scanning: one rule per rule that ran, results with relative
+/// physical locations (from `base_dir`), logical locations for resources, stable fingerprints.
+std::string format_sarif(const LintReport& report, const std::string& base_dir);
+/// JUnit XML: a testsuite per file, a testcase per resource x rule that ran, failures with locations.
+std::string format_junit(const LintReport& report);
+/// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<rule>::<message>`.
+std::string format_github(const LintReport& report);
+/// Counts per rule and severity.
+std::string format_summary(const LintReport& report);
 /// A plain table of every rule: id, pack, severity, summary.
 std::string format_rules_text(const std::vector<RuleDefinition>& rules);
 /// docs/rules.md: every rule's metadata as Markdown.

@@ -281,6 +281,7 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   });
   LintReport report;
   report.input = std::move(input);
+  for (const auto& a : active_) report.rules.push_back(RuleRun{a.definition->meta, a.severity});
   for (auto& s : slots) std::move(s.begin(), s.end(), std::back_inserter(report.findings));
   for (const auto& a : active_) {
     const std::string& id = a.definition->meta.id;

@@ -77,6 +77,7 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
            ":" + std::string(p.reset) + " " + std::string(severity_color(p, f.severity)) +
            std::string(severity_name(f.severity)) + std::string(p.reset) + ": " + printable(f.message) + " " +
            std::string(p.dim) + "[" + f.rule + "]" + std::string(p.reset) + "\n";
+    if (options.quiet) continue;
     if (!f.resource.kind.empty() || !f.resource.name.empty()) {
       out += "  in " + f.resource.kind + " \"" + (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") +
              printable(f.resource.name) + "\"";
@@ -87,6 +88,7 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
     }
     if (options.code_frame) append_frame(out, f, lines.line(f.file, f.line), p);
   }
+  if (options.quiet) return out;
   const Summary& s = report.summary;
   std::size_t files = report.input ? report.input->files.size() : 0;
   std::string counts = plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " +

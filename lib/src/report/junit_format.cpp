@@ -1,0 +1,106 @@
+// JUnit XML for GitLab and other CI test reports: a testcase per resource x rule that ran on it, so
+// a clean check shows as a pass and a regression as a new failure.
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "chartproof/report.hpp"
+#include "parse/text_check.hpp"
+
+namespace chartproof {
+namespace {
+
+std::string xml_escape(std::string_view text) {
+  std::string valid = parse::to_valid_utf8(text);
+  std::string out;
+  out.reserve(valid.size());
+  for (char c : valid) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      default:
+        // XML 1.0 forbids most control characters even when escaped.
+        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
+    }
+  }
+  return out;
+}
+
+struct Case {
+  std::string name;
+  std::vector<const Finding*> failures;
+};
+
+bool rule_inspects(const RuleMeta& m, std::string_view kind) {
+  return m.kinds.empty() || std::find(m.kinds.begin(), m.kinds.end(), kind) != m.kinds.end();
+}
+
+}  // namespace
+
+std::string format_junit(const LintReport& report) {
+  // file -> ordered test cases; the key makes names unique (GitLab merges equal names).
+  std::map<std::string, std::map<std::string, Case>> suites;
+  auto resource_name = [](const ResourceRef& r) {
+    return r.kind + "/" + (r.namespace_.empty() ? "" : r.namespace_ + "/") + r.name;
+  };
+  if (report.input) {
+    std::map<std::string, int> seen;  // duplicates of the same object get #2, #3
+    for (const Resource& r : report.input->graph.resources()) {
+      std::string file = r.document->file ? r.document->file->path : "";
+      std::string base = resource_name(r.ref);
+      int n = ++seen[file + "\n" + base];
+      std::string name = n == 1 ? base : base + " #" + std::to_string(n);
+      for (const auto& run : report.rules) {
+        if (!rule_inspects(run.meta, r.ref.kind)) continue;
+        if (std::find(r.ignored.begin(), r.ignored.end(), run.meta.id) != r.ignored.end()) continue;
+        suites[file][name + " " + run.meta.id].name = run.meta.id + " " + name;
+      }
+    }
+  }
+  for (const auto& f : report.findings) {
+    std::string name = f.resource.kind.empty() && f.resource.name.empty()
+                           ? "document at line " + std::to_string(f.line)
+                           : resource_name(f.resource);
+    Case& c = suites[f.file][name + " " + f.rule];
+    if (c.name.empty()) c.name = f.rule + " " + name;
+    c.failures.push_back(&f);
+  }
+  std::ostringstream out;
+  std::size_t tests = 0, failures = 0;
+  for (const auto& [file, cases] : suites) {
+    tests += cases.size();
+    for (const auto& [key, c] : cases) failures += !c.failures.empty();
+  }
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<testsuites name=\"chartproof\" tests=\"" << tests << "\" failures=\"" << failures << "\">\n";
+  for (const auto& [file, cases] : suites) {
+    std::size_t suite_failures = 0;
+    for (const auto& [key, c] : cases) suite_failures += !c.failures.empty();
+    out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << cases.size() << "\" failures=\"" << suite_failures
+        << "\">\n";
+    for (const auto& [key, c] : cases) {
+      out << "    <testcase classname=\"" << xml_escape(file) << "\" name=\"" << xml_escape(c.name) << "\"";
+      if (c.failures.empty()) {
+        out << "/>\n";
+        continue;
+      }
+      const Finding& first = *c.failures.front();
+      out << ">\n      <failure type=\"" << severity_name(first.severity) << "\" message=\"" << xml_escape(first.message)
+          << "\">";
+      for (const Finding* f : c.failures) {
+        out << xml_escape(f->file + ":" + std::to_string(f->line) + ":" + std::to_string(f->column) + ": " +
+                          std::string(severity_name(f->severity)) + ": " + f->message + " [" + f->rule + "]")
+            << "\n";
+      }
+      out << "</failure>\n    </testcase>\n";
+    }
+    out << "  </testsuite>\n";
+  }
+  out << "</testsuites>\n";
+  return out.str();
+}
+
+}  // namespace chartproof

@@ -1,0 +1,122 @@
+// SARIF (validated against the official 2.1.0 schema), JUnit, GitHub annotations, --format FILE.
+#include <doctest/doctest.h>
+
+#include <rapidjson/document.h>
+
+#include <iostream>
+#include <set>
+
+#include "app.hpp"
+#include "chartproof/report.hpp"
+#include "jsonschema/json_schema.hpp"
+#include "test_support.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+chartproof::LintReport broken_report() {
+  auto files = chartproof::read_inputs({(test::source_dir() / "examples/todo-app/rendered-broken.yaml").string()});
+  REQUIRE(files);
+  return chartproof::Linter::create({})->lint(std::move(files.value()));
+}
+
+}  // namespace
+
+TEST_CASE("SARIF validates against the official SARIF 2.1.0 schema") {
+  fs::path schema_file = test::shared_dir() / "schemas/sarif-schema-2.1.0.json";
+  if (!fs::exists(schema_file)) {
+    std::cout << "[skipped] " << schema_file.string() << " is absent: SARIF schema test not run\n";
+    return;
+  }
+  rapidjson::Document schema_json;
+  std::string schema_text = test::read_file(schema_file);
+  schema_json.Parse(schema_text.c_str());
+  REQUIRE_FALSE(schema_json.HasParseError());
+  auto schema = chartproof::jsonschema::Schema::compile(schema_json, schema_file.string());
+  REQUIRE_MESSAGE(schema, (schema ? "" : schema.error().message));
+
+  auto report = broken_report();
+  std::string sarif = chartproof::format_sarif(report, test::source_dir().string());
+  std::vector<chartproof::ParseIssue> issues;
+  auto doc = chartproof::parse_single(sarif, issues);
+  REQUIRE(doc);
+  auto violations = schema->validate(doc->root());
+  std::string all;
+  for (const auto& v : violations) all += "\n  " + v.path + ": " + v.message;
+  INFO("violations:", all);
+  CHECK(violations.empty());
+
+  // A document that breaks the schema is caught, so the check above can fail.
+  std::string broken = sarif;
+  broken.replace(broken.find("\"2.1.0\""), 7, "\"9.9\"");
+  CHECK_FALSE(schema->validate(chartproof::parse_single(broken, issues)->root()).empty());
+
+  chartproof::Node run = doc->root().at_path("runs[0]");
+  CHECK(run.at_path("tool.driver.rules").size() == report.rules.size());
+  CHECK(run.get("results").size() == report.findings.size());
+  chartproof::Node first = run.at_path("results[0].locations[0]");
+  CHECK(first.at_path("physicalLocation.artifactLocation.uri").text() == "examples/todo-app/rendered-broken.yaml");
+  CHECK(first.at_path("physicalLocation.artifactLocation.uriBaseId").text() == "SRCROOT");
+  CHECK(first.at_path("physicalLocation.region.startLine").as_int() == 59);
+  CHECK(first.at_path("logicalLocations[0].fullyQualifiedName").text() == "todo-app/Service/todo-app-frontend:spec.selector");
+  CHECK(run.at_path("tool.driver.rules[0].helpUri").text().find("docs/rules.md#") != std::string_view::npos);
+}
+
+TEST_CASE("SARIF fingerprints are stable across runs and distinct across findings") {
+  auto a = chartproof::format_sarif(broken_report(), test::source_dir().string());
+  auto b = chartproof::format_sarif(broken_report(), test::source_dir().string());
+  CHECK(a == b);
+  std::vector<chartproof::ParseIssue> issues;
+  auto doc = chartproof::parse_single(a, issues);
+  std::set<std::string> prints;
+  chartproof::Node results = doc->root().at_path("runs[0].results");
+  for (std::size_t i = 0; i < results.size(); ++i) prints.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v1\"]").text());
+  CHECK(prints.size() == results.size());
+}
+
+TEST_CASE("JUnit: a testcase per resource x rule, unique names, failures with locations") {
+  auto report = broken_report();
+  std::string xml = chartproof::format_junit(report);
+  CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 0) == 0);
+  CHECK(xml.find("failures=\"7\"") != std::string::npos);
+  std::set<std::string> names;
+  std::size_t cases = 0;
+  for (std::size_t p = xml.find("<testcase "); p != std::string::npos; p = xml.find("<testcase ", p + 1)) {
+    auto start = xml.find(" name=\"", p) + 7;
+    names.insert(xml.substr(start, xml.find('"', start) - start));
+    ++cases;
+  }
+  CHECK(cases > report.summary.resources);
+  CHECK(names.size() == cases);
+  CHECK(xml.find("rendered-broken.yaml:165:24: error: container &quot;backend&quot; runs as UID 0 (root) [run-as-root]") !=
+        std::string::npos);
+}
+
+TEST_CASE("GitHub annotations: one workflow command per finding, escaped") {
+  auto report = broken_report();
+  std::string out = chartproof::format_github(report);
+  CHECK(std::count(out.begin(), out.end(), '\n') == static_cast<long>(report.findings.size()));
+  CHECK(out.find(",line=165,col=24,title=run-as-root::container \"backend\" runs as UID 0 (root)\n") != std::string::npos);
+  CHECK(out.rfind("::error file=", 0) == 0);
+}
+
+TEST_CASE("CLI: several formats in one run, files and standard output") {
+  std::string dir = (fs::temp_directory_path() / "chartproof-formats").string();
+  fs::create_directories(dir);
+  std::ostringstream out, err;
+  std::string input = (test::source_dir() / "examples/todo-app/rendered-broken.yaml").string();
+  int code = chartproof::cli::run({"lint", "--quiet", "--format", "text", "--format", "sarif=" + dir + "/r.sarif", "--format",
+                                   "junit=" + dir + "/r.xml", input},
+                                  chartproof::cli::Environment{out, err, false, false});
+  CHECK(code == 1);
+  CHECK(fs::file_size(dir + "/r.sarif") > 1000);
+  CHECK(fs::file_size(dir + "/r.xml") > 1000);
+  std::string text = out.str();
+  CHECK(std::count(text.begin(), text.end(), '\n') == 7);  // --quiet: the finding lines only
+  std::ostringstream out2, err2;
+  CHECK(chartproof::cli::run({"lint", "--format", "json", "--format", "sarif", input},
+                             chartproof::cli::Environment{out2, err2, false, false}) == 2);
+  CHECK(err2.str().find("more than one format writes to standard output") != std::string::npos);
+  fs::remove_all(dir);
+}
