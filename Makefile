@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 BIN        := $(BUILD)/cli/chartproof
 
-.PHONY: all deps build run test test-release test-sanitize docs example bench clean
+.PHONY: all deps build run test test-release test-sanitize test-python docs example bench clean
 
 all: build
 
@@ -40,8 +40,13 @@ test-sanitize: deps
 	@cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) | tee ctest.log | grep -Ev '^ *(Start|[0-9]+/[0-9]+ Test)'
 
-test: test-release test-sanitize
-	@scripts/test-summary.sh $(BUILD)/ctest.log $(SAN_BUILD)/ctest.log
+# The Python package: pip install into a venv of Debian's python3, pytest, and an import check
+# under the default python3 (scripts/test-python.sh).
+test-python: build
+	@scripts/test-python.sh
+
+test: test-release test-sanitize test-python
+	@scripts/test-summary.sh $(BUILD)/ctest.log $(SAN_BUILD)/ctest.log build-python/pytest.log
 
 # Regenerates docs/rules.md from the rule metadata (a test fails when it is stale).
 docs: build
@@ -57,4 +62,4 @@ bench: build
 	@bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD)
+	rm -rf $(BUILD) $(SAN_BUILD) build-python

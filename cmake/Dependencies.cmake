@@ -11,3 +11,6 @@ endif()
 if(CHARTPROOF_TESTS)
   find_package(doctest REQUIRED)
 endif()
+if(CHARTPROOF_PYTHON)
+  set(PYBIND11_FINDPYTHON ON)  # FindPython with Python_EXECUTABLE: builds for the interpreter that asks
+endif()

@@ -33,6 +33,8 @@ struct Finding {
   std::string template_name;  ///< from helm's `# Source:` comment
   std::string remediation;
   bool sensitive = false;  ///< points at a secret value: its source line is never shown in full
+  /// False for findings about a document that is not (yet) an object: invalid YAML, a bare string.
+  bool has_resource() const { return !resource.kind.empty() || !resource.name.empty() || !resource.api_version.empty(); }
 };
 
 /// Total order used for output: file, line, column, rule, message.

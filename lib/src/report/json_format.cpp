@@ -15,8 +15,8 @@ void write_finding(JsonWriter& w, const Finding& f) {
   write_key(w, "severity"); write_string(w, severity_name(f.severity));
   write_key(w, "message"); write_string(w, f.message);
   write_key(w, "resource");
-  if (f.resource.kind.empty() && f.resource.name.empty() && f.resource.api_version.empty()) {
-    w.Null();  // a document that is not (yet) a resource
+  if (!f.has_resource()) {
+    w.Null();
   } else {
     w.StartObject();
     write_key(w, "apiVersion"); write_string(w, f.resource.api_version);

@@ -61,9 +61,7 @@ std::string format_junit(const LintReport& report) {
     }
   }
   for (const auto& f : report.findings) {
-    std::string name = f.resource.kind.empty() && f.resource.name.empty()
-                           ? "document at line " + std::to_string(f.line)
-                           : resource_name(f.resource);
+    std::string name = f.has_resource() ? resource_name(f.resource) : "document at line " + std::to_string(f.line);
     Case& c = suites[f.file][name + " " + f.rule];
     if (c.name.empty()) c.name = f.rule + " " + name;
     c.failures.push_back(&f);

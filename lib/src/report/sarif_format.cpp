@@ -142,7 +142,7 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     write_key(w, "startColumn"); w.Uint(std::max(1U, f.column));
     w.EndObject();
     w.EndObject();  // physicalLocation
-    if (!f.resource.kind.empty() || !f.resource.name.empty()) {
+    if (f.has_resource()) {
       write_key(w, "logicalLocations");
       w.StartArray();
       w.StartObject();

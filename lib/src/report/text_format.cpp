@@ -78,7 +78,7 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
            std::string(severity_name(f.severity)) + std::string(p.reset) + ": " + printable(f.message) + " " +
            std::string(p.dim) + "[" + f.rule + "]" + std::string(p.reset) + "\n";
     if (options.quiet) continue;
-    if (!f.resource.kind.empty() || !f.resource.name.empty()) {
+    if (f.has_resource()) {
       out += "  in " + f.resource.kind + " \"" + (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") +
              printable(f.resource.name) + "\"";
       if (!f.template_name.empty()) out += " from " + printable(f.template_name);

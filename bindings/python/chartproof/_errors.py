@@ -1,0 +1,25 @@
+"""Errors raised by chartproof; every one carries the location it is about."""
+
+from __future__ import annotations
+
+
+class Error(Exception):
+    """Base of chartproof's errors: ``file``, ``line`` and ``column`` say where (0 when unknown)."""
+
+    def __init__(self, message: str, file: str = "", line: int = 0, column: int = 0) -> None:
+        super().__init__(message)
+        self.file = file
+        self.line = line
+        self.column = column
+
+
+class InputError(Error):
+    """An input path that does not exist or cannot be read."""
+
+
+class PolicyError(Error):
+    """A policy file or option that is not valid."""
+
+
+class ParseError(Error):
+    """YAML that cannot be read (raised by ``parse``; ``lint`` reports it as an ``invalid-yaml`` finding)."""

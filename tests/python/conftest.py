@@ -1,0 +1,27 @@
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pytest_report_header(config):
+    import chartproof
+
+    return [f"chartproof {chartproof.__version__} from {Path(chartproof.__file__).parent}",
+            f"interpreter: {sys.executable} (Python {sys.version.split()[0]})"]
+
+
+@pytest.fixture
+def root() -> Path:
+    return ROOT
+
+
+@pytest.fixture
+def cli() -> str:
+    path = os.environ.get("CHARTPROOF_CLI", str(ROOT / "build" / "cli" / "chartproof"))
+    if not os.path.exists(path):
+        pytest.skip(f"the chartproof CLI is not built at {path}")
+    return path

@@ -1,0 +1,97 @@
+"""chartproof.lint and its Report: the same results as the CLI, from every kind of source."""
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import chartproof
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = sorted((ROOT / "testdata" / "rules").glob("*/*.yaml"))
+
+
+def cli_findings(cli, path):
+    out = subprocess.run([cli, "lint", "--format", "json", "--fail-on", "never", str(path)],
+                         check=True, capture_output=True, text=True).stdout
+    return json.loads(out)
+
+
+def as_cli_json(f):
+    d = f.to_dict()
+    return {"rule": d["rule"], "pack": d["pack"], "severity": d["severity"], "message": d["message"],
+            "resource": d["resource"], "path": d["path"],
+            "location": {"file": d["file"], "line": d["line"], "column": d["column"], "template": d["template"]},
+            "remediation": d["remediation"]}
+
+
+@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_parity_with_cli(cli, fixture):
+    expected = cli_findings(cli, fixture)
+    report = chartproof.lint(str(fixture))
+    assert [as_cli_json(f) for f in report] == expected["findings"]
+    assert report.summary == expected["summary"]
+
+
+def test_sources_text_bytes_paths_directories_iterables(root):
+    broken = root / "examples" / "todo-app" / "rendered-broken.yaml"
+    text = broken.read_text()
+    by_path = chartproof.lint(broken)
+    assert len(by_path) == 7
+    assert len(chartproof.lint(str(broken))) == 7
+    by_text = chartproof.lint(text)
+    assert len(by_text) == 7 and by_text.findings[0].file == "<string>"
+    assert len(chartproof.lint(text.encode())) == 7
+    both = chartproof.lint([broken, root / "examples" / "todo-app" / "rendered.yaml"])
+    assert both.summary["resources"] == 14
+    folder = chartproof.lint(root / "testdata" / "rules" / "run-as-root")
+    assert {Path(f.file).name for f in folder if f.rule == "run-as-root"} == {"fail.yaml"}
+
+
+def test_report_api(root):
+    report = chartproof.lint(root / "examples" / "todo-app" / "rendered-broken.yaml", namespace="todo-app")
+    assert not report.ok() and report.ok("never")
+    assert len(list(report)) == len(report) == report.summary["findings"]
+    root_finding = next(f for f in report if f.rule == "run-as-root")
+    assert (root_finding.line, root_finding.column) == (165, 24)
+    assert root_finding.resource == {"apiVersion": "apps/v1", "kind": "Deployment", "namespace": "todo-app",
+                                     "name": "todo-app-backend"}
+    assert root_finding.path == "spec.template.spec.containers[0].securityContext.runAsUser"
+    assert root_finding.template == "todo-app/templates/backend-deployment.yaml"
+    assert repr(root_finding).startswith("<Finding error run-as-root at ")
+    assert set(root_finding.to_dict()) == {"rule", "pack", "severity", "message", "resource", "path", "file", "line",
+                                           "column", "template", "remediation"}
+    assert json.loads(report.to_json())["summary"]["findings"] == 7
+    sarif = json.loads(report.to_sarif())
+    assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 7
+    assert "7 findings (7 errors" in report.to_text()
+    assert "Tr0ub4dor-3" not in report.to_text() + report.to_json() + report.to_sarif()
+    with pytest.raises(ValueError):
+        report.ok("fatal")
+
+
+def test_profiles_policies_enable_disable(root):
+    hardened = root / "testdata" / "manifests" / "hardened.yaml"
+    assert len(chartproof.lint(hardened)) == 0
+    strict = chartproof.lint(hardened, profile="strict")
+    assert any(f.rule == "run-as-root" for f in strict)
+    policy = chartproof.Policy.load(root / "policies" / "examples" / "registry-allowlist.yaml")
+    assert policy.custom_rules == ["image-from-approved-registry"]
+    report = chartproof.lint(root / "testdata" / "policies" / "registry-allowlist" / "fail.yaml", policy=policy)
+    assert sum(f.rule == "image-from-approved-registry" for f in report) == 3
+    only_probes = chartproof.lint(root / "examples" / "todo-app" / "rendered-broken.yaml",
+                                  disable=["security", "resources", "secrets", "selectors", "schema"])
+    assert {f.rule for f in only_probes} == {"missing-readiness-probe"}
+    with pytest.raises(NotImplementedError):
+        chartproof.lint(hardened, kube_version="1.30")
+
+
+def test_rules_metadata(root):
+    rules = chartproof.rules()
+    ids = [r["id"] for r in rules]
+    assert "run-as-root" in ids and len(ids) == len(set(ids))
+    run_as_root = next(r for r in rules if r["id"] == "run-as-root")
+    assert run_as_root["pack"] == "security" and run_as_root["severity"] == "error"
+    assert [p["name"] for p in run_as_root["params"]] == ["min_uid", "forbid_root_group"]
+    custom = chartproof.rules(root / "policies" / "examples" / "required-labels.yaml")
+    assert custom[-1]["id"] == "ownership-labels"
