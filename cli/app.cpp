@@ -7,6 +7,7 @@
 #include <fstream>
 #include <ostream>
 
+#include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
@@ -75,7 +76,22 @@ struct LintArgs {
   unsigned jobs = 0;
   std::string color = "auto";
   PolicyArgs policy;
+  ChartOptions chart;
 };
+
+// Chart folders given directly, or found one level below a given folder (a charts/ directory).
+std::vector<std::string> chart_dirs_in(const std::string& path) {
+  namespace fs = std::filesystem;
+  if (is_chart_dir(path)) return {path};
+  std::vector<std::string> charts;
+  std::error_code ec;
+  if (!fs::is_directory(path, ec)) return charts;
+  for (const auto& entry : fs::directory_iterator(path, ec)) {
+    if (entry.is_directory(ec) && is_chart_dir(entry.path().string())) charts.push_back(entry.path().string());
+  }
+  std::sort(charts.begin(), charts.end());
+  return charts;
+}
 
 int run_lint(const LintArgs& a, Environment& env) {
   if (a.paths.empty()) {
@@ -98,11 +114,33 @@ int run_lint(const LintArgs& a, Environment& env) {
     env.err << "chartproof: " << linter.error().to_string() << "\n";
     return kExitUsage;
   }
-  auto files = read_inputs(a.paths);
+  // Chart folders are rendered with helm; everything else is read as rendered YAML.
+  std::vector<std::string> plain;
+  std::vector<SourceFile> rendered;
+  for (const auto& path : a.paths) {
+    auto charts = path == "-" ? std::vector<std::string>{} : chart_dirs_in(path);
+    if (charts.empty()) {
+      plain.push_back(path);
+      continue;
+    }
+    for (const auto& chart : charts) {
+      ChartOptions chart_options = a.chart;
+      if (chart_options.namespace_.empty() && a.namespace_ != "default") chart_options.namespace_ = a.namespace_;
+      auto source = render_chart(chart, chart_options);
+      if (!source) {
+        // An unrendered chart must never look clean: helm's error is the result.
+        env.err << "chartproof: " << source.error().to_string() << "\n";
+        return kExitUsage;
+      }
+      rendered.push_back(std::move(source.value()));
+    }
+  }
+  auto files = read_inputs(plain);
   if (!files) {
     env.err << "chartproof: " << files.error().to_string() << "\n";
     return kExitUsage;
   }
+  for (auto& r : rendered) files->push_back(std::move(r));
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
   struct Target {
     std::string format;
@@ -168,7 +206,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   LintArgs lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "Lint rendered manifests (files, directories, or - for stdin)");
   lint_cmd->add_option("paths", lint.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
-  lint_cmd->add_option("--format,-f", lint.formats,
+  lint_cmd->add_option("--format", lint.formats,
                        "Output format: text, json, sarif, junit, github; NAME=FILE writes to a file (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
@@ -186,6 +224,15 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--jobs,-j", lint.jobs, "Worker threads; 0 = one per core (same output for any value)")
       ->capture_default_str();
   add_policy_options(lint_cmd, lint.policy);
+  // Chart folders: passed to `helm template` as separate arguments.
+  lint_cmd->add_option("--helm", lint.chart.helm, "helm binary for chart folders (default: helm on PATH)");
+  lint_cmd->add_option("-f,--values", lint.chart.values_files, "Values file for chart folders (repeatable)")
+      ->allow_extra_args(false);
+  lint_cmd->add_option("--set", lint.chart.set, "helm --set for chart folders (repeatable)")->allow_extra_args(false);
+  lint_cmd->add_option("--set-string", lint.chart.set_string, "helm --set-string (repeatable)")->allow_extra_args(false);
+  lint_cmd->add_option("--release", lint.chart.release, "Release name for chart folders")->capture_default_str();
+  lint_cmd->add_option("--kube-version", lint.chart.kube_version, "helm --kube-version for chart folders");
+  lint_cmd->add_flag("--include-crds", lint.chart.include_crds, "helm --include-crds for chart folders");
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
 

@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include "app.hpp"
+#include "chartproof/chart.hpp"
 #include "chartproof/report.hpp"
 #include "test_support.hpp"
 
@@ -195,12 +196,30 @@ TEST_CASE("docs/rules.md is generated from the rule metadata and is current") {
   CHECK(d.Size() == chartproof::builtin_rules().size());
 }
 
-TEST_CASE("directories are searched for YAML files; a chart folder is refused with advice") {
+TEST_CASE("directories are searched for YAML files; the library leaves chart folders to the CLI") {
   auto files = chartproof::read_inputs({path("testdata/rules/run-as-root")});
   REQUIRE(files);
   REQUIRE(files->size() == 2);
   CHECK(files.value()[0].path.find("fail.yaml") != std::string::npos);
-  Run chart = cli({"lint", path("examples/todo-app")});
-  CHECK(chart.code == 2);
-  CHECK(chart.err.find("helm template") != std::string::npos);
+  auto chart = chartproof::read_inputs({path("examples/todo-app")});
+  REQUIRE_FALSE(chart);
+  CHECK(chart.error().message.find("helm template") != std::string::npos);
+  Run no_helm = cli({"lint", "--helm", "/nonexistent/helm", path("examples/todo-app")});
+  CHECK(no_helm.code == 2);
+  CHECK(no_helm.err.find("cannot run /nonexistent/helm") != std::string::npos);
+}
+
+TEST_CASE("chart folders: helm gets an argument vector, never a shell line") {
+  chartproof::ChartOptions o;
+  o.helm = "/opt/helm";
+  o.release = "todo; rm -rf /";
+  o.namespace_ = "todo-app";
+  o.values_files = {"prod values.yaml"};
+  o.set = {"image.tag=$(whoami)"};
+  o.include_crds = true;
+  CHECK(chartproof::helm_template_argv("charts/todo app", o) ==
+        std::vector<std::string>{"/opt/helm", "template", "todo; rm -rf /", "charts/todo app", "--namespace", "todo-app",
+                                 "--values", "prod values.yaml", "--set", "image.tag=$(whoami)", "--include-crds"});
+  CHECK(chartproof::is_chart_dir(path("examples/todo-app")));
+  CHECK_FALSE(chartproof::is_chart_dir(path("examples")));
 }

@@ -39,8 +39,8 @@ Expected<std::vector<SourceFile>> read_inputs(const std::vector<std::string>& pa
     if (fs::is_directory(status)) {
       if (fs::exists(fs::path(arg) / "Chart.yaml")) {
         return Error{arg, 0, 0,
-                     "is a Helm chart folder; lint its rendered output instead: helm template " + arg +
-                         " | chartproof lint -"};
+                     "is a Helm chart folder; render it first (helm template " + arg +
+                         " | chartproof lint -), or give it to the chartproof CLI, which runs helm"};
       }
       std::vector<fs::path> files;
       for (auto it = fs::recursive_directory_iterator(arg, fs::directory_options::skip_permission_denied, ec);

@@ -1,0 +1,58 @@
+// Chart-folder mode: `helm template` with an argument vector, and helm's errors made located.
+#include <re2/re2.h>
+
+#include <filesystem>
+
+#include "chart/run_process.hpp"
+#include "chartproof/chart.hpp"
+
+namespace chartproof {
+namespace fs = std::filesystem;
+
+bool is_chart_dir(const std::string& dir) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::path(dir) / "Chart.yaml", ec);
+}
+
+std::vector<std::string> helm_template_argv(const std::string& chart_dir, const ChartOptions& o) {
+  std::vector<std::string> argv = {o.helm, "template", o.release, chart_dir};
+  if (!o.namespace_.empty()) argv.insert(argv.end(), {"--namespace", o.namespace_});
+  for (const auto& f : o.values_files) argv.insert(argv.end(), {"--values", f});
+  for (const auto& s : o.set) argv.insert(argv.end(), {"--set", s});
+  for (const auto& s : o.set_string) argv.insert(argv.end(), {"--set-string", s});
+  if (!o.kube_version.empty()) argv.insert(argv.end(), {"--kube-version", o.kube_version});
+  if (o.include_crds) argv.push_back("--include-crds");
+  return argv;
+}
+
+Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptions& options) {
+  auto argv = helm_template_argv(chart_dir, options);
+  auto result = chart::run_process(argv);
+  if (!result.failure.empty()) {
+    return Error{chart_dir, 0, 0, "cannot run " + options.helm + ": " + result.failure + "; install helm or pass --helm PATH"};
+  }
+  if (result.exit_code != 0) {
+    std::string message = result.err.empty() ? "helm template failed with exit code " + std::to_string(result.exit_code) : result.err;
+    // helm's advice about its own --debug flag does not apply to chartproof's users.
+    if (auto hint = message.find("\nUse --debug flag"); hint != std::string::npos) message.erase(hint);
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    if (message.rfind("Error: ", 0) == 0) message.erase(0, 7);
+    // helm names the template and position: "template: chart/templates/x.yaml:12:15: ..." or
+    // "execution error at (chart/templates/x.yaml:9:23): ...". Point at the file in the chart folder.
+    static const RE2 kWhere(R"(([^\s():]+/templates/[^\s():]+):(\d+):(\d+))");
+    std::string where;
+    int line = 0, column = 0;
+    if (RE2::PartialMatch(message, kWhere, &where, &line, &column)) {
+      fs::path inside = fs::path(where).lexically_normal();
+      auto it = inside.begin();
+      fs::path rest;
+      for (++it; it != inside.end(); ++it) rest /= *it;  // drop the chart name helm prefixes
+      return Error{(fs::path(chart_dir) / rest).string(), static_cast<std::uint32_t>(line),
+                   static_cast<std::uint32_t>(column), "helm template failed: " + message};
+    }
+    return Error{chart_dir, 0, 0, "helm template failed: " + message};
+  }
+  return SourceFile{(fs::path(chart_dir) / ("helm-template:" + options.release + ".yaml")).string(), std::move(result.out)};
+}
+
+}  // namespace chartproof

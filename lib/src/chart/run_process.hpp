@@ -1,0 +1,21 @@
+#pragma once
+// Runs a program with an argument vector (never through a shell) and captures its output.
+
+#include <string>
+#include <vector>
+
+namespace chartproof::chart {
+
+/// What a finished process left behind.
+struct ProcessResult {
+  int exit_code = -1;   ///< -1 when it could not be started or was killed by a signal
+  std::string out;
+  std::string err;
+  std::string failure;  ///< why it could not be started (empty when it ran)
+};
+
+/// Runs argv[0] (searched on PATH when it has no slash) with argv; reads stdout and stderr together
+/// so neither pipe can fill up and block the child.
+ProcessResult run_process(const std::vector<std::string>& argv);
+
+}  // namespace chartproof::chart
