@@ -244,6 +244,13 @@ int run(const std::vector<std::string>& args, Environment env) {
   rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")
       ->allow_extra_args(false);
 
+  std::string explain_id;
+  PolicyArgs explain_policy;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "Explain a rule, with a failing and a passing example");
+  explain_cmd->add_option("rule", explain_id, "Rule id")->required();
+  explain_cmd->add_option("--policy", explain_policy.policies, "Policy files whose custom rules may be explained")
+      ->allow_extra_args(false);
+
   CLI::App* policy_cmd = app.add_subcommand("policy", "Show the effective policy, or check a policy file");
   policy_cmd->require_subcommand(1);
   PolicyArgs show_args;
@@ -293,6 +300,29 @@ int run(const std::vector<std::string>& args, Environment env) {
                 : rules_format == "json"   ? format_rules_json(rules)
                                            : format_rules_text(rules));
     return 0;
+  }
+  if (*explain_cmd) {
+    auto policy = resolve_policy(explain_policy);
+    if (!policy) {
+      env.err << "chartproof: " << policy.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    auto linter = Linter::create(options_from_policy(policy.value()));
+    if (!linter) {
+      env.err << "chartproof: " << linter.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    std::vector<std::string> ids;
+    for (const RuleDefinition* def : linter->definitions()) {
+      if (def->meta.id == explain_id) {
+        env.out << format_explain(*def);
+        return 0;
+      }
+      ids.push_back(def->meta.id);
+    }
+    env.err << "chartproof: unknown rule \"" << explain_id << "\"" << did_you_mean(explain_id, ids)
+            << "; `chartproof rules` lists them\n";
+    return kExitUsage;
   }
   if (*show_cmd || *check_cmd) {
     Expected<Policy> policy = *check_cmd ? load_policy_file(check_file) : resolve_policy(show_args);

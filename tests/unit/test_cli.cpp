@@ -223,3 +223,20 @@ TEST_CASE("chart folders: helm gets an argument vector, never a shell line") {
   CHECK(chartproof::is_chart_dir(path("examples/todo-app")));
   CHECK_FALSE(chartproof::is_chart_dir(path("examples")));
 }
+
+TEST_CASE("explain shows a rule's docs with its own failing and passing fixtures") {
+  for (const auto& def : chartproof::builtin_rules()) {
+    CAPTURE(def.meta.id);
+    Run r = cli({"explain", def.meta.id});
+    CHECK(r.code == 0);
+    CHECK(r.out.rfind(def.meta.id + " (" + def.meta.pack, 0) == 0);
+    CHECK(r.out.find(def.meta.rationale) != std::string::npos);
+    std::string fail = test::read_file(test::source_dir() / "testdata/rules" / def.meta.id / "fail.yaml");
+    std::string first_line = fail.substr(0, fail.find('\n'));
+    CHECK(r.out.find("    " + first_line + "\n") != std::string::npos);
+    CHECK(r.out.find("Not reported (testdata/rules/" + def.meta.id + "/pass.yaml)") != std::string::npos);
+  }
+  Run unknown = cli({"explain", "run-as-rot"});
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err == "chartproof: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them\n");
+}

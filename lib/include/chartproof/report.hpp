@@ -37,6 +37,8 @@ std::string format_rules_text(const std::vector<RuleDefinition>& rules);
 std::string format_rules_markdown(const std::vector<RuleDefinition>& rules);
 /// `chartproof policy show`: every enabled rule with severity, parameters and scoped settings.
 std::string format_effective_policy(const Linter& linter, const Policy& policy);
+/// `chartproof explain RULE`: metadata, rationale and the rule's fixtures as examples.
+std::string format_explain(const RuleDefinition& rule);
 /// Every rule's metadata as JSON.
 std::string format_rules_json(const std::vector<RuleDefinition>& rules);
 

@@ -1,5 +1,7 @@
 #include "engine/suggest.hpp"
 
+#include "chartproof/engine.hpp"
+
 #include <algorithm>
 #include <cctype>
 
@@ -50,3 +52,9 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 }  // namespace chartproof::engine
+
+namespace chartproof {
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  return engine::did_you_mean(word, candidates);
+}
+}  // namespace chartproof
