@@ -32,7 +32,7 @@ class CMakeBuild(build_ext):
         out_dir = build_dir / "python-module"
         subprocess.check_call([
             "cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
-            "-DCHARTPROOF_PYTHON=ON", "-DCHARTPROOF_TESTS=OFF", "-DCHARTPROOF_CLI=OFF", "-DCHARTPROOF_BENCH=OFF",
+            "-DCHARTPROOF_PYTHON=ON", "-DCHARTPROOF_TESTS=OFF", "-DCHARTPROOF_CLI=ON", "-DCHARTPROOF_BENCH=OFF",
             f"-DPython_EXECUTABLE={sys.executable}", f"-DPYTHON_EXECUTABLE={sys.executable}",
             f"-DCHARTPROOF_PYTHON_OUT={out_dir}",
         ])
@@ -51,6 +51,7 @@ setup(
     package_data={"chartproof": ["py.typed", "_core.pyi"]},
     ext_modules=[CMakeExtension("chartproof._core")],
     cmdclass={"build_ext": CMakeBuild},
+    entry_points={"console_scripts": ["chartproof = chartproof.__main__:main"]},
     python_requires=">=3.9",
     zip_safe=False,
 )

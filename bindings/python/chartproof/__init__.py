@@ -15,11 +15,11 @@ from typing import Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import Finding, Graph, Report, Resource
-from ._errors import Error, InputError, ParseError, PolicyError
+from ._errors import ChartError, Error, InputError, ParseError, PolicyError
 
 __all__ = [
-    "Error", "Finding", "Graph", "InputError", "ParseError", "Policy", "PolicyError", "Report", "Resource",
-    "lint", "parse", "rules", "__version__",
+    "ChartError", "Error", "Finding", "Graph", "InputError", "ParseError", "Policy", "PolicyError", "Report", "Resource",
+    "lint", "lint_chart", "parse", "rules", "__version__",
 ]
 __version__: str = _core.__version__
 
@@ -53,7 +53,9 @@ def _split(source: Source) -> Tuple[List[Tuple[str, str]], List[str]]:
     paths: List[str] = []
 
     def visit(item: Source) -> None:
-        if isinstance(item, (bytes, bytearray)):
+        if isinstance(item, _Rendered):
+            texts.append((item.name, item.text))
+        elif isinstance(item, (bytes, bytearray)):
             texts.append(("<string>", bytes(item).decode("utf-8", errors="surrogateescape")))
         elif isinstance(item, str):
             # A one-line string that names something on disk is a path; anything else is YAML text.
@@ -119,3 +121,42 @@ def parse(source: Source, *, namespace: Optional[str] = None, strict: bool = Tru
 def rules(policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Union[str, "os.PathLike[str]", Policy]]] = None) -> List[dict]:
     """Metadata of every rule (and of the custom rules of ``policy``)."""
     return list(_core.rules(_policies(policy)))
+
+
+def lint_chart(
+    path: Union[str, "os.PathLike[str]"],
+    values: Iterable[Union[str, "os.PathLike[str]"]] = (),
+    set: Union[None, dict, Iterable[str]] = None,  # noqa: A002 - the name helm users know
+    *,
+    set_string: Union[None, dict, Iterable[str]] = None,
+    release: str = "release-name",
+    namespace: Optional[str] = None,
+    helm: Optional[str] = None,
+    include_crds: bool = False,
+    **lint_options,
+) -> Report:
+    """Renders a chart folder with helm (an argument vector, never a shell) and lints the output.
+
+    ``set`` and ``set_string`` take ``{"image.tag": "1.2.3"}`` or ``["image.tag=1.2.3"]``. helm's own
+    failure raises ChartError at the template line it names. Other options are those of ``lint``.
+    """
+
+    def pairs(v):
+        if v is None:
+            return []
+        if isinstance(v, dict):
+            return [f"{k}={val}" for k, val in v.items()]
+        return list(v)
+
+    name, text = _core.render_chart(
+        os.fspath(path), helm or "helm", release, namespace or "", [os.fspath(v) for v in values], pairs(set),
+        pairs(set_string), include_crds)
+    return lint(_Rendered(name, text), namespace=namespace, **lint_options)
+
+
+class _Rendered:
+    """Rendered chart text with its name (so findings name the chart, not "<string>")."""
+
+    def __init__(self, name: str, text: str) -> None:
+        self.name = name
+        self.text = text

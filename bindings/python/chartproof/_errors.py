@@ -23,3 +23,7 @@ class PolicyError(Error):
 
 class ParseError(Error):
     """YAML that cannot be read (raised by ``parse``; ``lint`` reports it as an ``invalid-yaml`` finding)."""
+
+
+class ChartError(Error):
+    """A chart folder that helm could not render (its error, located at the template line)."""

@@ -5,6 +5,13 @@
 
 #include <sstream>
 
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "app.hpp"
+#include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
@@ -345,6 +352,40 @@ PYBIND11_MODULE(_core, m) {
     for (const auto& spec : policy->custom_rules) custom.push_back(spec.id);
     d["custom_rules"] = custom;
     return d;
+  });
+
+  m.def("render_chart", [](const std::string& chart_dir, const std::string& helm, const std::string& release,
+                           const std::string& ns, const std::vector<std::string>& values, const std::vector<std::string>& set,
+                           const std::vector<std::string>& set_string, bool include_crds) {
+    ChartOptions o;
+    o.helm = helm;
+    o.release = release;
+    o.namespace_ = ns;
+    o.values_files = values;
+    o.set = set;
+    o.set_string = set_string;
+    o.include_crds = include_crds;
+    Expected<SourceFile> rendered = Error{};
+    {
+      py::gil_scoped_release release_gil;
+      rendered = render_chart(chart_dir, o);
+    }
+    if (!rendered) raise("ChartError", rendered.error());
+    return std::pair<std::string, std::string>{rendered->path, rendered->text};
+  });
+
+  // The `chartproof` console script: the C++ CLI, writing to the process's own stdout and stderr.
+  m.def("main", [](const std::vector<std::string>& args) {
+    py::module_::import("sys").attr("stdout").attr("flush")();
+    const char* no_color = std::getenv("NO_COLOR");
+    int code = 0;
+    {
+      py::gil_scoped_release release_gil;
+      code = cli::run(args, cli::Environment{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
+                                              no_color != nullptr && *no_color != '\0'});
+      std::cout.flush();
+    }
+    return code;
   });
 
   m.attr("__version__") = std::string(version());

@@ -1,0 +1,56 @@
+"""lint_chart and the `chartproof` console script (helm from scripts/get-helm.sh; skipped without it)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import chartproof
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def helm():
+    try:
+        return subprocess.run([str(ROOT / "scripts" / "get-helm.sh")], check=True, capture_output=True,
+                              text=True).stdout.strip()
+    except subprocess.CalledProcessError:
+        pytest.skip("helm is not available (scripts/get-helm.sh)")
+
+
+def test_lint_chart_renders_with_helm(helm):
+    report = chartproof.lint_chart(ROOT / "examples" / "todo-app", release="todo-app", namespace="todo-app", helm=helm)
+    assert len(report) == 0 and report.summary["resources"] == 7
+    loose = chartproof.lint_chart(ROOT / "examples" / "todo-app", set={"backend.resources.limits": "null"}, helm=helm,
+                                  release="todo-app")
+    assert any(f.rule == "missing-memory-limit" and f.template == "todo-app/templates/backend-deployment.yaml"
+               for f in loose)
+
+
+def test_lint_chart_helm_errors_are_located(helm):
+    chart = ROOT / "testdata" / "charts" / "required-value"
+    with pytest.raises(chartproof.ChartError) as info:
+        chartproof.lint_chart(chart, helm=helm)
+    assert (Path(info.value.file).name, info.value.line, info.value.column) == ("deployment.yaml", 14, 52)
+    assert "image.tag is required" in str(info.value)
+    assert isinstance(info.value, chartproof.Error)
+    fixed = chartproof.lint_chart(chart, set=["image.tag=1.0.0"], helm=helm, disable=["hygiene"])
+    assert fixed.summary["resources"] == 1
+
+
+def test_console_script_is_the_cli():
+    script = Path(sys.executable).parent / "chartproof"
+    if not script.exists():
+        pytest.skip(f"no console script next to {sys.executable} (package not installed with pip)")
+    broken = str(ROOT / "examples" / "todo-app" / "rendered-broken.yaml")
+    out = subprocess.run([str(script), "lint", "--format", "json", broken], capture_output=True, text=True)
+    assert out.returncode == 1
+    assert json.loads(out.stdout)["summary"]["findings"] == 7
+    env = dict(os.environ, NO_COLOR="1")
+    version = subprocess.run([sys.executable, "-m", "chartproof", "--version"], capture_output=True, text=True, env=env)
+    assert version.returncode == 0 and version.stdout == f"chartproof {chartproof.__version__}\n"
+    missing = subprocess.run([str(script), "lint", "/no/such.yaml"], capture_output=True, text=True)
+    assert missing.returncode == 2 and missing.stderr == "chartproof: /no/such.yaml: no such file or directory\n"
