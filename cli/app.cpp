@@ -77,7 +77,30 @@ struct LintArgs {
   std::string color = "auto";
   PolicyArgs policy;
   ChartOptions chart;
+  bool charts_of = false;
 };
+
+// --charts-of: the paths are changed files (pre-commit); each maps to the nearest folder above it
+// with a Chart.yaml, and each such chart is linted once. Files outside any chart are ignored.
+std::vector<std::string> enclosing_charts(const std::vector<std::string>& files) {
+  namespace fs = std::filesystem;
+  std::vector<std::string> charts;
+  for (const auto& f : files) {
+    std::error_code ec;
+    fs::path dir = fs::absolute(f, ec).parent_path();
+    fs::path cwd = fs::current_path(ec);
+    for (; !dir.empty(); dir = dir.parent_path()) {
+      if (is_chart_dir(dir.string())) {
+        fs::path rel = dir.lexically_relative(cwd);
+        std::string shown = rel.empty() || rel.native().rfind("..", 0) == 0 ? dir.string() : rel.string();
+        if (std::find(charts.begin(), charts.end(), shown) == charts.end()) charts.push_back(shown);
+        break;
+      }
+      if (dir == dir.root_path()) break;
+    }
+  }
+  return charts;
+}
 
 // Chart folders given directly, or found one level below a given folder (a charts/ directory).
 std::vector<std::string> chart_dirs_in(const std::string& path) {
@@ -93,7 +116,15 @@ std::vector<std::string> chart_dirs_in(const std::string& path) {
   return charts;
 }
 
-int run_lint(const LintArgs& a, Environment& env) {
+int run_lint(const LintArgs& given, Environment& env) {
+  LintArgs a = given;
+  if (a.charts_of) {
+    a.paths = enclosing_charts(a.paths);
+    if (a.paths.empty()) {
+      env.out << "no chart folder among the given files\n";
+      return 0;
+    }
+  }
   if (a.paths.empty()) {
     env.err << "chartproof: no input; give files, directories, or - for standard input "
                "(helm template . | chartproof lint -)\n";
@@ -233,6 +264,8 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--release", lint.chart.release, "Release name for chart folders")->capture_default_str();
   lint_cmd->add_option("--kube-version", lint.chart.kube_version, "helm --kube-version for chart folders");
   lint_cmd->add_flag("--include-crds", lint.chart.include_crds, "helm --include-crds for chart folders");
+  lint_cmd->add_flag("--charts-of", lint.charts_of,
+                     "Paths are changed files: lint the nearest chart folder of each, once (pre-commit)");
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
 

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every `chartproof …` and `helm template …` command line of docs/ci.md's code blocks, as written,
+# in a copy of the repository. Skips (77) without helm. Usage: ci_recipes_test.sh CHARTPROOF SOURCE_DIR
+set -u
+bin=$1
+src=$2
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$work/bin" "$work/repo"
+ln -s "$bin" "$work/bin/chartproof"
+ln -s "$helm" "$work/bin/helm"
+cp -r "$src/examples" "$work/repo/"
+export PATH="$work/bin:$PATH"
+cd "$work/repo"
+# Command lines inside fenced blocks; YAML `- ` and `run: |` prefixes are part of the recipe, not the command.
+commands=$(awk '/^```/ { inside = !inside; next } inside' "$src/docs/ci.md" \
+  | sed -E 's/^[[:space:]]*(- )?//' | grep -E '^(chartproof|helm template) ')
+count=0; failures=0
+while IFS= read -r cmd; do
+  count=$((count + 1))
+  if bash -c "$cmd" > out.txt 2>&1; then echo "ok: $cmd"; else echo "FAIL ($?): $cmd"; cat out.txt; failures=$((failures + 1)); fi
+done <<<"$commands"
+[ "$count" -ge 3 ] || { echo "FAIL: expected at least 3 recipe commands in docs/ci.md, found $count"; exit 1; }
+python3 -c "import json; d = json.load(open('chartproof.sarif')); assert d['version'] == '2.1.0'" || failures=$((failures + 1))
+grep -q '<testsuites name="chartproof"' chartproof-junit.xml || { echo "FAIL: no JUnit report"; failures=$((failures + 1)); }
+echo "$count recipe commands ran"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Runs the hooks of .pre-commit-hooks.yaml with a real `pre-commit` (Debian package) in a temporary
+# git repository, offline. Skips (77) without pre-commit or helm. Usage: pre_commit_test.sh CHARTPROOF SOURCE_DIR
+set -u
+bin=$1
+src=$2
+command -v pre-commit >/dev/null || { echo "skipped: pre-commit is not installed (Debian package pre-commit)"; exit 77; }
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available"; exit 77; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
+
+# The hook repository: .pre-commit-hooks.yaml as it is in the working tree, committed on its own.
+mkdir -p "$work/hooks" "$work/bin"
+cp "$src/.pre-commit-hooks.yaml" "$work/hooks/"
+git -C "$work/hooks" init -q && git -C "$work/hooks" add . && git -C "$work/hooks" -c user.name=t -c user.email=t@t commit -qm hooks
+rev=$(git -C "$work/hooks" rev-parse HEAD)
+ln -s "$bin" "$work/bin/chartproof"
+ln -s "$helm" "$work/bin/helm"
+
+# A project that uses the hooks: a chart and a rendered manifest.
+proj=$work/project
+mkdir -p "$proj/charts" "$proj/deploy"
+cp -r "$src/examples/todo-app" "$proj/charts/todo-app"
+rm -f "$proj/charts/todo-app/rendered"*.yaml
+cp "$src/examples/todo-app/rendered.yaml" "$proj/deploy/todo-app.yaml"
+cat > "$proj/.pre-commit-config.yaml" <<CFG
+repos:
+  - repo: $work/hooks
+    rev: $rev
+    hooks:
+      - id: chartproof
+      - id: chartproof-chart
+        args: [--release, todo-app, --namespace, todo-app]
+CFG
+cd "$proj"
+git init -q && git add . && git -c user.name=t -c user.email=t@t commit -qm project
+export PATH="$work/bin:$PATH" PRE_COMMIT_HOME="$work/cache"
+
+out=$(pre-commit run --all-files 2>&1); code=$?
+check "clean project passes both hooks" 0 "$code"
+check "both hooks ran" 2 "$(grep -cE '^chartproof \((rendered manifests|chart folders)\).*Passed' <<<"$out")"
+
+cp "$src/examples/todo-app/rendered-broken.yaml" deploy/todo-app.yaml
+sed -i 's/runAsUser: 1000/runAsUser: 0/' charts/todo-app/values.yaml
+git add -A
+out=$(pre-commit run 2>&1); code=$?
+check "broken files fail the commit" 1 "$code"
+check "the manifest hook reports the finding" 1 "$(grep -c '^deploy/todo-app.yaml:165:24: error: container "backend" runs as UID 0 (root) \[run-as-root\]$' <<<"$out")"
+check "the chart hook renders the chart and reports it" 1 "$(grep -cE 'charts/todo-app/helm-template:todo-app.yaml:[0-9]+:[0-9]+: error: container "(backend|frontend)" runs as UID 0 \(root\) \[run-as-root\]' <<<"$out" | awk '{print ($1 > 0)}')"
+echo "$out" | tail -5
+if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
