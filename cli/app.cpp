@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <optional>
 #include <filesystem>
 #include <fstream>
 #include <ostream>
@@ -56,6 +57,25 @@ Expected<Policy> resolve_policy(const PolicyArgs& a) {
     merge_policy(merged, loaded.value());
   }
   return merged;
+}
+
+// The effective policy and a linter for it; on error, prints it and returns nullopt (exit 2).
+struct PolicyAndLinter {
+  Policy policy;
+  Linter linter;
+};
+std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, std::ostream& err) {
+  auto policy = resolve_policy(args);
+  if (!policy) {
+    err << "chartproof: " << policy.error().to_string() << "\n";
+    return std::nullopt;
+  }
+  auto linter = Linter::create(options_from_policy(policy.value()));
+  if (!linter) {
+    err << "chartproof: " << linter.error().to_string() << "\n";
+    return std::nullopt;
+  }
+  return PolicyAndLinter{std::move(policy.value()), std::move(linter.value())};
 }
 
 void add_policy_options(CLI::App* cmd, PolicyArgs& a) {
@@ -316,17 +336,9 @@ int run(const std::vector<std::string>& args, Environment env) {
   if (*rules_cmd) {
     std::vector<RuleDefinition> rules = builtin_rules();
     if (!rules_policy.policies.empty()) {
-      auto policy = resolve_policy(rules_policy);
-      if (!policy) {
-        env.err << "chartproof: " << policy.error().to_string() << "\n";
-        return kExitUsage;
-      }
-      auto linter = Linter::create(options_from_policy(policy.value()));
-      if (!linter) {
-        env.err << "chartproof: " << linter.error().to_string() << "\n";
-        return kExitUsage;
-      }
-      auto defs = linter->definitions();
+      auto resolved = policy_and_linter(rules_policy, env.err);
+      if (!resolved) return kExitUsage;
+      auto defs = resolved->linter.definitions();
       for (std::size_t i = rules.size(); i < defs.size(); ++i) rules.push_back(*defs[i]);
     }
     env.out << (rules_format == "markdown" ? format_rules_markdown(rules)
@@ -335,18 +347,10 @@ int run(const std::vector<std::string>& args, Environment env) {
     return 0;
   }
   if (*explain_cmd) {
-    auto policy = resolve_policy(explain_policy);
-    if (!policy) {
-      env.err << "chartproof: " << policy.error().to_string() << "\n";
-      return kExitUsage;
-    }
-    auto linter = Linter::create(options_from_policy(policy.value()));
-    if (!linter) {
-      env.err << "chartproof: " << linter.error().to_string() << "\n";
-      return kExitUsage;
-    }
+    auto resolved = policy_and_linter(explain_policy, env.err);
+    if (!resolved) return kExitUsage;
     std::vector<std::string> ids;
-    for (const RuleDefinition* def : linter->definitions()) {
+    for (const RuleDefinition* def : resolved->linter.definitions()) {
       if (def->meta.id == explain_id) {
         env.out << format_explain(*def);
         return 0;

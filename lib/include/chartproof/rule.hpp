@@ -20,6 +20,12 @@ namespace chartproof {
 /// A parameter value: integer, string, boolean or list of strings.
 using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std::string>>;
 
+/// "an integer", "a string", "a boolean", "a list of strings" — for messages.
+std::string_view param_type_name(const ParamValue& value);
+
+/// A parameter value as policy YAML writes it: 3, "500m", true, ["a", "b"].
+std::string param_value_text(const ParamValue& value);
+
 /// A parameter a rule declares, with its default.
 struct ParamSpec {
   std::string name;

@@ -18,15 +18,6 @@ bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) {
                      [&](const std::string& s) { return s == meta.id || s == meta.pack || s == "all"; });
 }
 
-std::string_view param_type_name(const ParamValue& v) {
-  switch (v.index()) {
-    case 0: return "an integer";
-    case 1: return "a string";
-    case 2: return "a boolean";
-    default: return "a list of strings";
-  }
-}
-
 // Collects a rule's findings for one resource or document, filling in what the rule does not know.
 class CollectingReporter : public Reporter {
  public:

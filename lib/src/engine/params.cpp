@@ -25,6 +25,28 @@ const std::vector<std::string>& Params::get_list(const std::string& name) const 
   return lookup<std::vector<std::string>>(values_, name);
 }
 
+std::string_view param_type_name(const ParamValue& v) {
+  switch (v.index()) {
+    case 0: return "an integer";
+    case 1: return "a string";
+    case 2: return "a boolean";
+    default: return "a list of strings";
+  }
+}
+
+std::string param_value_text(const ParamValue& v) {
+  switch (v.index()) {
+    case 0: return std::to_string(std::get<std::int64_t>(v));
+    case 1: return "\"" + std::get<std::string>(v) + "\"";
+    case 2: return std::get<bool>(v) ? "true" : "false";
+    default: {
+      std::string out = "[";
+      for (const auto& s : std::get<std::vector<std::string>>(v)) out += (out.size() > 1 ? ", " : "") + ("\"" + s + "\"");
+      return out + "]";
+    }
+  }
+}
+
 void Rule::check(const Resource&, const ResourceGraph&, Reporter&) const {}
 void Rule::check_document(const ParsedDocument&, const ResourceGraph&, Reporter&) const {}
 

@@ -113,15 +113,6 @@ std::optional<ParamValue> to_param(Node value) {
   }
 }
 
-std::string_view param_type_name(const ParamValue& v) {
-  switch (v.index()) {
-    case 0: return "an integer";
-    case 1: return "a string";
-    case 2: return "a boolean";
-    default: return "a list of strings";
-  }
-}
-
 // Parameters are checked against the rule's declared parameters here, so that the error points
 // at the line that is wrong.
 Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file, Node node, const RuleMeta* meta) {

@@ -7,19 +7,6 @@
 namespace chartproof {
 namespace {
 
-std::string value_text(const ParamValue& v) {
-  switch (v.index()) {
-    case 0: return std::to_string(std::get<std::int64_t>(v));
-    case 1: return "\"" + std::get<std::string>(v) + "\"";
-    case 2: return std::get<bool>(v) ? "true" : "false";
-    default: {
-      std::string out = "[";
-      for (const auto& s : std::get<std::vector<std::string>>(v)) out += (out.size() > 1 ? ", " : "") + ("\"" + s + "\"");
-      return out + "]";
-    }
-  }
-}
-
 std::string list_text(const std::vector<std::string>& items) {
   std::string out = "[";
   for (const auto& s : items) out += (out.size() > 1 ? ", " : "") + s;
@@ -46,7 +33,7 @@ std::string scope_text(const Scope& s) {
 void params_text(std::ostringstream& out, const Params& params, const char* indent) {
   if (params.values().empty()) return;
   out << indent << "params:\n";
-  for (const auto& [k, v] : params.values()) out << indent << "  " << k << ": " << value_text(v) << "\n";
+  for (const auto& [k, v] : params.values()) out << indent << "  " << k << ": " << param_value_text(v) << "\n";
 }
 
 }  // namespace

@@ -8,19 +8,6 @@
 namespace chartproof {
 namespace {
 
-std::string param_value_text(const ParamValue& v) {
-  switch (v.index()) {
-    case 0: return std::to_string(std::get<std::int64_t>(v));
-    case 1: return "\"" + std::get<std::string>(v) + "\"";
-    case 2: return std::get<bool>(v) ? "true" : "false";
-    default: {
-      std::string out = "[";
-      for (const auto& s : std::get<std::vector<std::string>>(v)) out += (out.size() > 1 ? ", " : "") + s;
-      return out + "]";
-    }
-  }
-}
-
 std::string kinds_text(const RuleMeta& m) {
   if (m.kinds.empty()) return "all documents";
   std::string out;
