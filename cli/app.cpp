@@ -214,31 +214,33 @@ int run_lint(const LintArgs& given, Environment& env) {
     return kExitUsage;
   }
   LintReport report = linter->lint(std::move(files.value()));
-  for (const auto& t : targets) {
-    bool to_stdout = t.file.empty();
-    std::string text;
-    if (t.format == "json") {
-      text = format_json(report);
-    } else if (t.format == "sarif") {
-      text = format_sarif(report, std::filesystem::current_path().string());
-    } else if (t.format == "junit") {
-      text = format_junit(report);
-    } else if (t.format == "github") {
-      text = format_github(report);
+  // Writes one format to a stream; JSON is streamed, so a large report is never held twice.
+  auto write = [&](const std::string& format, std::ostream& out, bool terminal) {
+    if (format == "json") {
+      write_json(report, out);
+    } else if (format == "sarif") {
+      out << format_sarif(report, std::filesystem::current_path().string());
+    } else if (format == "junit") {
+      out << format_junit(report);
+    } else if (format == "github") {
+      out << format_github(report);
     } else {
       TextOptions look;
-      look.color = to_stdout && (a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color));
+      look.color = terminal && (a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color));
       look.code_frame = !a.quiet;
       look.quiet = a.quiet;
-      text = format_text(report, look);
-      if (a.summary) text += format_summary(report);
+      out << format_text(report, look);
+      if (a.summary) out << format_summary(report);
     }
-    if (to_stdout) {
-      env.out << text;
+  };
+  for (const auto& t : targets) {
+    if (t.file.empty()) {
+      write(t.format, env.out, true);
       continue;
     }
     std::ofstream file(t.file, std::ios::binary);
-    if (!(file << text)) {
+    if (file) write(t.format, file, false);
+    if (!file) {
       env.err << "chartproof: " << t.file << ": cannot write the " << t.format << " report\n";
       return kExitUsage;
     }
