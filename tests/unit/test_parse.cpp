@@ -145,3 +145,29 @@ TEST_CASE("a document of only `~` or comments is empty") {
   SourceFile f{"r.yaml", "---\n~\n---\n# only a comment\n---\n\n"};
   CHECK(parse_file(f).empty());
 }
+
+TEST_CASE("YAML 1.1 merge keys are applied as Kubernetes applies them") {
+  std::vector<ParseIssue> issues;
+  auto doc = parse_single(
+      "base: &b {cpu: 1, memory: 2}\n"
+      "extra: &e {gpu: 1, cpu: 9}\n"
+      "res:\n  <<: *b\n  memory: 3\n"
+      "multi:\n  <<: [*b, *e]\n"
+      "quoted:\n  \"<<\": *b\n",
+      issues);
+  REQUIRE(doc);
+  CHECK(issues.empty());  // merged keys are not duplicates
+  Node root = doc->root();
+  CHECK(root.at_path("res.cpu").as_int() == 1);
+  CHECK(root.at_path("res.memory").as_int() == 3);  // the mapping's own key wins
+  CHECK(root.at_path("res").size() == 2);
+  CHECK(root.at_path("multi.cpu").as_int() == 1);   // earlier mappings in the list win
+  CHECK(root.at_path("multi.gpu").as_int() == 1);
+  CHECK_FALSE(root.at_path("multi").get("<<"));
+  CHECK(root.at_path("quoted").get("<<").is_map());  // a quoted "<<" is an ordinary key
+  issues.clear();
+  CHECK_FALSE(parse_single("a: 1\nb:\n  <<: 5\n", issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].line == 3);
+  CHECK(issues[0].message.find("merge key") != std::string::npos);
+}

@@ -105,7 +105,10 @@ void DocumentBuilder::close() {
   slot.a = first;
   slot.b = count;
   if (frame.node < open_nodes_.size()) open_nodes_[frame.node] = false;
-  if (slot.type == NodeType::Mapping) check_duplicate_keys(first, count);
+  if (slot.type == NodeType::Mapping) {
+    check_duplicate_keys(first, count);
+    apply_merge_keys(frame.node);
+  }
   attach(frame.node);
 }
 
@@ -143,6 +146,67 @@ void DocumentBuilder::check_duplicate_keys(std::uint32_t first, std::uint32_t co
     auto ki = key_text(2 * i);
     if (ki && !seen.insert(*ki).second) report(2 * i);
   }
+}
+
+// YAML 1.1 merge keys, as go-yaml v2 (and so Kubernetes) applies them: `<<: *base` or
+// `<<: [*a, *b]` adds the entries of those mappings that the mapping does not set itself; with a
+// list, earlier mappings win. The merged entries share the anchored nodes.
+void DocumentBuilder::apply_merge_keys(std::uint32_t node) {
+  const Document::Slot slot = doc_->slots_[node];
+  auto is_merge_key = [&](std::uint32_t key) {
+    const auto& k = doc_->slots_[key];
+    return k.type == NodeType::String && !(k.flags & Document::kQuoted) && doc_->string_at(k.a, k.b) == "<<";
+  };
+  bool any = false;
+  for (std::uint32_t i = 0; i < slot.b; i += 2) any |= is_merge_key(doc_->children_[slot.a + i]);
+  if (!any) return;
+  std::vector<std::uint32_t> entries;
+  std::vector<std::uint32_t> sources;
+  for (std::uint32_t i = 0; i < slot.b; i += 2) {
+    std::uint32_t key = doc_->children_[slot.a + i];
+    std::uint32_t value = doc_->children_[slot.a + i + 1];
+    if (!is_merge_key(key)) {
+      entries.insert(entries.end(), {key, value});
+      continue;
+    }
+    const auto& v = doc_->slots_[value];
+    auto fail = [&] {
+      const auto& k = doc_->slots_[key];
+      throw LimitExceeded("not valid YAML: a merge key (<<) needs a mapping or a list of mappings",
+                          static_cast<int>(k.line - line_offset_), static_cast<int>(k.column) - 1);
+    };
+    if (v.type == NodeType::Mapping) {
+      sources.push_back(value);
+    } else if (v.type == NodeType::Sequence) {
+      for (std::uint32_t j = 0; j < v.b; ++j) {
+        std::uint32_t item = doc_->children_[v.a + j];
+        if (doc_->slots_[item].type != NodeType::Mapping) fail();
+        sources.push_back(item);
+      }
+    } else {
+      fail();
+    }
+  }
+  auto present = [&](std::string_view text) {
+    for (std::size_t i = 0; i < entries.size(); i += 2) {
+      const auto& k = doc_->slots_[entries[i]];
+      if (k.type != NodeType::Sequence && k.type != NodeType::Mapping && doc_->string_at(k.a, k.b) == text) return true;
+    }
+    return false;
+  };
+  for (std::uint32_t source : sources) {
+    const auto& m = doc_->slots_[source];
+    for (std::uint32_t j = 0; j < m.b; j += 2) {
+      std::uint32_t key = doc_->children_[m.a + j];
+      const auto& k = doc_->slots_[key];
+      if (k.type == NodeType::Sequence || k.type == NodeType::Mapping || present(doc_->string_at(k.a, k.b))) continue;
+      entries.insert(entries.end(), {key, doc_->children_[m.a + j + 1]});
+    }
+  }
+  auto first = static_cast<std::uint32_t>(doc_->children_.size());
+  doc_->children_.insert(doc_->children_.end(), entries.begin(), entries.end());
+  doc_->slots_[node].a = first;
+  doc_->slots_[node].b = static_cast<std::uint32_t>(entries.size());
 }
 
 std::uint32_t DocumentBuilder::copy_subtree(std::uint32_t source, std::uint32_t depth) {

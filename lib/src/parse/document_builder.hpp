@@ -59,6 +59,7 @@ class DocumentBuilder : public YAML::EventHandler {
   void open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor);
   void close();
   void check_duplicate_keys(std::uint32_t first, std::uint32_t count);
+  void apply_merge_keys(std::uint32_t node);
   std::uint32_t copy_subtree(std::uint32_t source, std::uint32_t depth);
   void require_closing_quote(const YAML::Mark& mark) const;
 
