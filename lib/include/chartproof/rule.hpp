@@ -2,6 +2,7 @@
 /// \file
 /// The rule interface: metadata, parameters, and the check a rule runs on one resource.
 
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <map>
@@ -45,7 +46,18 @@ struct RuleMeta {
   std::string remediation;
   std::vector<ParamSpec> params;
   bool sensitive = false;  ///< findings point at secret values (their source lines are masked in output)
+
+  /// True when the rule checks resources of this kind (an empty `kinds` means every kind).
+  bool inspects(std::string_view kind) const {
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+  }
 };
+
+/// True when `list` (--enable, --disable, an ignore annotation, an exemption) names the rule by its
+/// id or its pack, or says "all".
+inline bool lists_rule(const std::vector<std::string>& list, std::string_view id, std::string_view pack) {
+  return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return s == id || s == pack || s == "all"; });
+}
 
 /// Resolved parameters of a rule instance (defaults overlaid with configuration).
 class Params {

@@ -13,10 +13,7 @@
 namespace chartproof {
 namespace {
 
-bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) {
-  return std::any_of(list.begin(), list.end(),
-                     [&](const std::string& s) { return s == meta.id || s == meta.pack || s == "all"; });
-}
+bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) { return lists_rule(list, meta.id, meta.pack); }
 
 // Collects a rule's findings for one resource or document, filling in what the rule does not know.
 class CollectingReporter : public Reporter {
@@ -68,9 +65,6 @@ class CollectingReporter : public Reporter {
 // The `chartproof.io/ignore` annotation lists rule ids, pack names or "all".
 bool ignores(const Resource& r, const RuleMeta& meta) { return names_rule(r.ignored, meta); }
 
-bool inspects(const RuleMeta& meta, std::string_view kind) {
-  return meta.kinds.empty() || std::find(meta.kinds.begin(), meta.kinds.end(), kind) != meta.kinds.end();
-}
 
 std::string today_utc() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -244,7 +238,7 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
     }
     const Resource& r = resources[i - docs.size()];
     for (const auto& a : active_) {
-      if (!inspects(a.definition->meta, r.ref.kind) || ignores(r, a.definition->meta)) continue;
+      if (!a.definition->meta.inspects(r.ref.kind) || ignores(r, a.definition->meta)) continue;
       // The last scope that contains the resource decides; outside every scope, the rule's own settings.
       const Scoped* chosen = nullptr;
       for (auto it = a.scoped.rbegin(); it != a.scoped.rend() && !chosen; ++it) {
@@ -260,9 +254,7 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       for (std::size_t e = 0; e < exemptions_.size(); ++e) {
         const auto& ex = exemptions_[e];
         if (ex.expired) continue;
-        bool rule_listed = std::any_of(ex.exemption->rules.begin(), ex.exemption->rules.end(),
-                                       [&](const std::string& s) { return s == f.rule || s == f.pack || s == "all"; });
-        if (rule_listed && ex.scope->matches(r)) {
+        if (lists_rule(ex.exemption->rules, f.rule, f.pack) && ex.scope->matches(r)) {
           exemption_used[e] = true;
           return true;
         }

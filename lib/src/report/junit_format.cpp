@@ -34,10 +34,6 @@ struct Case {
   std::vector<const Finding*> failures;
 };
 
-bool rule_inspects(const RuleMeta& m, std::string_view kind) {
-  return m.kinds.empty() || std::find(m.kinds.begin(), m.kinds.end(), kind) != m.kinds.end();
-}
-
 }  // namespace
 
 std::string format_junit(const LintReport& report) {
@@ -54,8 +50,8 @@ std::string format_junit(const LintReport& report) {
       int n = ++seen[file + "\n" + base];
       std::string name = n == 1 ? base : base + " #" + std::to_string(n);
       for (const auto& run : report.rules) {
-        if (!rule_inspects(run.meta, r.ref.kind)) continue;
-        if (std::find(r.ignored.begin(), r.ignored.end(), run.meta.id) != r.ignored.end()) continue;
+        // The rules the engine ran on this resource: the same two tests it applies.
+        if (!run.meta.inspects(r.ref.kind) || lists_rule(r.ignored, run.meta.id, run.meta.pack)) continue;
         suites[file][name + " " + run.meta.id].name = run.meta.id + " " + name;
       }
     }
