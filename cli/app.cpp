@@ -45,18 +45,7 @@ Expected<Policy> resolve_policy(const PolicyArgs& a) {
   if (files.empty() && a.profile.empty()) {
     if (auto found = discover_policy(std::filesystem::current_path())) files.push_back(found->string());
   }
-  Policy merged;
-  if (!a.profile.empty() || files.empty()) {
-    auto base = load_builtin_profile_policy(a.profile.empty() ? "recommended" : a.profile);
-    if (!base) return base.error();
-    merged = std::move(base.value());
-  }
-  for (const auto& f : files) {
-    auto loaded = load_policy_file(f);
-    if (!loaded) return loaded.error();
-    merge_policy(merged, loaded.value());
-  }
-  return merged;
+  return effective_policy(a.profile, files);
 }
 
 // The effective policy and a linter for it; on error, prints it and returns nullopt (exit 2).

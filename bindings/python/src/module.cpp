@@ -87,18 +87,9 @@ struct LintSettings {
 };
 
 LintOptions make_options(const LintSettings& s) {
-  Policy merged;
-  if (s.profile || s.policies.empty()) {
-    auto base = load_builtin_profile_policy(s.profile.value_or("recommended"));
-    if (!base) raise("PolicyError", base.error());
-    merged = std::move(base.value());
-  }
-  for (const auto& file : s.policies) {
-    auto loaded = load_policy_file(file);
-    if (!loaded) raise("PolicyError", loaded.error());
-    merge_policy(merged, loaded.value());
-  }
-  LintOptions o = options_from_policy(merged);
+  auto policy = effective_policy(s.profile.value_or(""), s.policies);
+  if (!policy) raise("PolicyError", policy.error());
+  LintOptions o = options_from_policy(policy.value());
   o.enable = s.enable;
   o.disable = s.disable;
   o.default_namespace = s.namespace_;

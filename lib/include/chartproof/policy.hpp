@@ -122,6 +122,10 @@ Expected<std::map<std::string, RuleConfig>> load_builtin_profile(std::string_vie
 /// Names of the built-in profiles.
 std::vector<std::string> builtin_profile_names();
 
+/// The policy a run uses: the built-in `profile` (when given, or when there are no files: then
+/// `recommended`), with each policy file merged on top in order (later wins).
+Expected<Policy> effective_policy(const std::string& profile, const std::vector<std::string>& files);
+
 /// `.chartproof.yaml` in `start` or the nearest parent folder that has one.
 std::optional<std::filesystem::path> discover_policy(const std::filesystem::path& start);
 

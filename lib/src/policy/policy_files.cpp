@@ -51,28 +51,24 @@ Expected<Policy> resolve(std::string_view text, const std::string& file, const f
     return Error{file, 0, 0, "policies extend each other in a cycle: " + cycle + key};
   }
   chain.push_back(key);
-  // Parse once without inherited ids to learn the parents; then again knowing their custom rules.
-  auto shallow = parse_policy_with(text, file, {});
-  Policy merged;
-  std::vector<std::string> inherited;
+  // The parents come first: the policy itself may configure their custom rules, so it is parsed
+  // (once) knowing them. Only well-formed `extends` entries are followed here; a malformed one is
+  // reported by that parse.
+  std::vector<ParseIssue> issues;
+  auto doc = parse_single(text, issues);
+  Node ext = doc && doc->root().is_map() ? doc->root().get("extends") : Node();
   std::vector<std::string> parents;
-  if (shallow) {
-    parents = shallow->extends;
-  } else {
-    // The policy may only fail because it configures a parent's custom rule: read extends alone.
-    std::vector<ParseIssue> issues;
-    auto doc = parse_single(text, issues);
-    Node ext = doc ? doc->root().get("extends") : Node();
-    if (ext.is_scalar()) parents.emplace_back(ext.text());
-    for (std::size_t i = 0; i < ext.size(); ++i) parents.emplace_back(ext.item(i).text());
+  if (ext.is_string()) parents.emplace_back(ext.text());
+  for (std::size_t i = 0; ext.is_seq() && i < ext.size(); ++i) {
+    if (ext.item(i).is_string()) parents.emplace_back(ext.item(i).text());
   }
+  Policy merged;
   for (const auto& parent : parents) {
     auto base = resolve_parent(parent, file, dir, chain);
     if (!base) return base.error();
     merge_policy(merged, base.value());
   }
-  inherited = custom_ids(merged);
-  auto own = parse_policy_with(text, file, inherited);
+  auto own = parse_policy_with(text, file, custom_ids(merged));
   if (!own) return own.error();
   chain.pop_back();
   merge_policy(merged, own.value());
@@ -112,6 +108,21 @@ std::vector<std::string> builtin_profile_names() {
   std::vector<std::string> names;
   for (const auto& [name, text] : policy::embedded_profiles()) names.emplace_back(name);
   return names;
+}
+
+Expected<Policy> effective_policy(const std::string& profile, const std::vector<std::string>& files) {
+  Policy merged;
+  if (!profile.empty() || files.empty()) {
+    auto base = load_builtin_profile_policy(profile.empty() ? "recommended" : profile);
+    if (!base) return base.error();
+    merged = std::move(base.value());
+  }
+  for (const auto& f : files) {
+    auto loaded = load_policy_file(f);
+    if (!loaded) return loaded.error();
+    merge_policy(merged, loaded.value());
+  }
+  return merged;
 }
 
 std::optional<fs::path> discover_policy(const fs::path& start) {
