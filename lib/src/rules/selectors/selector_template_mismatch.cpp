@@ -16,8 +16,14 @@ class SelectorTemplateMismatch : public Rule {
     const std::string_view kind = r.ref.kind;
     // A Job's selector is generated unless manualSelector is set; a ReplicationController's is a plain map.
     if (kind == "Job" && spec.get("manualSelector").as_bool() != true) return;
-    LabelSelector selector = kind == "ReplicationController" ? parse_map_selector(node, "spec.selector")
-                                                            : parse_label_selector(node, "spec.selector");
+    // make_resource parsed controller selectors already; a Job's, or one that is not a mapping (to
+    // report it), is parsed here.
+    LabelSelector parsed;
+    if (!r.selector) {
+      parsed = kind == "ReplicationController" ? parse_map_selector(node, "spec.selector")
+                                               : parse_label_selector(node, "spec.selector");
+    }
+    const LabelSelector& selector = r.selector ? *r.selector : parsed;
     if (!selector.error.empty()) {
       out.report(r, selector.field, selector.error);
       return;
