@@ -114,12 +114,12 @@ std::vector<std::string> enclosing_charts(const std::vector<std::string>& files)
 // Chart folders given directly, or found one level below a given folder (a charts/ directory).
 std::vector<std::string> chart_dirs_in(const std::string& path) {
   namespace fs = std::filesystem;
-  if (is_chart_dir(path)) return {path};
+  if (looks_like_chart_dir(path)) return {path};
   std::vector<std::string> charts;
   std::error_code ec;
   if (!fs::is_directory(path, ec)) return charts;
   for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.is_directory(ec) && is_chart_dir(entry.path().string())) charts.push_back(entry.path().string());
+    if (entry.is_directory(ec) && looks_like_chart_dir(entry.path().string())) charts.push_back(entry.path().string());
   }
   std::sort(charts.begin(), charts.end());
   return charts;
@@ -156,23 +156,23 @@ int run_lint(const LintArgs& given, Environment& env) {
   }
   // Chart folders are rendered with helm; everything else is read as rendered YAML.
   std::vector<std::string> plain;
-  std::vector<SourceFile> rendered;
+  std::vector<ChartSources> charts;
   for (const auto& path : a.paths) {
-    auto charts = path == "-" ? std::vector<std::string>{} : chart_dirs_in(path);
-    if (charts.empty()) {
+    auto dirs = path == "-" ? std::vector<std::string>{} : chart_dirs_in(path);
+    if (dirs.empty()) {
       plain.push_back(path);
       continue;
     }
-    for (const auto& chart : charts) {
+    for (const auto& dir : dirs) {
       ChartOptions chart_options = a.chart;
       if (chart_options.namespace_.empty() && a.namespace_ != "default") chart_options.namespace_ = a.namespace_;
-      auto source = render_chart(chart, chart_options);
-      if (!source) {
+      auto chart = load_chart(dir, chart_options, linter->wants_probe_render() ? ChartRenders::Twice : ChartRenders::Once);
+      if (!chart) {
         // An unrendered chart must never look clean: helm's error is the result.
-        env.err << "chartproof: " << source.error().to_string() << "\n";
+        env.err << "chartproof: " << chart.error().to_string() << "\n";
         return kExitUsage;
       }
-      rendered.push_back(std::move(source.value()));
+      charts.push_back(std::move(chart.value()));
     }
   }
   auto files = read_inputs(plain);
@@ -180,7 +180,6 @@ int run_lint(const LintArgs& given, Environment& env) {
     env.err << "chartproof: " << files.error().to_string() << "\n";
     return kExitUsage;
   }
-  for (auto& r : rendered) files->push_back(std::move(r));
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
   struct Target {
     std::string format;
@@ -202,7 +201,7 @@ int run_lint(const LintArgs& given, Environment& env) {
     env.err << "chartproof: more than one format writes to standard output; give the others a file (--format sarif=results.sarif)\n";
     return kExitUsage;
   }
-  LintReport report = linter->lint(std::move(files.value()));
+  LintReport report = linter->lint(std::move(files.value()), std::move(charts));
   // Writes one format to a stream; JSON is streamed, so a large report is never held twice.
   auto write = [&](const std::string& format, std::ostream& out, bool terminal) {
     if (format == "json") {

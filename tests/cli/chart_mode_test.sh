@@ -12,7 +12,7 @@ check() {  # check NAME EXPECTED ACTUAL
 cd "$src"
 
 out=$("$bin" lint examples/todo-app --helm "$helm" --release todo-app -n todo-app); code=$?
-check "example chart renders and is clean" "0 no findings (7 documents, 7 resources in 1 file)" "$code $(tail -1 <<<"$out")"
+check "example chart renders and is clean" "0 no findings (7 documents, 7 resources in 3 files)" "$code $(tail -1 <<<"$out")"
 
 out=$("$bin" lint examples/todo-app --helm "$helm" --release todo-app --set backend.resources.limits=null --format json); code=$?
 check "--set reaches helm" 1 "$code"
@@ -39,5 +39,42 @@ check "a folder of charts renders each (one fails: exit 2)" 2 "$code"
 
 err=$("$bin" lint examples/todo-app --helm /nonexistent/helm 2>&1 >/dev/null); code=$?
 check "a missing helm is exit 2" "2 chartproof: examples/todo-app: cannot run /nonexistent/helm: No such file or directory; install helm or pass --helm PATH" "$code $err"
+
+# Where a finding's value came from: the chart's values.yaml, or a -f file, at the line that set it.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cp -r examples/todo-app "$tmp/todo-app"
+sed -i 's/^  runAsUser: 1000$/  runAsUser: 0/' "$tmp/todo-app/values.yaml"
+line=$(grep -n '^  runAsUser: 0$' "$tmp/todo-app/values.yaml" | cut -d: -f1)
+out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format json); code=$?
+check "runAsUser 0 from values.yaml is found" 1 "$code"
+check "the finding names the values.yaml line" "3 $tmp/todo-app/values.yaml:$line:14" \
+  "$(python3 -c '
+import json, sys
+found = [f for f in json.load(sys.stdin)["findings"] if f["rule"] == "run-as-root" and f["value_source"]]
+print(len(found), *sorted({"%s:%d:%d" % (v["file"], v["line"], v["column"]) for v in (f["value_source"] for f in found)}))' <<<"$out")"
+printf 'podSecurityContext:\n  runAsUser: 0\n' > "$tmp/override.yaml"
+out=$("$bin" lint examples/todo-app --helm "$helm" -f "$tmp/override.yaml" --format text)
+check "a -f file wins over values.yaml as the value's source" 3 "$(grep -c "^  value from $tmp/override.yaml:2:14$" <<<"$out")"
+
+# The chart pack: a default secret in values.yaml, a literal in a Secret template, Chart.yaml.
+printf '\nadminPassword: "Wq8zLk2pXv7r"\n' >> "$tmp/todo-app/values.yaml"
+line=$(grep -n '^adminPassword:' "$tmp/todo-app/values.yaml" | cut -d: -f1)
+out=$("$bin" lint "$tmp/todo-app" --helm "$helm" -q); code=$?
+check "plaintext-secret-in-values at its values.yaml line" 1 \
+  "$(grep -c "^$tmp/todo-app/values.yaml:$line:16: error: values key \"adminPassword\" holds a literal secret (\"Wq8z…\")" <<<"$out")"
+check "the secret is never printed in full" 0 "$(grep -c 'Wq8zLk2pXv7r' <<<"$out")"
+printf 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-admin\nstringData:\n  password: {{ .Values.adminPassword | quote }}\n  generated: {{ randAlphaNum 20 | quote }}\n' \
+  > "$tmp/todo-app/templates/admin-secret.yaml"
+out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format json)
+check "hardcoded-secret-data: the default from values.yaml, not the generated one" \
+  '1 stringData.password' "$(python3 -c 'import json,sys; f=[f for f in json.load(sys.stdin)["findings"] if f["rule"]=="hardcoded-secret-data"]; print(len(f), *[x["path"] for x in f])' <<<"$out")"
+out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --set adminPassword=Xy7pQ2mZ9wLk --format json)
+check "a password supplied with --set is not reported as baked in" 0 \
+  "$(python3 -c 'import json,sys; print(sum(f["rule"]=="hardcoded-secret-data" for f in json.load(sys.stdin)["findings"]))' <<<"$out")"
+mv "$tmp/todo-app/Chart.yaml" "$tmp/Chart.yaml.away"
+out=$("$bin" lint "$tmp/todo-app" --helm "$helm" -q); code=$?
+check "a chart folder without Chart.yaml is reported, not read as YAML" "1 $tmp/todo-app/Chart.yaml:1:1: error: the folder has templates/ and values.yaml but no Chart.yaml: helm does not treat it as a chart [invalid-chart-yaml]" \
+  "$code $(grep -v plaintext-secret <<<"$out")"
 
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

@@ -41,6 +41,28 @@ def test_lint_chart_helm_errors_are_located(helm):
     assert fixed.summary["resources"] == 1
 
 
+def test_lint_chart_names_the_values_line_and_runs_the_chart_pack(helm, tmp_path):
+    import shutil
+    chart = tmp_path / "todo-app"
+    shutil.copytree(ROOT / "examples" / "todo-app", chart)
+    values = chart / "values.yaml"
+    text = values.read_text().replace("  runAsUser: 1000\n", "  runAsUser: 0\n") + 'adminPassword: "Wq8zLk2pXv7r"\n'
+    values.write_text(text)
+    uid_line = text.splitlines().index("  runAsUser: 0") + 1
+    report = chartproof.lint_chart(chart, helm=helm)
+    root = [f for f in report if f.rule == "run-as-root"]
+    assert len(root) == 3
+    assert {(f.value_source["file"], f.value_source["line"]) for f in root} == {(str(values), uid_line)}
+    assert root[0].to_dict()["value_source"]["column"] == 14
+    secret = [f for f in report if f.rule == "plaintext-secret-in-values"]
+    assert [(Path(f.file).name, f.line) for f in secret] == [("values.yaml", len(text.splitlines()))]
+    assert "Wq8zLk2pXv7r" not in secret[0].message
+    quiet = chartproof.lint_chart(chart, helm=helm, disable=["chart"])
+    assert not any(f.pack == "chart" for f in quiet)
+    with pytest.raises(TypeError):
+        chartproof.lint_chart(chart, helm=helm, no_such_option=1)
+
+
 def test_console_script_is_the_cli():
     script = Path(sys.executable).parent / "chartproof"
     if not script.exists():

@@ -22,7 +22,7 @@ def as_cli_json(f):
     return {"rule": d["rule"], "pack": d["pack"], "severity": d["severity"], "message": d["message"],
             "resource": d["resource"], "path": d["path"],
             "location": {"file": d["file"], "line": d["line"], "column": d["column"], "template": d["template"]},
-            "remediation": d["remediation"]}
+            "value_source": d["value_source"], "remediation": d["remediation"]}
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -60,7 +60,7 @@ def test_report_api(root):
     assert root_finding.template == "todo-app/templates/backend-deployment.yaml"
     assert repr(root_finding).startswith("<Finding error run-as-root at ")
     assert set(root_finding.to_dict()) == {"rule", "pack", "severity", "message", "resource", "path", "file", "line",
-                                           "column", "template", "remediation"}
+                                           "column", "template", "value_source", "remediation"}
     assert json.loads(report.to_json())["summary"]["findings"] == 7
     sarif = json.loads(report.to_sarif())
     assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 7

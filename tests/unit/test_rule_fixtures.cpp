@@ -4,10 +4,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <iostream>
 #include <tuple>
 #include <set>
 
 #include "chartproof/policy.hpp"
+#include "chart_fixture.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -96,6 +98,7 @@ TEST_CASE("every rule has fixtures, and every fixture folder names a rule") {
 TEST_CASE("each rule is silent on pass.yaml and reports exactly the expected lines of fail.yaml") {
   for (const auto& def : chartproof::builtin_rules()) {
     const std::string& id = def.meta.id;
+    if (def.meta.pack == "chart") continue;  // packed charts: the next test case
     CAPTURE(id);
     fs::path dir = test::source_dir() / "testdata/rules" / id;
     auto pass_policy = fixture_policy(dir, "pass");
@@ -126,6 +129,54 @@ TEST_CASE("each rule is silent on pass.yaml and reports exactly the expected lin
       CHECK_FALSE(f.remediation.empty());
     }
   }
+}
+
+// Chart rules' fixtures are charts packed in one file (chart_fixture.hpp), linted in chart mode:
+// rendered twice with helm when they have templates, read without helm when they have none.
+TEST_CASE("each chart rule is silent on its packed pass chart and reports exactly the expected lines of the fail chart") {
+  std::size_t checked = 0;
+  for (const auto& def : chartproof::builtin_rules()) {
+    if (def.meta.pack != "chart") continue;
+    const std::string& id = def.meta.id;
+    CAPTURE(id);
+    for (std::string which : {"pass.yaml", "fail.yaml"}) {
+      CAPTURE(which);
+      std::string text = test::read_file(test::source_dir() / "testdata/rules" / id / which);
+      test::TempDir tmp;
+      auto chart = test::unpack_chart(text, tmp.path);
+      REQUIRE_FALSE(chart.dir.empty());
+      chartproof::ChartOptions chart_options;
+      if (chart.has_templates) {
+        if (test::helm_path().empty()) {
+          std::cout << "skipped: helm is not available (scripts/get-helm.sh) for " << id << "/" << which << "\n";
+          continue;
+        }
+        chart_options.helm = test::helm_path();
+      }
+      auto sources = chartproof::load_chart(chart.dir.string(), chart_options,
+                                            chart.has_templates ? chartproof::ChartRenders::Twice : chartproof::ChartRenders::None);
+      REQUIRE_MESSAGE(sources, (sources ? "" : sources.error().to_string()));
+      auto linter = chartproof::Linter::create(fixture_options(id, std::nullopt));
+      REQUIRE(linter);
+      std::vector<chartproof::ChartSources> charts;
+      charts.push_back(std::move(sources.value()));
+      auto report = linter->lint({}, std::move(charts));
+      std::vector<Expectation> got;
+      for (const auto& f : report.findings) {
+        if (f.rule != id) continue;
+        got.emplace_back(which, test::fixture_line(f, chart, report), f.rule);
+        CHECK(f.column > 0);
+        CHECK_FALSE(f.remediation.empty());
+      }
+      std::sort(got.begin(), got.end());
+      auto expected = expectations(text, which);
+      if (which == "fail.yaml") CHECK_MESSAGE(!expected.empty(), "fail.yaml has no `# expect:` line");
+      INFO("expected:", show(expected), "\ngot:", show(got));
+      CHECK(got == expected);
+      ++checked;
+    }
+  }
+  CHECK(checked >= 6);  // at least the Chart.yaml and values fixtures run without helm
 }
 
 TEST_CASE("a fully hardened deployment gives no finding from any default rule") {

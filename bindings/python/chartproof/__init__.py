@@ -53,9 +53,7 @@ def _split(source: Source) -> Tuple[List[Tuple[str, str]], List[str]]:
     paths: List[str] = []
 
     def visit(item: Source) -> None:
-        if isinstance(item, _Rendered):
-            texts.append((item.name, item.text))
-        elif isinstance(item, (bytes, bytearray)):
+        if isinstance(item, (bytes, bytearray)):
             texts.append(("<string>", bytes(item).decode("utf-8", errors="surrogateescape")))
         elif isinstance(item, str):
             # A one-line string that names something on disk is a path; anything else is YAML text.
@@ -83,6 +81,19 @@ def _policies(policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Unio
     return [p.path if isinstance(p, Policy) else os.fspath(p) for p in policy]
 
 
+def _settings(policy, profile, enable, disable, namespace, kube_version, jobs) -> "_core.LintSettings":
+    if kube_version is not None:
+        raise NotImplementedError("kube_version: validation against a Kubernetes version's API schema is not implemented yet")
+    settings = _core.LintSettings()
+    settings.profile = profile
+    settings.policies = _policies(policy)
+    settings.enable = list(enable)
+    settings.disable = list(disable)
+    settings.namespace = namespace or "default"
+    settings.jobs = jobs
+    return settings
+
+
 def lint(
     source: Source,
     *,
@@ -99,15 +110,7 @@ def lint(
     ``profile`` (recommended, strict, pss-baseline, pss-restricted) comes first, then every ``policy``
     (later wins); with neither, the recommended profile. The GIL is released while linting.
     """
-    if kube_version is not None:
-        raise NotImplementedError("kube_version: validation against a Kubernetes version's API schema is not implemented yet")
-    settings = _core.LintSettings()
-    settings.profile = profile
-    settings.policies = _policies(policy)
-    settings.enable = list(enable)
-    settings.disable = list(disable)
-    settings.namespace = namespace or "default"
-    settings.jobs = jobs
+    settings = _settings(policy, profile, enable, disable, namespace, kube_version, jobs)
     texts, paths = _split(source)
     return _core.lint(texts, paths, settings)
 
@@ -135,7 +138,9 @@ def lint_chart(
     include_crds: bool = False,
     **lint_options,
 ) -> Report:
-    """Renders a chart folder with helm (an argument vector, never a shell) and lints the output.
+    """Lints a chart folder exactly as ``chartproof lint CHART_DIR``: renders it with helm (an argument
+    vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
+    the values files, and names on each finding the values line its value came from (``value_source``).
 
     ``set`` and ``set_string`` take ``{"image.tag": "1.2.3"}`` or ``["image.tag=1.2.3"]``. helm's own
     failure raises ChartError at the template line it names. Other options are those of ``lint``.
@@ -148,15 +153,11 @@ def lint_chart(
             return [f"{k}={val}" for k, val in v.items()]
         return list(v)
 
-    name, text = _core.render_chart(
-        os.fspath(path), helm or "helm", release, namespace or "", [os.fspath(v) for v in values], pairs(set),
-        pairs(set_string), include_crds)
-    return lint(_Rendered(name, text), namespace=namespace, **lint_options)
-
-
-class _Rendered:
-    """Rendered chart text with its name (so findings name the chart, not "<string>")."""
-
-    def __init__(self, name: str, text: str) -> None:
-        self.name = name
-        self.text = text
+    settings = _settings(
+        lint_options.pop("policy", None), lint_options.pop("profile", None), lint_options.pop("enable", ()),
+        lint_options.pop("disable", ()), namespace, lint_options.pop("kube_version", None), lint_options.pop("jobs", 0))
+    if lint_options:
+        raise TypeError(f"lint_chart() got unexpected keyword arguments: {', '.join(sorted(lint_options))}")
+    return _core.lint_chart(
+        os.fspath(path), helm or "helm", release, [os.fspath(v) for v in values], pairs(set), pairs(set_string),
+        include_crds, settings)

@@ -61,6 +61,16 @@ py::dict resource_dict(const ResourceRef& r) {
   return d;
 }
 
+// Chart mode: {"file", "line", "column"} of the values entry the offending value came from, or None.
+py::object value_source_dict(const Finding& f) {
+  if (!f.value_source) return py::none();
+  py::dict d;
+  d["file"] = f.value_source->file;
+  d["line"] = f.value_source->line;
+  d["column"] = f.value_source->column;
+  return d;
+}
+
 py::dict finding_dict(const Finding& f) {
   py::dict d;
   d["rule"] = f.rule;
@@ -73,6 +83,7 @@ py::dict finding_dict(const Finding& f) {
   d["line"] = f.line;
   d["column"] = f.column;
   d["template"] = f.template_name;
+  d["value_source"] = value_source_dict(f);
   d["remediation"] = f.remediation;
   return d;
 }
@@ -165,6 +176,7 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("column", &Finding::column)
       .def_readonly("template", &Finding::template_name)
       .def_readonly("remediation", &Finding::remediation)
+      .def_property_readonly("value_source", &value_source_dict)
       .def("to_dict", &finding_dict)
       .def("__repr__", [](const Finding& f) {
         return "<Finding " + std::string(severity_name(f.severity)) + " " + f.rule + " at " + f.file + ":" +
@@ -345,24 +357,32 @@ PYBIND11_MODULE(_core, m) {
     return d;
   });
 
-  m.def("render_chart", [](const std::string& chart_dir, const std::string& helm, const std::string& release,
-                           const std::string& ns, const std::vector<std::string>& values, const std::vector<std::string>& set,
-                           const std::vector<std::string>& set_string, bool include_crds) {
+  // Chart mode: renders the chart (twice when a rule compares renders) and lints it with the chart
+  // pack, exactly as `chartproof lint CHART_DIR`.
+  m.def("lint_chart", [](const std::string& chart_dir, const std::string& helm, const std::string& release,
+                         const std::vector<std::string>& values, const std::vector<std::string>& set,
+                         const std::vector<std::string>& set_string, bool include_crds, const LintSettings& settings) {
+    LintOptions options = make_options(settings);
+    auto linter = Linter::create(options);
+    if (!linter) raise("PolicyError", linter.error());
     ChartOptions o;
     o.helm = helm;
     o.release = release;
-    o.namespace_ = ns;
+    if (settings.namespace_ != "default") o.namespace_ = settings.namespace_;
     o.values_files = values;
     o.set = set;
     o.set_string = set_string;
     o.include_crds = include_crds;
-    Expected<SourceFile> rendered = Error{};
+    Expected<ChartSources> chart = Error{};
     {
       py::gil_scoped_release release_gil;
-      rendered = render_chart(chart_dir, o);
+      chart = load_chart(chart_dir, o, linter->wants_probe_render() ? ChartRenders::Twice : ChartRenders::Once);
     }
-    if (!rendered) raise("ChartError", rendered.error());
-    return std::pair<std::string, std::string>{rendered->path, rendered->text};
+    if (!chart) raise("ChartError", chart.error());
+    std::vector<ChartSources> charts;
+    charts.push_back(std::move(chart.value()));
+    py::gil_scoped_release release_gil;
+    return linter->lint({}, std::move(charts));
   });
 
   // The `chartproof` console script: the C++ CLI, writing to the process's own stdout and stderr.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "chartproof/chart_folder.hpp"
 #include "chartproof/error.hpp"
 #include "chartproof/parse.hpp"
 
@@ -25,11 +26,28 @@ struct ChartOptions {
 /// True when `dir` holds a Chart.yaml.
 bool is_chart_dir(const std::string& dir);
 
+/// True when `dir` is a chart folder, or looks like one that lost its Chart.yaml (templates/ and
+/// values.yaml): chart mode then reports the missing file instead of linting templates as YAML.
+bool looks_like_chart_dir(const std::string& dir);
+
 /// The helm command line for a chart (for messages and tests).
 std::vector<std::string> helm_template_argv(const std::string& chart_dir, const ChartOptions& options);
 
 /// Renders a chart; helm's failure (a template error, a missing required value) is an Error at the
 /// template line helm names, never an empty render.
 Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptions& options);
+
+/// The release name of the second render (`probe`): differs from `release`.
+std::string probe_release_name(const std::string& release);
+
+/// How many times load_chart renders: not at all (the folder's own files only), once, or once more
+/// under probe_release_name() for rules that compare renders (RuleMeta::needs_probe_render).
+enum class ChartRenders { None, Once, Twice };
+
+/// Reads a chart folder's Chart.yaml and values files (the chart's values.yaml, then each -f file)
+/// and renders it as `renders` says. A folder without Chart.yaml is not rendered (helm would refuse
+/// it). Values files that are pipes (`-f <(...)`) are read once and handed to helm as temporary
+/// files, so every render and the values index see them.
+Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptions& options, ChartRenders renders);
 
 }  // namespace chartproof

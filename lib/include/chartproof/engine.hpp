@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "chartproof/chart_folder.hpp"
 #include "chartproof/error.hpp"
 #include "chartproof/finding.hpp"
 #include "chartproof/graph.hpp"
@@ -50,8 +51,9 @@ struct Summary {
 
 /// Parsed inputs: the files (kept for code frames) and the graph over them.
 struct Input {
-  std::vector<std::shared_ptr<const SourceFile>> files;
+  std::vector<std::shared_ptr<const SourceFile>> files;  ///< rendered inputs, then charts' own files
   ResourceGraph graph;
+  std::vector<ChartFolder> charts;  ///< chart mode: each chart folder's own files
 };
 
 /// A rule that ran, with its effective severity (outside any policy scope).
@@ -71,7 +73,9 @@ struct LintReport {
 };
 
 /// Parses files into a graph, using `jobs` threads for the documents.
-std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options);
+/// Chart folders' renders join `files`; their own files are parsed into Input::charts.
+std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options,
+                                        std::vector<ChartSources> charts = {});
 
 /// Options from a policy: its rules, exemptions and custom rules.
 LintOptions options_from_policy(const Policy& policy);
@@ -85,7 +89,9 @@ class Linter {
   /// Lints already-parsed input.
   LintReport run(std::shared_ptr<const Input> input) const;
   /// Parses and lints files.
-  LintReport lint(std::vector<SourceFile> files) const;
+  LintReport lint(std::vector<SourceFile> files, std::vector<ChartSources> charts = {}) const;
+  /// True when an enabled rule needs each chart rendered twice (load_chart's `probe`).
+  bool wants_probe_render() const;
 
   /// The rules that will run, with their effective severity.
   /// Settings and instance of a rule inside one policy scope.

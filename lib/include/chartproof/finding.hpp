@@ -19,6 +19,13 @@ std::string_view severity_name(Severity severity);
 /// Parses "error" / "warning" / "info"; nullopt otherwise.
 std::optional<Severity> parse_severity(std::string_view text);
 
+/// A values-file position a rendered value came from (chart mode).
+struct ValueSource {
+  std::string file;
+  std::uint32_t line = 0;
+  std::uint32_t column = 0;
+};
+
 /// One problem found in the input.
 struct Finding {
   std::string rule;
@@ -33,9 +40,14 @@ struct Finding {
   std::string template_name;  ///< from helm's `# Source:` comment
   std::string remediation;
   bool sensitive = false;  ///< points at a secret value: its source line is never shown in full
+  /// Chart mode: the values file and line the offending value came from, when one holds it.
+  std::optional<ValueSource> value_source;
   /// False for findings about a document that is not (yet) an object: invalid YAML, a bare string.
   bool has_resource() const { return !resource.kind.empty() || !resource.name.empty() || !resource.api_version.empty(); }
 };
+
+/// ` (value from values.yaml:12:5)` for a finding whose value a values file set, else empty.
+std::string value_source_suffix(const Finding& finding);
 
 /// Total order used for output: file, line, column, rule, message.
 bool finding_less(const Finding& a, const Finding& b);

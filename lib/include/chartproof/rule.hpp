@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "chartproof/chart_folder.hpp"
 #include "chartproof/finding.hpp"
 #include "chartproof/graph.hpp"
 #include "chartproof/model.hpp"
@@ -46,6 +47,7 @@ struct RuleMeta {
   std::string remediation;
   std::vector<ParamSpec> params;
   bool sensitive = false;  ///< findings point at secret values (their source lines are masked in output)
+  bool needs_probe_render = false;  ///< chart mode renders each chart a second time for this rule
 
   /// True when the rule checks resources of this kind (an empty `kinds` means every kind).
   bool inspects(std::string_view kind) const {
@@ -95,6 +97,8 @@ class Rule {
   virtual void check(const Resource& resource, const ResourceGraph& graph, Reporter& out) const;
   /// Checks one document before it becomes resources (parse-level rules).
   virtual void check_document(const ParsedDocument& document, const ResourceGraph& graph, Reporter& out) const;
+  /// Checks a chart folder's own files (chart mode); `graph` holds every input's resources.
+  virtual void check_chart(const ChartFolder& chart, const ResourceGraph& graph, Reporter& out) const;
 };
 
 /// A rule's metadata and how to make an instance from resolved parameters.

@@ -54,4 +54,10 @@ std::string Error::to_string() const {
   return out;
 }
 
+std::string value_source_suffix(const Finding& f) {
+  if (!f.value_source) return {};
+  return " (value from " + f.value_source->file + ":" + std::to_string(f.value_source->line) + ":" +
+         std::to_string(f.value_source->column) + ")";
+}
+
 }  // namespace chartproof

@@ -2,6 +2,8 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <functional>
+#include <map>
 #include <set>
 
 #include "chartproof/engine.hpp"
@@ -18,8 +20,11 @@ bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) { re
 // Collects a rule's findings for one resource or document, filling in what the rule does not know.
 class CollectingReporter : public Reporter {
  public:
-  CollectingReporter(const RuleDefinition& definition, Severity severity, std::vector<Finding>& out)
-      : definition_(definition), severity_(severity), out_(out) {}
+  /// `drop` (optional) removes a finding about a resource that is ignored or exempted.
+  using Drop = std::function<bool(const Resource&, const Finding&)>;
+  CollectingReporter(const RuleDefinition& definition, Severity severity, std::vector<Finding>& out,
+                     const ChartFolder* chart = nullptr, Drop drop = {})
+      : definition_(definition), severity_(severity), out_(out), chart_(chart), drop_(std::move(drop)) {}
 
   void report(const Resource& resource, const Field& field, std::string message) override {
     report_at_most(resource, field, std::move(message), Severity::Error);
@@ -33,6 +38,8 @@ class CollectingReporter : public Reporter {
     Node at = field.node ? field.node : resource.root;
     f.line = at.line();
     f.column = at.column();
+    if (chart_ && field.node) f.value_source = chart_->value_source(field.path, field.node);
+    if (drop_ && drop_(resource, f)) return;
     out_.push_back(std::move(f));
   }
 
@@ -60,6 +67,8 @@ class CollectingReporter : public Reporter {
   const RuleDefinition& definition_;
   Severity severity_;
   std::vector<Finding>& out_;
+  const ChartFolder* chart_;  ///< the chart whose render holds the resource, if any
+  Drop drop_;
 };
 
 // The `chartproof.io/ignore` annotation lists rule ids, pack names or "all".
@@ -195,8 +204,17 @@ Expected<Linter> Linter::create(const LintOptions& options) {
   return linter;
 }
 
-std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options) {
+std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options,
+                                        std::vector<ChartSources> charts) {
   auto input = std::make_shared<Input>();
+  // A chart's render is linted like any rendered file; its position is remembered for the chart.
+  std::vector<std::optional<std::size_t>> render_at(charts.size());
+  for (std::size_t c = 0; c < charts.size(); ++c) {
+    if (!charts[c].render) continue;
+    render_at[c] = files.size();
+    files.push_back(std::move(*charts[c].render));
+    charts[c].render.reset();
+  }
   struct Task {
     const SourceFile* file;
     DocumentChunk chunk;
@@ -216,6 +234,12 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
     if (!d.empty()) documents.push_back(std::move(d));
   }
   input->graph = ResourceGraph::build(std::move(documents), options.default_namespace);
+  for (std::size_t c = 0; c < charts.size(); ++c) {
+    const SourceFile* render = render_at[c] ? input->files[*render_at[c]].get() : nullptr;
+    input->charts.push_back(ChartFolder::build(std::move(charts[c]), render, options.default_namespace, options.limits));
+    // Chart.yaml and values files join the inputs for code frames; they are not manifests.
+    for (const auto& f : input->charts.back().files) input->files.push_back(f);
+  }
   return input;
 }
 
@@ -224,6 +248,22 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   const auto& docs = graph.documents();
   const auto& resources = graph.resources();
   std::vector<std::atomic<bool>> exemption_used(exemptions_.size());
+  std::map<const SourceFile*, const ChartFolder*> chart_of_render;
+  for (const auto& chart : input->charts) {
+    if (chart.render) chart_of_render[chart.render] = &chart;
+  }
+  // An exemption that covers a finding of `r` removes it and records that it was needed.
+  auto exempted = [&](const Resource& r, const Finding& f) {
+    for (std::size_t e = 0; e < exemptions_.size(); ++e) {
+      const auto& ex = exemptions_[e];
+      if (ex.expired) continue;
+      if (lists_rule(ex.exemption->rules, f.rule, f.pack) && ex.scope->matches(r)) {
+        exemption_used[e] = true;
+        return true;
+      }
+    }
+    return false;
+  };
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
   engine::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {
@@ -237,6 +277,8 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       return;
     }
     const Resource& r = resources[i - docs.size()];
+    auto chart = chart_of_render.find(r.document->file);
+    const ChartFolder* from_chart = chart == chart_of_render.end() ? nullptr : chart->second;
     for (const auto& a : active_) {
       if (!a.definition->meta.inspects(r.ref.kind) || ignores(r, a.definition->meta)) continue;
       // The last scope that contains the resource decides; outside every scope, the rule's own settings.
@@ -245,27 +287,27 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
         if (it->scope->matches(r)) chosen = &*it;
       }
       if (chosen ? !chosen->enabled : !a.enabled) continue;
-      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out);
+      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out, from_chart);
       (chosen ? chosen->rule : a.rule)->check(r, graph, reporter);
     }
     // Exemptions remove findings of this resource; each one records that it was needed.
     if (exemptions_.empty() || out.empty()) return;
-    std::erase_if(out, [&](const Finding& f) {
-      for (std::size_t e = 0; e < exemptions_.size(); ++e) {
-        const auto& ex = exemptions_[e];
-        if (ex.expired) continue;
-        if (lists_rule(ex.exemption->rules, f.rule, f.pack) && ex.scope->matches(r)) {
-          exemption_used[e] = true;
-          return true;
-        }
-      }
-      return false;
-    });
+    std::erase_if(out, [&](const Finding& f) { return exempted(r, f); });
   });
   LintReport report;
   report.input = std::move(input);
   for (const auto& a : active_) report.rules.push_back(RuleRun{a.definition->meta, a.severity});
   for (auto& s : slots) std::move(s.begin(), s.end(), std::back_inserter(report.findings));
+  // Chart folders' own files (chart mode); few and small, so one thread.
+  for (const auto& chart : report.input->charts) {
+    for (const auto& a : active_) {
+      if (!a.enabled) continue;
+      const RuleMeta& meta = a.definition->meta;
+      CollectingReporter reporter(*a.definition, a.severity, report.findings, &chart,
+                                  [&](const Resource& r, const Finding& f) { return ignores(r, meta) || exempted(r, f); });
+      a.rule->check_chart(chart, graph, reporter);
+    }
+  }
   for (const auto& a : active_) {
     const std::string& id = a.definition->meta.id;
     if (!a.enabled || (id != "unused-exemption" && id != "expired-exemption")) continue;
@@ -299,7 +341,16 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   return report;
 }
 
-LintReport Linter::lint(std::vector<SourceFile> files) const { return run(load_input(std::move(files), options_)); }
+LintReport Linter::lint(std::vector<SourceFile> files, std::vector<ChartSources> charts) const {
+  return run(load_input(std::move(files), options_, std::move(charts)));
+}
+
+bool Linter::wants_probe_render() const {
+  return std::any_of(active_.begin(), active_.end(), [](const Active& a) {
+    return a.definition->meta.needs_probe_render &&
+           (a.enabled || std::any_of(a.scoped.begin(), a.scoped.end(), [](const Scoped& s) { return s.enabled; }));
+  });
+}
 
 std::string_view version() { return CHARTPROOF_VERSION; }
 

@@ -31,7 +31,7 @@ std::string format_github(const LintReport& report) {
   for (const auto& f : report.findings) {
     std::string_view command = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
     out << "::" << command << " file=" << escape(f.file, true) << ",line=" << f.line << ",col=" << f.column
-        << ",title=" << escape(f.rule, true) << "::" << escape(f.message, false) << "\n";
+        << ",title=" << escape(f.rule, true) << "::" << escape(f.message + value_source_suffix(f), false) << "\n";
   }
   return out.str();
 }

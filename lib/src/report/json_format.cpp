@@ -33,6 +33,17 @@ void write_finding(JsonWriter& w, const Finding& f) {
   write_key(w, "column"); w.Uint(f.column);
   write_key(w, "template"); write_string(w, f.template_name);
   w.EndObject();
+  // Chart mode: the values file and line the offending value came from.
+  write_key(w, "value_source");
+  if (f.value_source) {
+    w.StartObject();
+    write_key(w, "file"); write_string(w, f.value_source->file);
+    write_key(w, "line"); w.Uint(f.value_source->line);
+    write_key(w, "column"); w.Uint(f.value_source->column);
+    w.EndObject();
+  } else {
+    w.Null();
+  }
   write_key(w, "remediation"); write_string(w, f.remediation);
   w.EndObject();
 }

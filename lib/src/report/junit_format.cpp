@@ -86,7 +86,7 @@ std::string format_junit(const LintReport& report) {
           << "\">";
       for (const Finding* f : c.failures) {
         out << xml_escape(f->file + ":" + std::to_string(f->line) + ":" + std::to_string(f->column) + ": " +
-                          std::string(severity_name(f->severity)) + ": " + f->message + " [" + f->rule + "]")
+                          std::string(severity_name(f->severity)) + ": " + f->message + value_source_suffix(*f) + " [" + f->rule + "]")
             << "\n";
       }
       out << "</failure>\n    </testcase>\n";

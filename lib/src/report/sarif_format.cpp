@@ -155,6 +155,32 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     }
     w.EndObject();
     w.EndArray();  // locations
+    if (f.value_source) {
+      // Chart mode: where in a values file the offending value was set.
+      write_key(w, "relatedLocations");
+      w.StartArray();
+      w.StartObject();
+      write_key(w, "id"); w.Uint(0);
+      write_key(w, "physicalLocation");
+      w.StartObject();
+      write_key(w, "artifactLocation");
+      w.StartObject();
+      auto [value_uri, value_relative] = artifact_uri(f.value_source->file, base);
+      write_key(w, "uri"); write_string(w, value_uri);
+      if (value_relative) {
+        write_key(w, "uriBaseId"); write_string(w, "SRCROOT");
+      }
+      w.EndObject();
+      write_key(w, "region");
+      w.StartObject();
+      write_key(w, "startLine"); w.Uint(std::max(1U, f.value_source->line));
+      write_key(w, "startColumn"); w.Uint(std::max(1U, f.value_source->column));
+      w.EndObject();
+      w.EndObject();
+      write_key(w, "message"); w.StartObject(); write_key(w, "text"); write_string(w, "the value comes from this values file"); w.EndObject();
+      w.EndObject();
+      w.EndArray();
+    }
     write_key(w, "partialFingerprints");
     w.StartObject(); write_key(w, "chartproof/v1"); write_string(w, fingerprint(f)); w.EndObject();
     if (!f.template_name.empty()) {

@@ -86,6 +86,10 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
     } else if (!f.template_name.empty()) {
       out += "  from " + printable(f.template_name) + "\n";
     }
+    if (f.value_source) {
+      out += "  value from " + printable(f.value_source->file) + ":" + std::to_string(f.value_source->line) + ":" +
+             std::to_string(f.value_source->column) + "\n";
+    }
     if (options.code_frame) append_frame(out, f, lines.line(f.file, f.line), p);
   }
   if (options.quiet) return out;

@@ -1,5 +1,6 @@
 // The built-in catalogue: every pack, in the order `chartproof rules` lists them.
 #include "chartproof/rule.hpp"
+#include "rules/chart/pack.hpp"
 #include "rules/hygiene/pack.hpp"
 #include "rules/images/pack.hpp"
 #include "rules/policy/pack.hpp"
@@ -19,7 +20,7 @@ const std::vector<RuleDefinition>& builtin_rules() {
     std::vector<RuleDefinition> all;
     for (auto pack : {rules::security_pack, rules::probes_pack, rules::resources_pack, rules::secrets_pack,
                       rules::selectors_pack, rules::rollout_pack, rules::images_pack, rules::hygiene_pack,
-                      rules::schema_pack, rules::policy_pack}) {
+                      rules::schema_pack, rules::chart_pack, rules::policy_pack}) {
       for (auto& def : pack()) all.push_back(std::move(def));
     }
     return all;

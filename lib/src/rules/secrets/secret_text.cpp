@@ -36,7 +36,9 @@ SecretText::SecretText()
           R"(algorithm|scheme|realm|strategy|policy|format|location|kind|class|count|interval|duration|)"
           R"(seconds|minutes|hours|days|key[_.-]?ref|secret[_.-]?ref|existing[_.-]?secret|mount|volume|)"
           R"(enable|disabled?|required|optional|rotation|refresh|prefix|suffix|cmd|command|script|ips?|cidrs?|)"
-          R"(hosts|addresses|list|allow[_.-]?list)$|)"
+          R"(hosts|addresses|list|allow[_.-]?list|)"
+          // bitnami's secretKeys.adminPasswordKey: the name of the key inside a Secret, not a password
+          R"(passw(or)?d[_.-]?key|token[_.-]?key)$|)"
           // a key that names a file (create_auth_db.sh, basic_auth.ini) holds a file, not a value
           R"(\.(sh|bash|ini|ya?ml|json|xml|toml|conf|cfg|properties|py|js|lua|tpl|txt|sql|crt|pem|pub)$)",
           case_insensitive()),

@@ -1,0 +1,120 @@
+// Parsing a chart folder's own files, and mapping rendered values back to values-file lines.
+#include <algorithm>
+#include <functional>
+
+#include "chartproof/chart_folder.hpp"
+
+namespace chartproof {
+namespace {
+
+ParsedDocument parse_whole(const SourceFile& file, const ParseLimits& limits) {
+  // helm reads Chart.yaml and a values file as one document; a second one is an error there too.
+  return parse_chunk(file, DocumentChunk{file.text, 1}, limits);
+}
+
+void collect_scalars(Node node, std::vector<std::string_view>& keys, std::size_t file, std::vector<ValueEntry>& out) {
+  if (node.is_map()) {
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      keys.push_back(node.key_at(i).text());
+      collect_scalars(node.value_at(i), keys, file, out);
+      keys.pop_back();
+    }
+  } else if (node.is_seq()) {
+    for (std::size_t i = 0; i < node.size(); ++i) collect_scalars(node.item(i), keys, file, out);
+  } else if (node.is_scalar() && !node.is_null() && !keys.empty()) {
+    out.push_back(ValueEntry{keys, node, file});
+  }
+}
+
+// The mapping keys of a field path: `a.b[0]["x.y"].c` gives a, b, x.y, c.
+std::vector<std::string_view> path_keys(std::string_view path) {
+  std::vector<std::string_view> keys;
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+    } else if (path.compare(i, 2, "[\"") == 0) {
+      auto end = path.find("\"]", i + 2);
+      if (end == std::string_view::npos) break;
+      keys.push_back(path.substr(i + 2, end - i - 2));
+      i = end + 2;
+    } else if (path[i] == '[') {
+      auto end = path.find(']', i);
+      if (end == std::string_view::npos) break;
+      i = end + 1;
+    } else {
+      auto end = path.find_first_of(".[", i);
+      if (end == std::string_view::npos) end = path.size();
+      keys.push_back(path.substr(i, end - i));
+      i = end;
+    }
+  }
+  return keys;
+}
+
+}  // namespace
+
+ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, std::string_view default_namespace,
+                               const ParseLimits& limits) {
+  ChartFolder chart;
+  chart.dir = std::move(sources.dir);
+  chart.render = render;
+  chart.has_values_yaml = sources.has_values_yaml;
+  chart.set_values = std::move(sources.set_values);
+  chart.has_chart_yaml = sources.chart_yaml.has_value();
+  if (chart.has_chart_yaml) {
+    auto file = std::make_shared<const SourceFile>(std::move(*sources.chart_yaml));
+    chart.chart_yaml = parse_whole(*file, limits);
+    chart.files.push_back(std::move(file));
+  } else {
+    // Findings about the missing file name the path it should have; it is not an input of its own.
+    auto file = std::make_shared<const SourceFile>(SourceFile{chart.dir + "/Chart.yaml", ""});
+    chart.chart_yaml.file = file.get();
+    chart.missing_chart_yaml = std::move(file);
+  }
+  for (auto& values : sources.values) {
+    auto file = std::make_shared<const SourceFile>(std::move(values));
+    chart.values.push_back(parse_whole(*file, limits));
+    chart.files.push_back(std::move(file));
+  }
+  if (sources.probe_render) {
+    auto file = std::make_shared<const SourceFile>(std::move(*sources.probe_render));
+    chart.probe = ResourceGraph::build(parse_file(*file, limits), default_namespace);
+    chart.probe_file = std::move(file);
+  }
+  std::vector<std::string_view> keys;
+  for (std::size_t f = 0; f < chart.values.size(); ++f) {
+    if (chart.values[f].tree) collect_scalars(chart.values[f].tree->root(), keys, f, chart.entries);
+  }
+  return chart;
+}
+
+std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node scalar) const {
+  if (!scalar || !scalar.is_scalar() || scalar.is_null()) return std::nullopt;
+  auto keys = path_keys(path);
+  if (keys.empty()) return std::nullopt;
+  const ValueEntry* best = nullptr;
+  std::size_t best_tail = 0;
+  for (const auto& e : entries) {
+    if (e.node.text() != scalar.text()) continue;
+    std::size_t tail = 0;
+    while (tail < keys.size() && tail < e.keys.size() && keys[keys.size() - 1 - tail] == e.keys[e.keys.size() - 1 - tail]) ++tail;
+    if (tail == 0) continue;
+    if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
+      best = &e;
+      best_tail = tail;
+    }
+  }
+  if (!best) return std::nullopt;
+  return ValueSource{values[best->file].file->path, best->node.line(), best->node.column()};
+}
+
+bool ChartFolder::supplied_at_install(std::string_view text) const {
+  std::size_t first_installer_file = has_values_yaml ? 1 : 0;
+  for (const auto& e : entries) {
+    if (e.file >= first_installer_file && e.node.text() == text) return true;
+  }
+  return std::find(set_values.begin(), set_values.end(), text) != set_values.end();
+}
+
+}  // namespace chartproof

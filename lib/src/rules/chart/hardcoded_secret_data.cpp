@@ -1,0 +1,95 @@
+// hardcoded-secret-data: a Secret whose data is the same literal whatever the release, i.e. a default
+// baked into the chart rather than generated or supplied at install. Needs chart mode's second render.
+#include <yaml-cpp/yaml.h>
+
+#include <map>
+
+#include "chartproof/finding.hpp"
+#include "rules/chart/pack.hpp"
+#include "rules/rule_support.hpp"
+#include "rules/secrets/secret_text.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+// Secrets of one render by template and position among that template's Secrets: names usually
+// contain the release name, so they cannot pair the two renders.
+std::map<std::pair<std::string_view, std::size_t>, const Resource*> secrets_by_template(const ResourceGraph& graph,
+                                                                                         const SourceFile* file) {
+  std::map<std::pair<std::string_view, std::size_t>, const Resource*> out;
+  std::map<std::string_view, std::size_t> seen;
+  for (const Resource& r : graph.resources()) {
+    if (r.ref.kind != "Secret" || (file && r.document->file != file)) continue;
+    std::string_view tpl = r.document->template_name;
+    out[{tpl, seen[tpl]++}] = &r;
+  }
+  return out;
+}
+
+class HardcodedSecretData : public Rule {
+ public:
+  explicit HardcodedSecretData(const Params&) {}
+
+  void check_chart(const ChartFolder& chart, const ResourceGraph& graph, Reporter& out) const override {
+    if (!chart.render || !chart.probe) return;
+    auto probe = secrets_by_template(*chart.probe, nullptr);
+    for (const auto& [at, secret] : secrets_by_template(graph, chart.render)) {
+      auto other = probe.find(at);
+      if (other == probe.end()) continue;
+      compare(chart, *secret, *other->second, "data", true, out);
+      compare(chart, *secret, *other->second, "stringData", false, out);
+    }
+  }
+
+ private:
+  void compare(const ChartFolder& chart, const Resource& r, const Resource& other, std::string_view section, bool base64,
+               Reporter& out) const {
+    Node data = r.root.get(section);
+    Node other_data = other.root.get(section);
+    if (!data.is_map() || !other_data.is_map()) return;
+    for (std::size_t i = 0; i < data.size(); ++i) {
+      std::string_view key = data.key_at(i).text();
+      Node value = data.value_at(i);
+      Node twin = other_data.get(key);
+      if (!value.is_scalar() || value.is_null() || !twin || twin.text() != value.text()) continue;
+      std::string text(value.text());
+      if (base64) {
+        auto bytes = YAML::DecodeBase64(text);
+        text.assign(bytes.begin(), bytes.end());
+      }
+      bool key_material = text.find("PRIVATE KEY-----") != std::string::npos;
+      if (text.empty() || text_.is_placeholder(text) || (!key_material && text_.is_non_secret_shape(text))) continue;
+      if (!key_material && !text_.is_secret_name(key)) continue;
+      if (chart.supplied_at_install(text)) continue;  // the installer's -f file or --set, the same in both renders
+      out.report(r, Field{value, append_path_key(std::string(section), key)},
+                 "Secret " + quoted(r.ref.name) + " " + std::string(section) + " " + quoted(key) +
+                     " is the same literal under two release names (\"" + mask_secret(text) +
+                     "\"): a default baked into the chart, shared by every install that does not override it");
+    }
+  }
+
+  SecretText text_;
+};
+
+}  // namespace
+
+RuleDefinition hardcoded_secret_data_rule() {
+  RuleMeta meta{
+      "hardcoded-secret-data", "chart", Severity::Error, true, {"Secret"},
+      "A chart must not bake a secret's value into its templates or defaults.",
+      "In chart mode chartproof renders the chart twice, under two release names, and compares each "
+      "Secret's data. A value generated at install (`randAlphaNum`, `genPrivateKey`, `lookup` of an "
+      "existing one) or derived from the release differs between the renders; one supplied with -f or "
+      "--set is the installer's choice and is not reported. A non-empty value identical in both renders that is not a "
+      "placeholder is a default shipped with the chart: every installation that does not override it "
+      "shares the same password or key, and anyone who reads the chart knows it. Keys are reported when "
+      "their name says they hold a secret (password, token, api key, ...) or the value is a private key.",
+      "Generate the value when none is given (`{{ .Values.password | default (randAlphaNum 24) }}`, with "
+      "`lookup` to keep it across upgrades) or require it (`required`), or reference an existing Secret.",
+      {},
+      /*sensitive=*/true};
+  meta.needs_probe_render = true;
+  return define<HardcodedSecretData>(std::move(meta));
+}
+
+}  // namespace chartproof::rules

@@ -1,0 +1,40 @@
+// invalid-values-yaml: a values file (the chart's values.yaml or a -f file) that does not parse or
+// is not a mapping.
+#include "rules/chart/pack.hpp"
+#include "rules/rule_support.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class InvalidValuesYaml : public Rule {
+ public:
+  explicit InvalidValuesYaml(const Params&) {}
+
+  void check_chart(const ChartFolder& chart, const ResourceGraph&, Reporter& out) const override {
+    for (const auto& doc : chart.values) {
+      for (const auto& issue : doc.issues) {
+        if (issue.rule == "invalid-yaml") out.report_document(doc, issue.line, issue.column, "values file is not valid YAML: " + issue.message);
+      }
+      if (!doc.tree) continue;
+      Node root = doc.tree->root();
+      if (!root.is_map() && !root.is_null()) {
+        out.report_document(doc, root.line(), root.column(), "a values file must be a mapping of names to values");
+      }
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition invalid_values_yaml_rule() {
+  return define<InvalidValuesYaml>(RuleMeta{
+      "invalid-values-yaml", "chart", Severity::Error, true, {},
+      "values.yaml and every -f values file must be a valid YAML mapping.",
+      "helm merges values files as maps; a file that does not parse, or holds a list or a string, stops "
+      "`helm install` with an error that names neither line nor cause. chartproof reads the chart's "
+      "values.yaml and each file given with -f/--values and reports the parser's position.",
+      "Fix the YAML at the reported position; the top level of a values file is `name: value` pairs.",
+      {}});
+}
+
+}  // namespace chartproof::rules
