@@ -2,6 +2,7 @@
 #include <valijson/adapters/rapidjson_adapter.hpp>
 
 #include "jsonschema/json_schema.hpp"
+#include "jsonschema/node_adapter.hpp"
 
 #include <re2/re2.h>
 #include <valijson/constraint_builder.hpp>
@@ -53,9 +54,10 @@ class Re2PatternBuilder : public valijson::ConstraintBuilder {
   }
 };
 
-// Renames string-valued `pattern` keywords to our RE2 keyword (a property *named* pattern has an
-// object value and is left alone); patternProperties would reach std::regex, so it is refused.
-std::string route_patterns(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc) {
+// Renames `pattern` keywords to our RE2 keyword; patternProperties would reach std::regex, so it is
+// refused. Members of `properties` and `definitions` are names, not keywords (a property may be
+// called "pattern" or "patternProperties", as in a CRD's own schema type).
+std::string route_patterns(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc, bool names = false) {
   if (v.IsArray()) {
     for (auto& item : v.GetArray()) {
       if (auto err = route_patterns(item, alloc); !err.empty()) return err;
@@ -64,9 +66,10 @@ std::string route_patterns(rapidjson::Value& v, rapidjson::Document::AllocatorTy
   if (!v.IsObject()) return {};
   for (auto& m : v.GetObject()) {
     std::string_view key(m.name.GetString(), m.name.GetStringLength());
-    if (key == "pattern" && m.value.IsString()) m.name.SetString(kRe2Pattern, alloc);
-    if (key == "patternProperties" && m.value.IsObject()) return "patternProperties is not supported; use pattern on property values";
-    if (auto err = route_patterns(m.value, alloc); !err.empty()) return err;
+    if (!names && key == "pattern" && m.value.IsString()) m.name.SetString(kRe2Pattern, alloc);
+    if (!names && key == "patternProperties" && m.value.IsObject()) return "patternProperties is not supported; use pattern on property values";
+    bool holds_names = !names && (key == "properties" || key == "definitions");
+    if (auto err = route_patterns(m.value, alloc, holds_names); !err.empty()) return err;
   }
   return {};
 }
@@ -159,24 +162,54 @@ Expected<Schema> Schema::compile(const rapidjson::Value& source, const std::stri
   return schema;
 }
 
-std::vector<Violation> Schema::validate(Node target) const {
-  rapidjson::Document json;
-  to_json(target, json, json.GetAllocator());
+Expected<Schema> Schema::compile_roots(const rapidjson::Value& source, const std::string& origin) {
+  auto schema = compile(source, origin);
+  if (!schema) return schema;
+  std::map<std::string, const valijson::Subschema*, std::less<>> roots;
+  valijson::Subschema::ApplyFunction collect = [&](const valijson::constraints::Constraint& c) {
+    if (auto* props = dynamic_cast<const valijson::constraints::PropertiesConstraint*>(&c)) {
+      props->applyToProperties([&](const valijson::constraints::PropertiesConstraint::String& name, const valijson::Subschema* sub) {
+        roots.emplace(std::string(name.c_str()), sub);
+        return true;
+      });
+    }
+    return true;
+  };
+  schema->schema_->apply(collect);
+  schema->roots_ = std::move(roots);
+  return schema;
+}
+
+bool Schema::has_root(const std::string& root) const { return roots_.count(root) > 0; }
+
+std::vector<Violation> Schema::validate(Node target, bool skip_null_members) const {
+  return run(*schema_, target, skip_null_members);
+}
+
+std::vector<Violation> Schema::validate_root(const std::string& root, Node target, bool skip_null_members) const {
+  auto it = roots_.find(root);
+  if (it == roots_.end()) return {};
+  return run(*it->second, target, skip_null_members);
+}
+
+std::vector<Violation> Schema::run(const valijson::Subschema& schema, Node target, bool skip_null_members) const {
   valijson::Validator validator;
   valijson::ValidationResults results;
-  valijson::adapters::RapidJsonAdapter adapter(json);
-  if (validator.validate(*schema_, adapter, &results)) return {};
+  NodeAdapter adapter(NodeRef{target, skip_null_members});
+  if (validator.validate(schema, adapter, &results)) return {};
   std::vector<valijson::ValidationResults::Error> errors;
   valijson::ValidationResults::Error e;
   while (results.popError(e)) errors.push_back(e);
-  // valijson reports a failure at every level; keep the innermost ones (no other error lies under them).
-  auto under = [](const std::vector<std::string>& outer, const std::vector<std::string>& inner) {
-    return inner.size() > outer.size() && std::equal(outer.begin(), outer.end(), inner.begin());
+  // valijson repeats a failure at every level above it ("Failed to validate item #0 in array"); those
+  // echoes go, so each problem is reported once, where it is (a missing field beside a wrong type too).
+  auto echo = [](const std::string& d) {
+    return d.rfind("Failed to validate against schema associated with property name", 0) == 0 ||
+           d.rfind("Failed to validate item #", 0) == 0 || d.rfind("Cannot validate item #", 0) == 0 ||
+           d.rfind("Failed to validate against additional properties schema", 0) == 0;
   };
   std::vector<Violation> out;
   for (const auto& err : errors) {
-    bool has_deeper = std::any_of(errors.begin(), errors.end(), [&](const auto& other) { return under(err.context, other.context); });
-    if (has_deeper) continue;
+    if (echo(err.description)) continue;
     Node at = target;
     std::string path;
     for (std::size_t i = 1; i < err.context.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include <rapidjson/document.h>
 
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -13,6 +14,7 @@
 
 namespace valijson {
 class Schema;
+class Subschema;
 }
 
 namespace chartproof::jsonschema {
@@ -32,16 +34,27 @@ class Schema {
  public:
   /// Compiles a JSON Schema (draft 4/7 keywords that valijson supports). `origin` names it in errors.
   static Expected<Schema> compile(const rapidjson::Value& schema, const std::string& origin);
-  Schema(Schema&&) noexcept;
-  Schema& operator=(Schema&&) noexcept;
   ~Schema();
 
-  /// Every violation of `target`, innermost first; empty when it is valid.
-  std::vector<Violation> validate(Node target) const;
+  /// Compiles a document whose `properties` name several root schemas (`{"properties": {"apps/v1
+  /// Deployment": {"$ref": "#/definitions/..."}}, "definitions": {...}}`): shared definitions are
+  /// parsed once; validate_root() picks one.
+  static Expected<Schema> compile_roots(const rapidjson::Value& schema, const std::string& origin);
+  Schema(Schema&&) noexcept;
+  Schema& operator=(Schema&&) noexcept;
+
+  /// Every violation of `target`, innermost first; empty when it is valid. With
+  /// `skip_null_members`, `key: null` counts as absent (Kubernetes semantics).
+  std::vector<Violation> validate(Node target, bool skip_null_members = false) const;
+  /// The same against the root named `root` by compile_roots(); false when there is no such root.
+  bool has_root(const std::string& root) const;
+  std::vector<Violation> validate_root(const std::string& root, Node target, bool skip_null_members) const;
 
  private:
   Schema();
+  std::vector<Violation> run(const valijson::Subschema& schema, Node target, bool skip_null_members) const;
   std::unique_ptr<valijson::Schema> schema_;
+  std::map<std::string, const valijson::Subschema*, std::less<>> roots_;
 };
 
 }  // namespace chartproof::jsonschema

@@ -1,0 +1,237 @@
+#pragma once
+// A valijson adapter over our document tree, so schemas validate YAML as parsed (integers stay
+// integers, booleans booleans; valijson's own yaml-cpp adapter sees every scalar as a string) without
+// copying it into a JSON document first. With `skip_null_members`, a mapping member whose value is
+// null is invisible, as it is to the Kubernetes API server (`creationTimestamp: null` means unset).
+
+#include <valijson/internal/optional.hpp>
+#include <valijson/internal/adapter.hpp>
+#include <valijson/internal/basic_adapter.hpp>
+#include <valijson/internal/frozen_value.hpp>
+
+#include <iterator>
+#include <string>
+#include <utility>
+
+#include "chartproof/node.hpp"
+
+namespace chartproof::jsonschema {
+
+class NodeAdapter;
+class NodeArrayIterator;
+class NodeMemberIterator;
+using NodeMember = std::pair<std::string, NodeAdapter>;
+
+/// A node and whether its mappings hide null-valued members.
+struct NodeRef {
+  Node node;
+  bool skip_null_members = false;
+};
+
+class NodeArray {
+ public:
+  using const_iterator = NodeArrayIterator;
+  using iterator = NodeArrayIterator;
+  NodeArray() = default;
+  explicit NodeArray(NodeRef ref) : ref_(ref) {}
+  NodeArrayIterator begin() const;
+  NodeArrayIterator end() const;
+  size_t size() const { return ref_.node.size(); }
+
+ private:
+  NodeRef ref_;
+};
+
+class NodeObject {
+ public:
+  using const_iterator = NodeMemberIterator;
+  using iterator = NodeMemberIterator;
+  NodeObject() = default;
+  explicit NodeObject(NodeRef ref) : ref_(ref) {}
+  NodeMemberIterator begin() const;
+  NodeMemberIterator end() const;
+  NodeMemberIterator find(const std::string& name) const;
+  size_t size() const {
+    if (!ref_.skip_null_members) return ref_.node.size();
+    size_t n = 0;
+    for (size_t i = 0; i < ref_.node.size(); ++i) n += ref_.node.value_at(i).is_null() ? 0 : 1;
+    return n;
+  }
+
+ private:
+  NodeRef ref_;
+};
+
+class NodeFrozenValue : public valijson::adapters::FrozenValue {
+ public:
+  explicit NodeFrozenValue(NodeRef ref) : ref_(ref) {}
+  FrozenValue* clone() const override { return new NodeFrozenValue(ref_); }
+  bool equalTo(const valijson::adapters::Adapter& other, bool strict) const override;
+
+ private:
+  NodeRef ref_;  // the tree outlives validation, so a handle is enough
+};
+
+class NodeValue {
+ public:
+  NodeValue() = default;
+  explicit NodeValue(NodeRef ref) : ref_(ref) {}
+
+  valijson::adapters::FrozenValue* freeze() const { return new NodeFrozenValue(ref_); }
+  opt::optional<NodeArray> getArrayOptional() const {
+    if (isArray()) return opt::make_optional(NodeArray(ref_));
+    return {};
+  }
+  bool getArraySize(size_t& result) const {
+    if (!isArray()) return false;
+    result = ref_.node.size();
+    return true;
+  }
+  bool getBool(bool& result) const {
+    if (!isBool()) return false;
+    result = ref_.node.as_bool().value_or(false);
+    return true;
+  }
+  bool getDouble(double& result) const {
+    if (!isNumber()) return false;
+    result = ref_.node.as_double().value_or(0);
+    return true;
+  }
+  bool getInteger(int64_t& result) const {
+    if (!isInteger()) return false;
+    result = *ref_.node.as_int();
+    return true;
+  }
+  opt::optional<NodeObject> getObjectOptional() const {
+    if (isObject()) return opt::make_optional(NodeObject(ref_));
+    return {};
+  }
+  bool getObjectSize(size_t& result) const {
+    if (!isObject()) return false;
+    result = NodeObject(ref_).size();
+    return true;
+  }
+  bool getString(std::string& result) const {
+    if (!isString()) return false;
+    result.assign(ref_.node.text());
+    return true;
+  }
+  static bool hasStrictTypes() { return true; }
+  bool isArray() const { return ref_.node.is_seq(); }
+  bool isBool() const { return ref_.node.is_bool(); }
+  bool isDouble() const { return ref_.node.type() == NodeType::Float || (ref_.node.type() == NodeType::Int && !ref_.node.as_int()); }
+  bool isInteger() const { return ref_.node.type() == NodeType::Int && ref_.node.as_int().has_value(); }
+  bool isNull() const { return !ref_.node || ref_.node.is_null(); }
+  bool isNumber() const { return ref_.node.type() == NodeType::Int || ref_.node.type() == NodeType::Float; }
+  bool isObject() const { return ref_.node.is_map(); }
+  bool isString() const { return ref_.node.is_string(); }
+
+ private:
+  NodeRef ref_;
+};
+
+class NodeAdapter : public valijson::adapters::BasicAdapter<NodeAdapter, NodeArray, NodeMember, NodeObject, NodeValue> {
+ public:
+  NodeAdapter() : BasicAdapter() {}
+  explicit NodeAdapter(NodeRef ref) : BasicAdapter(NodeValue(ref)) {}
+};
+
+class NodeArrayIterator {
+ public:
+  using iterator_category = std::bidirectional_iterator_tag;
+  using value_type = NodeAdapter;
+  using difference_type = std::ptrdiff_t;
+  using pointer = NodeAdapter*;
+  using reference = NodeAdapter&;
+  NodeArrayIterator(NodeRef ref, size_t index) : ref_(ref), index_(index) {}
+  NodeAdapter operator*() const { return NodeAdapter(NodeRef{ref_.node.item(index_), ref_.skip_null_members}); }
+  valijson::adapters::DerefProxy<NodeAdapter> operator->() const { return valijson::adapters::DerefProxy<NodeAdapter>(**this); }
+  bool operator==(const NodeArrayIterator& other) const { return index_ == other.index_; }
+  bool operator!=(const NodeArrayIterator& other) const { return index_ != other.index_; }
+  const NodeArrayIterator& operator++() {
+    ++index_;
+    return *this;
+  }
+  NodeArrayIterator operator++(int) {
+    NodeArrayIterator before = *this;
+    ++index_;
+    return before;
+  }
+  const NodeArrayIterator& operator--() {
+    --index_;
+    return *this;
+  }
+  void advance(std::ptrdiff_t n) { index_ = static_cast<size_t>(static_cast<std::ptrdiff_t>(index_) + n); }
+
+ private:
+  NodeRef ref_;
+  size_t index_;
+};
+
+class NodeMemberIterator {
+ public:
+  using iterator_category = std::bidirectional_iterator_tag;
+  using value_type = NodeMember;
+  using difference_type = std::ptrdiff_t;
+  using pointer = NodeMember*;
+  using reference = NodeMember&;
+  NodeMemberIterator(NodeRef ref, size_t index) : ref_(ref), index_(index) { skip_forward(); }
+  NodeMember operator*() const {
+    return NodeMember(std::string(ref_.node.key_at(index_).text()),
+                      NodeAdapter(NodeRef{ref_.node.value_at(index_), ref_.skip_null_members}));
+  }
+  valijson::adapters::DerefProxy<NodeMember> operator->() const { return valijson::adapters::DerefProxy<NodeMember>(**this); }
+  bool operator==(const NodeMemberIterator& other) const { return index_ == other.index_; }
+  bool operator!=(const NodeMemberIterator& other) const { return index_ != other.index_; }
+  const NodeMemberIterator& operator++() {
+    ++index_;
+    skip_forward();
+    return *this;
+  }
+  NodeMemberIterator operator++(int) {
+    NodeMemberIterator before = *this;
+    ++*this;
+    return before;
+  }
+  const NodeMemberIterator& operator--() {
+    do {
+      --index_;
+    } while (index_ > 0 && hidden(index_));
+    return *this;
+  }
+
+ private:
+  bool hidden(size_t i) const { return ref_.skip_null_members && ref_.node.value_at(i).is_null(); }
+  void skip_forward() {
+    while (index_ < ref_.node.size() && hidden(index_)) ++index_;
+  }
+  NodeRef ref_;
+  size_t index_;
+};
+
+inline NodeArrayIterator NodeArray::begin() const { return NodeArrayIterator(ref_, 0); }
+inline NodeArrayIterator NodeArray::end() const { return NodeArrayIterator(ref_, ref_.node.size()); }
+inline NodeMemberIterator NodeObject::begin() const { return NodeMemberIterator(ref_, 0); }
+inline NodeMemberIterator NodeObject::end() const { return NodeMemberIterator(ref_, ref_.node.size()); }
+inline NodeMemberIterator NodeObject::find(const std::string& name) const {
+  for (size_t i = 0; i < ref_.node.size(); ++i) {
+    if (ref_.node.key_at(i).text() == name) {
+      if (ref_.skip_null_members && ref_.node.value_at(i).is_null()) break;
+      return NodeMemberIterator(ref_, i);
+    }
+  }
+  return end();
+}
+inline bool NodeFrozenValue::equalTo(const valijson::adapters::Adapter& other, bool strict) const {
+  return NodeAdapter(ref_).equalTo(other, strict);
+}
+
+}  // namespace chartproof::jsonschema
+
+namespace valijson::adapters {
+template <>
+struct AdapterTraits<chartproof::jsonschema::NodeAdapter> {
+  using DocumentType = chartproof::Node;
+  static std::string adapterName() { return "ChartproofNodeAdapter"; }
+};
+}  // namespace valijson::adapters
