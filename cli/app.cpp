@@ -87,6 +87,8 @@ struct LintArgs {
   PolicyArgs policy;
   ChartOptions chart;
   bool charts_of = false;
+  std::string schema_mode = "strict";
+  std::vector<std::string> schema_dirs;
 };
 
 // --charts-of: the paths are changed files (pre-commit); each maps to the nearest folder above it
@@ -149,6 +151,8 @@ int run_lint(const LintArgs& given, Environment& env) {
   options.enable = split_commas(a.enable);
   options.disable = split_commas(a.disable);
   options.jobs = a.jobs;
+  // The Kubernetes version is the schema rules' target and helm's --kube-version in chart mode.
+  set_kube_target(options, a.chart.kube_version, a.schema_dirs, a.schema_mode);
   auto linter = Linter::create(options);
   if (!linter) {
     env.err << "chartproof: " << linter.error().to_string() << "\n";
@@ -272,7 +276,13 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--set", lint.chart.set, "helm --set for chart folders (repeatable)")->allow_extra_args(false);
   lint_cmd->add_option("--set-string", lint.chart.set_string, "helm --set-string (repeatable)")->allow_extra_args(false);
   lint_cmd->add_option("--release", lint.chart.release, "Release name for chart folders")->capture_default_str();
-  lint_cmd->add_option("--kube-version", lint.chart.kube_version, "helm --kube-version for chart folders");
+  lint_cmd->add_option("--kube-version", lint.chart.kube_version,
+                       "Kubernetes version to validate against (1.28 to 1.36; default the newest), also helm's --kube-version");
+  lint_cmd->add_option("--schema-mode", lint.schema_mode, "strict: unknown fields are errors; lenient: they are not reported")
+      ->check(CLI::IsMember({"strict", "lenient"}))
+      ->capture_default_str();
+  lint_cmd->add_option("--schema-dir", lint.schema_dirs, "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
+      ->allow_extra_args(false);
   lint_cmd->add_flag("--include-crds", lint.chart.include_crds, "helm --include-crds for chart folders");
   lint_cmd->add_flag("--charts-of", lint.charts_of,
                      "Paths are changed files: lint the nearest chart folder of each, once (pre-commit)");

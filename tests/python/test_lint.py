@@ -82,8 +82,24 @@ def test_profiles_policies_enable_disable(root):
     only_probes = chartproof.lint(root / "examples" / "todo-app" / "rendered-broken.yaml",
                                   disable=["security", "resources", "secrets", "selectors", "schema"])
     assert {f.rule for f in only_probes} == {"missing-readiness-probe"}
-    with pytest.raises(NotImplementedError):
-        chartproof.lint(hardened, kube_version="1.30")
+
+
+def test_kube_version_and_schema_options(root, tmp_path):
+    removed = root / "testdata" / "rules" / "removed-api-version" / "pass.yaml"  # flowcontrol v1beta3: served by 1.31
+    assert not any(f.rule == "removed-api-version" for f in chartproof.lint(removed, kube_version="1.31"))
+    assert any(f.rule == "removed-api-version" and "target 1.36" in f.message for f in chartproof.lint(removed))
+    with pytest.raises(chartproof.PolicyError) as info:
+        chartproof.lint(removed, kube_version="1.22")
+    assert "bundled versions: 1.28" in str(info.value)
+    typo = root / "testdata" / "rules" / "unknown-field" / "fail.yaml"
+    assert sum(f.rule == "unknown-field" for f in chartproof.lint(typo)) == 5
+    assert not any(f.rule == "unknown-field" for f in chartproof.lint(typo, schema_mode="lenient"))
+    with pytest.raises(ValueError):
+        chartproof.lint(typo, schema_mode="loose")
+    widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: big}\n"
+    assert [f.rule for f in chartproof.lint(widget, enable=["schema"]) if f.pack == "schema"] == ["unknown-kind"]
+    checked = chartproof.lint(widget, schema_dirs=[root / "testdata" / "schema-dir"])
+    assert [(f.rule, f.path) for f in checked if f.pack == "schema"] == [("schema-violation", "spec.size")]
 
 
 def test_rules_metadata(root):

@@ -7,6 +7,7 @@
 
 #include "chartproof/parse.hpp"
 #include "kubeschema/kube_schemas.hpp"
+#include "test_support.hpp"
 
 namespace ks = chartproof::kubeschema;
 
@@ -110,4 +111,48 @@ TEST_CASE("the lifecycle table knows removals and replacements") {
   CHECK(ks::lifecycle("apps/v1", "Deployment") == nullptr);
   CHECK(ks::compare_versions("1.9", "1.28") < 0);
   CHECK(ks::compare_versions("v1.36", "1.36.1") == 0);
+}
+
+namespace {
+chartproof::LintReport lint_schema(const std::string& text, const std::string& version,
+                                   const std::vector<std::string>& schema_dirs = {}) {
+  auto options = test::only({"schema-violation", "unknown-field", "deprecated-api-version", "removed-api-version", "unknown-kind"});
+  chartproof::set_kube_target(options, version, schema_dirs, "strict");
+  return test::lint_text(text, options);
+}
+}  // namespace
+
+TEST_CASE("the example chart is valid on the oldest and the newest bundled Kubernetes") {
+  std::string rendered = test::read_file(test::source_dir() / "examples/todo-app/rendered.yaml");
+  for (std::string version : {"1.28", "1.36"}) {
+    CAPTURE(version);
+    auto report = lint_schema(rendered, version);
+    CHECK(report.summary.resources == 7);
+    CHECK(test::rules_of(report).empty());
+    // The same check fails when the example breaks the schema.
+    std::string broken = rendered;
+    auto at = broken.find("replicas: 2");
+    REQUIRE(at != std::string::npos);
+    broken.replace(at, 11, "replicas: \"2\"");
+    CHECK(test::rules_of(lint_schema(broken, version)) == std::vector<std::string>{"schema-violation"});
+  }
+}
+
+TEST_CASE("--schema-dir adds CRD files and JSON Schemas for kinds the input does not define") {
+  std::string input =
+      "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: big}\n---\n"
+      "apiVersion: example.com/v1\nkind: Backup\nmetadata: {name: b}\nspec: {scheduel: daily}\n";
+  CHECK(test::rules_of(lint_schema(input, "")) == std::vector<std::string>{"unknown-kind", "unknown-kind"});
+  auto report = lint_schema(input, "", {(test::source_dir() / "testdata/schema-dir").string()});
+  std::vector<std::string> got;
+  for (const auto& f : report.findings) got.push_back(f.rule + " " + std::to_string(f.line) + " " + f.path);
+  CHECK(got == std::vector<std::string>{"schema-violation 4 spec.size", "schema-violation 9 spec",
+                                        "unknown-field 9 spec.scheduel"});
+  auto linter = chartproof::Linter::create([] {
+    chartproof::LintOptions o;
+    chartproof::set_kube_target(o, "", {"/no/such/folder"}, "strict");
+    return o;
+  }());
+  REQUIRE_FALSE(linter);
+  CHECK(linter.error().to_string().find("/no/such/folder") != std::string::npos);
 }

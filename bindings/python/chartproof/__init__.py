@@ -81,10 +81,12 @@ def _policies(policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Unio
     return [p.path if isinstance(p, Policy) else os.fspath(p) for p in policy]
 
 
-def _settings(policy, profile, enable, disable, namespace, kube_version, jobs) -> "_core.LintSettings":
-    if kube_version is not None:
-        raise NotImplementedError("kube_version: validation against a Kubernetes version's API schema is not implemented yet")
+def _settings(policy, profile, enable, disable, namespace, kube_version, jobs, schema_dirs=(),
+              schema_mode="strict") -> "_core.LintSettings":
     settings = _core.LintSettings()
+    settings.kube_version = kube_version or ""
+    settings.schema_dirs = [os.fspath(d) for d in schema_dirs]
+    settings.schema_mode = schema_mode
     settings.profile = profile
     settings.policies = _policies(policy)
     settings.enable = list(enable)
@@ -103,6 +105,8 @@ def lint(
     disable: Iterable[str] = (),
     namespace: Optional[str] = None,
     kube_version: Optional[str] = None,
+    schema_dirs: Iterable[Union[str, "os.PathLike[str]"]] = (),
+    schema_mode: str = "strict",
     jobs: int = 0,
 ) -> Report:
     """Lints YAML text, files or directories, exactly as ``chartproof lint`` does.
@@ -110,7 +114,7 @@ def lint(
     ``profile`` (recommended, strict, pss-baseline, pss-restricted) comes first, then every ``policy``
     (later wins); with neither, the recommended profile. The GIL is released while linting.
     """
-    settings = _settings(policy, profile, enable, disable, namespace, kube_version, jobs)
+    settings = _settings(policy, profile, enable, disable, namespace, kube_version, jobs, schema_dirs, schema_mode)
     texts, paths = _split(source)
     return _core.lint(texts, paths, settings)
 
@@ -155,7 +159,8 @@ def lint_chart(
 
     settings = _settings(
         lint_options.pop("policy", None), lint_options.pop("profile", None), lint_options.pop("enable", ()),
-        lint_options.pop("disable", ()), namespace, lint_options.pop("kube_version", None), lint_options.pop("jobs", 0))
+        lint_options.pop("disable", ()), namespace, lint_options.pop("kube_version", None), lint_options.pop("jobs", 0),
+        lint_options.pop("schema_dirs", ()), lint_options.pop("schema_mode", "strict"))
     if lint_options:
         raise TypeError(f"lint_chart() got unexpected keyword arguments: {', '.join(sorted(lint_options))}")
     return _core.lint_chart(

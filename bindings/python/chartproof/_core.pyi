@@ -9,6 +9,9 @@ class LintSettings:
     disable: List[str]
     namespace: str
     jobs: int
+    kube_version: str
+    schema_dirs: List[str]
+    schema_mode: str
     def __init__(self) -> None: ...
 
 class Finding:

@@ -95,6 +95,9 @@ struct LintSettings {
   std::vector<std::string> enable, disable;
   std::string namespace_ = "default";
   unsigned jobs = 0;
+  std::string kube_version;
+  std::vector<std::string> schema_dirs;
+  std::string schema_mode = "strict";
 };
 
 LintOptions make_options(const LintSettings& s) {
@@ -105,6 +108,10 @@ LintOptions make_options(const LintSettings& s) {
   o.disable = s.disable;
   o.default_namespace = s.namespace_;
   o.jobs = s.jobs;
+  if (s.schema_mode != "strict" && s.schema_mode != "lenient") {
+    throw py::value_error("schema_mode must be \"strict\" or \"lenient\", not \"" + s.schema_mode + "\"");
+  }
+  set_kube_target(o, s.kube_version, s.schema_dirs, s.schema_mode);
   return o;
 }
 
@@ -159,7 +166,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readwrite("enable", &LintSettings::enable)
       .def_readwrite("disable", &LintSettings::disable)
       .def_readwrite("namespace", &LintSettings::namespace_)
-      .def_readwrite("jobs", &LintSettings::jobs);
+      .def_readwrite("jobs", &LintSettings::jobs)
+      .def_readwrite("kube_version", &LintSettings::kube_version)
+      .def_readwrite("schema_dirs", &LintSettings::schema_dirs)
+      .def_readwrite("schema_mode", &LintSettings::schema_mode);
 
   py::class_<Finding>(m, "Finding")
       .def_readonly("rule", &Finding::rule)
@@ -373,6 +383,7 @@ PYBIND11_MODULE(_core, m) {
     o.set = set;
     o.set_string = set_string;
     o.include_crds = include_crds;
+    o.kube_version = settings.kube_version;  // helm renders for the version the schemas check
     Expected<ChartSources> chart = Error{};
     {
       py::gil_scoped_release release_gil;

@@ -34,6 +34,9 @@ struct LintOptions {
   std::vector<CustomRuleSpec> custom_rules;
   /// Today as YYYY-MM-DD, for exemption expiry; empty means the system date (UTC).
   std::string today;
+  /// Run-wide parameters (--kube-version, --schema-dir): every rule that declares a parameter of
+  /// this name takes this value, over its policy settings.
+  std::map<std::string, ParamValue> run_params;
   /// Worker threads; 0 means one per core. Output is identical for any value.
   unsigned jobs = 1;
   ParseLimits limits;
@@ -76,6 +79,11 @@ struct LintReport {
 /// Chart folders' renders join `files`; their own files are parsed into Input::charts.
 std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options,
                                         std::vector<ChartSources> charts = {});
+
+/// The schema pack's target: `kube_version` ("" = newest bundled) and `schema_dirs` become run-wide
+/// parameters; `schema_mode` "lenient" switches unknown-field off ("strict" is the default).
+void set_kube_target(LintOptions& options, const std::string& kube_version, const std::vector<std::string>& schema_dirs,
+                     std::string_view schema_mode);
 
 /// Options from a policy: its rules, exemptions and custom rules.
 LintOptions options_from_policy(const Policy& policy);

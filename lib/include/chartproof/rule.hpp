@@ -97,6 +97,8 @@ class Rule {
   virtual void check(const Resource& resource, const ResourceGraph& graph, Reporter& out) const;
   /// Checks one document before it becomes resources (parse-level rules).
   virtual void check_document(const ParsedDocument& document, const ResourceGraph& graph, Reporter& out) const;
+  /// Called once per run before any check, from one thread: compile what this input needs.
+  virtual void prepare(const ResourceGraph& graph) const;
   /// Checks a chart folder's own files (chart mode); `graph` holds every input's resources.
   virtual void check_chart(const ChartFolder& chart, const ResourceGraph& graph, Reporter& out) const;
 };

@@ -121,6 +121,13 @@ std::vector<const RuleDefinition*> Linter::definitions() const {
   return out;
 }
 
+void set_kube_target(LintOptions& options, const std::string& kube_version, const std::vector<std::string>& schema_dirs,
+                     std::string_view schema_mode) {
+  if (!kube_version.empty()) options.run_params["kube_version"] = kube_version;
+  if (!schema_dirs.empty()) options.run_params["schema_dirs"] = schema_dirs;
+  if (schema_mode == "lenient") options.disable.push_back("unknown-field");
+}
+
 LintOptions options_from_policy(const Policy& policy) {
   LintOptions o;
   o.rules = policy.rules;
@@ -171,6 +178,12 @@ Expected<Linter> Linter::create(const LintOptions& options) {
     if (cfg) {
       if (auto err = apply_params(def->meta, cfg->params, values)) return *err;
     }
+    // Run-wide parameters win over policy settings, in every scope, for rules that declare them.
+    std::map<std::string, ParamValue> run_wide;
+    for (const auto& [name, value] : options.run_params) {
+      if (values.count(name)) run_wide[name] = value;
+    }
+    if (auto err = apply_params(def->meta, run_wide, values)) return *err;
     Severity severity = cfg && cfg->severity ? *cfg->severity : def->meta.severity;
     Active active{def, severity, Params(values), nullptr, enabled && !forced_off, {}};
     bool any_scope_on = false;
@@ -178,6 +191,7 @@ Expected<Linter> Linter::create(const LintOptions& options) {
       for (const auto& scoped : cfg->scoped) {
         std::map<std::string, ParamValue> scoped_values = values;
         if (auto err = apply_params(def->meta, scoped.settings.params, scoped_values)) return *err;
+        if (auto err = apply_params(def->meta, run_wide, scoped_values)) return *err;
         bool on = scoped.settings.enabled.value_or(enabled);
         Params params(std::move(scoped_values));
         if (def->validate) {
@@ -264,6 +278,11 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
     }
     return false;
   };
+  // Rules compile what this input needs (schemas of its kinds) before the parallel part.
+  for (const auto& a : active_) {
+    if (a.enabled) a.rule->prepare(graph);
+    for (const auto& s : a.scoped) s.rule->prepare(graph);
+  }
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
   engine::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {

@@ -50,5 +50,6 @@ std::string param_value_text(const ParamValue& v) {
 void Rule::check(const Resource&, const ResourceGraph&, Reporter&) const {}
 void Rule::check_document(const ParsedDocument&, const ResourceGraph&, Reporter&) const {}
 void Rule::check_chart(const ChartFolder&, const ResourceGraph&, Reporter&) const {}
+void Rule::prepare(const ResourceGraph&) const {}
 
 }  // namespace chartproof

@@ -32,30 +32,6 @@ const rapidjson::Value* member(const rapidjson::Value& v, const char* name) {
   return it == v.MemberEnd() ? nullptr : &it->value;
 }
 
-// A copy without `additionalProperties: false`: unknown fields are unknown-field's to report, with a
-// suggestion, so schema-violation validates the open form.
-void copy_open(const rapidjson::Value& in, rapidjson::Value& out, rapidjson::Document::AllocatorType& alloc) {
-  if (in.IsObject()) {
-    out.SetObject();
-    for (const auto& m : in.GetObject()) {
-      if (str(m.name) == "additionalProperties" && m.value.IsBool() && !m.value.GetBool()) continue;
-      rapidjson::Value key(m.name, alloc);
-      rapidjson::Value value;
-      copy_open(m.value, value, alloc);
-      out.AddMember(key, value, alloc);
-    }
-  } else if (in.IsArray()) {
-    out.SetArray();
-    for (const auto& item : in.GetArray()) {
-      rapidjson::Value value;
-      copy_open(item, value, alloc);
-      out.PushBack(value, alloc);
-    }
-  } else {
-    out.CopyFrom(in, alloc);
-  }
-}
-
 std::string normalize(std::string_view version) {
   if (!version.empty() && (version.front() == 'v' || version.front() == 'V')) version.remove_prefix(1);
   // 1.30.2 -> 1.30: the API of a minor does not change in patch releases.
@@ -68,6 +44,17 @@ std::string normalize(std::string_view version) {
 }
 
 }  // namespace
+
+void open_objects(rapidjson::Value& schema) {
+  if (schema.IsArray()) {
+    for (auto& item : schema.GetArray()) open_objects(item);
+    return;
+  }
+  if (!schema.IsObject()) return;
+  auto closed = schema.FindMember("additionalProperties");
+  if (closed != schema.MemberEnd() && closed->value.IsBool() && !closed->value.GetBool()) schema.RemoveMember(closed);
+  for (auto& m : schema.GetObject()) open_objects(m.value);
+}
 
 int compare_versions(std::string_view a, std::string_view b) {
   auto parse = [](std::string_view v) {
@@ -192,8 +179,8 @@ void VersionSchemas::prepare(const std::vector<std::string>& gvks) const {
   doc.SetObject();
   rapidjson::Value defs(rapidjson::kObjectType);
   for (std::string_view name : reachable) {
-    rapidjson::Value copy;
-    copy_open(*definitions_.find(name)->second, copy, alloc);
+    rapidjson::Value copy(*definitions_.find(name)->second, alloc);
+    open_objects(copy);
     defs.AddMember(rapidjson::Value(name.data(), static_cast<rapidjson::SizeType>(name.size()), alloc), copy, alloc);
   }
   rapidjson::Value roots(rapidjson::kObjectType);

@@ -22,6 +22,10 @@ inline std::string gvk_key(std::string_view api_version, std::string_view kind) 
   return std::string(api_version) + " " + std::string(kind);
 }
 
+/// Removes `additionalProperties: false` everywhere in a schema, in place: unknown fields are the
+/// unknown-field rule's to report (with a suggestion), so the validators take the open form.
+void open_objects(rapidjson::Value& schema);
+
 /// Orders "1.9" < "1.28" < "1.36"; text that is not MAJOR.MINOR sorts as 0.0.
 int compare_versions(std::string_view a, std::string_view b);
 

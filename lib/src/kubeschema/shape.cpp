@@ -34,7 +34,41 @@ const Shape* ShapeBuilder::build(const rapidjson::Value& schema, bool crd) {
   shape.closed = !preserves && !shape.additional &&
                  (closed_by_schema || (crd && !shape.properties.empty() && additional == schema.MemberEnd()));
   if (auto items = schema.FindMember("items"); items != schema.MemberEnd()) shape.items = build(items->value, crd);
+  if (auto type = schema.FindMember("type"); type != schema.MemberEnd()) {
+    if (type->value.IsString()) shape.types.emplace_back(type->value.GetString());
+    if (type->value.IsArray()) {
+      for (const auto& t : type->value.GetArray()) {
+        if (t.IsString()) shape.types.emplace_back(t.GetString());
+      }
+    }
+  }
   return &shape;
+}
+
+const Shape* shape_at(const Shape* shape, std::string_view path) {
+  std::size_t i = 0;
+  auto step = [&](std::string_view key) { shape = shape->has_property(key) ? shape->property(key) : shape->additional; };
+  while (shape && i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+    } else if (path.compare(i, 2, "[\"") == 0) {
+      auto end = path.find("\"]", i + 2);
+      if (end == std::string_view::npos) return nullptr;
+      step(path.substr(i + 2, end - i - 2));
+      i = end + 2;
+    } else if (path[i] == '[') {
+      auto end = path.find(']', i);
+      if (end == std::string_view::npos) return nullptr;
+      shape = shape->items;
+      i = end + 1;
+    } else {
+      auto end = path.find_first_of(".[", i);
+      if (end == std::string_view::npos) end = path.size();
+      step(path.substr(i, end - i));
+      i = end;
+    }
+  }
+  return shape;
 }
 
 }  // namespace chartproof::kubeschema

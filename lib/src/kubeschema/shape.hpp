@@ -20,6 +20,7 @@ struct Shape {
   const Shape* additional = nullptr;  ///< schema of map values (additionalProperties)
   const Shape* items = nullptr;       ///< schema of array items
   bool closed = false;                ///< a property not in `properties` is unknown
+  std::vector<std::string> types;     ///< the `type` keyword: "integer", or "integer" and "string"
 
   const Shape* property(std::string_view name) const {
     auto it = std::lower_bound(properties.begin(), properties.end(), name,
@@ -37,6 +38,9 @@ struct Shape {
     return out;
   }
 };
+
+/// The shape at a field path below `root` (`spec.containers[0].ports[0]`, `metadata["a.b/c"]`), or null.
+const Shape* shape_at(const Shape* root, std::string_view path);
 
 /// Builds shapes; `resolve` maps a `$ref` target ("#/definitions/X") to its schema (or null).
 /// Shapes of the same referenced definition are built once and shared (recursive types work).

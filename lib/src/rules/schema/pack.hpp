@@ -1,5 +1,6 @@
 #pragma once
-// The schema pack: input that is not valid YAML or not a valid Kubernetes object.
+// The schema pack: input that is not valid YAML or not a valid Kubernetes object, and objects the
+// Kubernetes API of the target version rejects.
 #include <vector>
 
 #include "chartproof/rule.hpp"
@@ -8,5 +9,10 @@ namespace chartproof::rules {
 RuleDefinition invalid_yaml_rule();
 RuleDefinition duplicate_key_rule();
 RuleDefinition invalid_resource_rule();
+RuleDefinition schema_violation_rule();
+RuleDefinition unknown_field_rule();
+RuleDefinition deprecated_api_version_rule();
+RuleDefinition removed_api_version_rule();
+RuleDefinition unknown_kind_rule();
 std::vector<RuleDefinition> schema_pack();
 }  // namespace chartproof::rules

@@ -1,0 +1,211 @@
+// valijson's RapidJSON adapter must come before any RapidJSON header.
+#include <valijson/adapters/rapidjson_adapter.hpp>
+
+#include "rules/schema/kube_target.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "chartproof/parse.hpp"
+
+namespace chartproof::rules {
+namespace fs = std::filesystem;
+namespace {
+
+bool is_true(const rapidjson::Value& object, const char* name) {
+  auto it = object.FindMember(name);
+  return it != object.MemberEnd() && it->value.IsBool() && it->value.GetBool();
+}
+
+// A CRD's OpenAPI v3 schema as valijson reads it: `nullable: true` allows null,
+// `x-kubernetes-int-or-string: true` allows an integer or a string, and a required field with a
+// `default` is not required (the API server defaults before it validates). Members of `properties`
+// are names, not keywords.
+void adapt_crd_schema(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc, bool names = false) {
+  if (v.IsArray()) {
+    for (auto& item : v.GetArray()) adapt_crd_schema(item, alloc);
+    return;
+  }
+  if (!v.IsObject()) return;
+  if (!names) {
+    if (is_true(v, "x-kubernetes-int-or-string")) {
+      v.RemoveMember("type");
+      rapidjson::Value types(rapidjson::kArrayType);
+      types.PushBack("integer", alloc).PushBack("string", alloc);
+      v.AddMember("type", types, alloc);
+    }
+    auto required = v.FindMember("required");
+    auto props = v.FindMember("properties");
+    if (required != v.MemberEnd() && required->value.IsArray() && props != v.MemberEnd() && props->value.IsObject()) {
+      rapidjson::Value kept(rapidjson::kArrayType);
+      for (auto& name : required->value.GetArray()) {
+        auto prop = name.IsString() ? props->value.FindMember(name) : props->value.MemberEnd();
+        bool defaulted = prop != props->value.MemberEnd() && prop->value.IsObject() && prop->value.HasMember("default");
+        if (!defaulted) kept.PushBack(rapidjson::Value(name, alloc), alloc);
+      }
+      required->value = kept;
+    }
+    auto type = v.FindMember("type");
+    if (is_true(v, "nullable") && type != v.MemberEnd()) {
+      if (type->value.IsString()) {
+        rapidjson::Value types(rapidjson::kArrayType);
+        types.PushBack(rapidjson::Value(type->value, alloc), alloc).PushBack("null", alloc);
+        type->value = types;
+      } else if (type->value.IsArray()) {
+        type->value.PushBack("null", alloc);
+      }
+    }
+  }
+  for (auto& m : v.GetObject()) {
+    std::string_view key(m.name.GetString(), m.name.GetStringLength());
+    adapt_crd_schema(m.value, alloc, !names && (key == "properties" || key == "definitions"));
+  }
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+  return out;
+}
+
+// Every CRD and JSON Schema (with x-kubernetes-group-version-kind) in the folders' YAML and JSON files.
+Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs, std::vector<std::shared_ptr<const Document>>& documents) {
+  CustomSchemas out;
+  for (const auto& dir : dirs) {
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) return Error{dir, 0, 0, "--schema-dir: not a folder"};
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::recursive_directory_iterator(dir, ec)) {
+      auto ext = entry.path().extension().string();
+      if (entry.is_regular_file() && (ext == ".yaml" || ext == ".yml" || ext == ".json")) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    for (const auto& path : files) {
+      std::ifstream in(path, std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      SourceFile file{path.string(), text.str()};
+      for (const auto& doc : parse_file(file)) {
+        if (!doc.tree) {
+          std::string why = doc.issues.empty() ? "cannot be read" : doc.issues.front().message;
+          return Error{file.path, doc.issues.empty() ? 0 : doc.issues.front().line, 0, "--schema-dir: " + why};
+        }
+        Node root = doc.tree->root();
+        documents.push_back(doc.tree);
+        if (root.get_text("kind") == "CustomResourceDefinition") {
+          for (auto& [gvk, schema] : schemas_of_crd(root, file.path)) out[gvk] = schema;
+        } else if (Node gvks = root.get("x-kubernetes-group-version-kind"); gvks.is_seq() && gvks.size() > 0) {
+          Node g = gvks.item(0);
+          std::string group(g.get_text("group"));
+          std::string api_version = group.empty() ? std::string(g.get_text("version")) : group + "/" + std::string(g.get_text("version"));
+          auto schema = std::make_shared<const CustomSchema>(file.path, root, false);
+          if (!schema->validator()) return Error{file.path, 0, 0, "--schema-dir: not a JSON Schema valijson can use"};
+          out[kubeschema::gvk_key(api_version, g.get_text("kind"))] = schema;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void CustomSchema::compile() const {
+  std::call_once(once_, [this] {
+    if (!source_.is_map()) return;
+    rapidjson::Document json;
+    jsonschema::to_json(source_, json, json.GetAllocator());
+    if (crd_) adapt_crd_schema(json, json.GetAllocator());
+    kubeschema::ShapeBuilder shapes(shapes_, [](std::string_view) -> const rapidjson::Value* { return nullptr; });
+    root_ = shapes.build(json, crd_);
+    kubeschema::open_objects(json);
+    if (auto compiled = jsonschema::Schema::compile(json, origin_)) validator_.emplace(std::move(compiled.value()));
+    // (a schema valijson cannot take, e.g. with patternProperties, is left unvalidated)
+  });
+}
+
+CustomSchemas schemas_of_crd(Node crd, const std::string& origin) {
+  CustomSchemas out;
+  Node spec = crd.get("spec");
+  std::string group(spec.get_text("group"));
+  std::string_view kind = spec.get("names").get_text("kind");
+  if (group.empty() || kind.empty()) return out;
+  Node shared = spec.get("validation").get("openAPIV3Schema");  // v1beta1: one schema for every version
+  Node versions = spec.get("versions");
+  for (std::size_t i = 0; i < versions.size(); ++i) {
+    Node v = versions.item(i);
+    Node schema = v.get("schema").get("openAPIV3Schema");
+    out[kubeschema::gvk_key(group + "/" + std::string(v.get_text("name")), kind)] =
+        std::make_shared<const CustomSchema>(origin, schema ? schema : shared, true);
+  }
+  if (versions.size() == 0 && !spec.get_text("version").empty()) {
+    out[kubeschema::gvk_key(group + "/" + std::string(spec.get_text("version")), kind)] =
+        std::make_shared<const CustomSchema>(origin, shared, true);
+  }
+  return out;
+}
+
+Expected<std::shared_ptr<const KubeTarget>> KubeTarget::get(const std::string& requested, const std::vector<std::string>& schema_dirs) {
+  static std::mutex mutex;
+  static std::map<std::pair<std::string, std::vector<std::string>>, std::shared_ptr<const KubeTarget>> targets;
+  const auto& versions = kubeschema::bundled_versions();
+  std::string version = requested.empty() && !versions.empty() ? versions.back() : requested;
+  std::lock_guard lock(mutex);
+  auto& slot = targets[{version, schema_dirs}];
+  if (slot) return slot;
+  auto schemas = kubeschema::VersionSchemas::get(version);
+  if (!schemas) {
+    return Error{"", 0, 0, "no schemas for Kubernetes " + requested + "; bundled versions: " + join(versions)};
+  }
+  std::vector<std::shared_ptr<const Document>> documents;
+  auto from_dirs = load_schema_dirs(schema_dirs, documents);
+  if (!from_dirs) return from_dirs.error();
+  slot = std::make_shared<const KubeTarget>(std::move(schemas), std::move(from_dirs.value()), std::move(documents));
+  return slot;
+}
+
+KubeTarget::KubeTarget(std::shared_ptr<const kubeschema::VersionSchemas> schemas, CustomSchemas from_dirs,
+                       std::vector<std::shared_ptr<const Document>> dir_documents)
+    : schemas_(std::move(schemas)), from_dirs_(std::move(from_dirs)), dir_documents_(std::move(dir_documents)) {}
+
+std::shared_ptr<const CustomSchemas> KubeTarget::crds_of(const ResourceGraph& graph) const {
+  std::lock_guard lock(mutex_);
+  if (auto it = crds_by_graph_.find(graph.serial()); it != crds_by_graph_.end()) return it->second;
+  auto crds = std::make_shared<CustomSchemas>();
+  for (const Resource* r : graph.all_of_kind("CustomResourceDefinition")) {
+    for (auto& [gvk, schema] : schemas_of_crd(r->root, "CustomResourceDefinition " + r->ref.name)) (*crds)[gvk] = schema;
+  }
+  while (crds_by_graph_.size() >= 8) crds_by_graph_.erase(crds_by_graph_.begin());  // the oldest graph
+  crds_by_graph_[graph.serial()] = crds;
+  return crds;
+}
+
+void KubeTarget::prepare(const ResourceGraph& graph) const {
+  std::vector<std::string> kinds;
+  for (const Resource& r : graph.resources()) {
+    std::string gvk = kubeschema::gvk_key(r.ref.api_version, r.ref.kind);
+    if (schemas_->serves(gvk) && std::find(kinds.begin(), kinds.end(), gvk) == kinds.end()) kinds.push_back(gvk);
+  }
+  schemas_->prepare(kinds);
+  crds_of(graph);
+}
+
+SchemaFor KubeTarget::schema_for(const Resource& r, const ResourceGraph& graph) const {
+  SchemaFor out;
+  out.gvk = kubeschema::gvk_key(r.ref.api_version, r.ref.kind);
+  if (schemas_->serves(out.gvk)) {
+    out.builtin = schemas_.get();
+    return out;
+  }
+  auto crds = crds_of(graph);
+  if (auto it = crds->find(out.gvk); it != crds->end()) {
+    out.custom = it->second;
+  } else if (auto dir = from_dirs_.find(out.gvk); dir != from_dirs_.end()) {
+    out.custom = dir->second;
+  }
+  return out;
+}
+
+}  // namespace chartproof::rules

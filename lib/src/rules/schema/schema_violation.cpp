@@ -1,0 +1,66 @@
+// schema-violation: a field of the wrong type, a missing required field, a value outside an enum —
+// checked against the target Kubernetes version's API schema (or the CRD of a custom kind).
+#include "rules/schema/kube_target_rule.hpp"
+#include "rules/schema/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+std::string type_list(const std::vector<std::string>& types) {
+  std::string out;
+  for (std::size_t i = 0; i < types.size(); ++i) out += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + types[i];
+  return out;
+}
+
+class SchemaViolation : public KubeTargetRule {
+ public:
+  using KubeTargetRule::KubeTargetRule;
+
+  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+    SchemaFor schema = target_->schema_for(r, graph);
+    std::vector<jsonschema::Violation> violations;
+    const kubeschema::Shape* root = nullptr;
+    if (schema.builtin) {
+      violations = schema.builtin->validate(schema.gvk, r.root);
+      root = schema.builtin->shape(schema.gvk);
+    } else if (schema.custom && schema.custom->validator()) {
+      violations = schema.custom->validator()->validate(r.root, /*skip_null_members=*/true);
+      root = schema.custom->root();
+    }
+    std::string against = schema.builtin ? "Kubernetes " + target_->version() + " " + schema.gvk : schema.custom ? schema.custom->origin() : "";
+    for (const auto& v : violations) {
+      std::string message = v.message;
+      if (message.rfind("wrong type", 0) == 0) {
+        // The expected type comes from the schema at the same path.
+        const kubeschema::Shape* at = root ? kubeschema::shape_at(root, v.path) : nullptr;
+        std::string got(node_type_name(v.node.type()));
+        std::string value = v.node.is_scalar() ? " " + quoted(v.node.text()) : "";
+        message = at && !at->types.empty() ? "expected " + type_list(at->types) + ", got " + got + value
+                                           : "wrong type: " + got + value + " is not allowed here";
+      }
+      out.report(r, Field{v.node, v.path}, (v.path.empty() ? "" : v.path + ": ") + message + " (" + against + ")");
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition schema_violation_rule() {
+  return define_kube_target_rule<SchemaViolation>(RuleMeta{
+      "schema-violation", "schema", Severity::Error, true, {},
+      "Every resource must match the Kubernetes API schema of the version it is deployed to.",
+      "The API server rejects an object whose fields have the wrong type (`replicas: \"2\"`, `containerPort: "
+      "http`, an env `value: 8080` that must be a string), that lacks a required field (a container without "
+      "`name`, a Deployment without `selector`), or whose value is not allowed — at `helm install` time, for the "
+      "whole release. chartproof validates each resource against the OpenAPI schema of the target Kubernetes "
+      "version (--kube-version, default the newest bundled: 1.28 to 1.36 are compiled in), or against the "
+      "openAPIV3Schema of the CustomResourceDefinition of a custom kind found in the input or --schema-dir. "
+      "Fields set to null count as unset, as they do for the API server (`creationTimestamp: null`); ports, "
+      "maxSurge and other int-or-string fields take either; quantities take numbers or strings. Unknown "
+      "fields are unknown-field's, with a suggestion.",
+      "Fix the field at the reported path: quote numbers that must be strings (`value: \"8080\"`), use "
+      "numbers where the API wants integers, add the missing field.",
+      {}});
+}
+
+}  // namespace chartproof::rules

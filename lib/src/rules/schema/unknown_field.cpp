@@ -1,0 +1,87 @@
+// unknown-field: a field the API schema does not define (a typo such as `containerport`), which
+// kubectl's strict field validation rejects and older paths silently drop.
+#include "chartproof/engine.hpp"
+#include "rules/schema/kube_target_rule.hpp"
+#include "rules/schema/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class UnknownField : public KubeTargetRule {
+ public:
+  using KubeTargetRule::KubeTargetRule;
+
+  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+    SchemaFor schema = target_->schema_for(r, graph);
+    if (schema.builtin) {
+      walk(r, r.root, schema.builtin->shape(schema.gvk), "", false, out);
+    } else if (schema.custom && schema.custom->root()) {
+      walk(r, r.root, schema.custom->root(), "", true, out);
+    }
+  }
+
+ private:
+  // "; Kubernetes 1.28 does not have it, 1.36 does" when a later bundled version defines the field.
+  std::string newer_versions_have(const Resource& r, const std::string& path) const {
+    const auto& versions = kubeschema::bundled_versions();
+    if (versions.empty() || versions.back() == target_->version()) return {};
+    auto newest = kubeschema::VersionSchemas::get(versions.back());
+    const kubeschema::Shape* root = newest ? newest->shape(kubeschema::gvk_key(r.ref.api_version, r.ref.kind)) : nullptr;
+    auto dot = path.find_last_of(".[");
+    std::string parent = dot == std::string::npos ? std::string() : path.substr(0, dot);
+    std::string key = dot == std::string::npos ? path : path.substr(dot + 1);
+    const kubeschema::Shape* at = root ? (parent.empty() ? root : kubeschema::shape_at(root, parent)) : nullptr;
+    if (!at || !at->has_property(key)) return {};
+    return "; Kubernetes " + target_->version() + " does not have it, " + versions.back() + " does";
+  }
+
+  // `custom_root`: the top of a custom resource, where apiVersion, kind and metadata (ObjectMeta)
+  // are the API server's whatever the CRD's schema lists.
+  void walk(const Resource& r, Node node, const kubeschema::Shape* shape, const std::string& path, bool custom_root,
+            Reporter& out) const {
+    if (!shape || !node) return;
+    if (node.is_seq()) {
+      for (std::size_t i = 0; i < node.size(); ++i) walk(r, node.item(i), shape->items, path + "[" + std::to_string(i) + "]", false, out);
+      return;
+    }
+    if (!node.is_map()) return;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      std::string_view key = node.key_at(i).text();
+      std::string child = path.empty() ? std::string(key) : append_path_key(path, key);
+      const kubeschema::Shape* next = nullptr;
+      if (custom_root && (key == "apiVersion" || key == "kind")) continue;
+      if (custom_root && key == "metadata") {
+        next = target_->builtin().shape("v1 ConfigMap");
+        next = next ? next->property("metadata") : nullptr;
+      } else if (shape->has_property(key)) {
+        next = shape->property(key);
+      } else if (shape->closed) {
+        out.report(r, Field{node.key_at(i), child},
+                   "unknown field " + quoted(key) + (path.empty() ? " at the top level" : " in " + path) +
+                       did_you_mean(key, shape->names()) + newer_versions_have(r, child));
+        continue;
+      } else {
+        next = shape->additional;
+      }
+      walk(r, node.value_at(i), next, child, false, out);
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition unknown_field_rule() {
+  return define_kube_target_rule<UnknownField>(RuleMeta{
+      "unknown-field", "schema", Severity::Error, true, {},
+      "Every field must be one the Kubernetes API defines.",
+      "A misspelt or misplaced field (`containerport`, `readinessprobe`, `resources` one level too deep) is "
+      "not an error in YAML, and older clients dropped it silently: the container then runs without the "
+      "probe or limit the chart meant to set. kubectl (strict field validation, the default since 1.25) and "
+      "server-side apply reject it. chartproof reports each field the target version's schema (or the CRD's "
+      "structural schema, unless it preserves unknown fields) does not define, at its key, with the closest "
+      "valid name. Off with --schema-mode lenient.",
+      "Rename the field to the suggested one, or move it to where the API defines it.",
+      {}});
+}
+
+}  // namespace chartproof::rules
