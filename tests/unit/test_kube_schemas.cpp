@@ -156,3 +156,18 @@ TEST_CASE("--schema-dir adds CRD files and JSON Schemas for kinds the input does
   REQUIRE_FALSE(linter);
   CHECK(linter.error().to_string().find("/no/such/folder") != std::string::npos);
 }
+
+TEST_CASE("schema-violation messages name the path, the expectation and the schema") {
+  std::string text = test::read_file(test::source_dir() / "testdata/rules/schema-violation/fail.yaml");
+  auto report = lint_schema(text, "");
+  std::vector<std::string> got;
+  for (const auto& f : report.findings) got.push_back(std::to_string(f.line) + " " + f.message);
+  CHECK(got == std::vector<std::string>{
+                   "7 spec.replicas: expected integer, got string \"2\" (Kubernetes 1.36 apps/v1 Deployment)",
+                   "15 spec.template.spec.containers[0]: missing required field \"name\" (Kubernetes 1.36 apps/v1 Deployment)",
+                   "18 spec.template.spec.containers[0].env[0].value: expected string, got integer \"8080\" (Kubernetes 1.36 apps/v1 Deployment)",
+                   "27 spec.ports[0].port: expected integer, got string \"http\" (Kubernetes 1.36 v1 Service)",
+                   "58 spec: missing required field \"schedule\" (CustomResourceDefinition backups.example.com)",
+                   "59 spec.retain: value 0 must be >= 1 (CustomResourceDefinition backups.example.com)",
+                   "60 spec.mode: value \"differential\" is not one of the allowed values: full or incremental (CustomResourceDefinition backups.example.com)"});
+}

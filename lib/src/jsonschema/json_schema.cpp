@@ -100,7 +100,22 @@ std::string reword(const std::string& d, Node& at, std::string& path) {
   if (d.find("'type' constraint") != std::string::npos) {
     return "wrong type: " + std::string(node_type_name(at.type())) + " is not allowed here";
   }
-  if (d.find("'enum' constraint") != std::string::npos) {
+  // "Expected number greater than or equal to 1.000000" -> "must be >= 1"
+  static const std::pair<std::string_view, std::string_view> kBounds[] = {
+      {"Expected number greater than or equal to ", ">="}, {"Expected number less than or equal to ", "<="},
+      {"Expected number greater than ", ">"}, {"Expected number less than ", "<"}};
+  for (const auto& [prefix, op] : kBounds) {
+    if (d.rfind(prefix, 0) != 0) continue;
+    std::string bound = d.substr(prefix.size());
+    if (!bound.empty() && bound.back() == '.') bound.pop_back();
+    if (bound.find('.') != std::string::npos) {
+      while (!bound.empty() && bound.back() == '0') bound.pop_back();
+      if (!bound.empty() && bound.back() == '.') bound.pop_back();
+    }
+    std::string value = at.is_scalar() ? std::string(at.text()) + " " : std::string();
+    return "value " + value + "must be " + std::string(op) + " " + bound;
+  }
+  if (d.find("'enum' constraint") != std::string::npos || d.rfind("Failed to match against any enum values", 0) == 0) {
     return "value " + (at.is_scalar() ? "\"" + std::string(at.text()) + "\" " : std::string()) + "is not one of the allowed values";
   }
   return d;

@@ -34,6 +34,13 @@ const Shape* ShapeBuilder::build(const rapidjson::Value& schema, bool crd) {
   shape.closed = !preserves && !shape.additional &&
                  (closed_by_schema || (crd && !shape.properties.empty() && additional == schema.MemberEnd()));
   if (auto items = schema.FindMember("items"); items != schema.MemberEnd()) shape.items = build(items->value, crd);
+  if (auto allowed = schema.FindMember("enum"); allowed != schema.MemberEnd() && allowed->value.IsArray()) {
+    for (const auto& v : allowed->value.GetArray()) {
+      if (v.IsString()) shape.allowed.emplace_back(v.GetString(), v.GetStringLength());
+      else if (v.IsInt64()) shape.allowed.push_back(std::to_string(v.GetInt64()));
+      else if (v.IsBool()) shape.allowed.emplace_back(v.GetBool() ? "true" : "false");
+    }
+  }
   if (auto type = schema.FindMember("type"); type != schema.MemberEnd()) {
     if (type->value.IsString()) shape.types.emplace_back(type->value.GetString());
     if (type->value.IsArray()) {

@@ -21,6 +21,7 @@ struct Shape {
   const Shape* items = nullptr;       ///< schema of array items
   bool closed = false;                ///< a property not in `properties` is unknown
   std::vector<std::string> types;     ///< the `type` keyword: "integer", or "integer" and "string"
+  std::vector<std::string> allowed;   ///< the `enum` keyword's values, as text (CRD schemas)
 
   const Shape* property(std::string_view name) const {
     auto it = std::lower_bound(properties.begin(), properties.end(), name,

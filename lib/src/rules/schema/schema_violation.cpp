@@ -30,13 +30,15 @@ class SchemaViolation : public KubeTargetRule {
     std::string against = schema.builtin ? "Kubernetes " + target_->version() + " " + schema.gvk : schema.custom ? schema.custom->origin() : "";
     for (const auto& v : violations) {
       std::string message = v.message;
+      // The schema at the same path says what was expected.
+      const kubeschema::Shape* at = root ? kubeschema::shape_at(root, v.path) : nullptr;
       if (message.rfind("wrong type", 0) == 0) {
-        // The expected type comes from the schema at the same path.
-        const kubeschema::Shape* at = root ? kubeschema::shape_at(root, v.path) : nullptr;
         std::string got(node_type_name(v.node.type()));
         std::string value = v.node.is_scalar() ? " " + quoted(v.node.text()) : "";
         message = at && !at->types.empty() ? "expected " + type_list(at->types) + ", got " + got + value
                                            : "wrong type: " + got + value + " is not allowed here";
+      } else if (at && !at->allowed.empty() && message.find("is not one of the allowed values") != std::string::npos) {
+        message += ": " + type_list(at->allowed);
       }
       out.report(r, Field{v.node, v.path}, (v.path.empty() ? "" : v.path + ": ") + message + " (" + against + ")");
     }
