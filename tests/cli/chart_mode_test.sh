@@ -64,6 +64,9 @@ out=$("$bin" lint "$tmp/todo-app" --helm "$helm" -q); code=$?
 check "plaintext-secret-in-values at its values.yaml line" 1 \
   "$(grep -c "^$tmp/todo-app/values.yaml:$line:16: error: values key \"adminPassword\" holds a literal secret (\"Wq8z…\")" <<<"$out")"
 check "the secret is never printed in full" 0 "$(grep -c 'Wq8zLk2pXv7r' <<<"$out")"
+out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format junit)
+check "JUnit: chart-level rules are one testcase per chart, not per resource" "4 0 1" \
+  "$(grep -c "name=\"[a-z-]* chart $tmp/todo-app\"" <<<"$out") $(grep -c 'name="invalid-chart-yaml [A-Z]' <<<"$out") $(grep -c '<failure type="error" message="values key' <<<"$out")"
 printf 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-admin\nstringData:\n  password: {{ .Values.adminPassword | quote }}\n  generated: {{ randAlphaNum 20 | quote }}\n' \
   > "$tmp/todo-app/templates/admin-secret.yaml"
 out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format json)

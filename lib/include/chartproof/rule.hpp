@@ -48,10 +48,11 @@ struct RuleMeta {
   std::vector<ParamSpec> params;
   bool sensitive = false;  ///< findings point at secret values (their source lines are masked in output)
   bool needs_probe_render = false;  ///< chart mode renders each chart a second time for this rule
+  bool chart_level = false;  ///< checks a chart folder's own files (check_chart), never a resource
 
   /// True when the rule checks resources of this kind (an empty `kinds` means every kind).
   bool inspects(std::string_view kind) const {
-    return kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end();
+    return !chart_level && (kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
   }
 };
 

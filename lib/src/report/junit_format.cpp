@@ -55,8 +55,31 @@ std::string format_junit(const LintReport& report) {
         suites[file][name + " " + run.meta.id].name = run.meta.id + " " + name;
       }
     }
+    // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
+    for (const ChartFolder& chart : report.input->charts) {
+      for (const auto& run : report.rules) {
+        if (run.meta.chart_level) suites[chart.chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart.dir;
+      }
+    }
   }
+  // A chart-level finding (in Chart.yaml or a values file) fails its chart's testcase.
+  auto chart_of = [&](const Finding& f) -> const ChartFolder* {
+    if (!report.input) return nullptr;
+    for (const ChartFolder& chart : report.input->charts) {
+      if (chart.chart_yaml.file && chart.chart_yaml.file->path == f.file) return &chart;
+      for (const auto& file : chart.files) {
+        if (file->path == f.file) return &chart;
+      }
+    }
+    return nullptr;
+  };
   for (const auto& f : report.findings) {
+    if (const ChartFolder* chart = f.has_resource() ? nullptr : chart_of(f)) {
+      Case& c = suites[chart->chart_yaml.file->path]["chart " + f.rule];
+      if (c.name.empty()) c.name = f.rule + " chart " + chart->dir;
+      c.failures.push_back(&f);
+      continue;
+    }
     std::string name = f.has_resource() ? resource_name(f.resource) : "document at line " + std::to_string(f.line);
     Case& c = suites[f.file][name + " " + f.rule];
     if (c.name.empty()) c.name = f.rule + " " + name;

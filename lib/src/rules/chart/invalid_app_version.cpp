@@ -31,14 +31,16 @@ class InvalidAppVersion : public Rule {
 }  // namespace
 
 RuleDefinition invalid_app_version_rule() {
-  return define<InvalidAppVersion>(RuleMeta{
+  RuleMeta meta{
       "invalid-app-version", "chart", Severity::Warning, true, {},
       "Chart.yaml should carry appVersion, quoted.",
       "appVersion names the version of the application the chart deploys; charts feed it into the "
       "`app.kubernetes.io/version` label and image tags, and `helm list` shows it. Written unquoted, a "
       "version like 1.10 is a YAML number and becomes 1.1. Library charts (type: library) are exempt.",
       "Add `appVersion: \"1.2.3\"` (quoted) to Chart.yaml.",
-      {}});
+      {}};
+  meta.chart_level = true;
+  return define<InvalidAppVersion>(std::move(meta));
 }
 
 }  // namespace chartproof::rules

@@ -66,7 +66,7 @@ class InvalidChartYaml : public Rule {
 }  // namespace
 
 RuleDefinition invalid_chart_yaml_rule() {
-  return define<InvalidChartYaml>(RuleMeta{
+  RuleMeta meta{
       "invalid-chart-yaml", "chart", Severity::Error, true, {},
       "A chart folder needs a Chart.yaml with apiVersion v2, a name and a SemVer 2 version.",
       "helm finds a chart by its Chart.yaml and refuses one without a name or version; `helm lint`, "
@@ -77,7 +77,9 @@ RuleDefinition invalid_chart_yaml_rule() {
       "instead of its templates being read as YAML.",
       "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "
       "`version:` in SemVer 2 (`1.2.3`), and `appVersion:` quoted.",
-      {}});
+      {}};
+  meta.chart_level = true;
+  return define<InvalidChartYaml>(std::move(meta));
 }
 
 }  // namespace chartproof::rules

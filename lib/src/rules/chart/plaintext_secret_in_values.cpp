@@ -39,7 +39,7 @@ class PlaintextSecretInValues : public Rule {
 }  // namespace
 
 RuleDefinition plaintext_secret_in_values_rule() {
-  return define<PlaintextSecretInValues>(RuleMeta{
+  RuleMeta meta{
       "plaintext-secret-in-values", "chart", Severity::Error, true, {},
       "A chart's values.yaml must not ship a literal secret as a default.",
       "values.yaml is published with the chart: a password, token or key written there is the same on "
@@ -52,7 +52,9 @@ RuleDefinition plaintext_secret_in_values_rule() {
       "(`randAlphaNum`, keeping an existing one with `lookup`), or take the name of an existing Secret "
       "(`existingSecret`) and reference it with `secretKeyRef`.",
       {},
-      /*sensitive=*/true});
+      /*sensitive=*/true};
+  meta.chart_level = true;
+  return define<PlaintextSecretInValues>(std::move(meta));
 }
 
 }  // namespace chartproof::rules
