@@ -2,6 +2,7 @@
 /// \file
 /// The parsed YAML tree: an immutable arena of nodes that keep their source position.
 
+#include <charconv>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -114,5 +115,43 @@ class Document {
   std::string strings_;
   std::uint32_t root_ = 0;
 };
+
+/// One step of a field path such as `spec.containers[0].env` or `metadata.annotations["a.b/c"]`.
+struct PathStep {
+  std::string_view key;              ///< a mapping key (empty for an index step)
+  std::optional<std::size_t> index;  ///< `[n]`: a sequence index
+};
+
+/// Calls `step(PathStep)` for each step of `path`, in order, while it returns true. Returns false
+/// when the path is malformed (an unclosed bracket, an index that is not a number). The one reader
+/// of the syntax append_path_key() writes: Node::at_path, schema shapes and values lookups use it.
+template <typename Step>
+bool walk_path(std::string_view path, Step&& step) {
+  std::size_t i = 0;
+  while (i < path.size()) {
+    if (path[i] == '.') {
+      ++i;
+    } else if (path.substr(i, 2) == "[\"") {  // ["key.with/dots"]
+      std::size_t close = path.find("\"]", i + 2);
+      if (close == std::string_view::npos) return false;
+      if (!step(PathStep{path.substr(i + 2, close - i - 2), std::nullopt})) return true;
+      i = close + 2;
+    } else if (path[i] == '[') {
+      std::size_t close = path.find(']', i);
+      if (close == std::string_view::npos) return false;
+      std::size_t index = 0;
+      auto [end, ec] = std::from_chars(path.data() + i + 1, path.data() + close, index);
+      if (ec != std::errc() || end != path.data() + close) return false;
+      if (!step(PathStep{{}, index})) return true;
+      i = close + 1;
+    } else {
+      std::size_t end = path.find_first_of(".[", i);
+      if (end == std::string_view::npos) end = path.size();
+      if (!step(PathStep{path.substr(i, end - i), std::nullopt})) return true;
+      i = end;
+    }
+  }
+  return true;
+}
 
 }  // namespace chartproof

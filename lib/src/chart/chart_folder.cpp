@@ -26,29 +26,14 @@ void collect_scalars(Node node, std::vector<std::string_view>& keys, std::size_t
   }
 }
 
-// The mapping keys of a field path: `a.b[0]["x.y"].c` gives a, b, x.y, c.
+// The mapping keys of a field path: `a.b[0]["x.y"].c` gives a, b, x.y, c (none when malformed).
 std::vector<std::string_view> path_keys(std::string_view path) {
   std::vector<std::string_view> keys;
-  std::size_t i = 0;
-  while (i < path.size()) {
-    if (path[i] == '.') {
-      ++i;
-    } else if (path.compare(i, 2, "[\"") == 0) {
-      auto end = path.find("\"]", i + 2);
-      if (end == std::string_view::npos) break;
-      keys.push_back(path.substr(i + 2, end - i - 2));
-      i = end + 2;
-    } else if (path[i] == '[') {
-      auto end = path.find(']', i);
-      if (end == std::string_view::npos) break;
-      i = end + 1;
-    } else {
-      auto end = path.find_first_of(".[", i);
-      if (end == std::string_view::npos) end = path.size();
-      keys.push_back(path.substr(i, end - i));
-      i = end;
-    }
-  }
+  bool well_formed = walk_path(path, [&](const PathStep& step) {
+    if (!step.index) keys.push_back(step.key);
+    return true;
+  });
+  if (!well_formed) keys.clear();
   return keys;
 }
 

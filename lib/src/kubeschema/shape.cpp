@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "chartproof/node.hpp"
+
 namespace chartproof::kubeschema {
 
 const Shape* ShapeBuilder::build(const rapidjson::Value& schema, bool crd) {
@@ -53,29 +55,16 @@ const Shape* ShapeBuilder::build(const rapidjson::Value& schema, bool crd) {
 }
 
 const Shape* shape_at(const Shape* shape, std::string_view path) {
-  std::size_t i = 0;
-  auto step = [&](std::string_view key) { shape = shape->has_property(key) ? shape->property(key) : shape->additional; };
-  while (shape && i < path.size()) {
-    if (path[i] == '.') {
-      ++i;
-    } else if (path.compare(i, 2, "[\"") == 0) {
-      auto end = path.find("\"]", i + 2);
-      if (end == std::string_view::npos) return nullptr;
-      step(path.substr(i + 2, end - i - 2));
-      i = end + 2;
-    } else if (path[i] == '[') {
-      auto end = path.find(']', i);
-      if (end == std::string_view::npos) return nullptr;
+  if (!shape) return nullptr;
+  bool well_formed = walk_path(path, [&](const PathStep& step) {
+    if (step.index) {
       shape = shape->items;
-      i = end + 1;
     } else {
-      auto end = path.find_first_of(".[", i);
-      if (end == std::string_view::npos) end = path.size();
-      step(path.substr(i, end - i));
-      i = end;
+      shape = shape->has_property(step.key) ? shape->property(step.key) : shape->additional;
     }
-  }
-  return shape;
+    return shape != nullptr;
+  });
+  return well_formed ? shape : nullptr;
 }
 
 }  // namespace chartproof::kubeschema

@@ -154,35 +154,11 @@ std::string_view Node::get_text(std::string_view key) const {
 
 Node Node::at_path(std::string_view path) const {
   Node cur = *this;
-  std::size_t i = 0;
-  while (cur && i < path.size()) {
-    if (path[i] == '.') {
-      ++i;
-      continue;
-    }
-    if (path.substr(i, 2) == "[\"") {  // ["key.with/dots"]
-      std::size_t close = path.find("\"]", i + 2);
-      if (close == std::string_view::npos) return {};
-      cur = cur.get(path.substr(i + 2, close - i - 2));
-      i = close + 2;
-      continue;
-    }
-    if (path[i] == '[') {
-      std::size_t close = path.find(']', i);
-      if (close == std::string_view::npos) return {};
-      std::size_t index = 0;
-      auto [p, ec] = std::from_chars(path.data() + i + 1, path.data() + close, index);
-      if (ec != std::errc() || p != path.data() + close) return {};
-      cur = cur.item(index);
-      i = close + 1;
-      continue;
-    }
-    std::size_t end = path.find_first_of(".[", i);
-    if (end == std::string_view::npos) end = path.size();
-    cur = cur.get(path.substr(i, end - i));
-    i = end;
-  }
-  return cur;
+  bool well_formed = walk_path(path, [&](const PathStep& step) {
+    cur = step.index ? cur.item(*step.index) : cur.get(step.key);
+    return static_cast<bool>(cur);
+  });
+  return well_formed ? cur : Node();
 }
 
 std::uint32_t Node::line() const { return doc_ ? doc_->slot(index_).line : 0; }
