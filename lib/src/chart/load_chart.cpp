@@ -4,22 +4,14 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "chartproof/chart.hpp"
+#include "io/read_file.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
 namespace {
-
-std::optional<std::string> read_whole(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // Temporary copies of values files that can be read only once (pipes), removed when done.
 class TempFiles {
@@ -62,13 +54,13 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   sources.dir = chart_dir;
   fs::path dir(chart_dir);
   if (is_chart_dir(chart_dir)) {
-    auto text = read_whole(dir / "Chart.yaml");
+    auto text = io::read_file(dir / "Chart.yaml");
     if (!text) return Error{(dir / "Chart.yaml").string(), 0, 0, "cannot read the file"};
     sources.chart_yaml = SourceFile{(dir / "Chart.yaml").string(), std::move(*text)};
   }
   std::error_code ec;
   if (fs::is_regular_file(dir / "values.yaml", ec)) {
-    auto text = read_whole(dir / "values.yaml");
+    auto text = io::read_file(dir / "values.yaml");
     if (!text) return Error{(dir / "values.yaml").string(), 0, 0, "cannot read the file"};
     sources.values.push_back(SourceFile{(dir / "values.yaml").string(), std::move(*text)});
     sources.has_values_yaml = true;
@@ -87,7 +79,7 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   TempFiles temp;
   for (std::size_t i = 0; i < options.values_files.size(); ++i) {
     const std::string& given = options.values_files[i];
-    auto text = read_whole(given);
+    auto text = io::read_file(given);
     if (!text) return Error{given, 0, 0, "cannot read the values file"};
     if (!fs::is_regular_file(given, ec)) {
       auto copy = temp.write(*text);

@@ -1,24 +1,18 @@
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <iterator>
-#include <sstream>
 
 #include "chartproof/engine.hpp"
+#include "io/read_file.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
 namespace {
 
 Expected<SourceFile> read_file(const fs::path& path, const std::string& shown) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{shown, 0, 0, std::strerror(errno)};
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) return Error{shown, 0, 0, "could not be read"};
-  return SourceFile{shown, std::move(buffer).str()};
+  auto text = io::read_file(path);
+  if (!text) return Error{shown, 0, 0, text.error().message};
+  return SourceFile{shown, std::move(text.value())};
 }
 
 bool is_yaml(const fs::path& p) { return p.extension() == ".yaml" || p.extension() == ".yml"; }

@@ -1,10 +1,9 @@
 // Policy files and profiles: following `extends`, detecting cycles, finding .chartproof.yaml.
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include "chartproof/policy.hpp"
 #include "engine/suggest.hpp"
+#include "io/read_file.hpp"
 #include "policy/builtin_profiles.hpp"
 #include "policy/policy_internal.hpp"
 
@@ -35,11 +34,9 @@ Expected<Policy> resolve_parent(const std::string& ref, const std::string& from,
                                  "; profiles: recommended, strict, pss-baseline, pss-restricted, or a policy file path"};
   }
   fs::path path = fs::path(ref).is_absolute() || dir.empty() ? fs::path(ref) : dir / ref;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{from, 0, 0, "extends \"" + ref + "\": cannot read " + path.string()};
-  std::ostringstream text;
-  text << in.rdbuf();
-  return resolve(text.str(), path.lexically_normal().string(), path.parent_path(), chain);
+  auto text = io::read_file(path);
+  if (!text) return Error{from, 0, 0, "extends \"" + ref + "\": cannot read " + path.string()};
+  return resolve(text.value(), path.lexically_normal().string(), path.parent_path(), chain);
 }
 
 Expected<Policy> resolve(std::string_view text, const std::string& file, const fs::path& dir,
@@ -81,12 +78,10 @@ Expected<Policy> resolve(std::string_view text, const std::string& file, const f
 }  // namespace
 
 Expected<Policy> load_policy_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{path.string(), 0, 0, "cannot read the policy file"};
-  std::ostringstream text;
-  text << in.rdbuf();
+  auto text = io::read_file(path);
+  if (!text) return Error{path.string(), 0, 0, "cannot read the policy file"};
   std::vector<std::string> chain;
-  return resolve(text.str(), path.string(), path.parent_path(), chain);
+  return resolve(text.value(), path.string(), path.parent_path(), chain);
 }
 
 Expected<Policy> load_builtin_profile_policy(std::string_view name) {

@@ -5,10 +5,9 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "chartproof/parse.hpp"
+#include "io/read_file.hpp"
 
 namespace chartproof::rules {
 namespace fs = std::filesystem;
@@ -83,10 +82,9 @@ Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs, s
     }
     std::sort(files.begin(), files.end());
     for (const auto& path : files) {
-      std::ifstream in(path, std::ios::binary);
-      std::ostringstream text;
-      text << in.rdbuf();
-      SourceFile file{path.string(), text.str()};
+      auto text = io::read_file(path);
+      if (!text) return Error{path.string(), 0, 0, "--schema-dir: cannot read the file: " + text.error().message};
+      SourceFile file{path.string(), std::move(text.value())};
       for (const auto& doc : parse_file(file)) {
         if (!doc.tree) {
           std::string why = doc.issues.empty() ? "cannot be read" : doc.issues.front().message;
