@@ -32,11 +32,11 @@ inline Field field_or_closest(const Container& c, std::string_view first, std::s
   return Field{b ? b : a, std::move(path)};
 }
 
-/// `a, b and c` — for messages built from phrases.
-inline std::string join_phrases(const std::vector<std::string>& phrases) {
+/// `a, b and c` (or `a, b or c` with conjunction "or") — for messages built from phrases.
+inline std::string join_phrases(const std::vector<std::string>& phrases, std::string_view conjunction = "and") {
   std::string out;
   for (std::size_t i = 0; i < phrases.size(); ++i) {
-    if (i > 0) out += i + 1 == phrases.size() ? " and " : ", ";
+    if (i > 0) out += i + 1 == phrases.size() ? " " + std::string(conjunction) + " " : ", ";
     out += phrases[i];
   }
   return out;

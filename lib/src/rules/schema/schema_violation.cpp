@@ -6,12 +6,6 @@
 namespace chartproof::rules {
 namespace {
 
-std::string type_list(const std::vector<std::string>& types) {
-  std::string out;
-  for (std::size_t i = 0; i < types.size(); ++i) out += (i == 0 ? "" : i + 1 == types.size() ? " or " : ", ") + types[i];
-  return out;
-}
-
 class SchemaViolation : public KubeTargetRule {
  public:
   using KubeTargetRule::KubeTargetRule;
@@ -35,10 +29,10 @@ class SchemaViolation : public KubeTargetRule {
       if (message.rfind("wrong type", 0) == 0) {
         std::string got(node_type_name(v.node.type()));
         std::string value = v.node.is_scalar() ? " " + quoted(v.node.text()) : "";
-        message = at && !at->types.empty() ? "expected " + type_list(at->types) + ", got " + got + value
+        message = at && !at->types.empty() ? "expected " + join_phrases(at->types, "or") + ", got " + got + value
                                            : "wrong type: " + got + value + " is not allowed here";
       } else if (at && !at->allowed.empty() && message.find("is not one of the allowed values") != std::string::npos) {
-        message += ": " + type_list(at->allowed);
+        message += ": " + join_phrases(at->allowed, "or");
       }
       out.report(r, Field{v.node, v.path}, (v.path.empty() ? "" : v.path + ": ") + message + " (" + against + ")");
     }
