@@ -170,7 +170,7 @@ int run_lint(const LintArgs& given, Environment& env) {
     for (const auto& dir : dirs) {
       ChartOptions chart_options = a.chart;
       if (chart_options.namespace_.empty() && a.namespace_ != "default") chart_options.namespace_ = a.namespace_;
-      auto chart = load_chart(dir, chart_options, linter->wants_probe_render() ? ChartRenders::Twice : ChartRenders::Once);
+      auto chart = load_chart(dir, chart_options, linter->chart_renders());
       if (!chart) {
         // An unrendered chart must never look clean: helm's error is the result.
         env.err << "chartproof: " << chart.error().to_string() << "\n";

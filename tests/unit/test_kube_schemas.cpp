@@ -171,3 +171,13 @@ TEST_CASE("schema-violation messages name the path, the expectation and the sche
                    "59 spec.retain: value 0 must be >= 1 (CustomResourceDefinition backups.example.com)",
                    "60 spec.mode: value \"differential\" is not one of the allowed values: full or incremental (CustomResourceDefinition backups.example.com)"});
 }
+
+TEST_CASE("unknown-field says when a later bundled version has the field") {
+  std::string service = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n"
+                        "  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n";
+  auto old = lint_schema(service, "1.28");
+  REQUIRE(old.findings.size() == 1);
+  CHECK(old.findings[0].message == "unknown field \"trafficDistribution\" in spec; Kubernetes 1.28 does not have it, 1.36 does");
+  CHECK(old.findings[0].line == 7);
+  CHECK(lint_schema(service, "1.36").findings.empty());
+}

@@ -387,7 +387,7 @@ PYBIND11_MODULE(_core, m) {
     Expected<ChartSources> chart = Error{};
     {
       py::gil_scoped_release release_gil;
-      chart = load_chart(chart_dir, o, linter->wants_probe_render() ? ChartRenders::Twice : ChartRenders::Once);
+      chart = load_chart(chart_dir, o, linter->chart_renders());
     }
     if (!chart) raise("ChartError", chart.error());
     std::vector<ChartSources> charts;

@@ -40,10 +40,6 @@ Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptio
 /// The release name of the second render (`probe`): differs from `release`.
 std::string probe_release_name(const std::string& release);
 
-/// How many times load_chart renders: not at all (the folder's own files only), once, or once more
-/// under probe_release_name() for rules that compare renders (RuleMeta::needs_probe_render).
-enum class ChartRenders { None, Once, Twice };
-
 /// Reads a chart folder's Chart.yaml and values files (the chart's values.yaml, then each -f file)
 /// and renders it as `renders` says. A folder without Chart.yaml is not rendered (helm would refuse
 /// it). Values files that are pipes (`-f <(...)`) are read once and handed to helm as temporary

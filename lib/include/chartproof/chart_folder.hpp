@@ -18,6 +18,10 @@
 
 namespace chartproof {
 
+/// How many times load_chart renders: not at all (the folder's own files only), once, or once more
+/// under probe_release_name() for rules that compare renders (RuleMeta::needs_probe_render).
+enum class ChartRenders { None, Once, Twice };
+
 /// The unparsed files of a chart folder, as chart mode reads and renders them.
 struct ChartSources {
   std::string dir;

@@ -98,8 +98,8 @@ class Linter {
   LintReport run(std::shared_ptr<const Input> input) const;
   /// Parses and lints files.
   LintReport lint(std::vector<SourceFile> files, std::vector<ChartSources> charts = {}) const;
-  /// True when an enabled rule needs each chart rendered twice (load_chart's `probe`).
-  bool wants_probe_render() const;
+  /// How chart mode renders for these rules: Twice when an enabled rule compares two renders.
+  ChartRenders chart_renders() const;
 
   /// The rules that will run, with their effective severity.
   /// Settings and instance of a rule inside one policy scope.

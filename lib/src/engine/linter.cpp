@@ -364,11 +364,12 @@ LintReport Linter::lint(std::vector<SourceFile> files, std::vector<ChartSources>
   return run(load_input(std::move(files), options_, std::move(charts)));
 }
 
-bool Linter::wants_probe_render() const {
-  return std::any_of(active_.begin(), active_.end(), [](const Active& a) {
+ChartRenders Linter::chart_renders() const {
+  bool probe = std::any_of(active_.begin(), active_.end(), [](const Active& a) {
     return a.definition->meta.needs_probe_render &&
            (a.enabled || std::any_of(a.scoped.begin(), a.scoped.end(), [](const Scoped& s) { return s.enabled; }));
   });
+  return probe ? ChartRenders::Twice : ChartRenders::Once;
 }
 
 std::string_view version() { return CHARTPROOF_VERSION; }

@@ -181,6 +181,13 @@ std::shared_ptr<const CustomSchemas> KubeTarget::crds_of(const ResourceGraph& gr
 }
 
 void KubeTarget::prepare(const ResourceGraph& graph) const {
+  {
+    // Every schema rule shares this target and calls prepare(); once per input is enough (a kind
+    // missed by a racing run is compiled on first use).
+    std::lock_guard lock(mutex_);
+    if (prepared_graph_ == graph.serial()) return;
+    prepared_graph_ = graph.serial();
+  }
   std::vector<std::string> kinds;
   for (const Resource& r : graph.resources()) {
     std::string gvk = kubeschema::gvk_key(r.ref.api_version, r.ref.kind);

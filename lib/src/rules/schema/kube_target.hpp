@@ -72,6 +72,7 @@ class KubeTarget {
   std::vector<std::shared_ptr<const Document>> dir_documents_;  ///< the trees from_dirs_ points into
   mutable std::mutex mutex_;
   mutable std::map<std::uint64_t, std::shared_ptr<const CustomSchemas>> crds_by_graph_;  ///< the last few graphs
+  mutable std::uint64_t prepared_graph_ = 0;  ///< serial of the graph prepare() last ran for
 };
 
 /// Schemas of every version of a CustomResourceDefinition object (apiextensions.k8s.io/v1 or

@@ -21,16 +21,14 @@ class UnknownField : public KubeTargetRule {
   }
 
  private:
-  // "; Kubernetes 1.28 does not have it, 1.36 does" when a later bundled version defines the field.
-  std::string newer_versions_have(const Resource& r, const std::string& path) const {
+  // "; Kubernetes 1.28 does not have it, 1.36 does" when the newest bundled version defines `key`
+  // in the object at `parent`.
+  std::string newer_versions_have(const Resource& r, const std::string& parent, std::string_view key) const {
     const auto& versions = kubeschema::bundled_versions();
     if (versions.empty() || versions.back() == target_->version()) return {};
     auto newest = kubeschema::VersionSchemas::get(versions.back());
     const kubeschema::Shape* root = newest ? newest->shape(kubeschema::gvk_key(r.ref.api_version, r.ref.kind)) : nullptr;
-    auto dot = path.find_last_of(".[");
-    std::string parent = dot == std::string::npos ? std::string() : path.substr(0, dot);
-    std::string key = dot == std::string::npos ? path : path.substr(dot + 1);
-    const kubeschema::Shape* at = root ? (parent.empty() ? root : kubeschema::shape_at(root, parent)) : nullptr;
+    const kubeschema::Shape* at = kubeschema::shape_at(root, parent);
     if (!at || !at->has_property(key)) return {};
     return "; Kubernetes " + target_->version() + " does not have it, " + versions.back() + " does";
   }
@@ -58,7 +56,7 @@ class UnknownField : public KubeTargetRule {
       } else if (shape->closed) {
         out.report(r, Field{node.key_at(i), child},
                    "unknown field " + quoted(key) + (path.empty() ? " at the top level" : " in " + path) +
-                       did_you_mean(key, shape->names()) + newer_versions_have(r, child));
+                       did_you_mean(key, shape->names()) + newer_versions_have(r, path, key));
         continue;
       } else {
         next = shape->additional;
