@@ -162,8 +162,12 @@ Schema& Schema::operator=(Schema&&) noexcept = default;
 Schema::~Schema() = default;
 
 Expected<Schema> Schema::compile(const rapidjson::Value& source, const std::string& origin) {
-  rapidjson::Document copy;
+  rapidjson::Document copy;  // route_patterns rewrites keywords
   copy.CopyFrom(source, copy.GetAllocator());
+  return compile(std::move(copy), origin);
+}
+
+Expected<Schema> Schema::compile(rapidjson::Document&& copy, const std::string& origin) {
   if (auto err = route_patterns(copy, copy.GetAllocator()); !err.empty()) return Error{origin, 0, 0, err};
   Schema schema;
   valijson::SchemaParser parser;
@@ -177,8 +181,8 @@ Expected<Schema> Schema::compile(const rapidjson::Value& source, const std::stri
   return schema;
 }
 
-Expected<Schema> Schema::compile_roots(const rapidjson::Value& source, const std::string& origin) {
-  auto schema = compile(source, origin);
+Expected<Schema> Schema::compile_roots(rapidjson::Document&& source, const std::string& origin) {
+  auto schema = compile(std::move(source), origin);
   if (!schema) return schema;
   std::map<std::string, const valijson::Subschema*, std::less<>> roots;
   valijson::Subschema::ApplyFunction collect = [&](const valijson::constraints::Constraint& c) {

@@ -34,12 +34,14 @@ class Schema {
  public:
   /// Compiles a JSON Schema (draft 4/7 keywords that valijson supports). `origin` names it in errors.
   static Expected<Schema> compile(const rapidjson::Value& schema, const std::string& origin);
+  /// The same for a document the caller gives up (compiled in place, not copied).
+  static Expected<Schema> compile(rapidjson::Document&& schema, const std::string& origin);
   ~Schema();
 
   /// Compiles a document whose `properties` name several root schemas (`{"properties": {"apps/v1
   /// Deployment": {"$ref": "#/definitions/..."}}, "definitions": {...}}`): shared definitions are
   /// parsed once; validate_root() picks one.
-  static Expected<Schema> compile_roots(const rapidjson::Value& schema, const std::string& origin);
+  static Expected<Schema> compile_roots(rapidjson::Document&& schema, const std::string& origin);
   Schema(Schema&&) noexcept;
   Schema& operator=(Schema&&) noexcept;
 

@@ -192,7 +192,7 @@ void VersionSchemas::prepare(const std::vector<std::string>& gvks) const {
   }
   doc.AddMember("definitions", defs, alloc);
   doc.AddMember("properties", roots, alloc);
-  auto compiled = jsonschema::Schema::compile_roots(doc, "Kubernetes " + version_ + " schemas");
+  auto compiled = jsonschema::Schema::compile_roots(std::move(doc), "Kubernetes " + version_ + " schemas");
   if (!compiled) return;  // the bundle test proves every version compiles
   compiled_.push_back(std::make_unique<jsonschema::Schema>(std::move(compiled.value())));
   for (const auto& gvk : missing) validators_[gvk] = compiled_.back().get();

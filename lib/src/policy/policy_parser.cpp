@@ -337,7 +337,7 @@ const jsonschema::Schema& policy_schema() {
   static const jsonschema::Schema schema = [] {
     rapidjson::Document json;
     json.Parse(policy::embedded_policy_schema().data(), policy::embedded_policy_schema().size());
-    auto compiled = jsonschema::Schema::compile(json, "policies/schema/policy.schema.json");
+    auto compiled = jsonschema::Schema::compile(std::move(json), "policies/schema/policy.schema.json");
     if (!compiled) throw std::logic_error("the embedded policy schema does not compile: " + compiled.error().message);
     return std::move(compiled.value());
   }();

@@ -128,7 +128,7 @@ Expected<RuleDefinition> make_custom_rule_definition(const CustomRuleSpec& spec)
   if (!spec.schema_json.empty()) {
     rapidjson::Document json;
     json.Parse(spec.schema_json.c_str());
-    auto compiled = jsonschema::Schema::compile(json, spec.file);
+    auto compiled = jsonschema::Schema::compile(std::move(json), spec.file);
     if (!compiled) return Error{spec.file, spec.line, spec.column, compiled.error().message};
     schema = std::make_shared<const jsonschema::Schema>(std::move(compiled.value()));
   }

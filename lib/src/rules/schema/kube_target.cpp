@@ -119,7 +119,7 @@ void CustomSchema::compile() const {
     kubeschema::ShapeBuilder shapes(shapes_, [](std::string_view) -> const rapidjson::Value* { return nullptr; });
     root_ = shapes.build(json, crd_);
     kubeschema::open_objects(json);
-    if (auto compiled = jsonschema::Schema::compile(json, origin_)) validator_.emplace(std::move(compiled.value()));
+    if (auto compiled = jsonschema::Schema::compile(std::move(json), origin_)) validator_.emplace(std::move(compiled.value()));
     // (a schema valijson cannot take, e.g. with patternProperties, is left unvalidated)
   });
 }
