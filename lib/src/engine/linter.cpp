@@ -20,11 +20,12 @@ bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) { re
 // Collects a rule's findings for one resource or document, filling in what the rule does not know.
 class CollectingReporter : public Reporter {
  public:
-  /// `drop` (optional) removes a finding about a resource that is ignored or exempted.
+  /// `drop` (optional, outlives the reporter) removes a finding about a resource that an
+  /// exemption covers or that is ignored.
   using Drop = std::function<bool(const Resource&, const Finding&)>;
   CollectingReporter(const RuleDefinition& definition, Severity severity, std::vector<Finding>& out,
-                     const ChartFolder* chart = nullptr, Drop drop = {})
-      : definition_(definition), severity_(severity), out_(out), chart_(chart), drop_(std::move(drop)) {}
+                     const ChartFolder* chart = nullptr, const Drop* drop = nullptr)
+      : definition_(definition), severity_(severity), out_(out), chart_(chart), drop_(drop) {}
 
   void report(const Resource& resource, const Field& field, std::string message) override {
     report_at_most(resource, field, std::move(message), Severity::Error);
@@ -39,7 +40,7 @@ class CollectingReporter : public Reporter {
     f.line = at.line();
     f.column = at.column();
     if (chart_ && field.node) f.value_source = chart_->value_source(field.path, field.node);
-    if (drop_ && drop_(resource, f)) return;
+    if (drop_ && (*drop_)(resource, f)) return;
     out_.push_back(std::move(f));
   }
 
@@ -68,7 +69,7 @@ class CollectingReporter : public Reporter {
   Severity severity_;
   std::vector<Finding>& out_;
   const ChartFolder* chart_;  ///< the chart whose render holds the resource, if any
-  Drop drop_;
+  const Drop* drop_;
 };
 
 // The `chartproof.io/ignore` annotation lists rule ids, pack names or "all".
@@ -267,7 +268,7 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
     if (chart.render) chart_of_render[chart.render] = &chart;
   }
   // An exemption that covers a finding of `r` removes it and records that it was needed.
-  auto exempted = [&](const Resource& r, const Finding& f) {
+  const CollectingReporter::Drop exempted = [&](const Resource& r, const Finding& f) {
     for (std::size_t e = 0; e < exemptions_.size(); ++e) {
       const auto& ex = exemptions_[e];
       if (ex.expired) continue;
@@ -306,12 +307,10 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
         if (it->scope->matches(r)) chosen = &*it;
       }
       if (chosen ? !chosen->enabled : !a.enabled) continue;
-      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out, from_chart);
+      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out, from_chart,
+                                  exemptions_.empty() ? nullptr : &exempted);
       (chosen ? chosen->rule : a.rule)->check(r, graph, reporter);
     }
-    // Exemptions remove findings of this resource; each one records that it was needed.
-    if (exemptions_.empty() || out.empty()) return;
-    std::erase_if(out, [&](const Finding& f) { return exempted(r, f); });
   });
   LintReport report;
   report.input = std::move(input);
@@ -321,9 +320,11 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   for (const auto& chart : report.input->charts) {
     for (const auto& a : active_) {
       if (!a.enabled) continue;
+      // A chart rule may report on resources (hardcoded-secret-data): their ignore annotations and
+      // exemptions apply as in the resource pass.
       const RuleMeta& meta = a.definition->meta;
-      CollectingReporter reporter(*a.definition, a.severity, report.findings, &chart,
-                                  [&](const Resource& r, const Finding& f) { return ignores(r, meta) || exempted(r, f); });
+      const CollectingReporter::Drop drop = [&](const Resource& r, const Finding& f) { return ignores(r, meta) || exempted(r, f); };
+      CollectingReporter reporter(*a.definition, a.severity, report.findings, &chart, &drop);
       a.rule->check_chart(chart, graph, reporter);
     }
   }
