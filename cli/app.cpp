@@ -12,6 +12,7 @@
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
+#include "chartproof/request.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -41,11 +42,10 @@ struct PolicyArgs {
 };
 
 Expected<Policy> resolve_policy(const PolicyArgs& a) {
-  std::vector<std::string> files = a.policies;
-  if (files.empty() && a.profile.empty()) {
-    if (auto found = discover_policy(std::filesystem::current_path())) files.push_back(found->string());
-  }
-  return effective_policy(a.profile, files);
+  LintRequest request;
+  request.profile = a.profile;
+  request.policy_files = a.policies;
+  return request_policy(request);
 }
 
 // The effective policy and a linter for it; on error, prints it and returns nullopt (exit 2).
@@ -74,115 +74,30 @@ void add_policy_options(CLI::App* cmd, PolicyArgs& a) {
 }
 
 struct LintArgs {
-  std::vector<std::string> paths;
+  LintRequest request;
   std::vector<std::string> formats;
   std::string output;
   bool quiet = false;
   bool summary = false;
   std::string fail_on = "error";
-  std::string namespace_ = "default";
   std::vector<std::string> enable, disable;
-  unsigned jobs = 0;
   std::string color = "auto";
   PolicyArgs policy;
-  ChartOptions chart;
-  bool charts_of = false;
-  std::string schema_mode = "strict";
-  std::vector<std::string> schema_dirs;
+  std::string kube_version;
+  std::string schema_mode;
 };
 
-// --charts-of: the paths are changed files (pre-commit); each maps to the nearest folder above it
-// with a Chart.yaml, and each such chart is linted once. Files outside any chart are ignored.
-std::vector<std::string> enclosing_charts(const std::vector<std::string>& files) {
-  namespace fs = std::filesystem;
-  std::vector<std::string> charts;
-  for (const auto& f : files) {
-    std::error_code ec;
-    fs::path dir = fs::absolute(f, ec).parent_path();
-    fs::path cwd = fs::current_path(ec);
-    for (; !dir.empty(); dir = dir.parent_path()) {
-      if (is_chart_dir(dir.string())) {
-        fs::path rel = dir.lexically_relative(cwd);
-        std::string shown = rel.empty() || rel.native().rfind("..", 0) == 0 ? dir.string() : rel.string();
-        if (std::find(charts.begin(), charts.end(), shown) == charts.end()) charts.push_back(shown);
-        break;
-      }
-      if (dir == dir.root_path()) break;
-    }
-  }
-  return charts;
-}
-
-// Chart folders given directly, or found one level below a given folder (a charts/ directory).
-std::vector<std::string> chart_dirs_in(const std::string& path) {
-  namespace fs = std::filesystem;
-  if (looks_like_chart_dir(path)) return {path};
-  std::vector<std::string> charts;
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) return charts;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.is_directory(ec) && looks_like_chart_dir(entry.path().string())) charts.push_back(entry.path().string());
-  }
-  std::sort(charts.begin(), charts.end());
-  return charts;
-}
-
-int run_lint(const LintArgs& given, Environment& env) {
-  LintArgs a = given;
-  if (a.charts_of) {
-    a.paths = enclosing_charts(a.paths);
-    if (a.paths.empty()) {
-      env.out << "no chart folder among the given files\n";
-      return 0;
-    }
-  }
-  if (a.paths.empty()) {
-    env.err << "chartproof: no input; give files, directories, or - for standard input "
-               "(helm template . | chartproof lint -)\n";
-    return kExitUsage;
-  }
-  auto policy = resolve_policy(a.policy);
-  if (!policy) {
-    env.err << "chartproof: " << policy.error().to_string() << "\n";
-    return kExitUsage;
-  }
-  LintOptions options = options_from_policy(policy.value());
-  options.default_namespace = a.namespace_;
-  options.enable = split_commas(a.enable);
-  options.disable = split_commas(a.disable);
-  options.jobs = a.jobs;
-  // The Kubernetes version is the schema rules' target and helm's --kube-version in chart mode.
-  set_kube_target(options, a.chart.kube_version, a.schema_dirs, a.schema_mode);
-  auto linter = Linter::create(options);
-  if (!linter) {
-    env.err << "chartproof: " << linter.error().to_string() << "\n";
-    return kExitUsage;
-  }
-  // Chart folders are rendered with helm; everything else is read as rendered YAML.
-  std::vector<std::string> plain;
-  std::vector<ChartSources> charts;
-  for (const auto& path : a.paths) {
-    auto dirs = path == "-" ? std::vector<std::string>{} : chart_dirs_in(path);
-    if (dirs.empty()) {
-      plain.push_back(path);
-      continue;
-    }
-    for (const auto& dir : dirs) {
-      ChartOptions chart_options = a.chart;
-      if (chart_options.namespace_.empty() && a.namespace_ != "default") chart_options.namespace_ = a.namespace_;
-      auto chart = load_chart(dir, chart_options, linter->chart_renders());
-      if (!chart) {
-        // An unrendered chart must never look clean: helm's error is the result.
-        env.err << "chartproof: " << chart.error().to_string() << "\n";
-        return kExitUsage;
-      }
-      charts.push_back(std::move(chart.value()));
-    }
-  }
-  auto files = read_inputs(plain);
-  if (!files) {
-    env.err << "chartproof: " << files.error().to_string() << "\n";
-    return kExitUsage;
+int run_lint(const LintArgs& a, Environment& env) {
+  LintRequest request = a.request;
+  request.enable = split_commas(a.enable);
+  request.disable = split_commas(a.disable);
+  request.profile = a.policy.profile;
+  request.policy_files = a.policy.policies;
+  if (!a.kube_version.empty()) request.kube_version = a.kube_version;
+  if (!a.schema_mode.empty()) request.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
+  if (request.charts_of && enclosing_charts(request.paths).empty()) {
+    env.out << "no chart folder among the given files\n";
+    return 0;
   }
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
   struct Target {
@@ -205,7 +120,12 @@ int run_lint(const LintArgs& given, Environment& env) {
     env.err << "chartproof: more than one format writes to standard output; give the others a file (--format sarif=results.sarif)\n";
     return kExitUsage;
   }
-  LintReport report = linter->lint(std::move(files.value()), std::move(charts));
+  auto linted = lint_request(request);
+  if (!linted) {
+    env.err << "chartproof: " << linted.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  const LintReport& report = linted.value();
   // Writes one format to a stream; JSON is streamed, so a large report is never held twice.
   auto write = [&](const std::string& format, std::ostream& out, bool terminal) {
     if (format == "json") {
@@ -250,7 +170,7 @@ int run(const std::vector<std::string>& args, Environment env) {
 
   LintArgs lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "Lint rendered manifests (files, directories, or - for stdin)");
-  lint_cmd->add_option("paths", lint.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
+  lint_cmd->add_option("paths", lint.request.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
   lint_cmd->add_option("--format", lint.formats,
                        "Output format: text, json, sarif, junit, github; NAME=FILE writes to a file (repeatable)")
       ->allow_extra_args(false);
@@ -259,32 +179,32 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
-  lint_cmd->add_option("--namespace,-n", lint.namespace_, "Namespace of resources that set none")
+  lint_cmd->add_option("--namespace,-n", lint.request.default_namespace, "Namespace of resources that set none")
       ->capture_default_str();
   // One value per flag, so `--enable a file.yaml` does not swallow the file.
   lint_cmd->add_option("--enable", lint.enable, "Rule ids or packs to switch on (repeatable, comma-separated)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--disable", lint.disable, "Rule ids or packs to switch off; wins over --enable")
       ->allow_extra_args(false);
-  lint_cmd->add_option("--jobs,-j", lint.jobs, "Worker threads; 0 = one per core (same output for any value)")
+  lint_cmd->add_option("--jobs,-j", lint.request.jobs, "Worker threads; 0 = one per core (same output for any value)")
       ->capture_default_str();
   add_policy_options(lint_cmd, lint.policy);
   // Chart folders: passed to `helm template` as separate arguments.
-  lint_cmd->add_option("--helm", lint.chart.helm, "helm binary for chart folders (default: helm on PATH)");
-  lint_cmd->add_option("-f,--values", lint.chart.values_files, "Values file for chart folders (repeatable)")
+  lint_cmd->add_option("--helm", lint.request.chart.helm, "helm binary for chart folders (default: helm on PATH)");
+  lint_cmd->add_option("-f,--values", lint.request.chart.values_files, "Values file for chart folders (repeatable)")
       ->allow_extra_args(false);
-  lint_cmd->add_option("--set", lint.chart.set, "helm --set for chart folders (repeatable)")->allow_extra_args(false);
-  lint_cmd->add_option("--set-string", lint.chart.set_string, "helm --set-string (repeatable)")->allow_extra_args(false);
-  lint_cmd->add_option("--release", lint.chart.release, "Release name for chart folders")->capture_default_str();
-  lint_cmd->add_option("--kube-version", lint.chart.kube_version,
+  lint_cmd->add_option("--set", lint.request.chart.set, "helm --set for chart folders (repeatable)")->allow_extra_args(false);
+  lint_cmd->add_option("--set-string", lint.request.chart.set_string, "helm --set-string (repeatable)")->allow_extra_args(false);
+  lint_cmd->add_option("--release", lint.request.chart.release, "Release name for chart folders")->capture_default_str();
+  lint_cmd->add_option("--kube-version", lint.kube_version,
                        "Kubernetes version to validate against (1.28 to 1.36; default the newest), also helm's --kube-version");
-  lint_cmd->add_option("--schema-mode", lint.schema_mode, "strict: unknown fields are errors; lenient: they are not reported")
-      ->check(CLI::IsMember({"strict", "lenient"}))
-      ->capture_default_str();
-  lint_cmd->add_option("--schema-dir", lint.schema_dirs, "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
+  lint_cmd->add_option("--schema-mode", lint.schema_mode,
+                       "strict: unknown fields are errors; lenient: they are not reported (default: the policy's, else strict)")
+      ->check(CLI::IsMember({"strict", "lenient"}));
+  lint_cmd->add_option("--schema-dir", lint.request.schema_dirs, "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
       ->allow_extra_args(false);
-  lint_cmd->add_flag("--include-crds", lint.chart.include_crds, "helm --include-crds for chart folders");
-  lint_cmd->add_flag("--charts-of", lint.charts_of,
+  lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
+  lint_cmd->add_flag("--charts-of", lint.request.charts_of,
                      "Paths are changed files: lint the nearest chart folder of each, once (pre-commit)");
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();

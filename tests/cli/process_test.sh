@@ -32,7 +32,7 @@ check "no escape codes when not a terminal" 0 "$(grep -c $'\x1b' <<<"$out")"
 
 # The schema target: a version with no bundled schemas and a bad mode are usage errors.
 err=$("$bin" lint --kube-version 1.22 "$src/examples/todo-app/rendered.yaml" 2>&1 >/dev/null); code=$?
-check "unbundled --kube-version" "2 chartproof: rule \"schema-violation\": no schemas for Kubernetes 1.22; bundled versions: 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36" "$code $err"
+check "unbundled --kube-version" "2 chartproof: no schemas for Kubernetes 1.22 (--kube-version); bundled versions: 1.28, 1.29, 1.30, 1.31, 1.32, 1.33, 1.34, 1.35, 1.36" "$code $err"
 "$bin" lint --schema-mode loose "$src/examples/todo-app/rendered.yaml" >/dev/null 2>&1; check "bad --schema-mode" 2 "$?"
 out=$("$bin" lint --kube-version v1.28.4 --schema-mode lenient --schema-dir "$src/testdata/schema-dir" "$src/examples/todo-app/rendered.yaml"); code=$?
 check "schema options accepted" "0 no findings (7 documents, 7 resources in 1 file)" "$code $out"

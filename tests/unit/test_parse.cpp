@@ -65,7 +65,7 @@ TEST_CASE("a broken document does not stop the stream") {
   CHECK(docs[0].tree);
   CHECK_FALSE(docs[1].tree);
   REQUIRE(docs[1].issues.size() == 1);
-  CHECK(docs[1].issues[0].rule == "invalid-yaml");
+  CHECK(docs[1].issues[0].kind == ParseIssue::Kind::InvalidYaml);
   CHECK(docs[1].issues[0].line == 3);
   CHECK(docs[2].tree->root().get("c").as_int() == 3);
 }
@@ -74,7 +74,7 @@ TEST_CASE("duplicate keys are reported at the second occurrence; the last value 
   std::vector<ParseIssue> issues;
   auto doc = parse_single("a: 1\nb: 2\na: 3\n", issues);
   REQUIRE(issues.size() == 1);
-  CHECK(issues[0].rule == "duplicate-key");
+  CHECK(issues[0].kind == ParseIssue::Kind::DuplicateKey);
   CHECK(issues[0].line == 3);
   CHECK(issues[0].column == 1);
   CHECK(doc->root().get("a").as_int() == 3);
@@ -121,7 +121,7 @@ TEST_CASE("deep nesting is an issue, not a stack overflow") {
   std::vector<ParseIssue> issues;
   CHECK_FALSE(parse_single(deep, issues));
   REQUIRE(issues.size() == 1);
-  CHECK(issues[0].rule == "invalid-yaml");
+  CHECK(issues[0].kind == ParseIssue::Kind::InvalidYaml);
 
   std::string block;
   for (int i = 0; i < 3000; ++i) block += std::string(static_cast<std::size_t>(i), ' ') + "k:\n";

@@ -213,7 +213,7 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
       {"customRules:\n  - id: run-as-root\n    summary: x\n    require: [{field: image}]\n", 4, "custom rule id \"run-as-root\" is a built-in rule's id"},
       {"customRules:\n  - id: checks-nothing\n    summary: x\n", 4, "custom rule \"checks-nothing\" checks nothing; give it require, forbid or schema"},
       {"metadata: [not, a, map]\n", 3, "wrong type: list is not allowed here at metadata; see policies/schema/policy.schema.json"},
-      {"rulez: {}\n", 3, "unknown field \"rulez\" in a policy (did you mean \"rules\"?); allowed: apiVersion, kind, metadata, extends, rules, exemptions, customRules"},
+      {"rulez: {}\n", 3, "unknown field \"rulez\" in a policy (did you mean \"rules\"?); allowed: apiVersion, kind, metadata, extends, kubernetes, rules, exemptions, customRules"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.body);

@@ -75,6 +75,7 @@ chartproof::LintOptions fixture_options(const std::string& id, const std::option
   chartproof::merge_rule_configs(options.rules, policy->rules);
   options.exemptions = policy->exemptions;
   options.custom_rules = policy->custom_rules;
+  options.kube_version = policy->kubernetes.version;  // the fixture's `kubernetes:` target
   for (const auto& spec : options.custom_rules) options.rules[spec.id].enabled = spec.id == id || options.rules[spec.id].enabled.value_or(false);
   return options;
 }

@@ -111,7 +111,9 @@ LintOptions make_options(const LintSettings& s) {
   if (s.schema_mode != "strict" && s.schema_mode != "lenient") {
     throw py::value_error("schema_mode must be \"strict\" or \"lenient\", not \"" + s.schema_mode + "\"");
   }
-  set_kube_target(o, s.kube_version, s.schema_dirs, s.schema_mode);
+  o.kube_version = s.kube_version;
+  o.schema_dirs = s.schema_dirs;
+  o.schema_mode = s.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
   return o;
 }
 
@@ -309,7 +311,7 @@ PYBIND11_MODULE(_core, m) {
     if (strict) {
       for (const auto& doc : input->graph.documents()) {
         for (const auto& issue : doc.issues) {
-          if (issue.rule == "invalid-yaml") {
+          if (issue.kind == ParseIssue::Kind::InvalidYaml) {
             raise("ParseError", Error{doc.file ? doc.file->path : "", issue.line, issue.column, issue.message});
           }
         }

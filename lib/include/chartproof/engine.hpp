@@ -12,6 +12,7 @@
 #include "chartproof/error.hpp"
 #include "chartproof/finding.hpp"
 #include "chartproof/graph.hpp"
+#include "chartproof/options.hpp"
 #include "chartproof/parse.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/rule.hpp"
@@ -19,28 +20,7 @@
 namespace chartproof {
 
 class ScopeMatcher;
-
-/// Everything that selects and configures rules for a run.
-struct LintOptions {
-  std::string default_namespace = "default";
-  /// Rule ids or pack names to switch on / off; disable wins over enable.
-  std::vector<std::string> enable;
-  std::vector<std::string> disable;
-  /// Per-rule configuration (profiles and policies), applied before enable/disable.
-  std::map<std::string, RuleConfig> rules;
-  /// Exceptions granted by policies.
-  std::vector<Exemption> exemptions;
-  /// Rules declared in policies.
-  std::vector<CustomRuleSpec> custom_rules;
-  /// Today as YYYY-MM-DD, for exemption expiry; empty means the system date (UTC).
-  std::string today;
-  /// Run-wide parameters (--kube-version, --schema-dir): every rule that declares a parameter of
-  /// this name takes this value, over its policy settings.
-  std::map<std::string, ParamValue> run_params;
-  /// Worker threads; 0 means one per core. Output is identical for any value.
-  unsigned jobs = 1;
-  ParseLimits limits;
-};
+class SchemaCatalogue;
 
 /// Counts shown in every output format.
 struct Summary {
@@ -79,14 +59,6 @@ struct LintReport {
 /// Chart folders' renders join `files`; their own files are parsed into Input::charts.
 std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options,
                                         std::vector<ChartSources> charts = {});
-
-/// The schema pack's target: `kube_version` ("" = newest bundled) and `schema_dirs` become run-wide
-/// parameters; `schema_mode` "lenient" switches unknown-field off ("strict" is the default).
-void set_kube_target(LintOptions& options, const std::string& kube_version, const std::vector<std::string>& schema_dirs,
-                     std::string_view schema_mode);
-
-/// Options from a policy: its rules, exemptions and custom rules.
-LintOptions options_from_policy(const Policy& policy);
 
 /// A configured set of rule instances; immutable, so one Linter can lint from many threads.
 class Linter {
@@ -133,6 +105,8 @@ class Linter {
     bool expired;
   };
   std::vector<CompiledExemption> exemptions_;
+  /// The schemas of options_.kube_version and schema_dirs; null when no active rule needs them.
+  std::shared_ptr<const SchemaCatalogue> schemas_;
 };
 
 /// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.

@@ -25,8 +25,6 @@ class ResourceGraph {
 
   /// Every resource, in input order.
   const std::vector<Resource>& resources() const { return resources_; }
-  /// A number no other graph built by this process has: a key for caches derived from one input.
-  std::uint64_t serial() const { return serial_; }
   /// Every non-empty document, in input order (including ones that are not valid YAML).
   const std::vector<ParsedDocument>& documents() const { return *documents_; }
   /// Documents that are not Kubernetes objects (a scalar, a list): the node and what is wrong.
@@ -53,7 +51,6 @@ class ResourceGraph {
  private:
   static std::string key(std::string_view kind, std::string_view namespace_, std::string_view name);
   std::unique_ptr<std::vector<ParsedDocument>> documents_ = std::make_unique<std::vector<ParsedDocument>>();
-  std::uint64_t serial_ = 0;
   std::vector<Resource> resources_;
   std::vector<NonObject> non_objects_;
   std::unordered_multimap<std::string, std::size_t> by_key_;

@@ -116,6 +116,25 @@ struct Resource {
   std::string describe() const;
 };
 
+/// Which resources a rule setting, an exemption or a custom rule applies to. Empty lists match
+/// everything; all given conditions must hold.
+struct Scope {
+  std::vector<std::string> namespaces;  ///< RE2 patterns matched against the whole namespace
+  std::vector<std::string> kinds;       ///< exact kinds
+  std::vector<std::string> names;       ///< RE2 patterns matched against the whole object name
+  /// Label selector over the object's labels or (for workloads) its pod template's labels.
+  std::vector<std::pair<std::string, std::string>> match_labels;
+  struct Requirement {
+    std::string key;
+    std::string op;  ///< In, NotIn, Exists, DoesNotExist
+    std::vector<std::string> values;
+  };
+  std::vector<Requirement> match_expressions;
+  bool empty() const {
+    return namespaces.empty() && kinds.empty() && names.empty() && match_labels.empty() && match_expressions.empty();
+  }
+};
+
 /// Builds a resource from a document's mapping; `default_namespace` fills a missing namespace.
 Resource make_resource(const ParsedDocument& doc, Node root, std::string_view default_namespace);
 

@@ -18,9 +18,11 @@ struct SourceFile {
   std::string text;
 };
 
-/// A problem found while reading YAML; becomes a finding of the rule named by `rule`.
+/// A problem found while reading YAML; the engine's rules turn each kind into findings.
 struct ParseIssue {
-  std::string rule;  ///< "invalid-yaml" or "duplicate-key"
+  /// What is wrong: text that is not YAML (or exceeds a safety limit), or a key that repeats.
+  enum class Kind : std::uint8_t { InvalidYaml, DuplicateKey };
+  Kind kind = Kind::InvalidYaml;
   std::string message;
   std::uint32_t line = 0;
   std::uint32_t column = 0;

@@ -18,25 +18,6 @@ namespace chartproof {
 
 using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std::string>>;
 
-/// Which resources a rule setting, an exemption or a custom rule applies to. Empty lists match
-/// everything; all given conditions must hold.
-struct Scope {
-  std::vector<std::string> namespaces;  ///< RE2 patterns matched against the whole namespace
-  std::vector<std::string> kinds;       ///< exact kinds
-  std::vector<std::string> names;       ///< RE2 patterns matched against the whole object name
-  /// Label selector over the object's labels or (for workloads) its pod template's labels.
-  std::vector<std::pair<std::string, std::string>> match_labels;
-  struct Requirement {
-    std::string key;
-    std::string op;  ///< In, NotIn, Exists, DoesNotExist
-    std::vector<std::string> values;
-  };
-  std::vector<Requirement> match_expressions;
-  bool empty() const {
-    return namespaces.empty() && kinds.empty() && names.empty() && match_labels.empty() && match_expressions.empty();
-  }
-};
-
 /// Severity, switch and parameters of a rule (unset fields keep what lies beneath).
 struct RuleSettings {
   std::optional<bool> enabled;
@@ -96,10 +77,18 @@ struct CustomRuleSpec {
 };
 
 /// A policy file (`apiVersion: chartproof.io/v1`, `kind: Policy`) with its `extends` resolved.
+/// A policy's `kubernetes:` section; empty fields leave the default (or the base policy's value).
+struct KubernetesTarget {
+  std::string version;                   ///< "1.30"
+  std::vector<std::string> schema_dirs;  ///< resolved against the policy file's folder
+  std::string schema_mode;               ///< "strict", "lenient" or empty
+};
+
 struct Policy {
   std::string name;
   std::string file;
   std::vector<std::string> extends;  ///< as written
+  KubernetesTarget kubernetes;
   std::map<std::string, RuleConfig> rules;
   std::vector<Exemption> exemptions;
   std::vector<CustomRuleSpec> custom_rules;

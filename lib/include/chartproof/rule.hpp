@@ -16,6 +16,7 @@
 #include "chartproof/finding.hpp"
 #include "chartproof/graph.hpp"
 #include "chartproof/model.hpp"
+#include "chartproof/options.hpp"
 
 namespace chartproof {
 
@@ -49,6 +50,7 @@ struct RuleMeta {
   bool sensitive = false;  ///< findings point at secret values (their source lines are masked in output)
   bool needs_probe_render = false;  ///< chart mode renders each chart a second time for this rule
   bool chart_level = false;  ///< checks a chart folder's own files (check_chart), never a resource
+  bool needs_schemas = false;  ///< reads RuleContext::schemas (the linter loads them only then)
 
   /// True when the rule checks resources of this kind (an empty `kinds` means every kind).
   bool inspects(std::string_view kind) const {
@@ -88,20 +90,40 @@ class Reporter {
   /// Reports a problem of a document that is not (or not yet) a resource.
   virtual void report_document(const ParsedDocument& document, std::uint32_t line, std::uint32_t column,
                                std::string message) = 0;
+  /// Reports a problem at a position of a file that is not an input document (a policy file).
+  virtual void report_file(const std::string& file, std::uint32_t line, std::uint32_t column, std::string message) = 0;
 };
 
-/// A check. Instances are immutable after construction; `check` is const and reentrant.
+class Schemas;  // the schemas of a run (lib/src/kubeschema/schemas.hpp): opaque outside the schema rules
+
+/// An exemption of the run's policy and whether it removed a finding (for the policy pack).
+struct ExemptionUse {
+  const Exemption* exemption;
+  bool expired = false;
+  bool used = false;
+};
+
+/// What a check may read besides its subject: one context per run, the same for every rule.
+struct RuleContext {
+  const ResourceGraph& graph;  ///< every resource of the input (or of the chart being linted)
+  const LintOptions& options;  ///< the run's typed options (Kubernetes version, schema mode, ...)
+  const Schemas* schemas = nullptr;  ///< null when no enabled rule asked for schemas (RuleMeta::needs_schemas)
+  const ChartFolder* chart = nullptr;  ///< chart mode: the chart folder whose render holds the subject
+  const std::vector<ExemptionUse>* exemptions = nullptr;  ///< check_run only: the policy's exemptions
+};
+
+/// A check. Instances are immutable after construction; every check is const and reentrant.
 class Rule {
  public:
   virtual ~Rule() = default;
   /// Checks one resource (only of `meta().kinds`, when that list is not empty).
-  virtual void check(const Resource& resource, const ResourceGraph& graph, Reporter& out) const;
+  virtual void check(const Resource& resource, const RuleContext& ctx, Reporter& out) const;
   /// Checks one document before it becomes resources (parse-level rules).
-  virtual void check_document(const ParsedDocument& document, const ResourceGraph& graph, Reporter& out) const;
-  /// Called once per run before any check, from one thread: compile what this input needs.
-  virtual void prepare(const ResourceGraph& graph) const;
-  /// Checks a chart folder's own files (chart mode); `graph` holds every input's resources.
-  virtual void check_chart(const ChartFolder& chart, const ResourceGraph& graph, Reporter& out) const;
+  virtual void check_document(const ParsedDocument& document, const RuleContext& ctx, Reporter& out) const;
+  /// Checks a chart folder's own files (chart mode).
+  virtual void check_chart(const ChartFolder& chart, const RuleContext& ctx, Reporter& out) const;
+  /// Runs once after every other check of the run (the policy pack judges the exemptions here).
+  virtual void check_run(const RuleContext& ctx, Reporter& out) const;
 };
 
 /// A rule's metadata and how to make an instance from resolved parameters.

@@ -4,13 +4,15 @@
 #include <ctime>
 #include <functional>
 #include <map>
+#include <optional>
 #include <set>
 
 #include "chartproof/engine.hpp"
 #include "engine/parallel.hpp"
-#include "engine/suggest.hpp"
-#include "policy/scope_matcher.hpp"
+#include "kubeschema/schemas.hpp"
+#include "model/scope_matcher.hpp"
 #include "rules/custom/custom_rule.hpp"
+#include "support/suggest.hpp"
 
 namespace chartproof {
 namespace {
@@ -32,7 +34,7 @@ class CollectingReporter : public Reporter {
   }
 
   void report_at_most(const Resource& resource, const Field& field, std::string message, Severity cap) override {
-    Finding f = base(*resource.document, std::move(message));
+    Finding f = base(resource, std::move(message));
     f.severity = std::min(f.severity, cap);
     f.resource = resource.ref;
     f.path = field.path;
@@ -46,21 +48,36 @@ class CollectingReporter : public Reporter {
 
   void report_document(const ParsedDocument& document, std::uint32_t line, std::uint32_t column,
                        std::string message) override {
-    Finding f = base(document, std::move(message));
+    Finding f = base(std::move(message));
+    f.file = document.file ? document.file->path : std::string();
+    f.template_name = document.template_name;
+    f.line = line;
+    f.column = column;
+    out_.push_back(std::move(f));
+  }
+
+  void report_file(const std::string& file, std::uint32_t line, std::uint32_t column, std::string message) override {
+    Finding f = base(std::move(message));
+    f.file = file;
     f.line = line;
     f.column = column;
     out_.push_back(std::move(f));
   }
 
  private:
-  Finding base(const ParsedDocument& document, std::string message) const {
+  Finding base(const Resource& resource, std::string message) const {
+    Finding f = base(std::move(message));
+    const ParsedDocument& document = *resource.document;
+    f.file = document.file ? document.file->path : std::string();
+    f.template_name = document.template_name;
+    return f;
+  }
+  Finding base(std::string message) const {
     Finding f;
     f.rule = definition_.meta.id;
     f.pack = definition_.meta.pack;
     f.severity = severity_;
     f.message = std::move(message);
-    f.file = document.file ? document.file->path : std::string();
-    f.template_name = document.template_name;
     f.remediation = definition_.meta.remediation;
     f.sensitive = definition_.meta.sensitive;
     return f;
@@ -93,7 +110,7 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
     if (it == values.end()) {
       std::vector<std::string> declared;
       for (const auto& p : meta.params) declared.push_back(p.name);
-      return Error{"", 0, 0, "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + engine::did_you_mean(name, declared)};
+      return Error{"", 0, 0, "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, declared)};
     }
     // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
     if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value)) {
@@ -122,18 +139,14 @@ std::vector<const RuleDefinition*> Linter::definitions() const {
   return out;
 }
 
-void set_kube_target(LintOptions& options, const std::string& kube_version, const std::vector<std::string>& schema_dirs,
-                     std::string_view schema_mode) {
-  if (!kube_version.empty()) options.run_params["kube_version"] = kube_version;
-  if (!schema_dirs.empty()) options.run_params["schema_dirs"] = schema_dirs;
-  if (schema_mode == "lenient") options.disable.push_back("unknown-field");
-}
-
 LintOptions options_from_policy(const Policy& policy) {
   LintOptions o;
   o.rules = policy.rules;
   o.exemptions = policy.exemptions;
   o.custom_rules = policy.custom_rules;
+  o.kube_version = policy.kubernetes.version;
+  o.schema_dirs = policy.kubernetes.schema_dirs;
+  if (policy.kubernetes.schema_mode == "lenient") o.schema_mode = SchemaMode::Lenient;
   return o;
 }
 
@@ -157,13 +170,13 @@ Expected<Linter> Linter::create(const LintOptions& options) {
   for (const auto* list : {&options.enable, &options.disable}) {
     for (const auto& s : *list) {
       if (s == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), s) != names_and_packs.end()) continue;
-      return Error{"", 0, 0, "unknown rule or pack \"" + s + "\"" + engine::did_you_mean(s, names_and_packs) +
+      return Error{"", 0, 0, "unknown rule or pack \"" + s + "\"" + support::did_you_mean(s, names_and_packs) +
                                  "; `chartproof rules` lists them"};
     }
   }
   for (const auto& [id, cfg] : options.rules) {
     if (std::find(names.begin(), names.end(), id) == names.end()) {
-      return Error{"", 0, 0, "unknown rule \"" + id + "\"" + engine::did_you_mean(id, names)};
+      return Error{"", 0, 0, "unknown rule \"" + id + "\"" + support::did_you_mean(id, names)};
     }
   }
 
@@ -179,12 +192,6 @@ Expected<Linter> Linter::create(const LintOptions& options) {
     if (cfg) {
       if (auto err = apply_params(def->meta, cfg->params, values)) return *err;
     }
-    // Run-wide parameters win over policy settings, in every scope, for rules that declare them.
-    std::map<std::string, ParamValue> run_wide;
-    for (const auto& [name, value] : options.run_params) {
-      if (values.count(name)) run_wide[name] = value;
-    }
-    if (auto err = apply_params(def->meta, run_wide, values)) return *err;
     Severity severity = cfg && cfg->severity ? *cfg->severity : def->meta.severity;
     Active active{def, severity, Params(values), nullptr, enabled && !forced_off, {}};
     bool any_scope_on = false;
@@ -192,7 +199,6 @@ Expected<Linter> Linter::create(const LintOptions& options) {
       for (const auto& scoped : cfg->scoped) {
         std::map<std::string, ParamValue> scoped_values = values;
         if (auto err = apply_params(def->meta, scoped.settings.params, scoped_values)) return *err;
-        if (auto err = apply_params(def->meta, run_wide, scoped_values)) return *err;
         bool on = scoped.settings.enabled.value_or(enabled);
         Params params(std::move(scoped_values));
         if (def->validate) {
@@ -210,6 +216,21 @@ Expected<Linter> Linter::create(const LintOptions& options) {
     }
     active.rule = def->make(active.params);
     linter.active_.push_back(std::move(active));
+  }
+  // The Kubernetes version is checked whatever runs (a typo must not pass silently); the schemas are
+  // read only for rules that use them.
+  const auto& versions = kubeschema::bundled_versions();
+  if (!options.kube_version.empty() && !kubeschema::VersionSchemas::is_bundled(options.kube_version)) {
+    std::string list;
+    for (const auto& v : versions) list += (list.empty() ? "" : ", ") + v;
+    return Error{"", 0, 0, "no schemas for Kubernetes " + options.kube_version + " (--kube-version); bundled versions: " + list};
+  }
+  bool needs_schemas = std::any_of(linter.active_.begin(), linter.active_.end(),
+                                   [](const Active& a) { return a.definition->meta.needs_schemas; });
+  if (needs_schemas) {
+    auto catalogue = SchemaCatalogue::load(options.kube_version, options.schema_dirs);
+    if (!catalogue) return catalogue.error();
+    linter.schemas_ = std::move(catalogue.value());
   }
   std::string today = options.today.empty() ? today_utc() : options.today;
   for (const auto& ex : linter.options_.exemptions) {
@@ -279,11 +300,10 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
     }
     return false;
   };
-  // Rules compile what this input needs (schemas of its kinds) before the parallel part.
-  for (const auto& a : active_) {
-    if (a.enabled) a.rule->prepare(graph);
-    for (const auto& s : a.scoped) s.rule->prepare(graph);
-  }
+  // The run's schemas: the linter's catalogue plus this input's CRDs, compiled before the parallel part.
+  std::optional<Schemas> schemas;
+  if (schemas_) schemas.emplace(*schemas_, graph);
+  const RuleContext run_context{graph, options_, schemas ? &*schemas : nullptr, nullptr, nullptr};
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
   engine::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {
@@ -292,13 +312,14 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       for (const auto& a : active_) {
         if (!a.enabled) continue;
         CollectingReporter reporter(*a.definition, a.severity, out);
-        a.rule->check_document(docs[i], graph, reporter);
+        a.rule->check_document(docs[i], run_context, reporter);
       }
       return;
     }
     const Resource& r = resources[i - docs.size()];
     auto chart = chart_of_render.find(r.document->file);
-    const ChartFolder* from_chart = chart == chart_of_render.end() ? nullptr : chart->second;
+    RuleContext ctx = run_context;
+    ctx.chart = chart == chart_of_render.end() ? nullptr : chart->second;
     for (const auto& a : active_) {
       if (!a.definition->meta.inspects(r.ref.kind) || ignores(r, a.definition->meta)) continue;
       // The last scope that contains the resource decides; outside every scope, the rule's own settings.
@@ -307,9 +328,9 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
         if (it->scope->matches(r)) chosen = &*it;
       }
       if (chosen ? !chosen->enabled : !a.enabled) continue;
-      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out, from_chart,
+      CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out, ctx.chart,
                                   exemptions_.empty() ? nullptr : &exempted);
-      (chosen ? chosen->rule : a.rule)->check(r, graph, reporter);
+      (chosen ? chosen->rule : a.rule)->check(r, ctx, reporter);
     }
   });
   LintReport report;
@@ -318,6 +339,8 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   for (auto& s : slots) std::move(s.begin(), s.end(), std::back_inserter(report.findings));
   // Chart folders' own files (chart mode); few and small, so one thread.
   for (const auto& chart : report.input->charts) {
+    RuleContext ctx = run_context;
+    ctx.chart = &chart;
     for (const auto& a : active_) {
       if (!a.enabled) continue;
       // A chart rule may report on resources (hardcoded-secret-data): their ignore annotations and
@@ -325,30 +348,20 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       const RuleMeta& meta = a.definition->meta;
       const CollectingReporter::Drop drop = [&](const Resource& r, const Finding& f) { return ignores(r, meta) || exempted(r, f); };
       CollectingReporter reporter(*a.definition, a.severity, report.findings, &chart, &drop);
-      a.rule->check_chart(chart, graph, reporter);
+      a.rule->check_chart(chart, ctx, reporter);
     }
   }
+  // Run-level checks come last: they judge what the passes above did (which exemptions were used).
+  std::vector<ExemptionUse> uses;
+  for (std::size_t e = 0; e < exemptions_.size(); ++e) {
+    uses.push_back(ExemptionUse{exemptions_[e].exemption, exemptions_[e].expired, exemption_used[e].load()});
+  }
+  RuleContext ctx = run_context;
+  ctx.exemptions = &uses;
   for (const auto& a : active_) {
-    const std::string& id = a.definition->meta.id;
-    if (!a.enabled || (id != "unused-exemption" && id != "expired-exemption")) continue;
-    for (std::size_t e = 0; e < exemptions_.size(); ++e) {
-      const Exemption& ex = *exemptions_[e].exemption;
-      bool expired = exemptions_[e].expired;
-      if (id == "expired-exemption" ? !expired : (expired || exemption_used[e])) continue;
-      std::string rules;
-      for (const auto& s : ex.rules) rules += (rules.empty() ? "" : ", ") + s;
-      Finding f;
-      f.rule = id;
-      f.pack = a.definition->meta.pack;
-      f.severity = a.severity;
-      f.message = expired ? "exemption for " + rules + " expired on " + ex.expires + " and no longer applies (reason was: " + ex.reason + ")"
-                          : "exemption for " + rules + " matched no finding; remove it or fix its scope (reason: " + ex.reason + ")";
-      f.file = ex.file;
-      f.line = ex.line;
-      f.column = ex.column;
-      f.remediation = a.definition->meta.remediation;
-      report.findings.push_back(std::move(f));
-    }
+    if (!a.enabled) continue;
+    CollectingReporter reporter(*a.definition, a.severity, report.findings);
+    a.rule->check_run(ctx, reporter);
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   Summary& sum = report.summary;
@@ -374,5 +387,13 @@ ChartRenders Linter::chart_renders() const {
 }
 
 std::string_view version() { return CHARTPROOF_VERSION; }
+
+}  // namespace chartproof
+
+namespace chartproof {
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  return support::did_you_mean(word, candidates);
+}
 
 }  // namespace chartproof

@@ -47,9 +47,9 @@ std::string param_value_text(const ParamValue& v) {
   }
 }
 
-void Rule::check(const Resource&, const ResourceGraph&, Reporter&) const {}
-void Rule::check_document(const ParsedDocument&, const ResourceGraph&, Reporter&) const {}
-void Rule::check_chart(const ChartFolder&, const ResourceGraph&, Reporter&) const {}
-void Rule::prepare(const ResourceGraph&) const {}
+void Rule::check(const Resource&, const RuleContext&, Reporter&) const {}
+void Rule::check_document(const ParsedDocument&, const RuleContext&, Reporter&) const {}
+void Rule::check_chart(const ChartFolder&, const RuleContext&, Reporter&) const {}
+void Rule::check_run(const RuleContext&, Reporter&) const {}
 
 }  // namespace chartproof

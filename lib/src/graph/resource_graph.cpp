@@ -16,9 +16,7 @@ std::string ResourceGraph::key(std::string_view kind, std::string_view namespace
 }
 
 ResourceGraph ResourceGraph::build(std::vector<ParsedDocument> documents, std::string_view default_namespace) {
-  static std::atomic<std::uint64_t> next_serial{1};
   ResourceGraph g;
-  g.serial_ = next_serial++;
   *g.documents_ = std::move(documents);
   for (const ParsedDocument& doc : *g.documents_) {
     if (!doc.tree) continue;

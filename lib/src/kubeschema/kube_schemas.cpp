@@ -97,16 +97,15 @@ const Lifecycle* lifecycle(std::string_view api_version, std::string_view kind) 
   return it == table.end() ? nullptr : &it->second;
 }
 
-std::shared_ptr<const VersionSchemas> VersionSchemas::get(std::string_view requested) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const VersionSchemas>> loaded;
+bool VersionSchemas::is_bundled(std::string_view requested) {
   std::string version = normalize(requested);
   const auto& versions = bundled_versions();
-  if (std::find(versions.begin(), versions.end(), version) == versions.end()) return nullptr;
-  std::lock_guard lock(mutex);
-  auto& slot = loaded[version];
-  if (!slot) slot = std::make_shared<const VersionSchemas>(version);
-  return slot;
+  return std::find(versions.begin(), versions.end(), version) != versions.end();
+}
+
+std::unique_ptr<const VersionSchemas> VersionSchemas::load(std::string_view requested) {
+  if (!is_bundled(requested)) return nullptr;
+  return std::make_unique<const VersionSchemas>(normalize(requested));
 }
 
 VersionSchemas::VersionSchemas(std::string version) : version_(std::move(version)) {

@@ -42,11 +42,14 @@ const Lifecycle* lifecycle(std::string_view api_version, std::string_view kind);
 /// Kubernetes versions in the bundle, oldest first ("1.28" … "1.36").
 const std::vector<std::string>& bundled_versions();
 
-/// One version's schemas; loaded once per process and shared.
+/// One version's schemas: the kinds it serves and their shapes; validators compiled per kind on
+/// demand and kept (a linter's SchemaCatalogue owns one, shared by its threads).
 class VersionSchemas {
  public:
-  /// The schemas of `version` ("1.30" or "v1.30"), or nullptr when it is not bundled.
-  static std::shared_ptr<const VersionSchemas> get(std::string_view version);
+  /// The schemas of `version` ("1.30", "v1.30" or "1.30.2"), or nullptr when it is not bundled.
+  static std::unique_ptr<const VersionSchemas> load(std::string_view version);
+  /// True when the bundle has `version` (in any of the forms load() takes).
+  static bool is_bundled(std::string_view version);
 
   const std::string& version() const { return version_; }
   bool serves(const std::string& gvk) const { return kinds_.count(gvk) > 0; }

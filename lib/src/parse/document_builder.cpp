@@ -121,7 +121,7 @@ void DocumentBuilder::check_duplicate_keys(std::uint32_t first, std::uint32_t co
   };
   auto report = [&](std::uint32_t i) {
     Node k(doc_.get(), doc_->children_[first + i]);
-    issues_.push_back(ParseIssue{"duplicate-key",
+    issues_.push_back(ParseIssue{ParseIssue::Kind::DuplicateKey,
                                  "key \"" + std::string(k.text()) + "\" appears more than once in this mapping; "
                                  "the API server keeps only the last value",
                                  k.line(), k.column()});

@@ -43,7 +43,7 @@ bool has_content(std::string_view chunk) {
 // `line` and `column` are 0-based within the chunk, as yaml-cpp reports them; -1 when unknown.
 ParseIssue issue_at(std::string message, int line, int column, std::uint32_t first_line) {
   ParseIssue issue;
-  issue.rule = "invalid-yaml";
+  issue.kind = ParseIssue::Kind::InvalidYaml;
   issue.message = std::move(message);
   bool known = line >= 0 && column >= 0;
   issue.line = known ? static_cast<std::uint32_t>(line) + first_line : first_line;
@@ -63,7 +63,7 @@ void build_tree(std::string_view text, std::uint32_t first_line, const ParseLimi
     if (!builder.complete()) return;
     DocumentBuilder extra(text, first_line, limits);
     if (parser.HandleNextDocument(extra)) {
-      issues.push_back(ParseIssue{"invalid-yaml", "more than one document without a `---` line between them",
+      issues.push_back(ParseIssue{ParseIssue::Kind::InvalidYaml, "more than one document without a `---` line between them",
                                   first_line, 1});
     }
   } catch (const LimitExceeded& e) {

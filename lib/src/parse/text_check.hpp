@@ -16,7 +16,4 @@ struct BadCharacter {
 };
 std::optional<BadCharacter> find_bad_character(std::string_view text);
 
-/// `text` with every invalid UTF-8 sequence replaced by U+FFFD (for output that must be UTF-8).
-std::string to_valid_utf8(std::string_view text);
-
 }  // namespace chartproof::parse

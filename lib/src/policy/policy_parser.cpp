@@ -9,7 +9,7 @@
 
 #include "chartproof/policy.hpp"
 #include "chartproof/rule.hpp"
-#include "engine/suggest.hpp"
+#include "support/suggest.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "policy/builtin_profiles.hpp"
 #include "policy/policy_internal.hpp"
@@ -30,7 +30,7 @@ std::optional<Error> check_keys(const std::string& file, Node map, const std::ve
     std::string list;
     for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
     return error_at(file, map.key_at(i),
-                    "unknown field \"" + key + "\" in " + std::string(what) + engine::did_you_mean(key, allowed) +
+                    "unknown field \"" + key + "\" in " + std::string(what) + support::did_you_mean(key, allowed) +
                         "; allowed: " + list);
   }
   return std::nullopt;
@@ -135,7 +135,7 @@ Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file
           list += (list.empty() ? "" : ", ") + p.name;
         }
         return error_at(file, node.key_at(i),
-                        "rule \"" + meta->id + "\" has no parameter \"" + name + "\"" + engine::did_you_mean(name, names) +
+                        "rule \"" + meta->id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, names) +
                             "; its parameters: " + (list.empty() ? std::string("none") : list));
       }
       bool number_for_string = declared->default_value.index() == 1 && value->index() == 0;
@@ -315,7 +315,7 @@ Expected<Exemption> parse_exemption(const std::string& file, Node node, const st
     const auto& id = ex.rules[i];
     if (id == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), id) != names_and_packs.end()) continue;
     Node at = rules.is_seq() ? rules.item(i) : rules;
-    return error_at(file, at, "unknown rule or pack \"" + id + "\"" + engine::did_you_mean(id, names_and_packs) +
+    return error_at(file, at, "unknown rule or pack \"" + id + "\"" + support::did_you_mean(id, names_and_packs) +
                                   "; `chartproof rules` lists them");
   }
   ex.reason = std::string(node.get_text("reason"));
@@ -361,7 +361,7 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   Node root = doc->root();
   Policy policy;
   policy.file = file;
-  if (auto e = check_keys(file, root, {"apiVersion", "kind", "metadata", "extends", "rules", "exemptions", "customRules"}, "a policy")) return *e;
+  if (auto e = check_keys(file, root, {"apiVersion", "kind", "metadata", "extends", "kubernetes", "rules", "exemptions", "customRules"}, "a policy")) return *e;
   if (root.get_text("apiVersion") != "chartproof.io/v1") {
     return error_at(file, root.get("apiVersion") ? root.get("apiVersion") : root, "apiVersion must be chartproof.io/v1");
   }
@@ -371,6 +371,18 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
     auto list = string_list(file, extends, "extends");
     if (!list) return list.error();
     policy.extends = std::move(list.value());
+  }
+  if (Node kube = root.get("kubernetes"); kube && !kube.is_null()) {
+    if (!kube.is_map()) return error_at(file, kube, "kubernetes must be a mapping (version, schemaDirs, schemaMode)");
+    if (auto e = check_keys(file, kube, {"version", "schemaDirs", "schemaMode"}, "kubernetes")) return *e;
+    policy.kubernetes.version = std::string(kube.get_text("version"));
+    policy.kubernetes.schema_mode = std::string(kube.get_text("schemaMode"));
+    if (Node dirs = kube.get("schemaDirs"); dirs && !dirs.is_null()) {
+      auto list = string_list(file, dirs, "schemaDirs");
+      if (!list) return list.error();
+      std::filesystem::path base = std::filesystem::path(file).parent_path();
+      for (const auto& dir : list.value()) policy.kubernetes.schema_dirs.push_back((base / dir).lexically_normal().string());
+    }
   }
   // Custom rules first: `rules:` and exemptions may refer to them.
   Node custom = root.get("customRules");
@@ -399,7 +411,7 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
     Node key = rules.key_at(i);
     std::string id(key.text());
     if (std::find(known.begin(), known.end(), id) == known.end()) {
-      return error_at(file, key, "unknown rule \"" + id + "\"" + engine::did_you_mean(id, known) + "; `chartproof rules` lists them");
+      return error_at(file, key, "unknown rule \"" + id + "\"" + support::did_you_mean(id, known) + "; `chartproof rules` lists them");
     }
     const RuleMeta* meta = nullptr;
     for (const auto& def : builtin_rules()) {
@@ -445,6 +457,10 @@ void merge_policy(Policy& base, const Policy& top) {
     if (it != base.custom_rules.end()) *it = spec;
     else base.custom_rules.push_back(spec);
   }
+  if (!top.kubernetes.version.empty()) base.kubernetes.version = top.kubernetes.version;
+  if (!top.kubernetes.schema_mode.empty()) base.kubernetes.schema_mode = top.kubernetes.schema_mode;
+  base.kubernetes.schema_dirs.insert(base.kubernetes.schema_dirs.end(), top.kubernetes.schema_dirs.begin(),
+                                     top.kubernetes.schema_dirs.end());
   if (!top.name.empty()) base.name = top.name;
   base.file = top.file;
 }

@@ -3,7 +3,7 @@
 #include <sstream>
 
 #include "chartproof/report.hpp"
-#include "parse/text_check.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof {
 namespace {
@@ -11,7 +11,7 @@ namespace {
 // GitHub's escaping for workflow command data; properties also escape `:` and `,`.
 std::string escape(std::string_view text, bool property) {
   std::string out;
-  for (char c : parse::to_valid_utf8(text)) {
+  for (char c : support::to_valid_utf8(text)) {
     switch (c) {
       case '%': out += "%25"; break;
       case '\r': out += "%0D"; break;

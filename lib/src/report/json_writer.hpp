@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "parse/text_check.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof::report {
 
@@ -16,7 +16,7 @@ using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
 
 /// Writes a string, replacing invalid UTF-8 (from hostile input) so the JSON stays valid.
 inline void write_string(JsonWriter& w, std::string_view s) {
-  std::string valid = parse::to_valid_utf8(s);
+  std::string valid = support::to_valid_utf8(s);
   w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
 }
 

@@ -5,13 +5,13 @@
 #include <sstream>
 
 #include "chartproof/report.hpp"
-#include "parse/text_check.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof {
 namespace {
 
 std::string xml_escape(std::string_view text) {
-  std::string valid = parse::to_valid_utf8(text);
+  std::string valid = support::to_valid_utf8(text);
   std::string out;
   out.reserve(valid.size());
   for (char c : valid) {

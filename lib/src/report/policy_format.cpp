@@ -2,7 +2,7 @@
 #include <sstream>
 
 #include "chartproof/report.hpp"
-#include "policy/scope_matcher.hpp"
+#include "model/scope_matcher.hpp"
 
 namespace chartproof {
 namespace {

@@ -1,7 +1,7 @@
 #include <algorithm>
 
 #include "chartproof/report.hpp"
-#include "parse/text_check.hpp"
+#include "support/utf8.hpp"
 #include "report/source_lines.hpp"
 
 namespace chartproof {
@@ -22,7 +22,7 @@ std::string_view severity_color(const Palette& p, Severity s) {
 // Control bytes of hostile input must not reach the terminal.
 std::string printable(std::string_view text) {
   std::string out;
-  std::string valid = parse::to_valid_utf8(text);
+  std::string valid = support::to_valid_utf8(text);
   out.reserve(valid.size());
   for (char c : valid) {
     auto u = static_cast<unsigned char>(c);

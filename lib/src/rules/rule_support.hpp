@@ -42,7 +42,15 @@ inline std::string join_phrases(const std::vector<std::string>& phrases, std::st
   return out;
 }
 
+/// `a, b, c` — items separated by commas.
+inline std::string join_commas(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out;
+}
+
 /// Quotes a name for a message: `"web"`.
-inline std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+// (Not named `quoted`: with a std::string argument, ADL would find std::quoted from <filesystem>.)
+inline std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 }  // namespace chartproof::rules

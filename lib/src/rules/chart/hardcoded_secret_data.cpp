@@ -1,13 +1,12 @@
 // hardcoded-secret-data: a Secret whose data is the same literal whatever the release, i.e. a default
 // baked into the chart rather than generated or supplied at install. Needs chart mode's second render.
-#include <yaml-cpp/yaml.h>
-
 #include <map>
 
 #include "chartproof/finding.hpp"
 #include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/secret_text.hpp"
+#include "support/base64.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -30,7 +29,8 @@ class HardcodedSecretData : public Rule {
  public:
   explicit HardcodedSecretData(const Params&) {}
 
-  void check_chart(const ChartFolder& chart, const ResourceGraph& graph, Reporter& out) const override {
+  void check_chart(const ChartFolder& chart, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     if (!chart.render || !chart.probe) return;
     auto probe = secrets_by_template(*chart.probe, nullptr);
     for (const auto& [at, secret] : secrets_by_template(graph, chart.render)) {
@@ -54,15 +54,16 @@ class HardcodedSecretData : public Rule {
       if (!value.is_scalar() || value.is_null() || !twin || twin.text() != value.text()) continue;
       std::string text(value.text());
       if (base64) {
-        auto bytes = YAML::DecodeBase64(text);
-        text.assign(bytes.begin(), bytes.end());
+        auto bytes = support::decode_base64(text);
+        if (!bytes) continue;  // not base64: the API server rejects it, invalid-secret-data reports it
+        text = std::move(*bytes.bytes);
       }
       bool key_material = text.find("PRIVATE KEY-----") != std::string::npos;
       if (text.empty() || text_.is_placeholder(text) || (!key_material && text_.is_non_secret_shape(text))) continue;
       if (!key_material && !text_.is_secret_name(key)) continue;
       if (chart.supplied_at_install(text)) continue;  // the installer's -f file or --set, the same in both renders
       out.report(r, Field{value, append_path_key(std::string(section), key)},
-                 "Secret " + quoted(r.ref.name) + " " + std::string(section) + " " + quoted(key) +
+                 "Secret " + in_quotes(r.ref.name) + " " + std::string(section) + " " + in_quotes(key) +
                      " is the same literal under two release names (\"" + mask_secret(text) +
                      "\"): a default baked into the chart, shared by every install that does not override it");
     }

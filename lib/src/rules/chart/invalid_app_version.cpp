@@ -10,7 +10,7 @@ class InvalidAppVersion : public Rule {
  public:
   explicit InvalidAppVersion(const Params&) {}
 
-  void check_chart(const ChartFolder& chart, const ResourceGraph&, Reporter& out) const override {
+  void check_chart(const ChartFolder& chart, const RuleContext&, Reporter& out) const override {
     const ParsedDocument& doc = chart.chart_yaml;
     if (!doc.tree || !doc.tree->root().is_map()) return;  // invalid-chart-yaml says why
     Node root = doc.tree->root();

@@ -15,14 +15,14 @@ class InvalidChartYaml : public Rule {
                 R"((-(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(\.(0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*)?)"
                 R"((\+[0-9a-zA-Z-]+(\.[0-9a-zA-Z-]+)*)?$)") {}
 
-  void check_chart(const ChartFolder& chart, const ResourceGraph&, Reporter& out) const override {
+  void check_chart(const ChartFolder& chart, const RuleContext&, Reporter& out) const override {
     const ParsedDocument& doc = chart.chart_yaml;
     if (!chart.has_chart_yaml) {
       out.report_document(doc, 1, 1, "the folder has templates/ and values.yaml but no Chart.yaml: helm does not treat it as a chart");
       return;
     }
     for (const auto& issue : doc.issues) {
-      if (issue.rule == "invalid-yaml") out.report_document(doc, issue.line, issue.column, "Chart.yaml is not valid YAML: " + issue.message);
+      if (issue.kind == ParseIssue::Kind::InvalidYaml) out.report_document(doc, issue.line, issue.column, "Chart.yaml is not valid YAML: " + issue.message);
     }
     if (!doc.tree) {
       if (doc.issues.empty()) out.report_document(doc, 1, 1, "Chart.yaml is empty");
@@ -40,14 +40,14 @@ class InvalidChartYaml : public Rule {
       out.report_document(doc, api.line(), api.column(),
                           "apiVersion v1 is the Helm 2 chart format; use v2 (dependencies move from requirements.yaml into Chart.yaml)");
     } else if (api.text() != "v2") {
-      out.report_document(doc, api.line(), api.column(), "apiVersion " + quoted(api.text()) + " is not a chart API version; use v2");
+      out.report_document(doc, api.line(), api.column(), "apiVersion " + in_quotes(api.text()) + " is not a chart API version; use v2");
     }
     Node name = root.get("name");
     if (!name || !name.is_string() || name.text().empty()) {
       Node at = name ? name : root;
       out.report_document(doc, at.line(), at.column(), "Chart.yaml has no name (a non-empty string)");
     } else if (name.text().find_first_of("/\\ \t") != std::string_view::npos || name.text() == "." || name.text() == "..") {
-      out.report_document(doc, name.line(), name.column(), "chart name " + quoted(name.text()) + " cannot hold a path separator or a blank");
+      out.report_document(doc, name.line(), name.column(), "chart name " + in_quotes(name.text()) + " cannot hold a path separator or a blank");
     }
     Node version = root.get("version");
     if (!version || version.is_null() || version.text().empty()) {
@@ -55,7 +55,7 @@ class InvalidChartYaml : public Rule {
       out.report_document(doc, at.line(), at.column(), "Chart.yaml has no version (SemVer 2, e.g. 1.2.3)");
     } else if (!RE2::FullMatch(version.text(), semver_)) {
       out.report_document(doc, version.line(), version.column(),
-                          "version " + quoted(version.text()) + " is not SemVer 2 (MAJOR.MINOR.PATCH, e.g. 1.2.3); `helm lint` and `helm package` reject it");
+                          "version " + in_quotes(version.text()) + " is not SemVer 2 (MAJOR.MINOR.PATCH, e.g. 1.2.3); `helm lint` and `helm package` reject it");
     }
   }
 

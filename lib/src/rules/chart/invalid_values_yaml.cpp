@@ -10,10 +10,10 @@ class InvalidValuesYaml : public Rule {
  public:
   explicit InvalidValuesYaml(const Params&) {}
 
-  void check_chart(const ChartFolder& chart, const ResourceGraph&, Reporter& out) const override {
+  void check_chart(const ChartFolder& chart, const RuleContext&, Reporter& out) const override {
     for (const auto& doc : chart.values) {
       for (const auto& issue : doc.issues) {
-        if (issue.rule == "invalid-yaml") out.report_document(doc, issue.line, issue.column, "values file is not valid YAML: " + issue.message);
+        if (issue.kind == ParseIssue::Kind::InvalidYaml) out.report_document(doc, issue.line, issue.column, "values file is not valid YAML: " + issue.message);
       }
       if (!doc.tree) continue;
       Node root = doc.tree->root();

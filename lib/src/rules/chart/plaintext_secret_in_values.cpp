@@ -10,7 +10,7 @@ class PlaintextSecretInValues : public Rule {
  public:
   explicit PlaintextSecretInValues(const Params&) {}
 
-  void check_chart(const ChartFolder& chart, const ResourceGraph&, Reporter& out) const override {
+  void check_chart(const ChartFolder& chart, const RuleContext&, Reporter& out) const override {
     // Only the chart's own values.yaml: -f files are the installer's, not defaults shipped to everyone.
     if (!chart.has_values_yaml || chart.values.empty() || !chart.values[0].tree) return;
     visit(chart.values[0], chart.values[0].tree->root(), "", "", out);
@@ -28,7 +28,7 @@ class PlaintextSecretInValues : public Rule {
     } else if (node.is_string() && !name.empty()) {
       if (auto holds = detector_.what_it_holds(name, node.text(), /*check_urls=*/true)) {
         out.report_document(doc, node.line(), node.column(),
-                            "values key " + quoted(path) + " " + *holds + ": every install of the chart gets this default unless it is overridden");
+                            "values key " + in_quotes(path) + " " + *holds + ": every install of the chart gets this default unless it is overridden");
       }
     }
   }

@@ -4,7 +4,7 @@
 #include <re2/re2.h>
 
 #include "jsonschema/json_schema.hpp"
-#include "policy/scope_matcher.hpp"
+#include "model/scope_matcher.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -41,7 +41,7 @@ class CustomRule : public Rule {
              std::shared_ptr<const jsonschema::Schema> schema)
       : spec_(spec), scope_(spec.scope), require_(std::move(require)), forbid_(std::move(forbid)), schema_(std::move(schema)) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     if (!scope_.matches(r)) return;
     for (const Target& t : targets(r)) {
       for (const auto& c : require_) {

@@ -10,7 +10,7 @@ namespace {
 class DuplicateEnvVar : public Rule {
  public:
   explicit DuplicateEnvVar(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node env = c.node.get("env");
       std::set<std::string_view> seen;
@@ -18,7 +18,7 @@ class DuplicateEnvVar : public Rule {
         Node name = env.item(i).get("name");
         if (!name.is_scalar() || seen.insert(name.text()).second) continue;
         out.report(r, Field{name, c.path + ".env[" + std::to_string(i) + "].name"},
-                   "env var " + quoted(name.text()) + " of " + c.describe() +
+                   "env var " + in_quotes(name.text()) + " of " + c.describe() +
                        " is set more than once; Kubernetes keeps only the last value");
       }
     }

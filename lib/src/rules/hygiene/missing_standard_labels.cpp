@@ -8,7 +8,7 @@ namespace {
 class MissingStandardLabels : public Rule {
  public:
   explicit MissingStandardLabels(const Params& p) : required_(p.get_list("labels")) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     if (!r.metadata.is_map()) return;
     std::vector<std::string> missing;
     for (const auto& label : required_) {

@@ -9,7 +9,7 @@ namespace {
 class ImageTagMutable : public Rule {
  public:
   explicit ImageTagMutable(const Params& p) : require_digest_(p.get_bool("require_digest")) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node image = c.node.get("image");
       if (!image.is_string() || image.text().empty()) continue;
@@ -17,11 +17,11 @@ class ImageTagMutable : public Rule {
       Field at{image, c.path + ".image"};
       if (!ref.digest.empty()) continue;  // pinned by content
       if (ref.tag.empty()) {
-        out.report(r, at, c.describe() + " uses image " + quoted(image.text()) + " without a tag (Kubernetes pulls latest)");
+        out.report(r, at, c.describe() + " uses image " + in_quotes(image.text()) + " without a tag (Kubernetes pulls latest)");
       } else if (ref.tag == "latest") {
-        out.report(r, at, c.describe() + " uses the mutable tag latest (" + quoted(image.text()) + ")");
+        out.report(r, at, c.describe() + " uses the mutable tag latest (" + in_quotes(image.text()) + ")");
       } else if (require_digest_) {
-        out.report(r, at, c.describe() + " uses image " + quoted(image.text()) + " without a digest (@sha256:...)");
+        out.report(r, at, c.describe() + " uses image " + in_quotes(image.text()) + " without a digest (@sha256:...)");
       }
     }
   }

@@ -5,10 +5,19 @@
 namespace chartproof::rules {
 namespace {
 
-// The engine reports this rule: expiry is decided when exemptions are applied.
+// Expiry is decided when the linter is created; the run's exemptions come with their state.
 class ExpiredExemption : public Rule {
  public:
   explicit ExpiredExemption(const Params&) {}
+  void check_run(const RuleContext& ctx, Reporter& out) const override {
+    for (const ExemptionUse& use : *ctx.exemptions) {
+      if (!use.expired) continue;
+      const Exemption& ex = *use.exemption;
+      out.report_file(ex.file, ex.line, ex.column,
+                      "exemption for " + join_commas(ex.rules) + " expired on " + ex.expires +
+                          " and no longer applies (reason was: " + ex.reason + ")");
+    }
+  }
 };
 
 }  // namespace

@@ -5,10 +5,19 @@
 namespace chartproof::rules {
 namespace {
 
-// The engine reports this rule: only it sees every finding an exemption could have removed.
+// Runs after every other check, when the run knows which exemptions removed a finding.
 class UnusedExemption : public Rule {
  public:
   explicit UnusedExemption(const Params&) {}
+  void check_run(const RuleContext& ctx, Reporter& out) const override {
+    for (const ExemptionUse& use : *ctx.exemptions) {
+      if (use.expired || use.used) continue;
+      const Exemption& ex = *use.exemption;
+      out.report_file(ex.file, ex.line, ex.column,
+                      "exemption for " + join_commas(ex.rules) + " matched no finding; remove it or fix its scope (reason: " +
+                          ex.reason + ")");
+    }
+  }
 };
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace {
 class LivenessSameAsReadiness : public Rule {
  public:
   explicit LivenessSameAsReadiness(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node liveness = c.node.get("livenessProbe");
       Node readiness = c.node.get("readinessProbe");

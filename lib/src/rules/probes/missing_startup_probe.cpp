@@ -8,7 +8,7 @@ namespace {
 class MissingStartupProbe : public Rule {
  public:
   explicit MissingStartupProbe(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     check_missing_probe(r, out, "startupProbe", "startup");
   }
 };

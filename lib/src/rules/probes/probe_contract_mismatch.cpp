@@ -16,7 +16,7 @@ class ProbeContractMismatch : public Rule {
     }
   }
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       if (!containers_.applies(c)) continue;
       for (std::size_t k = 0; k < kProbeKinds.size(); ++k) {
@@ -56,14 +56,14 @@ class ProbeContractMismatch : public Rule {
     if (!spec.path.empty() && handler.get_text("path") != spec.path) {
       Node p = handler.get("path");
       out.report(r, Field{p ? p : handler, hpath + ".path"},
-                 subject + " checks path " + quoted(p ? p.text() : "/") + "; the contract requires " + quoted(spec.path));
+                 subject + " checks path " + in_quotes(p ? p.text() : "/") + "; the contract requires " + in_quotes(spec.path));
     }
     if (!spec.port.empty()) {
       Node port = handler.get("port");
       // A name and the number of the containerPort it names are the same port.
       if (!port || resolve_port(c, port.text()) != resolve_port(c, spec.port)) {
         out.report(r, Field{port ? port : handler, hpath + ".port"},
-                   subject + " targets port " + quoted(port.text()) + "; the contract requires port " + quoted(spec.port));
+                   subject + " targets port " + in_quotes(port.text()) + "; the contract requires port " + in_quotes(spec.port));
       }
     }
     if (!spec.scheme.empty()) {

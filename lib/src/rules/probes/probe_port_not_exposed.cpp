@@ -8,7 +8,7 @@ namespace {
 class ProbePortNotExposed : public Rule {
  public:
   explicit ProbePortNotExposed(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       for (const auto& kind : kProbeKinds) {
         std::string path = c.path + "." + std::string(kind.field);
@@ -18,7 +18,7 @@ class ProbePortNotExposed : public Rule {
         bool named = target->port.node.is_string() && port.find_first_not_of("0123456789") != std::string::npos;
         out.report(r, target->port,
                    std::string(kind.name) + " probe of " + c.describe() + " targets " + (named ? "port name " : "port ") +
-                       quoted(port) + ", which is not a containerPort of that container");
+                       in_quotes(port) + ", which is not a containerPort of that container");
       }
     }
   }

@@ -21,7 +21,7 @@ constexpr std::array<TimingField, 6> kFields = {{{"initialDelaySeconds", 0, 0},
 class ProbeTimingInvalid : public Rule {
  public:
   explicit ProbeTimingInvalid(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       for (const auto& kind : kProbeKinds) {
         Node probe = c.node.get(kind.field);

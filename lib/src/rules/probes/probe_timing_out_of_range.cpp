@@ -17,7 +17,7 @@ class ProbeTimingOutOfRange : public Rule {
     }
   }
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       if (!containers_.applies(c)) continue;
       for (std::size_t k = 0; k < kProbeKinds.size(); ++k) {

@@ -9,7 +9,7 @@ class InvalidQuantity : public Rule {
  public:
   explicit InvalidQuantity(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     if (r.pod) {
       for (const auto& v : container_resource_values(*r.pod)) {
         check_value(r, v.field, v.container->describe() + " " + v.section + "." + v.name, out);
@@ -19,7 +19,7 @@ class InvalidQuantity : public Rule {
         Node limit = volumes.item(i).get("emptyDir").get("sizeLimit");
         if (limit) {
           check_value(r, Field{limit, r.pod->spec.path + ".volumes[" + std::to_string(i) + "].emptyDir.sizeLimit"},
-                      "emptyDir sizeLimit of volume " + quoted(volumes.item(i).get_text("name")), out);
+                      "emptyDir sizeLimit of volume " + in_quotes(volumes.item(i).get_text("name")), out);
         }
       }
     }

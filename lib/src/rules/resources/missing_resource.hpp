@@ -14,7 +14,7 @@ class MissingResourceRule : public Rule {
   MissingResourceRule(std::string_view section, std::string_view resource, std::string_view what)
       : section_(section), resource_(resource), what_(what) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       if (c.kind == ContainerKind::Ephemeral) continue;
       Node value = c.node.get("resources").get(section_).get(resource_);

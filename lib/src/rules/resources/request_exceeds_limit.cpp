@@ -8,7 +8,7 @@ namespace {
 class RequestExceedsLimit : public Rule {
  public:
   explicit RequestExceedsLimit(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node resources = c.node.get("resources");
       for (std::string_view name : {"cpu", "memory", "ephemeral-storage"}) {

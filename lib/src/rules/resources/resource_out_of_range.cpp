@@ -31,7 +31,7 @@ class ResourceOutOfRange : public Rule {
     }
   }
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const auto& v : container_resource_values(*r.pod)) {
       auto q = quantity_of(v.field.node);
       if (!q) continue;

@@ -25,7 +25,7 @@ std::optional<std::int64_t> resolve(Node value, std::string_view fallback, std::
 class RolloutCausesDowntime : public Rule {
  public:
   explicit RolloutCausesDowntime(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     Node spec = r.root.get("spec");
     Node strategy = spec.get("strategy");
     Node type = strategy.get("type");

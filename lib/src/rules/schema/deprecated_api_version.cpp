@@ -1,17 +1,18 @@
 // deprecated-api-version: an apiVersion the target Kubernetes version still serves but has deprecated.
-#include "rules/schema/kube_target_rule.hpp"
+#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
 
-class DeprecatedApiVersion : public KubeTargetRule {
+class DeprecatedApiVersion : public Rule {
  public:
-  using KubeTargetRule::KubeTargetRule;
+  explicit DeprecatedApiVersion(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const Schemas& schemas = schemas_of(ctx);
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
-    const std::string& target = target_->version();
+    const std::string& target = schemas.version();
     if (!life || life->deprecated_in.empty() || kubeschema::compare_versions(life->deprecated_in, target) > 0) return;
     if (!life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, target) <= 0) return;  // removed-api-version
     out.report(r, Field{r.root.get("apiVersion"), "apiVersion"},
@@ -24,7 +25,7 @@ class DeprecatedApiVersion : public KubeTargetRule {
 }  // namespace
 
 RuleDefinition deprecated_api_version_rule() {
-  return define_kube_target_rule<DeprecatedApiVersion>(RuleMeta{
+  return define_schema_rule<DeprecatedApiVersion>(RuleMeta{
       "deprecated-api-version", "schema", Severity::Warning, true, {},
       "An apiVersion should not be deprecated in the target Kubernetes version.",
       "A deprecated API still works but the API server answers every request with a warning and a later "

@@ -8,7 +8,7 @@ namespace {
 
 class DuplicateKey : public ParseIssueRule {
  public:
-  explicit DuplicateKey(const Params&) : ParseIssueRule("duplicate-key") {}
+  explicit DuplicateKey(const Params&) : ParseIssueRule(ParseIssue::Kind::DuplicateKey) {}
 };
 
 }  // namespace

@@ -9,13 +9,14 @@ class InvalidResource : public Rule {
  public:
   explicit InvalidResource(const Params&) {}
 
-  void check_document(const ParsedDocument& doc, const ResourceGraph& graph, Reporter& out) const override {
+  void check_document(const ParsedDocument& doc, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     for (const auto& bad : graph.non_objects()) {
       if (bad.document == &doc) out.report_document(doc, bad.node.line(), bad.node.column(), bad.problem);
     }
   }
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (std::string_view field : {"apiVersion", "kind"}) {
       Node value = r.root.get(field);
       if (!value.is_string() || value.text().empty()) {

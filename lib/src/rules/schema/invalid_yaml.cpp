@@ -8,7 +8,7 @@ namespace {
 
 class InvalidYaml : public ParseIssueRule {
  public:
-  explicit InvalidYaml(const Params&) : ParseIssueRule("invalid-yaml") {}
+  explicit InvalidYaml(const Params&) : ParseIssueRule(ParseIssue::Kind::InvalidYaml) {}
 };
 
 }  // namespace

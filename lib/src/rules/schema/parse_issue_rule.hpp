@@ -1,24 +1,22 @@
 #pragma once
-// Rules that report what the parser found (ParseIssue), one rule per issue kind.
-
-#include <string>
+// Rules that report what the parser found: each reports the ParseIssues of one kind.
 
 #include "chartproof/rule.hpp"
 
 namespace chartproof::rules {
 
-/// Reports every ParseIssue of a document whose `rule` equals this rule's id.
+/// Reports every ParseIssue of a document that has this rule's kind.
 class ParseIssueRule : public Rule {
  public:
-  explicit ParseIssueRule(std::string id) : id_(std::move(id)) {}
-  void check_document(const ParsedDocument& doc, const ResourceGraph&, Reporter& out) const override {
+  explicit ParseIssueRule(ParseIssue::Kind kind) : kind_(kind) {}
+  void check_document(const ParsedDocument& doc, const RuleContext&, Reporter& out) const override {
     for (const ParseIssue& issue : doc.issues) {
-      if (issue.rule == id_) out.report_document(doc, issue.line, issue.column, issue.message);
+      if (issue.kind == kind_) out.report_document(doc, issue.line, issue.column, issue.message);
     }
   }
 
  private:
-  std::string id_;
+  ParseIssue::Kind kind_;
 };
 
 }  // namespace chartproof::rules

@@ -1,27 +1,28 @@
 // removed-api-version: an apiVersion the target Kubernetes version no longer serves.
-#include "rules/schema/kube_target_rule.hpp"
+#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
 
-class RemovedApiVersion : public KubeTargetRule {
+class RemovedApiVersion : public Rule {
  public:
-  using KubeTargetRule::KubeTargetRule;
+  explicit RemovedApiVersion(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const Schemas& schemas = schemas_of(ctx);
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
-    if (!life || life->removed_in.empty() || kubeschema::compare_versions(life->removed_in, target_->version()) > 0) return;
+    if (!life || life->removed_in.empty() || kubeschema::compare_versions(life->removed_in, schemas.version()) > 0) return;
     out.report(r, Field{r.root.get("apiVersion"), "apiVersion"},
                r.ref.api_version + " " + r.ref.kind + " is not served since Kubernetes " + life->removed_in + " (target " +
-                   target_->version() + ")" + (life->replacement.empty() ? "; it has no replacement API" : "; use " + life->replacement));
+                   schemas.version() + ")" + (life->replacement.empty() ? "; it has no replacement API" : "; use " + life->replacement));
   }
 };
 
 }  // namespace
 
 RuleDefinition removed_api_version_rule() {
-  return define_kube_target_rule<RemovedApiVersion>(RuleMeta{
+  return define_schema_rule<RemovedApiVersion>(RuleMeta{
       "removed-api-version", "schema", Severity::Error, true, {},
       "An apiVersion must still be served by the target Kubernetes version.",
       "Kubernetes removes beta APIs on a schedule (extensions/v1beta1 Deployment in 1.16, policy/v1beta1 "

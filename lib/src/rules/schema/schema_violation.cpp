@@ -1,17 +1,18 @@
 // schema-violation: a field of the wrong type, a missing required field, a value outside an enum —
 // checked against the target Kubernetes version's API schema (or the CRD of a custom kind).
-#include "rules/schema/kube_target_rule.hpp"
+#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
 
-class SchemaViolation : public KubeTargetRule {
+class SchemaViolation : public Rule {
  public:
-  using KubeTargetRule::KubeTargetRule;
+  explicit SchemaViolation(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
-    SchemaFor schema = target_->schema_for(r, graph);
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const Schemas& schemas = schemas_of(ctx);
+    kubeschema::SchemaFor schema = schemas.schema_for(r);
     std::vector<jsonschema::Violation> violations;
     const kubeschema::Shape* root = nullptr;
     if (schema.builtin) {
@@ -21,14 +22,14 @@ class SchemaViolation : public KubeTargetRule {
       violations = schema.custom->validator()->validate(r.root, /*skip_null_members=*/true);
       root = schema.custom->root();
     }
-    std::string against = schema.builtin ? "Kubernetes " + target_->version() + " " + schema.gvk : schema.custom ? schema.custom->origin() : "";
+    std::string against = schema.builtin ? "Kubernetes " + schemas.version() + " " + schema.gvk : schema.custom ? schema.custom->origin() : "";
     for (const auto& v : violations) {
       std::string message = v.message;
       // The schema at the same path says what was expected.
       const kubeschema::Shape* at = root ? kubeschema::shape_at(root, v.path) : nullptr;
       if (message.rfind("wrong type", 0) == 0) {
         std::string got(node_type_name(v.node.type()));
-        std::string value = v.node.is_scalar() ? " " + quoted(v.node.text()) : "";
+        std::string value = v.node.is_scalar() ? " " + in_quotes(v.node.text()) : "";
         message = at && !at->types.empty() ? "expected " + join_phrases(at->types, "or") + ", got " + got + value
                                            : "wrong type: " + got + value + " is not allowed here";
       } else if (at && !at->allowed.empty() && message.find("is not one of the allowed values") != std::string::npos) {
@@ -42,7 +43,7 @@ class SchemaViolation : public KubeTargetRule {
 }  // namespace
 
 RuleDefinition schema_violation_rule() {
-  return define_kube_target_rule<SchemaViolation>(RuleMeta{
+  return define_schema_rule<SchemaViolation>(RuleMeta{
       "schema-violation", "schema", Severity::Error, true, {},
       "Every resource must match the Kubernetes API schema of the version it is deployed to.",
       "The API server rejects an object whose fields have the wrong type (`replicas: \"2\"`, `containerPort: "

@@ -1,45 +1,47 @@
 // unknown-field: a field the API schema does not define (a typo such as `containerport`), which
 // kubectl's strict field validation rejects and older paths silently drop.
-#include "chartproof/engine.hpp"
-#include "rules/schema/kube_target_rule.hpp"
+#include "support/suggest.hpp"
+#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
 
-class UnknownField : public KubeTargetRule {
+class UnknownField : public Rule {
  public:
-  using KubeTargetRule::KubeTargetRule;
+  explicit UnknownField(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
-    SchemaFor schema = target_->schema_for(r, graph);
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    if (ctx.options.schema_mode == SchemaMode::Lenient) return;  // extra fields allowed
+    const Schemas& schemas = schemas_of(ctx);
+    kubeschema::SchemaFor schema = schemas.schema_for(r);
     if (schema.builtin) {
-      walk(r, r.root, schema.builtin->shape(schema.gvk), "", false, out);
+      walk(schemas, r, r.root, schema.builtin->shape(schema.gvk), "", false, out);
     } else if (schema.custom && schema.custom->root()) {
-      walk(r, r.root, schema.custom->root(), "", true, out);
+      walk(schemas, r, r.root, schema.custom->root(), "", true, out);
     }
   }
 
  private:
   // "; Kubernetes 1.28 does not have it, 1.36 does" when the newest bundled version defines `key`
   // in the object at `parent`.
-  std::string newer_versions_have(const Resource& r, const std::string& parent, std::string_view key) const {
-    const auto& versions = kubeschema::bundled_versions();
-    if (versions.empty() || versions.back() == target_->version()) return {};
-    auto newest = kubeschema::VersionSchemas::get(versions.back());
-    const kubeschema::Shape* root = newest ? newest->shape(kubeschema::gvk_key(r.ref.api_version, r.ref.kind)) : nullptr;
+  static std::string newer_versions_have(const Schemas& schemas, const Resource& r, const std::string& parent,
+                                         std::string_view key) {
+    const kubeschema::VersionSchemas& newest = schemas.catalogue().newest();
+    if (newest.version() == schemas.version()) return {};
+    const kubeschema::Shape* root = newest.shape(kubeschema::gvk_key(r.ref.api_version, r.ref.kind));
     const kubeschema::Shape* at = kubeschema::shape_at(root, parent);
     if (!at || !at->has_property(key)) return {};
-    return "; Kubernetes " + target_->version() + " does not have it, " + versions.back() + " does";
+    return "; Kubernetes " + schemas.version() + " does not have it, " + newest.version() + " does";
   }
 
   // `custom_root`: the top of a custom resource, where apiVersion, kind and metadata (ObjectMeta)
   // are the API server's whatever the CRD's schema lists.
-  void walk(const Resource& r, Node node, const kubeschema::Shape* shape, const std::string& path, bool custom_root,
-            Reporter& out) const {
+  static void walk(const Schemas& schemas, const Resource& r, Node node, const kubeschema::Shape* shape,
+                   const std::string& path, bool custom_root, Reporter& out) {
     if (!shape || !node) return;
     if (node.is_seq()) {
-      for (std::size_t i = 0; i < node.size(); ++i) walk(r, node.item(i), shape->items, path + "[" + std::to_string(i) + "]", false, out);
+      for (std::size_t i = 0; i < node.size(); ++i) walk(schemas, r, node.item(i), shape->items, path + "[" + std::to_string(i) + "]", false, out);
       return;
     }
     if (!node.is_map()) return;
@@ -49,19 +51,19 @@ class UnknownField : public KubeTargetRule {
       const kubeschema::Shape* next = nullptr;
       if (custom_root && (key == "apiVersion" || key == "kind")) continue;
       if (custom_root && key == "metadata") {
-        next = target_->builtin().shape("v1 ConfigMap");
+        next = schemas.catalogue().builtin().shape("v1 ConfigMap");
         next = next ? next->property("metadata") : nullptr;
       } else if (shape->has_property(key)) {
         next = shape->property(key);
       } else if (shape->closed) {
         out.report(r, Field{node.key_at(i), child},
-                   "unknown field " + quoted(key) + (path.empty() ? " at the top level" : " in " + path) +
-                       did_you_mean(key, shape->names()) + newer_versions_have(r, path, key));
+                   "unknown field " + in_quotes(key) + (path.empty() ? " at the top level" : " in " + path) +
+                       support::did_you_mean(key, shape->names()) + newer_versions_have(schemas, r, path, key));
         continue;
       } else {
         next = shape->additional;
       }
-      walk(r, node.value_at(i), next, child, false, out);
+      walk(schemas, r, node.value_at(i), next, child, false, out);
     }
   }
 };
@@ -69,7 +71,7 @@ class UnknownField : public KubeTargetRule {
 }  // namespace
 
 RuleDefinition unknown_field_rule() {
-  return define_kube_target_rule<UnknownField>(RuleMeta{
+  return define_schema_rule<UnknownField>(RuleMeta{
       "unknown-field", "schema", Severity::Error, true, {},
       "Every field must be one the Kubernetes API defines.",
       "A misspelt or misplaced field (`containerport`, `readinessprobe`, `resources` one level too deep) is "

@@ -1,21 +1,22 @@
 // unknown-kind: an apiVersion/kind with no schema to check it against.
-#include "rules/schema/kube_target_rule.hpp"
+#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
 
-class UnknownKind : public KubeTargetRule {
+class UnknownKind : public Rule {
  public:
-  using KubeTargetRule::KubeTargetRule;
+  explicit UnknownKind(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const Schemas& schemas = schemas_of(ctx);
     if (r.ref.api_version.empty() || r.ref.kind.empty()) return;  // invalid-resource's
-    if (target_->schema_for(r, graph)) return;
+    if (schemas.schema_for(r)) return;
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
-    if (life && !life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, target_->version()) <= 0) return;
+    if (life && !life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, schemas.version()) <= 0) return;
     out.report(r, Field{r.root.get("kind"), "kind"},
-               "no schema for " + r.ref.api_version + " " + r.ref.kind + " in Kubernetes " + target_->version() +
+               "no schema for " + r.ref.api_version + " " + r.ref.kind + " in Kubernetes " + schemas.version() +
                    " and no CustomResourceDefinition for it in the input or --schema-dir; it is not validated");
   }
 };
@@ -23,7 +24,7 @@ class UnknownKind : public KubeTargetRule {
 }  // namespace
 
 RuleDefinition unknown_kind_rule() {
-  return define_kube_target_rule<UnknownKind>(RuleMeta{
+  return define_schema_rule<UnknownKind>(RuleMeta{
       "unknown-kind", "schema", Severity::Info, true, {},
       "Every kind should have a schema: built in, or a CRD in the input or --schema-dir.",
       "A custom resource whose CustomResourceDefinition is installed separately (an operator's) cannot be "

@@ -10,7 +10,7 @@ namespace {
 class CredentialInConfigMap : public Rule {
  public:
   explicit CredentialInConfigMap(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     Node data = r.root.get("data");
     for (std::size_t i = 0; i < data.size(); ++i) {
       std::string_view key = data.key_at(i).text();
@@ -18,7 +18,7 @@ class CredentialInConfigMap : public Rule {
       if (!value.is_scalar()) continue;
       Field at{value, append_path_key("data", key)};
       if (auto holds = detector_.what_it_holds(key, value.text(), /*check_urls=*/false)) {
-        out.report(r, at, "ConfigMap key " + quoted(key) + " " + *holds);
+        out.report(r, at, "ConfigMap key " + in_quotes(key) + " " + *holds);
       }
     }
   }

@@ -1,10 +1,10 @@
 // known-credential-pattern: a known credential format anywhere in a resource.
-#include <yaml-cpp/binary.h>
 
 #include "chartproof/finding.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/credential_scanner.hpp"
 #include "rules/secrets/pack.hpp"
+#include "support/base64.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -20,7 +20,7 @@ class KnownCredentialPattern : public Rule {
  public:
   explicit KnownCredentialPattern(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     // CRD schemas are documentation, not configuration.
     if (r.ref.kind == "CustomResourceDefinition") return;
     std::vector<Segment> path;
@@ -66,8 +66,9 @@ class KnownCredentialPattern : public Rule {
       std::string decoded;
       bool base64 = r.ref.kind == "Secret" && path.size() == 2 && path[0].key == "data";
       if (base64) {
-        auto bytes = YAML::DecodeBase64(std::string(text));
-        decoded.assign(bytes.begin(), bytes.end());
+        auto bytes = support::decode_base64(text);
+        if (!bytes) return;  // not base64: the API server rejects it, invalid-secret-data reports it
+        decoded = std::move(*bytes.bytes);
         text = decoded;
       }
       // In a Secret, keys, passwords and URLs are where they belong (charts generate them per render;
@@ -77,7 +78,7 @@ class KnownCredentialPattern : public Rule {
       auto found = in_secret_data ? credentials_.find_issued_token(text) : credentials_.find(text);
       if (found) {
         out.report(r, Field{node, render(path)},
-                   std::string(base64 ? "base64-decoded value of " : "") + quoted(render(path)) + " holds " +
+                   std::string(base64 ? "base64-decoded value of " : "") + in_quotes(render(path)) + " holds " +
                        found->described() + " (\"" + mask_secret(found->secret) + "\")");
       }
     }

@@ -11,7 +11,7 @@ class PlaintextSecretInEnv : public Rule {
  public:
   explicit PlaintextSecretInEnv(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node env = c.node.get("env");
       for (std::size_t i = 0; i < env.size(); ++i) {
@@ -21,7 +21,7 @@ class PlaintextSecretInEnv : public Rule {
         std::string_view name = var.get_text("name");
         Field at{value, c.path + ".env[" + std::to_string(i) + "].value"};
         if (auto holds = detector_.what_it_holds(name, value.text(), /*check_urls=*/true)) {
-          out.report(r, at, "env var " + quoted(name) + " of " + c.describe() + " " + *holds);
+          out.report(r, at, "env var " + in_quotes(name) + " of " + c.describe() + " " + *holds);
         }
       }
     }

@@ -8,7 +8,7 @@ namespace {
 class CapabilitiesNotDropped : public Rule {
  public:
   explicit CapabilitiesNotDropped(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node drop = c.node.get("securityContext").get("capabilities").get("drop");
       bool all = false;

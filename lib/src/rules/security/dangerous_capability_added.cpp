@@ -12,7 +12,7 @@ class DangerousCapabilityAdded : public Rule {
   explicit DangerousCapabilityAdded(const Params& p) {
     for (const auto& cap : p.get_list("capabilities")) dangerous_.insert(normalize_capability(cap));
   }
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       for (const auto& [cap, field] : added_capabilities(c)) {
         if (dangerous_.count(cap)) out.report(r, field, c.describe() + " adds capability " + cap);

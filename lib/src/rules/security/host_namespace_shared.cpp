@@ -8,7 +8,7 @@ namespace {
 class HostNamespaceShared : public Rule {
  public:
   explicit HostNamespaceShared(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     const Field& spec = r.pod->spec;
     for (std::string_view field : {"hostNetwork", "hostPID", "hostIPC"}) {
       Node value = spec.node.get(field);

@@ -8,15 +8,15 @@ namespace {
 class HostPathMounted : public Rule {
  public:
   explicit HostPathMounted(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     Node volumes = r.pod->spec.node.get("volumes");
     for (std::size_t i = 0; i < volumes.size(); ++i) {
       Node host_path = volumes.item(i).get("hostPath");
       if (!host_path.is_map()) continue;
       std::string path = r.pod->spec.path + ".volumes[" + std::to_string(i) + "].hostPath";
       out.report(r, Field{host_path.get("path") ? host_path.get("path") : host_path, path + ".path"},
-                 "volume " + quoted(volumes.item(i).get_text("name")) + " mounts host path " +
-                     quoted(host_path.get_text("path")));
+                 "volume " + in_quotes(volumes.item(i).get_text("name")) + " mounts host path " +
+                     in_quotes(host_path.get_text("path")));
     }
   }
 };

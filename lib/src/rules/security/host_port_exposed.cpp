@@ -8,7 +8,7 @@ namespace {
 class HostPortExposed : public Rule {
  public:
   explicit HostPortExposed(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Node ports = c.node.get("ports");
       for (std::size_t i = 0; i < ports.size(); ++i) {

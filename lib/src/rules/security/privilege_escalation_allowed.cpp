@@ -8,7 +8,7 @@ namespace {
 class PrivilegeEscalationAllowed : public Rule {
  public:
   explicit PrivilegeEscalationAllowed(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Field privileged = container_security_field(c, "privileged");
       bool sys_admin = false;

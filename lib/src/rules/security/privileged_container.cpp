@@ -8,7 +8,7 @@ namespace {
 class PrivilegedContainer : public Rule {
  public:
   explicit PrivilegedContainer(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Field privileged = container_security_field(c, "privileged");
       if (privileged.node.as_bool() == true) out.report(r, privileged, c.describe() + " runs privileged");

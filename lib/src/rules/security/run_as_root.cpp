@@ -9,7 +9,7 @@ class RunAsRoot : public Rule {
  public:
   explicit RunAsRoot(const Params& p) : min_uid_(p.get_int("min_uid")), forbid_root_group_(p.get_bool("forbid_root_group")) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     const PodSpec& pod = *r.pod;
     if (pod.spec.node.get("os").get_text("name") == "windows") return;  // Windows has no UIDs
     for (const Container& c : pod.containers) {

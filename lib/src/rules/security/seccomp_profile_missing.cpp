@@ -8,14 +8,14 @@ namespace {
 class SeccompProfileMissing : public Rule {
  public:
   explicit SeccompProfileMissing(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Field profile = effective_security_field(*r.pod, c, "seccompProfile");
       std::string_view type = profile.node.get_text("type");
       if (type == "RuntimeDefault" || type == "Localhost") continue;
       if (profile) {
         out.report(r, Field{profile.node.get("type") ? profile.node.get("type") : profile.node, profile.path + ".type"},
-                   c.describe() + " runs with seccomp profile " + quoted(type.empty() ? "(none)" : type));
+                   c.describe() + " runs with seccomp profile " + in_quotes(type.empty() ? "(none)" : type));
       } else {
         out.report(r, Field{c.node, c.path + ".securityContext.seccompProfile"},
                    c.describe() + " has no seccomp profile (the runtime default is not applied unless set)");

@@ -8,7 +8,8 @@ namespace {
 class ServiceAccountTokenMounted : public Rule {
  public:
   explicit ServiceAccountTokenMounted(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     const Field& spec = r.pod->spec;
     Node pod_setting = spec.node.get("automountServiceAccountToken");
     // The pod's setting wins over the ServiceAccount's (Kubernetes API semantics).
@@ -25,7 +26,7 @@ class ServiceAccountTokenMounted : public Rule {
       if (sa->root.get("automountServiceAccountToken").as_bool() == false) return;
     }
     out.report(r, Field{spec.node, spec.path + ".automountServiceAccountToken"},
-               "pod mounts the token of service account " + quoted(sa_name) +
+               "pod mounts the token of service account " + in_quotes(sa_name) +
                    "; neither the pod nor the ServiceAccount sets automountServiceAccountToken: false");
   }
 };

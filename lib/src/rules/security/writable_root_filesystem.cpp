@@ -8,7 +8,7 @@ namespace {
 class WritableRootFilesystem : public Rule {
  public:
   explicit WritableRootFilesystem(const Params&) {}
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Field ro = container_security_field(c, "readOnlyRootFilesystem");
       if (ro.node.as_bool() == true) continue;

@@ -13,7 +13,8 @@ std::string_view api_group(std::string_view api_version) {
 class DuplicateResource : public Rule {
  public:
   explicit DuplicateResource(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     if (r.ref.kind.empty() || r.ref.name.empty()) return;
     for (const Resource* other : graph.same_name(r.ref.kind, r.ref.namespace_, r.ref.name)) {
       if (other->index >= r.index) break;  // report the later copies, once each

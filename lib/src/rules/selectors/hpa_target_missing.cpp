@@ -8,13 +8,14 @@ namespace {
 class HpaTargetMissing : public Rule {
  public:
   explicit HpaTargetMissing(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     auto target = view_hpa_target(r);
     if (!target || target->name.empty()) return;
     if (graph.find(target->kind, r.ref.namespace_, target->name)) return;
     out.report(r, target->field,
-               "scaleTargetRef " + std::string(target->kind) + " " + quoted(target->name) + " is not in namespace " +
-                   quoted(r.ref.namespace_) + " of the input");
+               "scaleTargetRef " + std::string(target->kind) + " " + in_quotes(target->name) + " is not in namespace " +
+                   in_quotes(r.ref.namespace_) + " of the input");
   }
 };
 

@@ -8,13 +8,14 @@ namespace {
 class IngressBackendMissing : public Rule {
  public:
   explicit IngressBackendMissing(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     for (const auto& backend : view_ingress_backends(r)) {
       if (backend.service_name.empty()) continue;
       const Resource* svc = graph.find("Service", r.ref.namespace_, backend.service_name);
       if (!svc) {
         out.report(r, backend.field,
-                   "backend Service " + quoted(backend.service_name) + " is not in namespace " + quoted(r.ref.namespace_) +
+                   "backend Service " + in_quotes(backend.service_name) + " is not in namespace " + in_quotes(r.ref.namespace_) +
                        " of the input");
         continue;
       }
@@ -28,7 +29,7 @@ class IngressBackendMissing : public Rule {
       }
       if (!found) {
         out.report(r, Field{wanted, backend.field.path + (by_number ? ".port.number" : ".port.name")},
-                   "Service " + quoted(backend.service_name) + " has no port " + quoted(wanted.text()));
+                   "Service " + in_quotes(backend.service_name) + " has no port " + in_quotes(wanted.text()));
       }
     }
   }

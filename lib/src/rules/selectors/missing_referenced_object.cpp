@@ -20,15 +20,16 @@ class MissingReferencedObject : public Rule {
     }
   }
 
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     for (const auto& ref : pod_references(*r.pod)) {
       if (ref.optional || graph.find(ref.kind, r.ref.namespace_, ref.name)) continue;
       // Every namespace has a "default" ServiceAccount.
       if (ref.kind == "ServiceAccount" && ref.name == "default") continue;
       if (is_external(ref.name)) continue;
       out.report(r, ref.field,
-                 std::string(ref.kind) + " " + quoted(ref.name) + " is referenced but not in namespace " +
-                     quoted(r.ref.namespace_) + " of the input");
+                 std::string(ref.kind) + " " + in_quotes(ref.name) + " is referenced but not in namespace " +
+                     in_quotes(r.ref.namespace_) + " of the input");
     }
   }
 

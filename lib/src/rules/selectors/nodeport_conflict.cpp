@@ -9,7 +9,8 @@ class NodePortConflict : public Rule {
  public:
   explicit NodePortConflict(const Params& p) : min_(p.get_int("min_node_port")), max_(p.get_int("max_node_port")) {}
 
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     ServiceView view = view_service(r);
     for (const auto& port : view.ports) {
       auto node_port = port.node_port.as_int();

@@ -8,7 +8,8 @@ namespace {
 class OverlappingSelectors : public Rule {
  public:
   explicit OverlappingSelectors(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     const auto& mine = r.selector;
     if (!mine || mine->empty() || !mine->error.empty()) return;
     for (const Resource* other : graph.pods_selected_by(*mine, r.ref.namespace_)) {

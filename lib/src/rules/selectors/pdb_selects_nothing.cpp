@@ -8,7 +8,8 @@ namespace {
 class PdbSelectsNothing : public Rule {
  public:
   explicit PdbSelectsNothing(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     check_pod_selector_matches(r, graph, out, "the budget protects nothing during node drains");
   }
 };

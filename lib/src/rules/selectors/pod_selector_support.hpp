@@ -14,7 +14,7 @@ inline void check_pod_selector_matches(const Resource& r, const ResourceGraph& g
   if (!graph.pods_selected_by(*selector, r.ref.namespace_).empty()) return;
   out.report(r, selector->field,
              "selector \"" + selector->to_string() + "\" matches no pod template in namespace " +
-                 quoted(r.ref.namespace_) + "; " + std::string(consequence));
+                 in_quotes(r.ref.namespace_) + "; " + std::string(consequence));
 }
 
 }  // namespace chartproof::rules

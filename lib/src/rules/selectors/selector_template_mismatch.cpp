@@ -9,7 +9,7 @@ class SelectorTemplateMismatch : public Rule {
  public:
   explicit SelectorTemplateMismatch(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     Node spec = r.root.get("spec");
     Node node = spec.get("selector");
     if (!node || node.is_null()) return;  // required-field checks belong to the schema pack

@@ -9,13 +9,14 @@ class ServiceSelectsNothing : public Rule {
  public:
   explicit ServiceSelectsNothing(const Params&) {}
 
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     ServiceView service = view_service(r);
     // No selector (or an empty one) means endpoints are managed by hand; ExternalName has no pods.
     if (!service.selector || service.selector->empty() || service.type == "ExternalName") return;
     if (!graph.pods_selected_by(*service.selector, r.ref.namespace_).empty()) return;
     std::string message = "selector \"" + service.selector->to_string() + "\" matches no pod template in namespace " +
-                          quoted(r.ref.namespace_);
+                          in_quotes(r.ref.namespace_);
     if (const Resource* near = nearest_workload(graph, *service.selector, r.ref.namespace_)) {
       message += "; nearest is " + near->describe() + " (its pod template: " +
                  join_phrases(service.selector->mismatches(near->pod->template_labels)) + ")";

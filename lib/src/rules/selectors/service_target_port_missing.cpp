@@ -9,7 +9,8 @@ namespace {
 class ServiceTargetPortMissing : public Rule {
  public:
   explicit ServiceTargetPortMissing(const Params&) {}
-  void check(const Resource& r, const ResourceGraph& graph, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    const ResourceGraph& graph = ctx.graph;
     ServiceView service = view_service(r);
     if (!service.selector || service.selector->empty() || service.type == "ExternalName") return;
     auto workloads = graph.pods_selected_by(*service.selector, r.ref.namespace_);
@@ -28,7 +29,7 @@ class ServiceTargetPortMissing : public Rule {
       Field at = port.target_port ? Field{port.target_port, port.field.path + ".targetPort"}
                                   : Field{target, port.field.path + ".port"};
       out.report(r, at,
-                 "targetPort " + quoted(target.text()) + " of port " + quoted(port.name.empty() ? target.text() : port.name) +
+                 "targetPort " + in_quotes(target.text()) + " of port " + in_quotes(port.name.empty() ? target.text() : port.name) +
                      " is not a containerPort of any pod the Service selects (" + workloads.front()->describe() +
                      (workloads.size() > 1 ? " and others" : "") + ")");
     }

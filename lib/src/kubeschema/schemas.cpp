@@ -1,7 +1,7 @@
 // valijson's RapidJSON adapter must come before any RapidJSON header.
 #include <valijson/adapters/rapidjson_adapter.hpp>
 
-#include "rules/schema/kube_target.hpp"
+#include "kubeschema/schemas.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -9,8 +9,11 @@
 #include "chartproof/parse.hpp"
 #include "io/read_file.hpp"
 
-namespace chartproof::rules {
+namespace chartproof {
 namespace fs = std::filesystem;
+using kubeschema::CustomSchema;
+using kubeschema::CustomSchemas;
+using kubeschema::schemas_of_crd;
 namespace {
 
 bool is_true(const rapidjson::Value& object, const char* name) {
@@ -110,15 +113,17 @@ Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs, s
 
 }  // namespace
 
+namespace kubeschema {
+
 void CustomSchema::compile() const {
   std::call_once(once_, [this] {
     if (!source_.is_map()) return;
     rapidjson::Document json;
     jsonschema::to_json(source_, json, json.GetAllocator());
     if (crd_) adapt_crd_schema(json, json.GetAllocator());
-    kubeschema::ShapeBuilder shapes(shapes_, [](std::string_view) -> const rapidjson::Value* { return nullptr; });
+    ShapeBuilder shapes(shapes_, [](std::string_view) -> const rapidjson::Value* { return nullptr; });
     root_ = shapes.build(json, crd_);
-    kubeschema::open_objects(json);
+    open_objects(json);
     if (auto compiled = jsonschema::Schema::compile(std::move(json), origin_)) validator_.emplace(std::move(compiled.value()));
     // (a schema valijson cannot take, e.g. with patternProperties, is left unvalidated)
   });
@@ -145,72 +150,58 @@ CustomSchemas schemas_of_crd(Node crd, const std::string& origin) {
   return out;
 }
 
-Expected<std::shared_ptr<const KubeTarget>> KubeTarget::get(const std::string& requested, const std::vector<std::string>& schema_dirs) {
-  static std::mutex mutex;
-  static std::map<std::pair<std::string, std::vector<std::string>>, std::shared_ptr<const KubeTarget>> targets;
+}  // namespace kubeschema
+
+Expected<std::shared_ptr<const SchemaCatalogue>> SchemaCatalogue::load(const std::string& requested,
+                                                                     const std::vector<std::string>& schema_dirs) {
   const auto& versions = kubeschema::bundled_versions();
   std::string version = requested.empty() && !versions.empty() ? versions.back() : requested;
-  std::lock_guard lock(mutex);
-  auto& slot = targets[{version, schema_dirs}];
-  if (slot) return slot;
-  auto schemas = kubeschema::VersionSchemas::get(version);
+  auto schemas = kubeschema::VersionSchemas::load(version);
   if (!schemas) {
     return Error{"", 0, 0, "no schemas for Kubernetes " + requested + "; bundled versions: " + join(versions)};
   }
   std::vector<std::shared_ptr<const Document>> documents;
   auto from_dirs = load_schema_dirs(schema_dirs, documents);
   if (!from_dirs) return from_dirs.error();
-  slot = std::make_shared<const KubeTarget>(std::move(schemas), std::move(from_dirs.value()), std::move(documents));
-  return slot;
+  return std::make_shared<const SchemaCatalogue>(std::move(schemas), std::move(from_dirs.value()), std::move(documents));
 }
 
-KubeTarget::KubeTarget(std::shared_ptr<const kubeschema::VersionSchemas> schemas, CustomSchemas from_dirs,
-                       std::vector<std::shared_ptr<const Document>> dir_documents)
-    : schemas_(std::move(schemas)), from_dirs_(std::move(from_dirs)), dir_documents_(std::move(dir_documents)) {}
+SchemaCatalogue::SchemaCatalogue(std::unique_ptr<const kubeschema::VersionSchemas> target, CustomSchemas from_dirs,
+                                 std::vector<std::shared_ptr<const Document>> dir_documents)
+    : target_(std::move(target)), from_dirs_(std::move(from_dirs)), dir_documents_(std::move(dir_documents)) {}
 
-std::shared_ptr<const CustomSchemas> KubeTarget::crds_of(const ResourceGraph& graph) const {
-  std::lock_guard lock(mutex_);
-  if (auto it = crds_by_graph_.find(graph.serial()); it != crds_by_graph_.end()) return it->second;
-  auto crds = std::make_shared<CustomSchemas>();
-  for (const Resource* r : graph.all_of_kind("CustomResourceDefinition")) {
-    for (auto& [gvk, schema] : schemas_of_crd(r->root, "CustomResourceDefinition " + r->ref.name)) (*crds)[gvk] = schema;
-  }
-  while (crds_by_graph_.size() >= 8) crds_by_graph_.erase(crds_by_graph_.begin());  // the oldest graph
-  crds_by_graph_[graph.serial()] = crds;
-  return crds;
+const kubeschema::VersionSchemas& SchemaCatalogue::newest() const {
+  const auto& versions = kubeschema::bundled_versions();
+  if (versions.empty() || versions.back() == target_->version()) return *target_;
+  std::call_once(newest_once_, [&] { newest_ = kubeschema::VersionSchemas::load(versions.back()); });
+  return newest_ ? *newest_ : *target_;
 }
 
-void KubeTarget::prepare(const ResourceGraph& graph) const {
-  {
-    // Every schema rule shares this target and calls prepare(); once per input is enough (a kind
-    // missed by a racing run is compiled on first use).
-    std::lock_guard lock(mutex_);
-    if (prepared_graph_ == graph.serial()) return;
-    prepared_graph_ = graph.serial();
-  }
+Schemas::Schemas(const SchemaCatalogue& catalogue, const ResourceGraph& graph) : catalogue_(catalogue) {
   std::vector<std::string> kinds;
   for (const Resource& r : graph.resources()) {
     std::string gvk = kubeschema::gvk_key(r.ref.api_version, r.ref.kind);
-    if (schemas_->serves(gvk) && std::find(kinds.begin(), kinds.end(), gvk) == kinds.end()) kinds.push_back(gvk);
+    if (catalogue_.builtin().serves(gvk) && std::find(kinds.begin(), kinds.end(), gvk) == kinds.end()) kinds.push_back(gvk);
   }
-  schemas_->prepare(kinds);
-  crds_of(graph);
+  catalogue_.builtin().prepare(kinds);
+  for (const Resource* r : graph.all_of_kind("CustomResourceDefinition")) {
+    for (auto& [gvk, schema] : schemas_of_crd(r->root, "CustomResourceDefinition " + r->ref.name)) crds_[gvk] = schema;
+  }
 }
 
-SchemaFor KubeTarget::schema_for(const Resource& r, const ResourceGraph& graph) const {
-  SchemaFor out;
+kubeschema::SchemaFor Schemas::schema_for(const Resource& r) const {
+  kubeschema::SchemaFor out;
   out.gvk = kubeschema::gvk_key(r.ref.api_version, r.ref.kind);
-  if (schemas_->serves(out.gvk)) {
-    out.builtin = schemas_.get();
+  if (catalogue_.builtin().serves(out.gvk)) {
+    out.builtin = &catalogue_.builtin();
     return out;
   }
-  auto crds = crds_of(graph);
-  if (auto it = crds->find(out.gvk); it != crds->end()) {
+  if (auto it = crds_.find(out.gvk); it != crds_.end()) {
     out.custom = it->second;
-  } else if (auto dir = from_dirs_.find(out.gvk); dir != from_dirs_.end()) {
+  } else if (auto dir = catalogue_.from_dirs().find(out.gvk); dir != catalogue_.from_dirs().end()) {
     out.custom = dir->second;
   }
   return out;
 }
 
-}  // namespace chartproof::rules
+}  // namespace chartproof

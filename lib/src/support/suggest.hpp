@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace chartproof::engine {
+namespace chartproof::support {
 
 /// Levenshtein distance, case-insensitive.
 std::size_t edit_distance(std::string_view a, std::string_view b);
@@ -17,4 +17,4 @@ std::vector<std::string> closest(std::string_view word, const std::vector<std::s
 /// ` (did you mean "a" or "b"?)`, or empty when nothing is close.
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
 
-}  // namespace chartproof::engine
+}  // namespace chartproof::support

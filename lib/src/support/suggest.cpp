@@ -1,11 +1,9 @@
-#include "engine/suggest.hpp"
-
-#include "chartproof/engine.hpp"
+#include "support/suggest.hpp"
 
 #include <algorithm>
 #include <cctype>
 
-namespace chartproof::engine {
+namespace chartproof::support {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);
@@ -51,10 +49,4 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
   return out + "?)";
 }
 
-}  // namespace chartproof::engine
-
-namespace chartproof {
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  return engine::did_you_mean(word, candidates);
-}
-}  // namespace chartproof
+}  // namespace chartproof::support

@@ -3,11 +3,11 @@
 
 #include <re2/re2.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
 #include "chartproof/model.hpp"
-#include "chartproof/policy.hpp"
 
 namespace chartproof {
 

@@ -1,0 +1,44 @@
+#pragma once
+/// \file
+/// What configures a lint run: rule selection, policy settings and the Kubernetes target.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "chartproof/parse.hpp"
+#include "chartproof/policy.hpp"
+
+namespace chartproof {
+
+/// How unknown fields are treated: `Strict` reports them (unknown-field), `Lenient` does not.
+enum class SchemaMode : std::uint8_t { Strict, Lenient };
+
+/// Everything that selects and configures rules for a run.
+struct LintOptions {
+  std::string default_namespace = "default";
+  /// Rule ids or pack names to switch on / off; disable wins over enable.
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  /// Per-rule configuration (profiles and policies), applied before enable/disable.
+  std::map<std::string, RuleConfig> rules;
+  /// Exceptions granted by policies.
+  std::vector<Exemption> exemptions;
+  /// Rules declared in policies.
+  std::vector<CustomRuleSpec> custom_rules;
+  /// Today as YYYY-MM-DD, for exemption expiry; empty means the system date (UTC).
+  std::string today;
+  /// Kubernetes version the schema rules check against ("1.30"); empty: the newest bundled.
+  std::string kube_version;
+  /// Folders of CRD files and JSON Schemas for custom kinds the input does not define.
+  std::vector<std::string> schema_dirs;
+  SchemaMode schema_mode = SchemaMode::Strict;
+  /// Worker threads; 0 means one per core. Output is identical for any value.
+  unsigned jobs = 1;
+  ParseLimits limits;
+};
+
+/// Options from a policy: its rules, exemptions and custom rules.
+LintOptions options_from_policy(const Policy& policy);
+
+}  // namespace chartproof

@@ -1,0 +1,67 @@
+#pragma once
+/// \file
+/// The one entry point behind `chartproof lint` and `chartproof.lint`/`lint_chart`: a request says
+/// what to lint and how, and both fronts turn their arguments into one, so they give the same answer.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chartproof/chart.hpp"
+#include "chartproof/engine.hpp"
+#include "chartproof/error.hpp"
+#include "chartproof/options.hpp"
+
+namespace chartproof {
+
+/// What to lint, and with which policy. Unset optional fields fall back to the policy's value,
+/// then to the default.
+struct LintRequest {
+  /// Files, folders (YAML found recursively; chart folders and folders of charts are rendered with
+  /// helm) or "-" for standard input.
+  std::vector<std::string> paths;
+  /// Documents held in memory (`name`, `text`), linted after the paths.
+  std::vector<SourceFile> texts;
+  /// The paths are changed files (pre-commit): lint the chart folder enclosing each, once.
+  bool charts_of = false;
+
+  /// A built-in profile; empty: `recommended` unless policy files are given.
+  std::string profile;
+  /// Policy files merged over the profile in order (later wins).
+  std::vector<std::string> policy_files;
+  /// With no profile and no policy file: use `.chartproof.yaml` of `working_dir` or a parent.
+  bool discover_policy = true;
+  /// Where policy discovery starts; empty: the current folder.
+  std::string working_dir;
+
+  std::vector<std::string> enable;
+  std::vector<std::string> disable;
+  std::string default_namespace = "default";
+  unsigned jobs = 0;  ///< 0: one per core
+  std::optional<std::string> kube_version;  ///< also helm's --kube-version for charts
+  std::vector<std::string> schema_dirs;     ///< added to the policy's
+  std::optional<SchemaMode> schema_mode;
+  std::string today;  ///< YYYY-MM-DD for exemption expiry; empty: the system date
+
+  /// How chart folders render (helm, release, values files, --set, --include-crds). Its namespace
+  /// and Kubernetes version come from the fields above.
+  ChartOptions chart;
+};
+
+/// The policy a request uses: its profile and policy files, or the discovered `.chartproof.yaml`.
+Expected<Policy> request_policy(const LintRequest& request);
+
+/// The linter options of a request: its policy, with the request's own fields on top.
+Expected<LintOptions> request_options(const LintRequest& request);
+
+/// Chart folders named by `path`: itself, or the charts one level below it (a charts/ folder).
+std::vector<std::string> chart_dirs_in(const std::string& path);
+
+/// The nearest enclosing chart folder of each file, each once, relative to the current folder.
+std::vector<std::string> enclosing_charts(const std::vector<std::string>& files);
+
+/// Lints what the request names: reads the policy, creates the linter, renders each chart folder,
+/// reads the other inputs, and lints them in one run. Errors carry their kind and location.
+Expected<LintReport> lint_request(const LintRequest& request);
+
+}  // namespace chartproof
