@@ -10,20 +10,29 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 BIN        := $(BUILD)/cli/chartproof
 
-.PHONY: all deps build run test test-release test-sanitize test-python docs example bench clean
+.PHONY: all deps configure cli build run test test-release test-sanitize test-python lint docs example bench clean
 
 all: build
 
 deps:
 	@scripts/install-deps.sh
 
-build: deps
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCHARTPROOF_WERROR=ON $(CMAKE_ARGS) >/dev/null
+# One release tree for everything: the CLI, the test suite, the benchmarks and the Python modules
+# (scripts/test-python.sh installs the package from this same tree, so nothing compiles twice).
+configure: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCHARTPROOF_WERROR=ON -DCHARTPROOF_PYTHON=ON \
+	  -DPython_EXECUTABLE=/usr/bin/python3 $(CMAKE_ARGS) >/dev/null
+
+# Only the command-line tool (what `make run` needs).
+cli: configure
+	@cmake --build $(BUILD) -j $(JOBS) --target chartproof_bin
+
+build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
 # Lints the bundled example chart's rendered output: the clean one, then one with realistic mistakes.
 # Exits 0 when the linter ran (exit 0 or 1), whatever it found.
-run: build
+run: cli
 	@echo "== chartproof lint examples/todo-app/rendered.yaml"
 	@$(BIN) lint examples/todo-app/rendered.yaml; test $$? -le 1
 	@echo
@@ -35,7 +44,8 @@ test-release: build
 
 # The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
 test-sanitize: deps
-	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCHARTPROOF_SANITIZE=ON -DCHARTPROOF_WERROR=ON $(CMAKE_ARGS) >/dev/null
+	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCHARTPROOF_SANITIZE=ON -DCHARTPROOF_WERROR=ON \
+	  -DCHARTPROOF_BENCH=OFF $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(SAN_BUILD) -j $(JOBS)
 	@cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) | tee ctest.log | grep -Ev '^ *(Start|[0-9]+/[0-9]+ Test)'
@@ -47,6 +57,10 @@ test-python: build
 
 test: test-release test-sanitize test-python
 	@scripts/test-summary.sh $(BUILD)/ctest.log $(SAN_BUILD)/ctest.log build-python/pytest.log
+
+# clang-format (no change needed) and clang-tidy (.clang-tidy's checks) over lib/, cli/ and bindings/.
+lint: configure
+	@scripts/lint.sh $(BUILD)
 
 # Regenerates docs/rules.md from the rule metadata (a test fails when it is stale).
 docs: build

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 from setuptools import Extension, setup
@@ -20,25 +21,50 @@ class CMakeExtension(Extension):
         super().__init__(name, sources=[])
 
 
+def _tree_interpreter_suffix(cache: Path) -> str:
+    """The extension suffix of the interpreter a configured tree builds for ("" when none)."""
+    if not cache.exists():
+        return ""
+    for line in cache.read_text().splitlines():
+        if line.startswith("Python_EXECUTABLE:"):
+            python = line.split("=", 1)[1]
+            probe = [python, "-c", "import sysconfig; print(sysconfig.get_config_var('EXT_SUFFIX'))"]
+            try:
+                return subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip()
+            except (OSError, subprocess.CalledProcessError):
+                return ""
+    return ""
+
+
 class CMakeBuild(build_ext):
-    """Configures the project with CHARTPROOF_PYTHON=ON for this interpreter and builds `_core`."""
+    """Builds `_core` and `_cli` with CMake for this interpreter.
+
+    CHARTPROOF_CMAKE_BUILD_DIR names a build tree to reuse: `make test` points it at the tree that
+    already built the library and the test suite, so nothing is compiled twice; that tree keeps its
+    other settings. Without it, a private tree with only the library, the CLI and the modules.
+    """
 
     def build_extension(self, ext: Extension) -> None:
         target = Path(self.get_ext_fullpath(ext.name)).resolve()
         target.parent.mkdir(parents=True, exist_ok=True)
-        # CHARTPROOF_CMAKE_BUILD_DIR keeps the build between installs (make test uses it).
-        build_dir = Path(os.environ.get("CHARTPROOF_CMAKE_BUILD_DIR", self.build_temp)).resolve()
+        given = os.environ.get("CHARTPROOF_CMAKE_BUILD_DIR")
+        build_dir = Path(given or self.build_temp).resolve()
         build_dir.mkdir(parents=True, exist_ok=True)
         out_dir = build_dir / "python-module"
-        subprocess.check_call([
-            "cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCMAKE_BUILD_TYPE=Release",
-            "-DCHARTPROOF_PYTHON=ON", "-DCHARTPROOF_TESTS=OFF", "-DCHARTPROOF_CLI=ON", "-DCHARTPROOF_BENCH=OFF",
-            f"-DPython_EXECUTABLE={sys.executable}", f"-DPYTHON_EXECUTABLE={sys.executable}",
-            f"-DCHARTPROOF_PYTHON_OUT={out_dir}",
-        ])
+        configure = ["cmake", "-S", str(ROOT), "-B", str(build_dir), "-DCHARTPROOF_PYTHON=ON",
+                     f"-DCHARTPROOF_PYTHON_OUT={out_dir}"]
+        cache = build_dir / "CMakeCache.txt"
+        if not cache.exists():
+            configure += ["-DCMAKE_BUILD_TYPE=Release", "-DCHARTPROOF_TESTS=OFF", "-DCHARTPROOF_BENCH=OFF"]
+        # A tree configured for an interpreter of the same ABI (a venv of it, say) is kept as it is:
+        # switching interpreters would rebuild the modules for nothing.
+        if _tree_interpreter_suffix(cache) != sysconfig.get_config_var("EXT_SUFFIX"):
+            configure += [f"-DPython_EXECUTABLE={sys.executable}"]
+        subprocess.check_call(configure, stdout=subprocess.DEVNULL)
+        module = ext.name.rsplit(".", 1)[1]
         jobs = str(os.cpu_count() or 2)
-        subprocess.check_call(["cmake", "--build", str(build_dir), "--target", "_core", "-j", jobs])
-        built = next(out_dir.glob("_core*.so"))
+        subprocess.check_call(["cmake", "--build", str(build_dir), "--target", module, "-j", jobs])
+        built = next(out_dir.glob(f"{module}*.so"))
         shutil.copyfile(built, target)
 
 
@@ -48,8 +74,8 @@ setup(
     description="Lint Kubernetes manifests rendered from Helm charts",
     packages=["chartproof"],
     package_dir={"chartproof": "bindings/python/chartproof"},
-    package_data={"chartproof": ["py.typed", "_core.pyi"]},
-    ext_modules=[CMakeExtension("chartproof._core")],
+    package_data={"chartproof": ["py.typed", "_core.pyi", "_cli.pyi"]},
+    ext_modules=[CMakeExtension("chartproof._core"), CMakeExtension("chartproof._cli")],
     cmdclass={"build_ext": CMakeBuild},
     entry_points={"console_scripts": ["chartproof = chartproof.__main__:main"]},
     python_requires=">=3.9",

@@ -3,9 +3,9 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <optional>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <ostream>
 
 #include "chartproof/chart.hpp"
@@ -68,8 +68,10 @@ std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, std::os
 }
 
 void add_policy_options(CLI::App* cmd, PolicyArgs& a) {
-  cmd->add_option("--profile", a.profile, "Built-in profile: recommended (default), strict, pss-baseline, pss-restricted");
-  cmd->add_option("--policy", a.policies, "Policy file (repeatable; later wins); default: .chartproof.yaml here or above")
+  cmd->add_option("--profile", a.profile,
+                  "Built-in profile: recommended (default), strict, pss-baseline, pss-restricted");
+  cmd->add_option("--policy", a.policies,
+                  "Policy file (repeatable; later wins); default: .chartproof.yaml here or above")
       ->allow_extra_args(false);
 }
 
@@ -94,7 +96,8 @@ int run_lint(const LintArgs& a, Environment& env) {
   request.profile = a.policy.profile;
   request.policy_files = a.policy.policies;
   if (!a.kube_version.empty()) request.kube_version = a.kube_version;
-  if (!a.schema_mode.empty()) request.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
+  if (!a.schema_mode.empty())
+    request.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
   if (request.charts_of && enclosing_charts(request.paths).empty()) {
     env.out << "no chart folder among the given files\n";
     return 0;
@@ -117,7 +120,8 @@ int run_lint(const LintArgs& a, Environment& env) {
     targets.push_back(std::move(t));
   }
   if (std::count_if(targets.begin(), targets.end(), [](const Target& t) { return t.file.empty(); }) > 1) {
-    env.err << "chartproof: more than one format writes to standard output; give the others a file (--format sarif=results.sarif)\n";
+    env.err << "chartproof: more than one format writes to standard output; give the others a file (--format "
+               "sarif=results.sarif)\n";
     return kExitUsage;
   }
   auto linted = lint_request(request);
@@ -171,14 +175,16 @@ int run(const std::vector<std::string>& args, Environment env) {
   LintArgs lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "Lint rendered manifests (files, directories, or - for stdin)");
   lint_cmd->add_option("paths", lint.request.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
-  lint_cmd->add_option("--format", lint.formats,
-                       "Output format: text, json, sarif, junit, github; NAME=FILE writes to a file (repeatable)")
+  lint_cmd
+      ->add_option("--format", lint.formats,
+                   "Output format: text, json, sarif, junit, github; NAME=FILE writes to a file (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
   lint_cmd->add_flag("--quiet,-q", lint.quiet, "Text: only the finding lines (no resource, code frame or totals)");
   lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
   lint_cmd->add_option("--namespace,-n", lint.request.default_namespace, "Namespace of resources that set none")
       ->capture_default_str();
   // One value per flag, so `--enable a file.yaml` does not swallow the file.
@@ -193,27 +199,41 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--helm", lint.request.chart.helm, "helm binary for chart folders (default: helm on PATH)");
   lint_cmd->add_option("-f,--values", lint.request.chart.values_files, "Values file for chart folders (repeatable)")
       ->allow_extra_args(false);
-  lint_cmd->add_option("--set", lint.request.chart.set, "helm --set for chart folders (repeatable)")->allow_extra_args(false);
-  lint_cmd->add_option("--set-string", lint.request.chart.set_string, "helm --set-string (repeatable)")->allow_extra_args(false);
-  lint_cmd->add_option("--release", lint.request.chart.release, "Release name for chart folders")->capture_default_str();
-  lint_cmd->add_option("--kube-version", lint.kube_version,
-                       "Kubernetes version to validate against (1.28 to 1.36; default the newest), also helm's --kube-version");
-  lint_cmd->add_option("--schema-mode", lint.schema_mode,
-                       "strict: unknown fields are errors; lenient: they are not reported (default: the policy's, else strict)")
+  lint_cmd->add_option("--set", lint.request.chart.set, "helm --set for chart folders (repeatable)")
+      ->allow_extra_args(false);
+  lint_cmd->add_option("--set-string", lint.request.chart.set_string, "helm --set-string (repeatable)")
+      ->allow_extra_args(false);
+  lint_cmd->add_option("--release", lint.request.chart.release, "Release name for chart folders")
+      ->capture_default_str();
+  lint_cmd->add_option(
+      "--kube-version", lint.kube_version,
+      "Kubernetes version to validate against (1.28 to 1.36; default the newest), also helm's --kube-version");
+  lint_cmd
+      ->add_option(
+          "--schema-mode", lint.schema_mode,
+          "strict: unknown fields are errors; lenient: they are not reported (default: the policy's, else strict)")
       ->check(CLI::IsMember({"strict", "lenient"}));
-  lint_cmd->add_option("--schema-dir", lint.request.schema_dirs, "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
+  lint_cmd
+      ->add_option("--schema-dir", lint.request.schema_dirs,
+                   "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
+  lint_cmd
+      ->add_option("--helm-timeout", lint.request.chart.timeout_seconds,
+                   "Seconds helm may take to render one chart before it is stopped (0: no limit)")
+      ->capture_default_str();
   lint_cmd->add_flag("--charts-of", lint.request.charts_of,
                      "Paths are changed files: lint the nearest chart folder of each, once (pre-commit)");
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
-      ->check(CLI::IsMember({"auto", "always", "never"}))->capture_default_str();
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
 
   std::string rules_format = "text";
   PolicyArgs rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
   rules_cmd->add_option("--format,-f", rules_format, "Output format")
-      ->check(CLI::IsMember({"text", "markdown", "json"}))->capture_default_str();
+      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->capture_default_str();
   rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")
       ->allow_extra_args(false);
 
@@ -289,7 +309,8 @@ int run(const std::vector<std::string>& args, Environment env) {
     }
     auto linter = Linter::create(options_from_policy(policy.value()));
     if (!linter) {
-      env.err << "chartproof: " << (*check_cmd ? check_file + ": " : std::string()) << linter.error().to_string() << "\n";
+      env.err << "chartproof: " << (*check_cmd ? check_file + ": " : std::string()) << linter.error().to_string()
+              << "\n";
       return kExitUsage;
     }
     if (*check_cmd) {

@@ -11,7 +11,19 @@ int main(int argc, char** argv) {
   const char* no_color = std::getenv("NO_COLOR");
   chartproof::cli::Environment env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
                                    no_color != nullptr && *no_color != '\0'};
-  int code = chartproof::cli::run(args, env);
+  // Nothing escapes as an abort: a bug is reported as one, with the usage exit code a gate fails on.
+  int code = 2;
+  try {
+    code = chartproof::cli::run(args, env);
+  } catch (const std::exception& e) {
+    std::cout.flush();
+    std::cerr << "chartproof: internal error: " << e.what() << "\n";
+    return 2;
+  } catch (...) {
+    std::cout.flush();
+    std::cerr << "chartproof: internal error: unknown exception\n";
+    return 2;
+  }
   std::cout.flush();
   return code;
 }

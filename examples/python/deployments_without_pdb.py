@@ -4,13 +4,15 @@
     python3 examples/python/deployments_without_pdb.py rendered.yaml
 """
 import sys
+from typing import List, Set
 
 import chartproof
 
 
-def main(paths):
+def main(paths: List[str]) -> int:
+    """Prints each unprotected Deployment; exit 1 when there is one."""
     graph = chartproof.parse(paths)
-    protected = set()
+    protected: Set[chartproof.Resource] = set()
     for pdb in graph.resources(kind="PodDisruptionBudget"):
         protected.update(graph.pods_selected_by(pdb))
     unprotected = [d for d in graph.resources(kind="Deployment") if d not in protected]

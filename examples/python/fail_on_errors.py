@@ -6,18 +6,20 @@
 """
 import collections
 import sys
+from typing import List
 
 import chartproof
 
 
-def main(paths):
+def main(paths: List[str]) -> int:
+    """Prints a table of findings by rule and each error; exit 1 when there is an error."""
     report = chartproof.lint(paths or ["-"])
     by_rule = collections.Counter((f.rule, f.severity) for f in report)
     print(f"{'rule':34} {'severity':9} count")
     for (rule, severity), count in sorted(by_rule.items(), key=lambda item: (-item[1], item[0])):
         print(f"{rule:34} {severity:9} {count}")
     s = report.summary
-    print(f"{s['findings']} findings ({s['error']} errors) in {s['resources']} resources")
+    print(f"{s.findings} findings ({s.error} errors) in {s.resources} resources")
     for finding in report:
         if finding.severity == "error":
             print(f"{finding.file}:{finding.line}:{finding.column}: {finding.message} [{finding.rule}]", file=sys.stderr)

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Chart-folder mode with a real helm (scripts/get-helm.sh); skips (exit 77) when none can be had.
+# Chart-folder mode with a real helm (scripts/get-helm.sh); fails when none can be had (helm is a requirement of the suite).
 # Usage: chart_mode_test.sh CHARTPROOF SOURCE_DIR
 set -u
 bin=$1
 src=$2
-helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available (scripts/get-helm.sh)"; exit 77; }
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "FAIL: helm is required (scripts/get-helm.sh could not provide it)"; exit 1; }
 failures=0
 check() {  # check NAME EXPECTED ACTUAL
   if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; failures=$((failures + 1)); else echo "ok: $1"; fi

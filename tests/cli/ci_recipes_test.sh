@@ -4,7 +4,7 @@
 set -u
 bin=$1
 src=$2
-helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available"; exit 77; }
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "FAIL: helm is required (scripts/get-helm.sh could not provide it)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin" "$work/repo"

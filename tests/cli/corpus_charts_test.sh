@@ -9,7 +9,7 @@ bin=$1
 src=$2
 shared=$3
 [ -d "$shared/corpus/charts" ] || { echo "skipped: $shared/corpus/charts is not there"; exit 77; }
-helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available (scripts/get-helm.sh)"; exit 77; }
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "FAIL: helm is required (scripts/get-helm.sh could not provide it)"; exit 1; }
 failures=0
 charts=0
 chart_findings=""

@@ -4,8 +4,8 @@
 set -u
 bin=$1
 src=$2
-command -v pre-commit >/dev/null || { echo "skipped: pre-commit is not installed (Debian package pre-commit)"; exit 77; }
-helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available"; exit 77; }
+command -v pre-commit >/dev/null || { echo "FAIL: pre-commit is required (scripts/install-deps.sh installs it)"; exit 1; }
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "FAIL: helm is required (scripts/get-helm.sh could not provide it)"; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0

@@ -44,4 +44,14 @@ for f in "$src"/testdata/manifests/bad/*.yaml; do
 done
 echo "ok: bad inputs exit 0, 1 or 2"
 
+# A helm that hangs is stopped after --helm-timeout: a located error and exit 2, not a hung gate.
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/chart/templates"
+printf 'apiVersion: v2\nname: slow\nversion: 0.1.0\n' > "$tmp/chart/Chart.yaml"
+printf '#!/bin/sh\nsleep 30\n' > "$tmp/slow-helm"; chmod +x "$tmp/slow-helm"
+start=$(date +%s)
+err=$("$bin" lint --helm "$tmp/slow-helm" --helm-timeout 1 "$tmp/chart" 2>&1 >/dev/null); code=$?
+check "hung helm is stopped" "2 chartproof: $tmp/chart: helm template did not finish within 1 s and was stopped; raise --helm-timeout if the chart is that slow to render" "$code $err"
+check "hung helm stops within a few seconds" 1 "$(( $(date +%s) - start < 10 ))"
+
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # examples/todo-app/rendered.yaml must be exactly what `helm template` makes of the chart.
-# Skips (exit 77) when helm cannot be had. Usage: rendered_example_test.sh SOURCE_DIR
+# Fails when helm cannot be had. Usage: rendered_example_test.sh SOURCE_DIR
 set -u
 src=$1
-helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "skipped: helm is not available (scripts/get-helm.sh)"; exit 77; }
+helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "FAIL: helm is required (scripts/get-helm.sh could not provide it)"; exit 1; }
 tmp=$(mktemp)
 trap 'rm -f "$tmp"' EXIT
 "$helm" template todo-app "$src/examples/todo-app" --namespace todo-app > "$tmp" || exit 1

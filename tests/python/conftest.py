@@ -21,7 +21,7 @@ def root() -> Path:
 
 @pytest.fixture
 def cli() -> str:
-    path = os.environ.get("CHARTPROOF_CLI", str(ROOT / "build" / "cli" / "chartproof"))
+    path = os.path.abspath(os.environ.get("CHARTPROOF_CLI", str(ROOT / "build" / "cli" / "chartproof")))
     if not os.path.exists(path):
-        pytest.skip(f"the chartproof CLI is not built at {path}")
+        pytest.fail(f"the chartproof CLI is not built at {path} (make build)")
     return path

@@ -1,4 +1,4 @@
-"""lint_chart and the `chartproof` console script (helm from scripts/get-helm.sh; skipped without it)."""
+"""lint_chart and the `chartproof` console script (helm from scripts/get-helm.sh: required, a failure without it)."""
 import json
 import os
 import subprocess
@@ -17,13 +17,13 @@ def helm():
     try:
         return subprocess.run([str(ROOT / "scripts" / "get-helm.sh")], check=True, capture_output=True,
                               text=True).stdout.strip()
-    except subprocess.CalledProcessError:
-        pytest.skip("helm is not available (scripts/get-helm.sh)")
+    except subprocess.CalledProcessError as e:
+        pytest.fail(f"helm is required and scripts/get-helm.sh could not provide it: {e.stderr}")
 
 
 def test_lint_chart_renders_with_helm(helm):
     report = chartproof.lint_chart(ROOT / "examples" / "todo-app", release="todo-app", namespace="todo-app", helm=helm)
-    assert len(report) == 0 and report.summary["resources"] == 7
+    assert len(report) == 0 and report.summary.resources == 7
     loose = chartproof.lint_chart(ROOT / "examples" / "todo-app", set={"backend.resources.limits": "null"}, helm=helm,
                                   release="todo-app")
     assert any(f.rule == "missing-memory-limit" and f.template == "todo-app/templates/backend-deployment.yaml"
@@ -38,7 +38,7 @@ def test_lint_chart_helm_errors_are_located(helm):
     assert "image.tag is required" in str(info.value)
     assert isinstance(info.value, chartproof.Error)
     fixed = chartproof.lint_chart(chart, set=["image.tag=1.0.0"], helm=helm, disable=["hygiene"])
-    assert fixed.summary["resources"] == 1
+    assert fixed.summary.resources == 1
 
 
 def test_lint_chart_names_the_values_line_and_runs_the_chart_pack(helm, tmp_path):
@@ -52,8 +52,8 @@ def test_lint_chart_names_the_values_line_and_runs_the_chart_pack(helm, tmp_path
     report = chartproof.lint_chart(chart, helm=helm)
     root = [f for f in report if f.rule == "run-as-root"]
     assert len(root) == 3
-    assert {(f.value_source["file"], f.value_source["line"]) for f in root} == {(str(values), uid_line)}
-    assert root[0].to_dict()["value_source"]["column"] == 14
+    assert {(f.value_source.file, f.value_source.line) for f in root if f.value_source} == {(str(values), uid_line)}
+    assert root[0].value_source is not None and root[0].value_source.column == 14
     secret = [f for f in report if f.rule == "plaintext-secret-in-values"]
     assert [(Path(f.file).name, f.line) for f in secret] == [("values.yaml", len(text.splitlines()))]
     assert "Wq8zLk2pXv7r" not in secret[0].message
@@ -65,8 +65,7 @@ def test_lint_chart_names_the_values_line_and_runs_the_chart_pack(helm, tmp_path
 
 def test_console_script_is_the_cli():
     script = Path(sys.executable).parent / "chartproof"
-    if not script.exists():
-        pytest.skip(f"no console script next to {sys.executable} (package not installed with pip)")
+    assert script.exists(), f"no console script next to {sys.executable}: the package is installed with pip"
     broken = str(ROOT / "examples" / "todo-app" / "rendered-broken.yaml")
     out = subprocess.run([str(script), "lint", "--format", "json", broken], capture_output=True, text=True)
     assert out.returncode == 1

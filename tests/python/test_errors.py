@@ -20,17 +20,17 @@ def test_bad_policy_is_policy_error_with_location(tmp_path):
     assert (info.value.file, info.value.line, info.value.column) == (str(policy), 4, 3)
     assert 'did you mean "run-as-root"' in str(info.value)
     with pytest.raises(chartproof.PolicyError):
-        chartproof.lint("kind: ConfigMap\n", policy=str(policy))
+        chartproof.lint(text="kind: ConfigMap\n", policy=str(policy))
     with pytest.raises(chartproof.PolicyError):
-        chartproof.lint("kind: ConfigMap\n", profile="strct")
+        chartproof.lint(text="kind: ConfigMap\n", profile="strct")
 
 
 def test_bad_yaml_parse_error_and_lint_finding():
     text = "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n---\nports: [80, 443\n"
     with pytest.raises(chartproof.ParseError) as info:
-        chartproof.parse(text)
+        chartproof.parse(text=text)
     assert info.value.line == 6 and info.value.file == "<string>"
-    graph = chartproof.parse(text, strict=False)
+    graph = chartproof.parse(text=text, strict=False)
     assert len(graph) == 1
-    report = chartproof.lint(text)
+    report = chartproof.lint(text=text)
     assert [(f.rule, f.line) for f in report if f.rule == "invalid-yaml"] == [("invalid-yaml", 6)]

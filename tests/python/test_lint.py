@@ -11,39 +11,32 @@ ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((ROOT / "testdata" / "rules").glob("*/*.yaml"))
 
 
-def cli_findings(cli, path):
-    out = subprocess.run([cli, "lint", "--format", "json", "--fail-on", "never", str(path)],
-                         check=True, capture_output=True, text=True).stdout
-    return json.loads(out)
-
-
-def as_cli_json(f):
-    d = f.to_dict()
-    return {"rule": d["rule"], "pack": d["pack"], "severity": d["severity"], "message": d["message"],
-            "resource": d["resource"], "path": d["path"],
-            "location": {"file": d["file"], "line": d["line"], "column": d["column"], "template": d["template"]},
-            "value_source": d["value_source"], "remediation": d["remediation"]}
-
-
-@pytest.mark.parametrize("fixture", FIXTURES, ids=lambda p: f"{p.parent.name}/{p.name}")
-def test_parity_with_cli(cli, fixture):
-    expected = cli_findings(cli, fixture)
-    report = chartproof.lint(str(fixture))
-    assert [as_cli_json(f) for f in report] == expected["findings"]
-    assert report.summary == expected["summary"]
-
-
 def test_sources_text_bytes_paths_directories_iterables(root):
     broken = root / "examples" / "todo-app" / "rendered-broken.yaml"
     text = broken.read_text()
     by_path = chartproof.lint(broken)
     assert len(by_path) == 7
     assert len(chartproof.lint(str(broken))) == 7
-    by_text = chartproof.lint(text)
+    by_text = chartproof.lint(text=text)
     assert len(by_text) == 7 and by_text.findings[0].file == "<string>"
-    assert len(chartproof.lint(text.encode())) == 7
+    assert len(chartproof.lint(text=text.encode())) == 7
+    named = chartproof.lint(text={"broken.yaml": text})
+    assert {f.file for f in named} == {"broken.yaml"}
     both = chartproof.lint([broken, root / "examples" / "todo-app" / "rendered.yaml"])
-    assert both.summary["resources"] == 14
+    assert both.summary.resources == 14
+    mixed = chartproof.lint(broken, text=text)  # paths first, then the texts
+    assert mixed.summary.documents == 2 * by_path.summary.documents
+    assert {f.file for f in mixed} == {str(broken), "<string>"}
+
+
+def test_a_string_is_always_a_path_never_yaml(root):
+    text = (root / "examples" / "todo-app" / "rendered-broken.yaml").read_text()
+    with pytest.raises(chartproof.InputError):
+        chartproof.lint(text)
+    with pytest.raises(TypeError):
+        chartproof.lint(text.encode())  # type: ignore[arg-type]
+    with pytest.raises(chartproof.UsageError):
+        chartproof.lint()
     folder = chartproof.lint(root / "testdata" / "rules" / "run-as-root")
     assert {Path(f.file).name for f in folder if f.rule == "run-as-root"} == {"fail.yaml"}
 
@@ -51,16 +44,14 @@ def test_sources_text_bytes_paths_directories_iterables(root):
 def test_report_api(root):
     report = chartproof.lint(root / "examples" / "todo-app" / "rendered-broken.yaml", namespace="todo-app")
     assert not report.ok() and report.ok("never")
-    assert len(list(report)) == len(report) == report.summary["findings"]
+    assert len(list(report)) == len(report) == report.summary.findings
     root_finding = next(f for f in report if f.rule == "run-as-root")
     assert (root_finding.line, root_finding.column) == (165, 24)
-    assert root_finding.resource == {"apiVersion": "apps/v1", "kind": "Deployment", "namespace": "todo-app",
-                                     "name": "todo-app-backend"}
+    assert root_finding.location == chartproof.Location(str(root / "examples" / "todo-app" / "rendered-broken.yaml"), 165, 24)
+    assert root_finding.resource == chartproof.ResourceRef("apps/v1", "Deployment", "todo-app", "todo-app-backend")
     assert root_finding.path == "spec.template.spec.containers[0].securityContext.runAsUser"
     assert root_finding.template == "todo-app/templates/backend-deployment.yaml"
-    assert repr(root_finding).startswith("<Finding error run-as-root at ")
-    assert set(root_finding.to_dict()) == {"rule", "pack", "severity", "message", "resource", "path", "file", "line",
-                                           "column", "template", "value_source", "remediation"}
+    assert repr(report).startswith("<Report 7 findings (7 errors")
     assert json.loads(report.to_json())["summary"]["findings"] == 7
     sarif = json.loads(report.to_sarif())
     assert sarif["version"] == "2.1.0" and len(sarif["runs"][0]["results"]) == 7
@@ -96,9 +87,12 @@ def test_kube_version_and_schema_options(root, tmp_path):
     assert not any(f.rule == "unknown-field" for f in chartproof.lint(typo, schema_mode="lenient"))
     with pytest.raises(ValueError):
         chartproof.lint(typo, schema_mode="loose")
+    target = tmp_path / "policy.yaml"
+    target.write_text("apiVersion: chartproof.io/v1\nkind: Policy\nkubernetes:\n  version: \"1.31\"\n")
+    assert not any(f.rule == "removed-api-version" for f in chartproof.lint(removed, policy=target))
     widget = "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: big}\n"
-    assert [f.rule for f in chartproof.lint(widget, enable=["schema"]) if f.pack == "schema"] == ["unknown-kind"]
-    checked = chartproof.lint(widget, schema_dirs=[root / "testdata" / "schema-dir"])
+    assert [f.rule for f in chartproof.lint(text=widget, enable=["schema"]) if f.pack == "schema"] == ["unknown-kind"]
+    checked = chartproof.lint(text=widget, schema_dirs=[root / "testdata" / "schema-dir"])
     assert [(f.rule, f.path) for f in checked if f.pack == "schema"] == [("schema-violation", "spec.size")]
 
 
@@ -111,3 +105,17 @@ def test_rules_metadata(root):
     assert [p["name"] for p in run_as_root["params"]] == ["min_uid", "forbid_root_group"]
     custom = chartproof.rules(root / "policies" / "examples" / "required-labels.yaml")
     assert custom[-1]["id"] == "ownership-labels"
+
+
+def test_a_long_lived_process_sees_changed_schema_dirs(root, tmp_path):
+    """Each lint creates its linter and reads --schema-dir then: nothing is cached across calls."""
+    crd = (root / "testdata" / "schema-dir" / "backups-crd.yaml").read_text()
+    schemas = tmp_path / "crds"
+    schemas.mkdir()
+    (schemas / "backups.yaml").write_text(crd)
+    backup = "apiVersion: example.com/v1\nkind: Backup\nmetadata: {name: nightly}\nspec: {schedule: 3}\n"
+    first = [(f.rule, f.path) for f in chartproof.lint(text=backup, schema_dirs=[schemas]) if f.pack == "schema"]
+    assert first == [("schema-violation", "spec.schedule")]
+    (schemas / "backups.yaml").write_text(crd.replace("schedule: {type: string}", "schedule: {type: integer}"))
+    second = [(f.rule, f.path) for f in chartproof.lint(text=backup, schema_dirs=[schemas]) if f.pack == "schema"]
+    assert second == []

@@ -5,9 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
 #include <cstdio>
 #include <map>
-#include <unistd.h>
 
 #include "chartproof/chart.hpp"
 #include "test_support.hpp"
@@ -83,7 +83,8 @@ inline PackedChart unpack_chart(const std::string& text, const std::filesystem::
 
 /// A finding's line in the fixture: a chart file's line is offset by its `# Source:` line; a line of
 /// the render maps to its template (fixture templates render line for line).
-inline std::uint32_t fixture_line(const chartproof::Finding& f, const PackedChart& chart, const chartproof::LintReport& report) {
+inline std::uint32_t fixture_line(const chartproof::Finding& f, const PackedChart& chart,
+                                  const chartproof::LintReport& report) {
   namespace fs = std::filesystem;
   auto rel = fs::path(f.file).lexically_relative(chart.dir).generic_string();
   if (auto it = chart.source_line.find(rel); it != chart.source_line.end()) return it->second + f.line;

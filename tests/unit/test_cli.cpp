@@ -30,8 +30,8 @@ TEST_CASE("exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage and I/
   CHECK(cli({"lint", path("examples/todo-app/rendered.yaml")}).code == 0);
   CHECK(cli({"lint", path("examples/todo-app/rendered-broken.yaml")}).code == 1);
   CHECK(cli({"lint", "--fail-on", "never", path("examples/todo-app/rendered-broken.yaml")}).code == 0);
-  CHECK(cli({"lint", "--fail-on", "warning", path("testdata/rules/missing-cpu-limit/fail.yaml"),
-             "--disable", "security,probes,missing-memory-limit"})
+  CHECK(cli({"lint", "--fail-on", "warning", path("testdata/rules/missing-cpu-limit/fail.yaml"), "--disable",
+             "security,probes,missing-memory-limit"})
             .code == 1);
   CHECK(cli({"lint", "--fail-on", "error", path("testdata/rules/missing-cpu-limit/fail.yaml"), "--disable",
              "security,probes,missing-memory-limit"})
@@ -91,8 +91,9 @@ TEST_CASE("secrets are never printed in full, in any format") {
     CHECK(r.out.find("Tr0u") != std::string::npos);
   }
   Run fixtures = cli({"lint", "--format", "text", path("testdata/rules/plaintext-secret-in-env/fail.yaml")});
-  for (const char* secret : {"Sup3rS3cret!", "hunter2", "8f14e45fceea167a5a36dedd4bea2543", "q9Zt-7uKw", "r3d1s-p4ss",
-                             "sk_live_51HxAbCdEfGhIjKlMnOpQrStUv", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7"}) {
+  for (const char* secret :
+       {"Sup3rS3cret!", "hunter2", "8f14e45fceea167a5a36dedd4bea2543", "q9Zt-7uKw", "r3d1s-p4ss",
+        "sk_live_51HxAbCdEfGhIjKlMnOpQrStUv", "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7"}) {
     CAPTURE(secret);
     CHECK(fixtures.out.find(secret) == std::string::npos);
   }
@@ -218,8 +219,9 @@ TEST_CASE("chart folders: helm gets an argument vector, never a shell line") {
   o.set = {"image.tag=$(whoami)"};
   o.include_crds = true;
   CHECK(chartproof::helm_template_argv("charts/todo app", o) ==
-        std::vector<std::string>{"/opt/helm", "template", "todo; rm -rf /", "charts/todo app", "--namespace", "todo-app",
-                                 "--values", "prod values.yaml", "--set", "image.tag=$(whoami)", "--include-crds"});
+        std::vector<std::string>{"/opt/helm", "template", "todo; rm -rf /", "charts/todo app", "--namespace",
+                                 "todo-app", "--values", "prod values.yaml", "--set", "image.tag=$(whoami)",
+                                 "--include-crds"});
   CHECK(chartproof::is_chart_dir(path("examples/todo-app")));
   CHECK_FALSE(chartproof::is_chart_dir(path("examples")));
 }
@@ -238,5 +240,6 @@ TEST_CASE("explain shows a rule's docs with its own failing and passing fixtures
   }
   Run unknown = cli({"explain", "run-as-rot"});
   CHECK(unknown.code == 2);
-  CHECK(unknown.err == "chartproof: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them\n");
+  CHECK(unknown.err ==
+        "chartproof: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them\n");
 }

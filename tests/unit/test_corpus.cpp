@@ -58,7 +58,8 @@ TEST_CASE("corpus: the schema pack reports only the reviewed findings on Kuberne
     std::cout << "[skipped] " << rendered.string() << " is absent\n";
     return;
   }
-  auto options = test::only({"schema-violation", "unknown-field", "deprecated-api-version", "removed-api-version", "unknown-kind"});
+  auto options = test::only(
+      {"schema-violation", "unknown-field", "deprecated-api-version", "removed-api-version", "unknown-kind"});
   auto linter = chartproof::Linter::create(options);
   REQUIRE(linter);
   auto files = chartproof::read_inputs({rendered.string()});

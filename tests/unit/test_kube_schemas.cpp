@@ -116,7 +116,8 @@ TEST_CASE("the lifecycle table knows removals and replacements") {
 namespace {
 chartproof::LintReport lint_schema(const std::string& text, const std::string& version,
                                    const std::vector<std::string>& schema_dirs = {}) {
-  auto options = test::only({"schema-violation", "unknown-field", "deprecated-api-version", "removed-api-version", "unknown-kind"});
+  auto options = test::only(
+      {"schema-violation", "unknown-field", "deprecated-api-version", "removed-api-version", "unknown-kind"});
   options.kube_version = version;
   options.schema_dirs = schema_dirs;
   return test::lint_text(text, options);
@@ -163,22 +164,27 @@ TEST_CASE("schema-violation messages name the path, the expectation and the sche
   auto report = lint_schema(text, "");
   std::vector<std::string> got;
   for (const auto& f : report.findings) got.push_back(std::to_string(f.line) + " " + f.message);
-  CHECK(got == std::vector<std::string>{
-                   "7 spec.replicas: expected integer, got string \"2\" (Kubernetes 1.36 apps/v1 Deployment)",
-                   "15 spec.template.spec.containers[0]: missing required field \"name\" (Kubernetes 1.36 apps/v1 Deployment)",
-                   "18 spec.template.spec.containers[0].env[0].value: expected string, got integer \"8080\" (Kubernetes 1.36 apps/v1 Deployment)",
-                   "27 spec.ports[0].port: expected integer, got string \"http\" (Kubernetes 1.36 v1 Service)",
-                   "58 spec: missing required field \"schedule\" (CustomResourceDefinition backups.example.com)",
-                   "59 spec.retain: value 0 must be >= 1 (CustomResourceDefinition backups.example.com)",
-                   "60 spec.mode: value \"differential\" is not one of the allowed values: full or incremental (CustomResourceDefinition backups.example.com)"});
+  CHECK(got ==
+        std::vector<std::string>{
+            "7 spec.replicas: expected integer, got string \"2\" (Kubernetes 1.36 apps/v1 Deployment)",
+            "15 spec.template.spec.containers[0]: missing required field \"name\" (Kubernetes 1.36 apps/v1 Deployment)",
+            "18 spec.template.spec.containers[0].env[0].value: expected string, got integer \"8080\" (Kubernetes 1.36 "
+            "apps/v1 Deployment)",
+            "27 spec.ports[0].port: expected integer, got string \"http\" (Kubernetes 1.36 v1 Service)",
+            "58 spec: missing required field \"schedule\" (CustomResourceDefinition backups.example.com)",
+            "59 spec.retain: value 0 must be >= 1 (CustomResourceDefinition backups.example.com)",
+            "60 spec.mode: value \"differential\" is not one of the allowed values: full or incremental "
+            "(CustomResourceDefinition backups.example.com)"});
 }
 
 TEST_CASE("unknown-field says when a later bundled version has the field") {
-  std::string service = "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n"
-                        "  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n";
+  std::string service =
+      "apiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec:\n  selector: {app: web}\n"
+      "  ports: [{port: 80}]\n  trafficDistribution: PreferClose\n";
   auto old = lint_schema(service, "1.28");
   REQUIRE(old.findings.size() == 1);
-  CHECK(old.findings[0].message == "unknown field \"trafficDistribution\" in spec; Kubernetes 1.28 does not have it, 1.36 does");
+  CHECK(old.findings[0].message ==
+        "unknown field \"trafficDistribution\" in spec; Kubernetes 1.28 does not have it, 1.36 does");
   CHECK(old.findings[0].line == 7);
   CHECK(lint_schema(service, "1.36").findings.empty());
 }

@@ -52,8 +52,9 @@ TEST_CASE("pod specs are found for every workload kind") {
     CHECK(r.pod->containers[2].kind == ContainerKind::Ephemeral);
     CHECK(r.pod->template_labels.size() == 1);
   }
-  auto pod = load("apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\n"
-                  "spec: {restartPolicy: Never, containers: [{name: c}]}\n");
+  auto pod = load(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\n"
+      "spec: {restartPolicy: Never, containers: [{name: c}]}\n");
   const Resource& p = pod->graph.resources().at(0);
   REQUIRE(p.pod);
   CHECK(p.pod->spec.path == "spec");
@@ -64,9 +65,10 @@ TEST_CASE("pod specs are found for every workload kind") {
 }
 
 TEST_CASE("container securityContext overrides the pod's") {
-  auto input = load("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
-                    "  securityContext: {runAsUser: 1000, runAsNonRoot: true}\n"
-                    "  containers:\n  - name: a\n    securityContext: {runAsUser: 0}\n  - name: b\n");
+  auto input = load(
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+      "  securityContext: {runAsUser: 1000, runAsNonRoot: true}\n"
+      "  containers:\n  - name: a\n    securityContext: {runAsUser: 0}\n  - name: b\n");
   const PodSpec& pod = *input->graph.resources().at(0).pod;
   Field a = effective_security_field(pod, pod.containers[0], "runAsUser");
   Field b = effective_security_field(pod, pod.containers[1], "runAsUser");
@@ -152,7 +154,8 @@ TEST_CASE("typed views: Service, Ingress, HPA, PDB, data entries, pod references
       "---\napiVersion: v1\nkind: Secret\nmetadata: {name: sec}\ndata: {a: eA==}\nstringData: {b: x}\n"
       "---\napiVersion: v1\nkind: Pod\nmetadata: {name: pod}\nspec:\n  serviceAccountName: sa\n"
       "  imagePullSecrets: [{name: pull}]\n"
-      "  volumes: [{name: v, configMap: {name: cm, optional: true}}, {name: w, persistentVolumeClaim: {claimName: pvc}}]\n"
+      "  volumes: [{name: v, configMap: {name: cm, optional: true}}, {name: w, persistentVolumeClaim: {claimName: "
+      "pvc}}]\n"
       "  containers:\n  - name: c\n    envFrom: [{secretRef: {name: env-secret}}]\n"
       "    env: [{name: X, valueFrom: {configMapKeyRef: {name: cm2, key: k}}}]\n");
   const auto& rs = input->graph.resources();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app.hpp"
+#include "chart_fixture.hpp"
 #include "chartproof/report.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "test_support.hpp"
@@ -59,7 +60,8 @@ TEST_CASE("SARIF validates against the official SARIF 2.1.0 schema") {
   CHECK(first.at_path("physicalLocation.artifactLocation.uri").text() == "examples/todo-app/rendered-broken.yaml");
   CHECK(first.at_path("physicalLocation.artifactLocation.uriBaseId").text() == "SRCROOT");
   CHECK(first.at_path("physicalLocation.region.startLine").as_int() == 59);
-  CHECK(first.at_path("logicalLocations[0].fullyQualifiedName").text() == "todo-app/Service/todo-app-frontend:spec.selector");
+  CHECK(first.at_path("logicalLocations[0].fullyQualifiedName").text() ==
+        "todo-app/Service/todo-app-frontend:spec.selector");
   CHECK(run.at_path("tool.driver.rules[0].helpUri").text().find("docs/rules.md#") != std::string_view::npos);
 }
 
@@ -71,7 +73,8 @@ TEST_CASE("SARIF fingerprints are stable across runs and distinct across finding
   auto doc = chartproof::parse_single(a, issues);
   std::set<std::string> prints;
   chartproof::Node results = doc->root().at_path("runs[0].results");
-  for (std::size_t i = 0; i < results.size(); ++i) prints.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v1\"]").text());
+  for (std::size_t i = 0; i < results.size(); ++i)
+    prints.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v1\"]").text());
   CHECK(prints.size() == results.size());
 }
 
@@ -89,7 +92,8 @@ TEST_CASE("JUnit: a testcase per resource x rule, unique names, failures with lo
   }
   CHECK(cases > report.summary.resources);
   CHECK(names.size() == cases);
-  CHECK(xml.find("rendered-broken.yaml:165:24: error: container &quot;backend&quot; runs as UID 0 (root) [run-as-root]") !=
+  CHECK(xml.find(
+            "rendered-broken.yaml:165:24: error: container &quot;backend&quot; runs as UID 0 (root) [run-as-root]") !=
         std::string::npos);
 }
 
@@ -97,17 +101,18 @@ TEST_CASE("GitHub annotations: one workflow command per finding, escaped") {
   auto report = broken_report();
   std::string out = chartproof::format_github(report);
   CHECK(std::count(out.begin(), out.end(), '\n') == static_cast<long>(report.findings.size()));
-  CHECK(out.find(",line=165,col=24,title=run-as-root::container \"backend\" runs as UID 0 (root)\n") != std::string::npos);
+  CHECK(out.find(",line=165,col=24,title=run-as-root::container \"backend\" runs as UID 0 (root)\n") !=
+        std::string::npos);
   CHECK(out.rfind("::error file=", 0) == 0);
 }
 
 TEST_CASE("CLI: several formats in one run, files and standard output") {
-  std::string dir = (fs::temp_directory_path() / "chartproof-formats").string();
-  fs::create_directories(dir);
+  test::TempDir tmp;  // a fresh folder per run: parallel runs never share files
+  std::string dir = tmp.path.string();
   std::ostringstream out, err;
   std::string input = (test::source_dir() / "examples/todo-app/rendered-broken.yaml").string();
-  int code = chartproof::cli::run({"lint", "--quiet", "--format", "text", "--format", "sarif=" + dir + "/r.sarif", "--format",
-                                   "junit=" + dir + "/r.xml", input},
+  int code = chartproof::cli::run({"lint", "--quiet", "--format", "text", "--format", "sarif=" + dir + "/r.sarif",
+                                   "--format", "junit=" + dir + "/r.xml", input},
                                   chartproof::cli::Environment{out, err, false, false});
   CHECK(code == 1);
   CHECK(fs::file_size(dir + "/r.sarif") > 1000);
@@ -118,5 +123,4 @@ TEST_CASE("CLI: several formats in one run, files and standard output") {
   CHECK(chartproof::cli::run({"lint", "--format", "json", "--format", "sarif", input},
                              chartproof::cli::Environment{out2, err2, false, false}) == 2);
   CHECK(err2.str().find("more than one format writes to standard output") != std::string::npos);
-  fs::remove_all(dir);
 }

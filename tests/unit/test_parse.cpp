@@ -9,7 +9,9 @@
 using namespace chartproof;
 
 TEST_CASE("split_documents: separators, end markers, BOM, CRLF") {
-  auto chunks = split_documents("\xEF\xBB\xBF" "a: 1\n---\nb: 2\n--- # c\nc: 3\n...\nd: 4\n---x: not a separator\n");
+  auto chunks = split_documents(
+      "\xEF\xBB\xBF"
+      "a: 1\n---\nb: 2\n--- # c\nc: 3\n...\nd: 4\n---x: not a separator\n");
   REQUIRE(chunks.size() == 4);
   CHECK(chunks[0].first_line == 1);
   CHECK(chunks[0].text == "a: 1\n");
@@ -23,8 +25,9 @@ TEST_CASE("split_documents: separators, end markers, BOM, CRLF") {
 }
 
 TEST_CASE("helm Source comments name the template of each document") {
-  SourceFile f{"r.yaml", "---\n# Source: app/templates/a.yaml\nkind: A\n---\n# Source: app/templates/b.yaml\n"
-                         "---\n# Source: app/templates/c.yaml\r\nkind: C\n"};
+  SourceFile f{"r.yaml",
+               "---\n# Source: app/templates/a.yaml\nkind: A\n---\n# Source: app/templates/b.yaml\n"
+               "---\n# Source: app/templates/c.yaml\r\nkind: C\n"};
   auto docs = parse_file(f);
   REQUIRE(docs.size() == 2);  // the comment-only document is skipped
   CHECK(docs[0].template_name == "app/templates/a.yaml");
@@ -161,7 +164,7 @@ TEST_CASE("YAML 1.1 merge keys are applied as Kubernetes applies them") {
   CHECK(root.at_path("res.cpu").as_int() == 1);
   CHECK(root.at_path("res.memory").as_int() == 3);  // the mapping's own key wins
   CHECK(root.at_path("res").size() == 2);
-  CHECK(root.at_path("multi.cpu").as_int() == 1);   // earlier mappings in the list win
+  CHECK(root.at_path("multi.cpu").as_int() == 1);  // earlier mappings in the list win
   CHECK(root.at_path("multi.gpu").as_int() == 1);
   CHECK_FALSE(root.at_path("multi").get("<<"));
   CHECK(root.at_path("quoted").get("<<").is_map());  // a quoted "<<" is an ordinary key

@@ -2,8 +2,8 @@
 // and located errors for bad policies.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
 #include <unistd.h>
+#include <cstdlib>
 
 #include "app.hpp"
 #include "chartproof/policy.hpp"
@@ -33,7 +33,8 @@ const char* kHeader = "apiVersion: chartproof.io/v1\nkind: Policy\n";
 
 const char* kRootDeployment =
     "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: legacy-api\n  namespace: prod\n"
-    "spec:\n  selector: {matchLabels: {app: legacy}}\n  template:\n    metadata:\n      labels: {app: legacy, tier: api}\n"
+    "spec:\n  selector: {matchLabels: {app: legacy}}\n  template:\n    metadata:\n      labels: {app: legacy, tier: "
+    "api}\n"
     "    spec:\n      containers:\n        - name: api\n          image: registry.example.com/api:1.0.0\n"
     "          securityContext: {runAsUser: 0}\n";
 
@@ -49,9 +50,11 @@ LintReport lint_with(const Policy& p, const std::string& text, const std::string
 
 TEST_CASE("extends: profiles and relative files, later wins; cycles are errors") {
   TempDir dir;
-  dir.write("base/team.yaml", std::string(kHeader) + "extends: strict\nrules:\n  run-as-root: {params: {min_uid: 500}}\n");
-  auto top = dir.write("service/policy.yaml",
-                       std::string(kHeader) + "extends: ../base/team.yaml\nrules:\n  run-as-root: {severity: warning}\n");
+  dir.write("base/team.yaml",
+            std::string(kHeader) + "extends: strict\nrules:\n  run-as-root: {params: {min_uid: 500}}\n");
+  auto top =
+      dir.write("service/policy.yaml",
+                std::string(kHeader) + "extends: ../base/team.yaml\nrules:\n  run-as-root: {severity: warning}\n");
   auto policy = load_policy_file(top);
   REQUIRE_MESSAGE(policy, (policy ? "" : policy.error().to_string()));
   auto linter = Linter::create(options_from_policy(policy.value()));
@@ -62,7 +65,7 @@ TEST_CASE("extends: profiles and relative files, later wins; cycles are errors")
     seen = true;
     CHECK(a.params.get_int("min_uid") == 500);      // from base/team.yaml
     CHECK(a.params.get_bool("forbid_root_group"));  // from strict
-    CHECK(a.severity == Severity::Warning);          // from the file itself
+    CHECK(a.severity == Severity::Warning);         // from the file itself
   }
   CHECK(seen);
 
@@ -188,7 +191,8 @@ TEST_CASE("custom rules behave like built-in ones: annotations, exemptions, seve
   }
   CHECK(found);
   std::string annotated = bad;
-  annotated.replace(annotated.find("  namespace: prod"), 17, "  namespace: prod\n  annotations: {chartproof.io/ignore: no-latest-registry}");
+  annotated.replace(annotated.find("  namespace: prod"), 17,
+                    "  namespace: prod\n  annotations: {chartproof.io/ignore: no-latest-registry}");
   auto suppressed = rule_ids(lint_with(policy.value(), annotated));
   CHECK(std::count(suppressed.begin(), suppressed.end(), "no-latest-registry") == 0);
   auto linter = Linter::create(options_from_policy(policy.value()));
@@ -203,17 +207,31 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
     std::string message;
   };
   std::vector<Case> cases = {
-      {"rules:\n  run-as-root: {sevrity: warning}\n", 4, "unknown field \"sevrity\" in a rule entry (did you mean \"severity\"?); allowed: enabled, severity, params, scope"},
-      {"rules:\n  run-as-root: {params: {min_ui: 5}}\n", 4, "rule \"run-as-root\" has no parameter \"min_ui\" (did you mean \"min_uid\"?); its parameters: min_uid, forbid_root_group"},
-      {"rules:\n  run-as-root: {params: {min_uid: [5]}}\n", 4, "parameter \"min_uid\" of rule \"run-as-root\" must be an integer, not a list of strings"},
-      {"exemptions:\n  - rules: [run-as-root]\n", 4, "an exemption needs a reason: say why it is granted, for the next reader"},
-      {"exemptions:\n  - rules: [run-as-rot]\n    reason: x\n", 4, "unknown rule or pack \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them"},
-      {"exemptions:\n  - rules: [security]\n    reason: x\n    expires: next year\n", 6, "expires must be a date, YYYY-MM-DD"},
-      {"exemptions:\n  - rules: [security]\n    reason: x\n    scope: {names: ['(']}\n", 6, "scope.names pattern \"(\" is not valid RE2: missing ): ("},
-      {"customRules:\n  - id: run-as-root\n    summary: x\n    require: [{field: image}]\n", 4, "custom rule id \"run-as-root\" is a built-in rule's id"},
-      {"customRules:\n  - id: checks-nothing\n    summary: x\n", 4, "custom rule \"checks-nothing\" checks nothing; give it require, forbid or schema"},
-      {"metadata: [not, a, map]\n", 3, "wrong type: list is not allowed here at metadata; see policies/schema/policy.schema.json"},
-      {"rulez: {}\n", 3, "unknown field \"rulez\" in a policy (did you mean \"rules\"?); allowed: apiVersion, kind, metadata, extends, kubernetes, rules, exemptions, customRules"},
+      {"rules:\n  run-as-root: {sevrity: warning}\n", 4,
+       "unknown field \"sevrity\" in a rule entry (did you mean \"severity\"?); allowed: enabled, severity, params, "
+       "scope"},
+      {"rules:\n  run-as-root: {params: {min_ui: 5}}\n", 4,
+       "rule \"run-as-root\" has no parameter \"min_ui\" (did you mean \"min_uid\"?); its parameters: min_uid, "
+       "forbid_root_group"},
+      {"rules:\n  run-as-root: {params: {min_uid: [5]}}\n", 4,
+       "parameter \"min_uid\" of rule \"run-as-root\" must be an integer, not a list of strings"},
+      {"exemptions:\n  - rules: [run-as-root]\n", 4,
+       "an exemption needs a reason: say why it is granted, for the next reader"},
+      {"exemptions:\n  - rules: [run-as-rot]\n    reason: x\n", 4,
+       "unknown rule or pack \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them"},
+      {"exemptions:\n  - rules: [security]\n    reason: x\n    expires: next year\n", 6,
+       "expires must be a date, YYYY-MM-DD"},
+      {"exemptions:\n  - rules: [security]\n    reason: x\n    scope: {names: ['(']}\n", 6,
+       "scope.names pattern \"(\" is not valid RE2: missing ): ("},
+      {"customRules:\n  - id: run-as-root\n    summary: x\n    require: [{field: image}]\n", 4,
+       "custom rule id \"run-as-root\" is a built-in rule's id"},
+      {"customRules:\n  - id: checks-nothing\n    summary: x\n", 4,
+       "custom rule \"checks-nothing\" checks nothing; give it require, forbid or schema"},
+      {"metadata: [not, a, map]\n", 3,
+       "wrong type: list is not allowed here at metadata; see policies/schema/policy.schema.json"},
+      {"rulez: {}\n", 3,
+       "unknown field \"rulez\" in a policy (did you mean \"rules\"?); allowed: apiVersion, kind, metadata, extends, "
+       "kubernetes, rules, exemptions, customRules"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.body);
@@ -224,7 +242,8 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
     CHECK(policy.error().column > 0);
     CHECK(policy.error().message == c.message);
   }
-  auto contract = parse_policy(std::string(kHeader) + "rules:\n  probe-contract-mismatch: {params: {liveness: \"http /x\"}}\n", "p.yaml");
+  auto contract = parse_policy(
+      std::string(kHeader) + "rules:\n  probe-contract-mismatch: {params: {liveness: \"http /x\"}}\n", "p.yaml");
   REQUIRE(contract);
   auto linter = Linter::create(options_from_policy(contract.value()));
   REQUIRE_FALSE(linter);
@@ -233,10 +252,12 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
 
 TEST_CASE("CLI: policy check, policy show, rules --policy, --policy and discovery") {
   TempDir dir;
-  auto good = dir.write("good.yaml", std::string(kHeader) +
-                                         "customRules:\n  - id: team-label\n    summary: Objects name their team.\n"
-                                         "    require: [{field: metadata.labels.team}]\n"
-                                         "exemptions:\n  - rules: [team-label]\n    scope: {kinds: [ConfigMap]}\n    reason: shared config\n");
+  auto good = dir.write(
+      "good.yaml",
+      std::string(kHeader) +
+          "customRules:\n  - id: team-label\n    summary: Objects name their team.\n"
+          "    require: [{field: metadata.labels.team}]\n"
+          "exemptions:\n  - rules: [team-label]\n    scope: {kinds: [ConfigMap]}\n    reason: shared config\n");
   auto bad = dir.write("bad.yaml", std::string(kHeader) + "rules:\n  run-as-rot: false\n");
   auto run = [](std::vector<std::string> args) {
     std::ostringstream out, err;
@@ -248,10 +269,13 @@ TEST_CASE("CLI: policy check, policy show, rules --policy, --policy and discover
   CHECK(ok_out == good.string() + ": valid (0 rules configured, 1 exemptions, 1 custom rules)\n");
   auto [bad_code, bad_out, bad_err] = run({"policy", "check", bad.string()});
   CHECK(bad_code == 2);
-  CHECK(bad_err == "chartproof: " + bad.string() + ":4:3: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them\n");
+  CHECK(bad_err ==
+        "chartproof: " + bad.string() +
+            ":4:3: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them\n");
   auto [show_code, show_out, show_err] = run({"policy", "show", "--profile", "strict"});
   CHECK(show_code == 0);
-  CHECK(show_out.find("  run-as-root:\n    enabled: true\n    severity: error\n    params:\n      forbid_root_group: true\n      min_uid: 1000\n") != std::string::npos);
+  CHECK(show_out.find("  run-as-root:\n    enabled: true\n    severity: error\n    params:\n      forbid_root_group: "
+                      "true\n      min_uid: 1000\n") != std::string::npos);
   auto [rules_code, rules_out, rules_err] = run({"rules", "--policy", good.string()});
   CHECK(rules_out.find("team-label") != std::string::npos);
   std::string manifest = (test::source_dir() / "testdata/manifests/hardened.yaml").string();

@@ -51,11 +51,13 @@ TEST_CASE("the strict profile reports what recommended lets pass") {
 }
 
 TEST_CASE("policy errors are located and say what is allowed") {
-  auto bad_rule = parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-rot: {enabled: false}\n", "p.yaml");
+  auto bad_rule =
+      parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-rot: {enabled: false}\n", "p.yaml");
   REQUIRE_FALSE(bad_rule);
   CHECK(bad_rule.error().to_string() ==
         "p.yaml:4:3: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them");
-  auto bad_severity = parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-root: {severity: fatal}\n", "p.yaml");
+  auto bad_severity =
+      parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-root: {severity: fatal}\n", "p.yaml");
   REQUIRE_FALSE(bad_severity);
   CHECK(bad_severity.error().line == 4);
   CHECK(bad_severity.error().message == "severity \"fatal\" is not valid; allowed: error, warning, info");

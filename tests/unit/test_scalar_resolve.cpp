@@ -23,8 +23,8 @@ NodeType type_of(const std::string& scalar) {
 }  // namespace
 
 TEST_CASE("YAML 1.1 booleans in every spelling go-yaml v2 accepts") {
-  for (const char* word : {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off",
-                           "OFF", "true", "True", "TRUE", "false", "False", "FALSE"}) {
+  for (const char* word : {"y",  "Y",  "yes", "Yes", "YES", "n",    "N",    "no",   "No",    "NO",    "on",
+                           "On", "ON", "off", "Off", "OFF", "true", "True", "TRUE", "false", "False", "FALSE"}) {
     CAPTURE(word);
     CHECK(type_of(word) == NodeType::Bool);
   }

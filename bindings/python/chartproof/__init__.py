@@ -1,44 +1,183 @@
-"""chartproof: lint Kubernetes manifests rendered from Helm charts.
+"""chartproof: lint Kubernetes manifests rendered from Helm charts, and Helm charts themselves.
 
     import chartproof
-    report = chartproof.lint("rendered.yaml")
+    report = chartproof.lint(["rendered.yaml"])
     for finding in report:
-        print(finding.file, finding.line, finding.rule, finding.message)
+        print(finding.location, finding.rule, finding.message)
     raise SystemExit(0 if report.ok() else 1)
+
+``lint`` and ``lint_chart`` build the same request the ``chartproof lint`` command builds from its
+flags and hand it to the same library function, so both give the same report for the same request.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
-from typing import Iterable, List, Optional, Sequence, Tuple, Union
+from dataclasses import dataclass
+from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
-from ._core import Finding, Graph, Report, Resource
-from ._errors import ChartError, Error, InputError, ParseError, PolicyError
+from ._core import Graph, Resource
+from ._errors import ChartError, Error, InputError, ParseError, PolicyError, UsageError
 
 __all__ = [
-    "ChartError", "Error", "Finding", "Graph", "InputError", "ParseError", "Policy", "PolicyError", "Report", "Resource",
-    "lint", "lint_chart", "parse", "rules", "__version__",
+    "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
+    "Report", "Resource", "ResourceRef", "Summary", "UsageError", "lint", "lint_chart", "parse", "rules",
+    "__version__",
 ]
 __version__: str = _core.__version__
 
-Source = Union[str, bytes, bytearray, "os.PathLike[str]", Iterable["Source"]]
+PathArg = Union[str, "os.PathLike[str]"]
+"""A file or folder: a ``str`` is always a path, never YAML text (YAML text goes in ``text=``)."""
+Paths = Union[PathArg, Iterable[PathArg]]
+PolicyArg = Union[None, PathArg, "Policy", Sequence[Union[PathArg, "Policy"]]]
+Text = Union[None, str, bytes, Mapping[str, Union[str, bytes]]]
+"""YAML held in memory: one document stream (named ``<string>``) or ``{name: text}``."""
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in a file: 1-based ``line`` and ``column`` (0 when unknown)."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class ResourceRef:
+    """The Kubernetes object a finding is about."""
+
+    api_version: str
+    kind: str
+    namespace: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem: which rule found it, how bad it is, and where to fix it."""
+
+    rule: str
+    """The rule id, e.g. ``run-as-root`` (``chartproof explain RULE`` says more)."""
+    pack: str
+    severity: str
+    """``error``, ``warning`` or ``info``."""
+    message: str
+    location: Location
+    """Where the offending text is."""
+    resource: Optional[ResourceRef]
+    """The object, or None for findings about a file (a policy, Chart.yaml, a values file)."""
+    path: str
+    """The field path inside the object, e.g. ``spec.template.spec.containers[0].image``."""
+    template: str
+    """Chart mode: the template the object was rendered from (helm's ``# Source:``)."""
+    value_source: Optional[Location]
+    """Chart mode: the values-file line the offending value came from, when it came from one."""
+    remediation: str
+
+    @property
+    def file(self) -> str:
+        """``location.file``."""
+        return self.location.file
+
+    @property
+    def line(self) -> int:
+        """``location.line``."""
+        return self.location.line
+
+    @property
+    def column(self) -> int:
+        """``location.column``."""
+        return self.location.column
+
+
+@dataclass(frozen=True)
+class Summary:
+    """Counts over a report."""
+
+    documents: int
+    resources: int
+    findings: int
+    error: int
+    warning: int
+    info: int
+
+
+def _finding(core: "_core.Finding") -> Finding:
+    resource = core.resource
+    source = core.value_source
+    return Finding(
+        rule=core.rule, pack=core.pack, severity=core.severity, message=core.message,
+        location=Location(core.file, core.line, core.column),
+        resource=ResourceRef(resource["apiVersion"], resource["kind"], resource["namespace"], resource["name"])
+        if resource is not None else None,
+        path=core.path, template=core.template,
+        value_source=Location(source["file"], source["line"], source["column"]) if source is not None else None,
+        remediation=core.remediation)
+
+
+class Report:
+    """The result of a lint: its findings (in output order), counts, and every output format."""
+
+    def __init__(self, core: "_core.Report") -> None:
+        self._core = core
+        self.findings: List[Finding] = [_finding(f) for f in core.findings]
+        counts = core.summary
+        self.summary = Summary(counts["documents"], counts["resources"], counts["findings"], counts["error"],
+                               counts["warning"], counts["info"])
+
+    def ok(self, fail_on: str = "error") -> bool:
+        """True when no finding is at or above ``fail_on`` (error, warning, info; never: always True)."""
+        return bool(self._core.ok(fail_on))
+
+    def to_json(self) -> str:
+        """The report as ``chartproof lint --format json`` prints it."""
+        return str(self._core.to_json())
+
+    def to_sarif(self, base_dir: str = ".") -> str:
+        """SARIF 2.1.0, with file URIs relative to ``base_dir``."""
+        return str(self._core.to_sarif(base_dir))
+
+    def to_junit(self) -> str:
+        """JUnit XML, one test case per rule and object."""
+        return str(self._core.to_junit())
+
+    def to_github(self) -> str:
+        """GitHub Actions workflow commands (annotations)."""
+        return str(self._core.to_github())
+
+    def to_text(self) -> str:
+        """The text format, without colour."""
+        return str(self._core.to_text())
+
+    def __len__(self) -> int:
+        return len(self.findings)
+
+    def __iter__(self) -> Iterator[Finding]:
+        return iter(self.findings)
+
+    def __repr__(self) -> str:
+        s = self.summary
+        return f"<Report {s.findings} findings ({s.error} errors, {s.warning} warnings, {s.info} info)>"
 
 
 class Policy:
     """A validated policy file, to pass to ``lint(policy=...)``."""
 
-    def __init__(self, path: str, info: dict) -> None:
+    def __init__(self, path: str, info: Dict[str, object]) -> None:
         self.path = path
-        self.name: str = info["name"]
-        self.extends: List[str] = list(info["extends"])
-        self.rules: List[str] = list(info["rules"])
-        self.custom_rules: List[str] = list(info["custom_rules"])
-        self.exemptions: int = info["exemptions"]
+        self.name = str(info["name"])
+        self.extends: List[str] = [str(e) for e in info["extends"]]  # type: ignore[attr-defined]
+        self.rules: List[str] = [str(r) for r in info["rules"]]  # type: ignore[attr-defined]
+        self.custom_rules: List[str] = [str(r) for r in info["custom_rules"]]  # type: ignore[attr-defined]
+        self.exemptions = int(info["exemptions"])  # type: ignore[call-overload]
 
     @classmethod
-    def load(cls, path: Union[str, "os.PathLike[str]"]) -> "Policy":
+    def load(cls, path: PathArg) -> "Policy":
         """Reads and validates a policy file (and what it extends); raises PolicyError with its location."""
         p = os.fspath(path)
         return cls(p, _core.check_policy(p))
@@ -47,33 +186,28 @@ class Policy:
         return f"<Policy {self.name or self.path!r}: {len(self.rules)} rules, {len(self.custom_rules)} custom rules>"
 
 
-def _split(source: Source) -> Tuple[List[Tuple[str, str]], List[str]]:
-    """Separates in-memory YAML texts from paths (files, directories, "-")."""
-    texts: List[Tuple[str, str]] = []
-    paths: List[str] = []
-
-    def visit(item: Source) -> None:
-        if isinstance(item, (bytes, bytearray)):
-            texts.append(("<string>", bytes(item).decode("utf-8", errors="surrogateescape")))
-        elif isinstance(item, str):
-            # A one-line string that names something on disk is a path; anything else is YAML text.
-            if "\n" not in item and (item == "-" or os.path.exists(item)):
-                paths.append(item)
-            elif "\n" not in item and ":" not in item:
-                paths.append(item)  # a missing file: let the core raise InputError with its name
-            else:
-                texts.append(("<string>", item))
-        elif isinstance(item, os.PathLike):
-            paths.append(os.fspath(item))
-        else:
-            for sub in item:  # type: ignore[union-attr]
-                visit(sub)
-
-    visit(source)
-    return texts, paths
+def _paths(paths: Optional[Paths]) -> List[str]:
+    if paths is None:
+        return []
+    if isinstance(paths, (str, os.PathLike)):
+        return [os.fspath(paths)]
+    if isinstance(paths, (bytes, bytearray)):
+        raise TypeError("paths are str or os.PathLike; YAML text goes in text=")
+    return [os.fspath(p) for p in paths]
 
 
-def _policies(policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Union[str, "os.PathLike[str]", Policy]]]) -> List[str]:
+def _texts(text: Text) -> List[Tuple[str, str]]:
+    def decode(value: Union[str, bytes]) -> str:
+        return value.decode("utf-8", errors="surrogateescape") if isinstance(value, (bytes, bytearray)) else value
+
+    if text is None:
+        return []
+    if isinstance(text, (str, bytes, bytearray)):
+        return [("<string>", decode(text))]
+    return [(name, decode(value)) for name, value in text.items()]
+
+
+def _policies(policy: PolicyArg) -> List[str]:
     if policy is None:
         return []
     if isinstance(policy, (str, os.PathLike, Policy)):
@@ -81,88 +215,113 @@ def _policies(policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Unio
     return [p.path if isinstance(p, Policy) else os.fspath(p) for p in policy]
 
 
-def _settings(policy, profile, enable, disable, namespace, kube_version, jobs, schema_dirs=(),
-              schema_mode="strict") -> "_core.LintSettings":
-    settings = _core.LintSettings()
-    settings.kube_version = kube_version or ""
-    settings.schema_dirs = [os.fspath(d) for d in schema_dirs]
-    settings.schema_mode = schema_mode
-    settings.profile = profile
-    settings.policies = _policies(policy)
-    settings.enable = list(enable)
-    settings.disable = list(disable)
-    settings.namespace = namespace or "default"
-    settings.jobs = jobs
-    return settings
+def _request(paths: List[str], texts: List[Tuple[str, str]], policy: PolicyArg, profile: Optional[str],
+             discover_policy: bool, enable: Iterable[str], disable: Iterable[str], namespace: Optional[str],
+             kube_version: Optional[str], schema_dirs: Iterable[PathArg], schema_mode: Optional[str],
+             jobs: int) -> "_core.Request":
+    request = _core.Request()
+    request.paths = paths
+    request.texts = texts
+    request.profile = profile or ""
+    request.policy_files = _policies(policy)
+    request.discover_policy = discover_policy
+    request.enable = list(enable)
+    request.disable = list(disable)
+    request.namespace = namespace or "default"
+    request.kube_version = kube_version
+    request.schema_dirs = [os.fspath(d) for d in schema_dirs]
+    request.schema_mode = schema_mode
+    request.jobs = jobs
+    return request
 
 
 def lint(
-    source: Source,
+    paths: Optional[Paths] = None,
     *,
-    policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Union[str, "os.PathLike[str]", Policy]]] = None,
+    text: Text = None,
+    policy: PolicyArg = None,
     profile: Optional[str] = None,
+    discover_policy: bool = True,
     enable: Iterable[str] = (),
     disable: Iterable[str] = (),
     namespace: Optional[str] = None,
     kube_version: Optional[str] = None,
-    schema_dirs: Iterable[Union[str, "os.PathLike[str]"]] = (),
-    schema_mode: str = "strict",
+    schema_dirs: Iterable[PathArg] = (),
+    schema_mode: Optional[str] = None,
     jobs: int = 0,
 ) -> Report:
-    """Lints YAML text, files or directories, exactly as ``chartproof lint`` does.
+    """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
+    as ``chartproof lint`` does with the same options.
 
-    ``profile`` (recommended, strict, pss-baseline, pss-restricted) comes first, then every ``policy``
-    (later wins); with neither, the recommended profile. The GIL is released while linting.
+    The policy is ``profile`` (recommended, strict, pss-baseline, pss-restricted) with every ``policy``
+    file on top (later wins); with neither, ``.chartproof.yaml`` of the current folder or a parent
+    (unless ``discover_policy`` is False), else the recommended profile. ``kube_version``,
+    ``schema_dirs`` and ``schema_mode`` (strict or lenient) override the policy's ``kubernetes:``.
+    Raises InputError, PolicyError, ChartError or UsageError (nothing to lint). The GIL is released
+    while linting.
     """
-    settings = _settings(policy, profile, enable, disable, namespace, kube_version, jobs, schema_dirs, schema_mode)
-    texts, paths = _split(source)
-    return _core.lint(texts, paths, settings)
+    request = _request(_paths(paths), _texts(text), policy, profile, discover_policy, enable, disable, namespace,
+                       kube_version, schema_dirs, schema_mode, jobs)
+    return Report(_core.lint_request(request))
 
 
-def parse(source: Source, *, namespace: Optional[str] = None, strict: bool = True) -> Graph:
-    """Parses sources into a Graph for inspection. With ``strict``, YAML that cannot be read raises ParseError."""
-    texts, paths = _split(source)
-    return _core.parse(texts, paths, namespace or "default", strict)
-
-
-def rules(policy: Union[None, str, "os.PathLike[str]", Policy, Sequence[Union[str, "os.PathLike[str]", Policy]]] = None) -> List[dict]:
-    """Metadata of every rule (and of the custom rules of ``policy``)."""
-    return list(_core.rules(_policies(policy)))
+def _pairs(values: Union[None, Mapping[str, object], Iterable[str]]) -> List[str]:
+    if values is None:
+        return []
+    if isinstance(values, Mapping):
+        return [f"{k}={v}" for k, v in values.items()]
+    return list(values)
 
 
 def lint_chart(
-    path: Union[str, "os.PathLike[str]"],
-    values: Iterable[Union[str, "os.PathLike[str]"]] = (),
-    set: Union[None, dict, Iterable[str]] = None,  # noqa: A002 - the name helm users know
+    path: PathArg,
+    values: Iterable[PathArg] = (),
+    set: Union[None, Mapping[str, object], Iterable[str]] = None,  # noqa: A002 - the name helm users know
     *,
-    set_string: Union[None, dict, Iterable[str]] = None,
+    set_string: Union[None, Mapping[str, object], Iterable[str]] = None,
     release: str = "release-name",
     namespace: Optional[str] = None,
     helm: Optional[str] = None,
     include_crds: bool = False,
-    **lint_options,
+    helm_timeout: int = 120,
+    policy: PolicyArg = None,
+    profile: Optional[str] = None,
+    discover_policy: bool = True,
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    kube_version: Optional[str] = None,
+    schema_dirs: Iterable[PathArg] = (),
+    schema_mode: Optional[str] = None,
+    jobs: int = 0,
 ) -> Report:
     """Lints a chart folder exactly as ``chartproof lint CHART_DIR``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
     the values files, and names on each finding the values line its value came from (``value_source``).
 
-    ``set`` and ``set_string`` take ``{"image.tag": "1.2.3"}`` or ``["image.tag=1.2.3"]``. helm's own
-    failure raises ChartError at the template line it names. Other options are those of ``lint``.
+    ``values`` are helm's ``-f`` files; ``set`` and ``set_string`` take ``{"image.tag": "1.2.3"}`` or
+    ``["image.tag=1.2.3"]``. helm's own failure raises ChartError at the template line it names, and
+    so does a render that takes longer than ``helm_timeout`` seconds (0: no limit). The
+    policy is found as for ``lint``: the CLI and this function discover the same ``.chartproof.yaml``.
     """
+    request = _request([os.fspath(path)], [], policy, profile, discover_policy, enable, disable, namespace,
+                       kube_version, schema_dirs, schema_mode, jobs)
+    request.helm = helm or "helm"
+    request.release = release
+    request.values_files = [os.fspath(v) for v in values]
+    request.set = _pairs(set)
+    request.set_string = _pairs(set_string)
+    request.include_crds = include_crds
+    request.helm_timeout = helm_timeout
+    return Report(_core.lint_request(request))
 
-    def pairs(v):
-        if v is None:
-            return []
-        if isinstance(v, dict):
-            return [f"{k}={val}" for k, val in v.items()]
-        return list(v)
 
-    settings = _settings(
-        lint_options.pop("policy", None), lint_options.pop("profile", None), lint_options.pop("enable", ()),
-        lint_options.pop("disable", ()), namespace, lint_options.pop("kube_version", None), lint_options.pop("jobs", 0),
-        lint_options.pop("schema_dirs", ()), lint_options.pop("schema_mode", "strict"))
-    if lint_options:
-        raise TypeError(f"lint_chart() got unexpected keyword arguments: {', '.join(sorted(lint_options))}")
-    return _core.lint_chart(
-        os.fspath(path), helm or "helm", release, [os.fspath(v) for v in values], pairs(set), pairs(set_string),
-        include_crds, settings)
+def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Optional[str] = None,
+          strict: bool = True) -> Graph:
+    """Parses files and in-memory YAML into a Graph for inspection. With ``strict``, YAML that cannot
+    be read raises ParseError."""
+    return _core.parse(_texts(text), _paths(paths), namespace or "default", strict)
+
+
+def rules(policy: PolicyArg = None) -> List[Dict[str, object]]:
+    """Metadata of every rule (and of the custom rules of ``policy``), as ``chartproof rules --format json``."""
+    return list(_core.rules(_policies(policy)))

@@ -1,11 +1,12 @@
 """`chartproof` (console script) and `python -m chartproof`: the same CLI as the C++ binary."""
 import sys
 
-from . import _core
+from . import _cli
 
 
 def main() -> int:
-    return _core.main(sys.argv[1:])
+    """Runs the command line with this process's arguments and returns its exit code."""
+    return _cli.main(sys.argv[1:])
 
 
 if __name__ == "__main__":

@@ -2,16 +2,29 @@ from typing import Any, Dict, Iterator, List, Optional, Tuple
 
 __version__: str
 
-class LintSettings:
-    profile: Optional[str]
-    policies: List[str]
+class Request:
+    paths: List[str]
+    texts: List[Tuple[str, str]]
+    charts_of: bool
+    profile: str
+    policy_files: List[str]
+    discover_policy: bool
+    working_dir: str
     enable: List[str]
     disable: List[str]
     namespace: str
     jobs: int
-    kube_version: str
+    kube_version: Optional[str]
     schema_dirs: List[str]
-    schema_mode: str
+    schema_mode: Optional[str]
+    today: str
+    helm: str
+    release: str
+    values_files: List[str]
+    set: List[str]
+    set_string: List[str]
+    include_crds: bool
+    helm_timeout: int
     def __init__(self) -> None: ...
 
 class Finding:
@@ -60,10 +73,7 @@ class Graph:
     def references(self, resource: Resource) -> List[Dict[str, Any]]: ...
     def __len__(self) -> int: ...
 
-def lint(texts: List[Tuple[str, str]], paths: List[str], settings: LintSettings) -> Report: ...
+def lint_request(request: Request) -> Report: ...
 def parse(texts: List[Tuple[str, str]], paths: List[str], namespace: str, strict: bool) -> Graph: ...
 def rules(policies: List[str] = ...) -> List[Dict[str, Any]]: ...
 def check_policy(path: str) -> Dict[str, Any]: ...
-def lint_chart(chart_dir: str, helm: str, release: str, values: List[str], set: List[str], set_string: List[str],
-               include_crds: bool, settings: LintSettings) -> Report: ...
-def main(args: List[str]) -> int: ...

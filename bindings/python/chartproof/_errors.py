@@ -27,3 +27,7 @@ class ParseError(Error):
 
 class ChartError(Error):
     """A chart folder that helm could not render (its error, located at the template line)."""
+
+
+class UsageError(Error):
+    """A request that cannot be run: nothing to lint, or options that contradict each other."""

@@ -3,25 +3,18 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
-#include <sstream>
-
-#include <unistd.h>
-
-#include <cstdlib>
-#include <iostream>
-
-#include "app.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
+#include "chartproof/request.hpp"
 
 namespace py = pybind11;
 using namespace chartproof;
 
 namespace {
 
-// A user-caused error, raised in Python as chartproof.<kind> (InputError, PolicyError, ParseError).
+// A user-caused error, raised in Python as chartproof.<kind> (InputError, PolicyError, ParseError…).
 struct CoreError {
   std::string kind;
   Error error;
@@ -29,15 +22,34 @@ struct CoreError {
 
 [[noreturn]] void raise(std::string kind, const Error& e) { throw CoreError{std::move(kind), e}; }
 
+// The Python exception class of each library error kind: the same kinds the CLI reports with exit 2.
+[[noreturn]] void raise(const Error& e) {
+  switch (e.kind) {
+    case ErrorKind::Input:
+      raise("InputError", e);
+    case ErrorKind::Policy:
+      raise("PolicyError", e);
+    case ErrorKind::Chart:
+      raise("ChartError", e);
+    case ErrorKind::Usage:
+      raise("UsageError", e);
+  }
+  raise("Error", e);
+}
+
 py::object to_python(Node node) {
   switch (node.type()) {
-    case NodeType::Null: return py::none();
-    case NodeType::Bool: return py::bool_(*node.as_bool());
+    case NodeType::Null:
+      return py::none();
+    case NodeType::Bool:
+      return py::bool_(*node.as_bool());
     case NodeType::Int:
       if (auto i = node.as_int()) return py::int_(*i);
       return py::str(std::string(node.text()));
-    case NodeType::Float: return py::float_(node.as_double().value_or(0));
-    case NodeType::String: return py::str(std::string(node.text()));
+    case NodeType::Float:
+      return py::float_(node.as_double().value_or(0));
+    case NodeType::String:
+      return py::str(std::string(node.text()));
     case NodeType::Sequence: {
       py::list out;
       for (std::size_t i = 0; i < node.size(); ++i) out.append(to_python(node.item(i)));
@@ -45,7 +57,8 @@ py::object to_python(Node node) {
     }
     case NodeType::Mapping: {
       py::dict out;
-      for (std::size_t i = 0; i < node.size(); ++i) out[py::str(std::string(node.key_at(i).text()))] = to_python(node.value_at(i));
+      for (std::size_t i = 0; i < node.size(); ++i)
+        out[py::str(std::string(node.key_at(i).text()))] = to_python(node.value_at(i));
       return out;
     }
   }
@@ -88,35 +101,6 @@ py::dict finding_dict(const Finding& f) {
   return d;
 }
 
-// Options and the policy they came from (profile, then policy files, later wins).
-struct LintSettings {
-  std::optional<std::string> profile;
-  std::vector<std::string> policies;
-  std::vector<std::string> enable, disable;
-  std::string namespace_ = "default";
-  unsigned jobs = 0;
-  std::string kube_version;
-  std::vector<std::string> schema_dirs;
-  std::string schema_mode = "strict";
-};
-
-LintOptions make_options(const LintSettings& s) {
-  auto policy = effective_policy(s.profile.value_or(""), s.policies);
-  if (!policy) raise("PolicyError", policy.error());
-  LintOptions o = options_from_policy(policy.value());
-  o.enable = s.enable;
-  o.disable = s.disable;
-  o.default_namespace = s.namespace_;
-  o.jobs = s.jobs;
-  if (s.schema_mode != "strict" && s.schema_mode != "lenient") {
-    throw py::value_error("schema_mode must be \"strict\" or \"lenient\", not \"" + s.schema_mode + "\"");
-  }
-  o.kube_version = s.kube_version;
-  o.schema_dirs = s.schema_dirs;
-  o.schema_mode = s.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
-  return o;
-}
-
 // Reads paths (with the GIL released) and appends in-memory texts.
 std::vector<SourceFile> gather(const std::vector<std::pair<std::string, std::string>>& texts,
                                const std::vector<std::string>& paths) {
@@ -142,6 +126,7 @@ struct PyGraph {
 
 std::vector<PyResource> wrap(const PyGraph& g, const std::vector<const Resource*>& rs) {
   std::vector<PyResource> out;
+  out.reserve(rs.size());
   for (const Resource* r : rs) out.push_back(PyResource{g.input, r->index});
   return out;
 }
@@ -151,7 +136,8 @@ std::vector<PyResource> wrap(const PyGraph& g, const std::vector<const Resource*
 PYBIND11_MODULE(_core, m) {
   m.doc() = "chartproof core (C++): use the chartproof package instead";
 
-  py::register_exception_translator([](std::exception_ptr p) {
+  // pybind11 requires this exact signature (by value).
+  py::register_exception_translator([](std::exception_ptr p) {  // NOLINT(performance-unnecessary-value-param)
     try {
       if (p) std::rethrow_exception(p);
     } catch (const CoreError& e) {
@@ -161,27 +147,82 @@ PYBIND11_MODULE(_core, m) {
     }
   });
 
-  py::class_<LintSettings>(m, "LintSettings")
+  // The library's LintRequest, field for field: chartproof.lint and lint_chart fill one in, exactly
+  // as the CLI does from its flags, and lint_request answers both.
+  py::class_<LintRequest>(m, "Request")
       .def(py::init<>())
-      .def_readwrite("profile", &LintSettings::profile)
-      .def_readwrite("policies", &LintSettings::policies)
-      .def_readwrite("enable", &LintSettings::enable)
-      .def_readwrite("disable", &LintSettings::disable)
-      .def_readwrite("namespace", &LintSettings::namespace_)
-      .def_readwrite("jobs", &LintSettings::jobs)
-      .def_readwrite("kube_version", &LintSettings::kube_version)
-      .def_readwrite("schema_dirs", &LintSettings::schema_dirs)
-      .def_readwrite("schema_mode", &LintSettings::schema_mode);
+      .def_readwrite("paths", &LintRequest::paths)
+      .def_property(
+          "texts",
+          [](const LintRequest& r) {
+            std::vector<std::pair<std::string, std::string>> out;
+            for (const auto& f : r.texts) out.emplace_back(f.path, f.text);
+            return out;
+          },
+          [](LintRequest& r, const std::vector<std::pair<std::string, std::string>>& texts) {
+            r.texts.clear();
+            for (const auto& [name, text] : texts) r.texts.push_back(SourceFile{name, text});
+          })
+      .def_readwrite("charts_of", &LintRequest::charts_of)
+      .def_readwrite("profile", &LintRequest::profile)
+      .def_readwrite("policy_files", &LintRequest::policy_files)
+      .def_readwrite("discover_policy", &LintRequest::discover_policy)
+      .def_readwrite("working_dir", &LintRequest::working_dir)
+      .def_readwrite("enable", &LintRequest::enable)
+      .def_readwrite("disable", &LintRequest::disable)
+      .def_readwrite("namespace", &LintRequest::default_namespace)
+      .def_readwrite("jobs", &LintRequest::jobs)
+      .def_readwrite("kube_version", &LintRequest::kube_version)
+      .def_readwrite("schema_dirs", &LintRequest::schema_dirs)
+      .def_property(
+          "schema_mode",
+          [](const LintRequest& r) -> std::optional<std::string> {
+            if (!r.schema_mode) return std::nullopt;
+            return std::string(*r.schema_mode == SchemaMode::Lenient ? "lenient" : "strict");
+          },
+          [](LintRequest& r, const std::optional<std::string>& mode) {
+            if (!mode)
+              r.schema_mode.reset();
+            else if (*mode == "strict")
+              r.schema_mode = SchemaMode::Strict;
+            else if (*mode == "lenient")
+              r.schema_mode = SchemaMode::Lenient;
+            else
+              throw py::value_error("schema_mode must be \"strict\" or \"lenient\", not \"" + *mode + "\"");
+          })
+      .def_readwrite("today", &LintRequest::today)
+      .def_property(
+          "helm", [](const LintRequest& r) { return r.chart.helm; },
+          [](LintRequest& r, std::string v) { r.chart.helm = std::move(v); })
+      .def_property(
+          "release", [](const LintRequest& r) { return r.chart.release; },
+          [](LintRequest& r, std::string v) { r.chart.release = std::move(v); })
+      .def_property(
+          "values_files", [](const LintRequest& r) { return r.chart.values_files; },
+          [](LintRequest& r, std::vector<std::string> v) { r.chart.values_files = std::move(v); })
+      .def_property(
+          "set", [](const LintRequest& r) { return r.chart.set; },
+          [](LintRequest& r, std::vector<std::string> v) { r.chart.set = std::move(v); })
+      .def_property(
+          "set_string", [](const LintRequest& r) { return r.chart.set_string; },
+          [](LintRequest& r, std::vector<std::string> v) { r.chart.set_string = std::move(v); })
+      .def_property(
+          "helm_timeout", [](const LintRequest& r) { return r.chart.timeout_seconds; },
+          [](LintRequest& r, unsigned v) { r.chart.timeout_seconds = v; })
+      .def_property(
+          "include_crds", [](const LintRequest& r) { return r.chart.include_crds; },
+          [](LintRequest& r, bool v) { r.chart.include_crds = v; });
 
   py::class_<Finding>(m, "Finding")
       .def_readonly("rule", &Finding::rule)
       .def_readonly("pack", &Finding::pack)
       .def_property_readonly("severity", [](const Finding& f) { return std::string(severity_name(f.severity)); })
       .def_readonly("message", &Finding::message)
-      .def_property_readonly("resource", [](const Finding& f) -> py::object {
-        if (!f.has_resource()) return py::none();
-        return resource_dict(f.resource);
-      })
+      .def_property_readonly("resource",
+                             [](const Finding& f) -> py::object {
+                               if (!f.has_resource()) return py::none();
+                               return resource_dict(f.resource);
+                             })
       .def_readonly("path", &Finding::path)
       .def_readonly("file", &Finding::file)
       .def_readonly("line", &Finding::line)
@@ -197,39 +238,46 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<LintReport>(m, "Report")
       .def_readonly("findings", &LintReport::findings)
-      .def_property_readonly("summary", [](const LintReport& r) {
-        py::dict d;
-        d["documents"] = r.summary.documents;
-        d["resources"] = r.summary.resources;
-        d["findings"] = r.summary.findings;
-        d["error"] = r.summary.error;
-        d["warning"] = r.summary.warning;
-        d["info"] = r.summary.info;
-        return d;
-      })
-      .def("ok", [](const LintReport& r, const std::string& fail_on) {
-        if (fail_on == "never") return true;
-        auto sev = parse_severity(fail_on);
-        if (!sev) throw py::value_error("fail_on must be error, warning, info or never");
-        return r.ok(*sev);
-      }, py::arg("fail_on") = "error")
+      .def_property_readonly("summary",
+                             [](const LintReport& r) {
+                               py::dict d;
+                               d["documents"] = r.summary.documents;
+                               d["resources"] = r.summary.resources;
+                               d["findings"] = r.summary.findings;
+                               d["error"] = r.summary.error;
+                               d["warning"] = r.summary.warning;
+                               d["info"] = r.summary.info;
+                               return d;
+                             })
+      .def(
+          "ok",
+          [](const LintReport& r, const std::string& fail_on) {
+            if (fail_on == "never") return true;
+            auto sev = parse_severity(fail_on);
+            if (!sev) throw py::value_error("fail_on must be error, warning, info or never");
+            return r.ok(*sev);
+          },
+          py::arg("fail_on") = "error")
       .def("to_json", [](const LintReport& r) { return format_json(r); })
-      .def("to_sarif", [](const LintReport& r, const std::string& base) { return format_sarif(r, base); },
-           py::arg("base_dir") = ".")
+      .def(
+          "to_sarif", [](const LintReport& r, const std::string& base) { return format_sarif(r, base); },
+          py::arg("base_dir") = ".")
       .def("to_junit", [](const LintReport& r) { return format_junit(r); })
       .def("to_github", [](const LintReport& r) { return format_github(r); })
       .def("to_text", [](const LintReport& r) { return format_text(r, TextOptions{}); })
       .def("__len__", [](const LintReport& r) { return r.findings.size(); })
-      .def("__iter__", [](const LintReport& r) { return py::make_iterator(r.findings.begin(), r.findings.end()); },
-           py::keep_alive<0, 1>());
+      .def(
+          "__iter__", [](const LintReport& r) { return py::make_iterator(r.findings.begin(), r.findings.end()); },
+          py::keep_alive<0, 1>());
 
-  m.def("lint", [](const std::vector<std::pair<std::string, std::string>>& texts, const std::vector<std::string>& paths,
-                   const LintSettings& settings) {
-    LintOptions options = make_options(settings);
-    auto linter = Linter::create(options);
-    if (!linter) raise("PolicyError", linter.error());
-    py::gil_scoped_release release;
-    return linter->lint(gather(texts, paths));
+  m.def("lint_request", [](const LintRequest& request) {
+    Expected<LintReport> report = Error{};
+    {
+      py::gil_scoped_release release;
+      report = lint_request(request);
+    }
+    if (!report) raise(report.error());
+    return std::move(report.value());
   });
 
   py::class_<PyResource>(m, "Resource")
@@ -237,70 +285,89 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("kind", [](const PyResource& r) { return r.get().ref.kind; })
       .def_property_readonly("namespace", [](const PyResource& r) { return r.get().ref.namespace_; })
       .def_property_readonly("name", [](const PyResource& r) { return r.get().ref.name; })
-      .def_property_readonly("file", [](const PyResource& r) {
-        return r.get().document->file ? r.get().document->file->path : std::string();
-      })
+      .def_property_readonly(
+          "file",
+          [](const PyResource& r) { return r.get().document->file ? r.get().document->file->path : std::string(); })
       .def_property_readonly("line", [](const PyResource& r) { return r.get().root.line(); })
       .def_property_readonly("template", [](const PyResource& r) { return r.get().document->template_name; })
-      .def_property_readonly("labels", [](const PyResource& r) {
-        py::dict d;
-        for (const auto& [k, v] : r.get().labels) d[py::str(std::string(k))] = std::string(v);
-        return d;
-      })
-      .def("get", [](const PyResource& r, const std::string& path, py::object fallback) -> py::object {
-        Node n = r.get().root.at_path(path);
-        return n ? to_python(n) : fallback;
-      }, py::arg("path"), py::arg("default") = py::none())
+      .def_property_readonly("labels",
+                             [](const PyResource& r) {
+                               py::dict d;
+                               for (const auto& [k, v] : r.get().labels) d[py::str(std::string(k))] = std::string(v);
+                               return d;
+                             })
+      .def(
+          "get",
+          [](const PyResource& r, const std::string& path, py::object fallback) -> py::object {
+            Node n = r.get().root.at_path(path);
+            return n ? to_python(n) : std::move(fallback);
+          },
+          py::arg("path"), py::arg("default") = py::none())
       .def("to_dict", [](const PyResource& r) { return to_python(r.get().root); })
       .def("__eq__", [](const PyResource& a, const PyResource& b) { return a.input == b.input && a.index == b.index; })
       .def("__hash__", [](const PyResource& r) { return std::hash<std::size_t>()(r.index); })
       .def("__repr__", [](const PyResource& r) { return "<Resource " + r.get().describe() + ">"; });
 
   py::class_<PyGraph>(m, "Graph")
-      .def("resources", [](const PyGraph& g, std::optional<std::string> kind, std::optional<std::string> ns) {
-        std::vector<PyResource> out;
-        for (const Resource& r : g.input->graph.resources()) {
-          if (kind && r.ref.kind != *kind) continue;
-          if (ns && r.ref.namespace_ != *ns) continue;
-          out.push_back(PyResource{g.input, r.index});
-        }
-        return out;
-      }, py::arg("kind") = py::none(), py::arg("namespace") = py::none())
-      .def("find", [](const PyGraph& g, const std::string& kind, const std::string& ns, const std::string& name) -> py::object {
-        const Resource* r = g.input->graph.find(kind, ns, name);
-        if (!r) return py::none();
-        return py::cast(PyResource{g.input, r->index});
-      }, py::arg("kind"), py::arg("namespace"), py::arg("name"))
-      .def("pods_selected_by", [](const PyGraph& g, const PyResource& res) {
-        const Resource& r = res.get();
-        std::optional<LabelSelector> selector;
-        if (r.ref.kind == "Service") selector = view_service(r).selector;
-        else if (auto s = view_pod_selector(r)) selector = s;
-        else if (r.selector) selector = r.selector;
-        if (!selector || selector->empty()) return std::vector<PyResource>{};
-        return wrap(g, g.input->graph.pods_selected_by(*selector, r.ref.namespace_));
-      }, py::arg("resource"))
-      .def("references", [](const PyGraph& g, const PyResource& res) {
-        const Resource& r = res.get();
-        py::list out;
-        if (!r.pod) return out;
-        for (const auto& ref : pod_references(*r.pod)) {
-          py::dict d;
-          d["kind"] = std::string(ref.kind);
-          d["name"] = std::string(ref.name);
-          d["path"] = ref.field.path;
-          d["line"] = ref.field.node.line();
-          d["optional"] = ref.optional;
-          const Resource* target = g.input->graph.find(ref.kind, r.ref.namespace_, ref.name);
-          d["target"] = target ? py::cast(PyResource{g.input, target->index}) : py::object(py::none());
-          out.append(d);
-        }
-        return out;
-      }, py::arg("resource"))
+      .def(
+          "resources",
+          [](const PyGraph& g, std::optional<std::string> kind, std::optional<std::string> ns) {
+            std::vector<PyResource> out;
+            for (const Resource& r : g.input->graph.resources()) {
+              if (kind && r.ref.kind != *kind) continue;
+              if (ns && r.ref.namespace_ != *ns) continue;
+              out.push_back(PyResource{g.input, r.index});
+            }
+            return out;
+          },
+          py::arg("kind") = py::none(), py::arg("namespace") = py::none())
+      .def(
+          "find",
+          [](const PyGraph& g, const std::string& kind, const std::string& ns, const std::string& name) -> py::object {
+            const Resource* r = g.input->graph.find(kind, ns, name);
+            if (!r) return py::none();
+            return py::cast(PyResource{g.input, r->index});
+          },
+          py::arg("kind"), py::arg("namespace"), py::arg("name"))
+      .def(
+          "pods_selected_by",
+          [](const PyGraph& g, const PyResource& res) {
+            const Resource& r = res.get();
+            std::optional<LabelSelector> selector;
+            if (r.ref.kind == "Service")
+              selector = view_service(r).selector;
+            else if (auto s = view_pod_selector(r))
+              selector = s;
+            else if (r.selector)
+              selector = r.selector;
+            if (!selector || selector->empty()) return std::vector<PyResource>{};
+            return wrap(g, g.input->graph.pods_selected_by(*selector, r.ref.namespace_));
+          },
+          py::arg("resource"))
+      .def(
+          "references",
+          [](const PyGraph& g, const PyResource& res) {
+            const Resource& r = res.get();
+            py::list out;
+            if (!r.pod) return out;
+            for (const auto& ref : pod_references(*r.pod)) {
+              py::dict d;
+              d["kind"] = std::string(ref.kind);
+              d["name"] = std::string(ref.name);
+              d["path"] = ref.field.path;
+              d["line"] = ref.field.node.line();
+              d["optional"] = ref.optional;
+              const Resource* target = g.input->graph.find(ref.kind, r.ref.namespace_, ref.name);
+              d["target"] = target ? py::cast(PyResource{g.input, target->index}) : py::object(py::none());
+              out.append(d);
+            }
+            return out;
+          },
+          py::arg("resource"))
       .def("__len__", [](const PyGraph& g) { return g.input->graph.resources().size(); });
 
-  m.def("parse", [](const std::vector<std::pair<std::string, std::string>>& texts, const std::vector<std::string>& paths,
-                    const std::string& ns, bool strict) {
+  m.def("parse", [](const std::vector<std::pair<std::string, std::string>>& texts,
+                    const std::vector<std::string>& paths, const std::string& ns, bool strict) {
     std::shared_ptr<const Input> input;
     {
       py::gil_scoped_release release;
@@ -320,35 +387,41 @@ PYBIND11_MODULE(_core, m) {
     return PyGraph{input};
   });
 
-  m.def("rules", [](const std::vector<std::string>& policies) {
-    LintSettings s;
-    s.policies = policies;
-    auto linter = Linter::create(make_options(s));
-    if (!linter) raise("PolicyError", linter.error());
-    py::list out;
-    for (const RuleDefinition* def : linter->definitions()) {
-      const RuleMeta& meta = def->meta;
-      py::dict d;
-      d["id"] = meta.id;
-      d["pack"] = meta.pack;
-      d["severity"] = std::string(severity_name(meta.severity));
-      d["enabled_by_default"] = meta.enabled_by_default;
-      d["kinds"] = meta.kinds;
-      d["summary"] = meta.summary;
-      d["rationale"] = meta.rationale;
-      d["remediation"] = meta.remediation;
-      py::list params;
-      for (const auto& p : meta.params) {
-        py::dict pd;
-        pd["name"] = p.name;
-        pd["description"] = p.description;
-        params.append(pd);
-      }
-      d["params"] = params;
-      out.append(d);
-    }
-    return out;
-  }, py::arg("policies") = std::vector<std::string>{});
+  m.def(
+      "rules",
+      [](const std::vector<std::string>& policies) {
+        LintRequest request;
+        request.policy_files = policies;
+        request.discover_policy = false;
+        auto options = request_options(request);
+        if (!options) raise(options.error());
+        auto linter = Linter::create(options.value());
+        if (!linter) raise("PolicyError", linter.error());
+        py::list out;
+        for (const RuleDefinition* def : linter->definitions()) {
+          const RuleMeta& meta = def->meta;
+          py::dict d;
+          d["id"] = meta.id;
+          d["pack"] = meta.pack;
+          d["severity"] = std::string(severity_name(meta.severity));
+          d["enabled_by_default"] = meta.enabled_by_default;
+          d["kinds"] = meta.kinds;
+          d["summary"] = meta.summary;
+          d["rationale"] = meta.rationale;
+          d["remediation"] = meta.remediation;
+          py::list params;
+          for (const auto& p : meta.params) {
+            py::dict pd;
+            pd["name"] = p.name;
+            pd["description"] = p.description;
+            params.append(pd);
+          }
+          d["params"] = params;
+          out.append(d);
+        }
+        return out;
+      },
+      py::arg("policies") = std::vector<std::string>{});
 
   m.def("check_policy", [](const std::string& path) {
     auto policy = load_policy_file(path);
@@ -367,49 +440,6 @@ PYBIND11_MODULE(_core, m) {
     for (const auto& spec : policy->custom_rules) custom.push_back(spec.id);
     d["custom_rules"] = custom;
     return d;
-  });
-
-  // Chart mode: renders the chart (twice when a rule compares renders) and lints it with the chart
-  // pack, exactly as `chartproof lint CHART_DIR`.
-  m.def("lint_chart", [](const std::string& chart_dir, const std::string& helm, const std::string& release,
-                         const std::vector<std::string>& values, const std::vector<std::string>& set,
-                         const std::vector<std::string>& set_string, bool include_crds, const LintSettings& settings) {
-    LintOptions options = make_options(settings);
-    auto linter = Linter::create(options);
-    if (!linter) raise("PolicyError", linter.error());
-    ChartOptions o;
-    o.helm = helm;
-    o.release = release;
-    if (settings.namespace_ != "default") o.namespace_ = settings.namespace_;
-    o.values_files = values;
-    o.set = set;
-    o.set_string = set_string;
-    o.include_crds = include_crds;
-    o.kube_version = settings.kube_version;  // helm renders for the version the schemas check
-    Expected<ChartSources> chart = Error{};
-    {
-      py::gil_scoped_release release_gil;
-      chart = load_chart(chart_dir, o, linter->chart_renders());
-    }
-    if (!chart) raise("ChartError", chart.error());
-    std::vector<ChartSources> charts;
-    charts.push_back(std::move(chart.value()));
-    py::gil_scoped_release release_gil;
-    return linter->lint({}, std::move(charts));
-  });
-
-  // The `chartproof` console script: the C++ CLI, writing to the process's own stdout and stderr.
-  m.def("main", [](const std::vector<std::string>& args) {
-    py::module_::import("sys").attr("stdout").attr("flush")();
-    const char* no_color = std::getenv("NO_COLOR");
-    int code = 0;
-    {
-      py::gil_scoped_release release_gil;
-      code = cli::run(args, cli::Environment{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
-                                              no_color != nullptr && *no_color != '\0'});
-      std::cout.flush();
-    }
-    return code;
   });
 
   m.attr("__version__") = std::string(version());

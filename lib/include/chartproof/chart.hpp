@@ -21,6 +21,7 @@ struct ChartOptions {
   std::vector<std::string> set_string;
   std::string kube_version;
   bool include_crds = false;
+  unsigned timeout_seconds = 120;  ///< helm is killed after this long (0: no limit)
 };
 
 /// True when `dir` holds a Chart.yaml.

@@ -25,10 +25,10 @@ enum class ChartRenders { None, Once, Twice };
 /// The unparsed files of a chart folder, as chart mode reads and renders them.
 struct ChartSources {
   std::string dir;
-  std::optional<SourceFile> chart_yaml;  ///< absent: a folder with templates/ and no Chart.yaml
-  std::vector<SourceFile> values;        ///< the chart's values.yaml (if any), then each -f file
-  bool has_values_yaml = false;          ///< values[0] is the chart's own values.yaml
-  std::optional<SourceFile> render;      ///< `helm template` output, linted like any rendered file
+  std::optional<SourceFile> chart_yaml;    ///< absent: a folder with templates/ and no Chart.yaml
+  std::vector<SourceFile> values;          ///< the chart's values.yaml (if any), then each -f file
+  bool has_values_yaml = false;            ///< values[0] is the chart's own values.yaml
+  std::optional<SourceFile> render;        ///< `helm template` output, linted like any rendered file
   std::optional<SourceFile> probe_render;  ///< the same under another release name
   std::vector<std::string> set_values;     ///< the values of --set and --set-string (a=b,c=d gives b, d)
 };
@@ -44,16 +44,16 @@ struct ValueEntry {
 struct ChartFolder {
   std::string dir;
   const SourceFile* render = nullptr;  ///< the linted render among the input's files; null if not rendered
-  ParsedDocument chart_yaml;  ///< Chart.yaml; an empty document of that path when the folder has none
+  ParsedDocument chart_yaml;           ///< Chart.yaml; an empty document of that path when the folder has none
   bool has_chart_yaml = false;
-  std::vector<ParsedDocument> values;        ///< in helm's order: a later file overrides an earlier one
-  bool has_values_yaml = false;              ///< values[0] is the chart's own values.yaml
-  std::optional<ResourceGraph> probe;        ///< the second render, when a rule asked for it
+  std::vector<ParsedDocument> values;                    ///< in helm's order: a later file overrides an earlier one
+  bool has_values_yaml = false;                          ///< values[0] is the chart's own values.yaml
+  std::optional<ResourceGraph> probe;                    ///< the second render, when a rule asked for it
   std::vector<std::shared_ptr<const SourceFile>> files;  ///< Chart.yaml and the values files
-  std::shared_ptr<const SourceFile> probe_file;           ///< the second render's text
-  std::shared_ptr<const SourceFile> missing_chart_yaml;   ///< the path Chart.yaml should have, empty
-  std::vector<ValueEntry> entries;  ///< every scalar of every values file, in file order
-  std::vector<std::string> set_values;  ///< the values of --set and --set-string
+  std::shared_ptr<const SourceFile> probe_file;          ///< the second render's text
+  std::shared_ptr<const SourceFile> missing_chart_yaml;  ///< the path Chart.yaml should have, empty
+  std::vector<ValueEntry> entries;                       ///< every scalar of every values file, in file order
+  std::vector<std::string> set_values;                   ///< the values of --set and --set-string
 
   /// Parses what `sources` holds except `render` (the engine parses that with the other inputs).
   static ChartFolder build(ChartSources sources, const SourceFile* render, std::string_view default_namespace,

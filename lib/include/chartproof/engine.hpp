@@ -87,8 +87,8 @@ class Linter {
     Severity severity;  ///< outside every scope
     Params params;
     std::shared_ptr<const Rule> rule;
-    bool enabled = true;          ///< outside every scope (false: only where a scope enables it)
-    std::vector<Scoped> scoped;   ///< the last one whose scope matches a resource wins
+    bool enabled = true;         ///< outside every scope (false: only where a scope enables it)
+    std::vector<Scoped> scoped;  ///< the last one whose scope matches a resource wins
   };
   /// Every rule this linter knows: built-in ones, then the policy's custom rules.
   std::vector<const RuleDefinition*> definitions() const;

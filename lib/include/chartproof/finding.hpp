@@ -43,7 +43,9 @@ struct Finding {
   /// Chart mode: the values file and line the offending value came from, when one holds it.
   std::optional<ValueSource> value_source;
   /// False for findings about a document that is not (yet) an object: invalid YAML, a bare string.
-  bool has_resource() const { return !resource.kind.empty() || !resource.name.empty() || !resource.api_version.empty(); }
+  bool has_resource() const {
+    return !resource.kind.empty() || !resource.name.empty() || !resource.api_version.empty();
+  }
 };
 
 /// ` (value from values.yaml:12:5)` for a finding whose value a values file set, else empty.

@@ -42,7 +42,8 @@ class ResourceGraph {
   /// Every resource of this kind in any namespace, in input order.
   const std::vector<const Resource*>& all_of_kind(std::string_view kind) const;
   /// Every resource with this kind, namespace and name, in input order (more than one is a duplicate).
-  std::vector<const Resource*> same_name(std::string_view kind, std::string_view namespace_, std::string_view name) const;
+  std::vector<const Resource*> same_name(std::string_view kind, std::string_view namespace_,
+                                         std::string_view name) const;
   /// Workloads (resources with a pod template) of a namespace.
   const std::vector<const Resource*>& workloads_in(std::string_view namespace_) const;
   /// Workloads of the namespace whose pod template labels the selector matches.

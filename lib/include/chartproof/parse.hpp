@@ -30,15 +30,15 @@ struct ParseIssue {
 
 /// Limits that keep hostile input from exhausting memory or the stack.
 struct ParseLimits {
-  std::uint32_t max_depth = 1000;              ///< nesting of mappings and sequences
-  std::uint32_t max_alias_nodes = 1'000'000;   ///< nodes created by expanding aliases, per document
+  std::uint32_t max_depth = 1000;             ///< nesting of mappings and sequences
+  std::uint32_t max_alias_nodes = 1'000'000;  ///< nodes created by expanding aliases, per document
 };
 
 /// One document of a stream, parsed on its own so that a broken one cannot stop the others.
 struct ParsedDocument {
   const SourceFile* file = nullptr;
-  std::uint32_t first_line = 1;  ///< 1-based line where the document's text starts
-  std::string template_name;     ///< from helm's `# Source:` comment, or empty
+  std::uint32_t first_line = 1;          ///< 1-based line where the document's text starts
+  std::string template_name;             ///< from helm's `# Source:` comment, or empty
   std::shared_ptr<const Document> tree;  ///< null when the text is not valid YAML
   std::vector<ParseIssue> issues;
   /// True for a document that holds no node (comment-only or empty; helm emits them).

@@ -37,7 +37,7 @@ struct LintRequest {
   std::vector<std::string> enable;
   std::vector<std::string> disable;
   std::string default_namespace = "default";
-  unsigned jobs = 0;  ///< 0: one per core
+  unsigned jobs = 0;                        ///< 0: one per core
   std::optional<std::string> kube_version;  ///< also helm's --kube-version for charts
   std::vector<std::string> schema_dirs;     ///< added to the policy's
   std::optional<SchemaMode> schema_mode;

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <functional>
-#include <optional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -47,10 +47,10 @@ struct RuleMeta {
   std::string rationale;
   std::string remediation;
   std::vector<ParamSpec> params;
-  bool sensitive = false;  ///< findings point at secret values (their source lines are masked in output)
+  bool sensitive = false;           ///< findings point at secret values (their source lines are masked in output)
   bool needs_probe_render = false;  ///< chart mode renders each chart a second time for this rule
-  bool chart_level = false;  ///< checks a chart folder's own files (check_chart), never a resource
-  bool needs_schemas = false;  ///< reads RuleContext::schemas (the linter loads them only then)
+  bool chart_level = false;         ///< checks a chart folder's own files (check_chart), never a resource
+  bool needs_schemas = false;       ///< reads RuleContext::schemas (the linter loads them only then)
 
   /// True when the rule checks resources of this kind (an empty `kinds` means every kind).
   bool inspects(std::string_view kind) const {
@@ -61,7 +61,8 @@ struct RuleMeta {
 /// True when `list` (--enable, --disable, an ignore annotation, an exemption) names the rule by its
 /// id or its pack, or says "all".
 inline bool lists_rule(const std::vector<std::string>& list, std::string_view id, std::string_view pack) {
-  return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return s == id || s == pack || s == "all"; });
+  return std::any_of(list.begin(), list.end(),
+                     [&](const std::string& s) { return s == id || s == pack || s == "all"; });
 }
 
 /// Resolved parameters of a rule instance (defaults overlaid with configuration).
@@ -105,9 +106,9 @@ struct ExemptionUse {
 
 /// What a check may read besides its subject: one context per run, the same for every rule.
 struct RuleContext {
-  const ResourceGraph& graph;  ///< every resource of the input (or of the chart being linted)
-  const LintOptions& options;  ///< the run's typed options (Kubernetes version, schema mode, ...)
-  const Schemas* schemas = nullptr;  ///< null when no enabled rule asked for schemas (RuleMeta::needs_schemas)
+  const ResourceGraph& graph;          ///< every resource of the input (or of the chart being linted)
+  const LintOptions& options;          ///< the run's typed options (Kubernetes version, schema mode, ...)
+  const Schemas* schemas = nullptr;    ///< null when no enabled rule asked for schemas (RuleMeta::needs_schemas)
   const ChartFolder* chart = nullptr;  ///< chart mode: the chart folder whose render holds the subject
   const std::vector<ExemptionUse>* exemptions = nullptr;  ///< check_run only: the policy's exemptions
 };

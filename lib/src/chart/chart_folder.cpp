@@ -83,7 +83,9 @@ std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node
   for (const auto& e : entries) {
     if (e.node.text() != scalar.text()) continue;
     std::size_t tail = 0;
-    while (tail < keys.size() && tail < e.keys.size() && keys[keys.size() - 1 - tail] == e.keys[e.keys.size() - 1 - tail]) ++tail;
+    while (tail < keys.size() && tail < e.keys.size() &&
+           keys[keys.size() - 1 - tail] == e.keys[e.keys.size() - 1 - tail])
+      ++tail;
     if (tail == 0) continue;
     if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
       best = &e;

@@ -27,12 +27,19 @@ std::vector<std::string> helm_template_argv(const std::string& chart_dir, const 
 
 Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptions& options) {
   auto argv = helm_template_argv(chart_dir, options);
-  auto result = chart::run_process(argv);
+  auto result = chart::run_process(argv, options.timeout_seconds * 1000U);
+  if (result.timed_out) {
+    return Error{chart_dir, 0, 0,
+                 "helm template did not finish within " + std::to_string(options.timeout_seconds) +
+                     " s and was stopped; raise --helm-timeout if the chart is that slow to render"};
+  }
   if (!result.failure.empty()) {
-    return Error{chart_dir, 0, 0, "cannot run " + options.helm + ": " + result.failure + "; install helm or pass --helm PATH"};
+    return Error{chart_dir, 0, 0,
+                 "cannot run " + options.helm + ": " + result.failure + "; install helm or pass --helm PATH"};
   }
   if (result.exit_code != 0) {
-    std::string message = result.err.empty() ? "helm template failed with exit code " + std::to_string(result.exit_code) : result.err;
+    std::string message =
+        result.err.empty() ? "helm template failed with exit code " + std::to_string(result.exit_code) : result.err;
     // helm's advice about its own --debug flag does not apply to chartproof's users.
     if (auto hint = message.find("\nUse --debug flag"); hint != std::string::npos) message.erase(hint);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
@@ -52,7 +59,8 @@ Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptio
     }
     return Error{chart_dir, 0, 0, "helm template failed: " + message};
   }
-  return SourceFile{(fs::path(chart_dir) / ("helm-template:" + options.release + ".yaml")).string(), std::move(result.out)};
+  return SourceFile{(fs::path(chart_dir) / ("helm-template:" + options.release + ".yaml")).string(),
+                    std::move(result.out)};
 }
 
 }  // namespace chartproof

@@ -17,7 +17,9 @@
 namespace chartproof {
 namespace {
 
-bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) { return lists_rule(list, meta.id, meta.pack); }
+bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) {
+  return lists_rule(list, meta.id, meta.pack);
+}
 
 // Collects a rule's findings for one resource or document, filling in what the rule does not know.
 class CollectingReporter : public Reporter {
@@ -92,7 +94,6 @@ class CollectingReporter : public Reporter {
 // The `chartproof.io/ignore` annotation lists rule ids, pack names or "all".
 bool ignores(const Resource& r, const RuleMeta& meta) { return names_rule(r.ignored, meta); }
 
-
 std::string today_utc() {
   std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm tm{};
@@ -110,7 +111,9 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
     if (it == values.end()) {
       std::vector<std::string> declared;
       for (const auto& p : meta.params) declared.push_back(p.name);
-      return Error{"", 0, 0, "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, declared)};
+      return Error{
+          "", 0, 0,
+          "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, declared)};
     }
     // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
     if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value)) {
@@ -118,8 +121,9 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
       continue;
     }
     if (it->second.index() != value.index()) {
-      return Error{"", 0, 0, "parameter \"" + name + "\" of rule \"" + meta.id + "\" must be " +
-                                 std::string(param_type_name(it->second)) + ", not " + std::string(param_type_name(value))};
+      return Error{"", 0, 0,
+                   "parameter \"" + name + "\" of rule \"" + meta.id + "\" must be " +
+                       std::string(param_type_name(it->second)) + ", not " + std::string(param_type_name(value))};
     }
     it->second = value;
   }
@@ -170,8 +174,9 @@ Expected<Linter> Linter::create(const LintOptions& options) {
   for (const auto* list : {&options.enable, &options.disable}) {
     for (const auto& s : *list) {
       if (s == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), s) != names_and_packs.end()) continue;
-      return Error{"", 0, 0, "unknown rule or pack \"" + s + "\"" + support::did_you_mean(s, names_and_packs) +
-                                 "; `chartproof rules` lists them"};
+      return Error{"", 0, 0,
+                   "unknown rule or pack \"" + s + "\"" + support::did_you_mean(s, names_and_packs) +
+                       "; `chartproof rules` lists them"};
     }
   }
   for (const auto& [id, cfg] : options.rules) {
@@ -206,7 +211,8 @@ Expected<Linter> Linter::create(const LintOptions& options) {
         }
         auto rule = std::shared_ptr<const Rule>(def->make(params));
         active.scoped.push_back(Scoped{std::make_shared<const ScopeMatcher>(scoped.scope), on,
-                                       scoped.settings.severity.value_or(severity), std::move(params), std::move(rule)});
+                                       scoped.settings.severity.value_or(severity), std::move(params),
+                                       std::move(rule)});
         any_scope_on |= on;
       }
     }
@@ -223,7 +229,8 @@ Expected<Linter> Linter::create(const LintOptions& options) {
   if (!options.kube_version.empty() && !kubeschema::VersionSchemas::is_bundled(options.kube_version)) {
     std::string list;
     for (const auto& v : versions) list += (list.empty() ? "" : ", ") + v;
-    return Error{"", 0, 0, "no schemas for Kubernetes " + options.kube_version + " (--kube-version); bundled versions: " + list};
+    return Error{"", 0, 0,
+                 "no schemas for Kubernetes " + options.kube_version + " (--kube-version); bundled versions: " + list};
   }
   bool needs_schemas = std::any_of(linter.active_.begin(), linter.active_.end(),
                                    [](const Active& a) { return a.definition->meta.needs_schemas; });
@@ -272,7 +279,8 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
   input->graph = ResourceGraph::build(std::move(documents), options.default_namespace);
   for (std::size_t c = 0; c < charts.size(); ++c) {
     const SourceFile* render = render_at[c] ? input->files[*render_at[c]].get() : nullptr;
-    input->charts.push_back(ChartFolder::build(std::move(charts[c]), render, options.default_namespace, options.limits));
+    input->charts.push_back(
+        ChartFolder::build(std::move(charts[c]), render, options.default_namespace, options.limits));
     // Chart.yaml and values files join the inputs for code frames; they are not manifests.
     for (const auto& f : input->charts.back().files) input->files.push_back(f);
   }
@@ -346,7 +354,9 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       // A chart rule may report on resources (hardcoded-secret-data): their ignore annotations and
       // exemptions apply as in the resource pass.
       const RuleMeta& meta = a.definition->meta;
-      const CollectingReporter::Drop drop = [&](const Resource& r, const Finding& f) { return ignores(r, meta) || exempted(r, f); };
+      const CollectingReporter::Drop drop = [&](const Resource& r, const Finding& f) {
+        return ignores(r, meta) || exempted(r, f);
+      };
       CollectingReporter reporter(*a.definition, a.severity, report.findings, &chart, &drop);
       a.rule->check_chart(chart, ctx, reporter);
     }

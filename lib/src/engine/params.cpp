@@ -27,21 +27,29 @@ const std::vector<std::string>& Params::get_list(const std::string& name) const 
 
 std::string_view param_type_name(const ParamValue& v) {
   switch (v.index()) {
-    case 0: return "an integer";
-    case 1: return "a string";
-    case 2: return "a boolean";
-    default: return "a list of strings";
+    case 0:
+      return "an integer";
+    case 1:
+      return "a string";
+    case 2:
+      return "a boolean";
+    default:
+      return "a list of strings";
   }
 }
 
 std::string param_value_text(const ParamValue& v) {
   switch (v.index()) {
-    case 0: return std::to_string(std::get<std::int64_t>(v));
-    case 1: return "\"" + std::get<std::string>(v) + "\"";
-    case 2: return std::get<bool>(v) ? "true" : "false";
+    case 0:
+      return std::to_string(std::get<std::int64_t>(v));
+    case 1:
+      return "\"" + std::get<std::string>(v) + "\"";
+    case 2:
+      return std::get<bool>(v) ? "true" : "false";
     default: {
       std::string out = "[";
-      for (const auto& s : std::get<std::vector<std::string>>(v)) out += (out.size() > 1 ? ", " : "") + ("\"" + s + "\"");
+      for (const auto& s : std::get<std::vector<std::string>>(v))
+        out += (out.size() > 1 ? ", " : "") + ("\"" + s + "\"");
       return out + "]";
     }
   }

@@ -22,9 +22,10 @@ ResourceGraph ResourceGraph::build(std::vector<ParsedDocument> documents, std::s
     if (!doc.tree) continue;
     Node root = doc.tree->root();
     if (!root.is_map()) {
-      g.non_objects_.push_back(NonObject{&doc, root,
-                                         "the document is a " + std::string(node_type_name(root.type())) +
-                                             ", not a Kubernetes object (a mapping with apiVersion, kind and metadata)"});
+      g.non_objects_.push_back(
+          NonObject{&doc, root,
+                    "the document is a " + std::string(node_type_name(root.type())) +
+                        ", not a Kubernetes object (a mapping with apiVersion, kind and metadata)"});
       continue;
     }
     Node items = root.get("items");
@@ -34,7 +35,8 @@ ResourceGraph ResourceGraph::build(std::vector<ParsedDocument> documents, std::s
         if (!item.is_map()) {
           g.non_objects_.push_back(NonObject{&doc, item,
                                              "List item " + std::to_string(i) + " is a " +
-                                                 std::string(node_type_name(item.type())) + ", not a Kubernetes object"});
+                                                 std::string(node_type_name(item.type())) +
+                                                 ", not a Kubernetes object"});
           continue;
         }
         g.resources_.push_back(make_resource(doc, item, default_namespace));

@@ -37,7 +37,9 @@ class Re2PatternConstraint : public valijson::constraints::PolyConstraint {
   }
 
  private:
-  valijson::constraints::Constraint* cloneInto(void* ptr) const override { return new (ptr) Re2PatternConstraint(*this); }
+  valijson::constraints::Constraint* cloneInto(void* ptr) const override {
+    return new (ptr) Re2PatternConstraint(*this);
+  }
   size_t sizeOf() const override { return sizeof(Re2PatternConstraint); }
   std::string pattern_;
   std::shared_ptr<RE2> re_;
@@ -49,7 +51,8 @@ class Re2PatternBuilder : public valijson::ConstraintBuilder {
     std::string pattern;
     if (!value.maybeString() || !value.getString(pattern)) throw std::runtime_error("pattern must be a string");
     RE2 check(pattern, RE2::Quiet);
-    if (!check.ok()) throw std::runtime_error("pattern " + pattern + " is not a valid RE2 expression: " + check.error());
+    if (!check.ok())
+      throw std::runtime_error("pattern " + pattern + " is not a valid RE2 expression: " + check.error());
     return new Re2PatternConstraint(pattern);
   }
 };
@@ -67,7 +70,8 @@ std::string route_patterns(rapidjson::Value& v, rapidjson::Document::AllocatorTy
   for (auto& m : v.GetObject()) {
     std::string_view key(m.name.GetString(), m.name.GetStringLength());
     if (!names && key == "pattern" && m.value.IsString()) m.name.SetString(kRe2Pattern, alloc);
-    if (!names && key == "patternProperties" && m.value.IsObject()) return "patternProperties is not supported; use pattern on property values";
+    if (!names && key == "patternProperties" && m.value.IsObject())
+      return "patternProperties is not supported; use pattern on property values";
     bool holds_names = !names && (key == "properties" || key == "definitions");
     if (auto err = route_patterns(m.value, alloc, holds_names); !err.empty()) return err;
   }
@@ -88,7 +92,8 @@ std::string reword(const std::string& d, Node& at, std::string& path) {
     auto end = start == std::string::npos ? start : d.find('\'', start + 1);
     return end == std::string::npos ? std::string() : d.substr(start + 1, end - start - 1);
   };
-  if (d.rfind("Missing required property", 0) == 0) return "missing required field \"" + quoted_after("property") + "\"";
+  if (d.rfind("Missing required property", 0) == 0)
+    return "missing required field \"" + quoted_after("property") + "\"";
   if (d.find("could not be validated using 'properties' or 'additionalProperties'") != std::string::npos) {
     std::string field = d.substr(d.rfind(": '") + 3);
     if (!field.empty() && field.back() == '.') field.pop_back();
@@ -102,8 +107,10 @@ std::string reword(const std::string& d, Node& at, std::string& path) {
   }
   // "Expected number greater than or equal to 1.000000" -> "must be >= 1"
   static const std::pair<std::string_view, std::string_view> kBounds[] = {
-      {"Expected number greater than or equal to ", ">="}, {"Expected number less than or equal to ", "<="},
-      {"Expected number greater than ", ">"}, {"Expected number less than ", "<"}};
+      {"Expected number greater than or equal to ", ">="},
+      {"Expected number less than or equal to ", "<="},
+      {"Expected number greater than ", ">"},
+      {"Expected number less than ", "<"}};
   for (const auto& [prefix, op] : kBounds) {
     if (d.rfind(prefix, 0) != 0) continue;
     std::string bound = d.substr(prefix.size());
@@ -116,7 +123,8 @@ std::string reword(const std::string& d, Node& at, std::string& path) {
     return "value " + value + "must be " + std::string(op) + " " + bound;
   }
   if (d.find("'enum' constraint") != std::string::npos || d.rfind("Failed to match against any enum values", 0) == 0) {
-    return "value " + (at.is_scalar() ? "\"" + std::string(at.text()) + "\" " : std::string()) + "is not one of the allowed values";
+    return "value " + (at.is_scalar() ? "\"" + std::string(at.text()) + "\" " : std::string()) +
+           "is not one of the allowed values";
   }
   return d;
 }
@@ -125,13 +133,21 @@ std::string reword(const std::string& d, Node& at, std::string& path) {
 
 void to_json(Node node, rapidjson::Value& out, rapidjson::Document::AllocatorType& alloc) {
   switch (node.type()) {
-    case NodeType::Null: out.SetNull(); break;
-    case NodeType::Bool: out.SetBool(*node.as_bool()); break;
-    case NodeType::Int:
-      if (auto i = node.as_int()) out.SetInt64(*i);
-      else out.SetDouble(node.as_double().value_or(0));
+    case NodeType::Null:
+      out.SetNull();
       break;
-    case NodeType::Float: out.SetDouble(node.as_double().value_or(0)); break;
+    case NodeType::Bool:
+      out.SetBool(*node.as_bool());
+      break;
+    case NodeType::Int:
+      if (auto i = node.as_int())
+        out.SetInt64(*i);
+      else
+        out.SetDouble(node.as_double().value_or(0));
+      break;
+    case NodeType::Float:
+      out.SetDouble(node.as_double().value_or(0));
+      break;
     case NodeType::String:
       out.SetString(node.text().data(), static_cast<rapidjson::SizeType>(node.text().size()), alloc);
       break;
@@ -146,8 +162,8 @@ void to_json(Node node, rapidjson::Value& out, rapidjson::Document::AllocatorTyp
     case NodeType::Mapping:
       out.SetObject();
       for (std::size_t i = 0; i < node.size(); ++i) {
-        rapidjson::Value key(node.key_at(i).text().data(), static_cast<rapidjson::SizeType>(node.key_at(i).text().size()),
-                             alloc);
+        rapidjson::Value key(node.key_at(i).text().data(),
+                             static_cast<rapidjson::SizeType>(node.key_at(i).text().size()), alloc);
         rapidjson::Value value;
         to_json(node.value_at(i), value, alloc);
         out.AddMember(key, value, alloc);
@@ -187,10 +203,11 @@ Expected<Schema> Schema::compile_roots(rapidjson::Document&& source, const std::
   std::map<std::string, const valijson::Subschema*, std::less<>> roots;
   valijson::Subschema::ApplyFunction collect = [&](const valijson::constraints::Constraint& c) {
     if (auto* props = dynamic_cast<const valijson::constraints::PropertiesConstraint*>(&c)) {
-      props->applyToProperties([&](const valijson::constraints::PropertiesConstraint::String& name, const valijson::Subschema* sub) {
-        roots.emplace(std::string(name.c_str()), sub);
-        return true;
-      });
+      props->applyToProperties(
+          [&](const valijson::constraints::PropertiesConstraint::String& name, const valijson::Subschema* sub) {
+            roots.emplace(std::string(name.c_str()), sub);
+            return true;
+          });
     }
     return true;
   };
@@ -245,7 +262,8 @@ std::vector<Violation> Schema::run(const valijson::Subschema& schema, Node targe
     }
     if (!at) at = target;
     std::string message = reword(err.description, at, path);
-    bool duplicate = std::any_of(out.begin(), out.end(), [&](const Violation& v) { return v.path == path && v.message == message; });
+    bool duplicate =
+        std::any_of(out.begin(), out.end(), [&](const Violation& v) { return v.path == path && v.message == message; });
     if (!duplicate) out.push_back(Violation{at, path, message});
   }
   return out;

@@ -15,7 +15,7 @@
 namespace valijson {
 class Schema;
 class Subschema;
-}
+}  // namespace valijson
 
 namespace chartproof::jsonschema {
 

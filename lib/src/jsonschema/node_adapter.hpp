@@ -4,10 +4,10 @@
 // copying it into a JSON document first. With `skip_null_members`, a mapping member whose value is
 // null is invisible, as it is to the Kubernetes API server (`creationTimestamp: null` means unset).
 
-#include <valijson/internal/optional.hpp>
 #include <valijson/internal/adapter.hpp>
 #include <valijson/internal/basic_adapter.hpp>
 #include <valijson/internal/frozen_value.hpp>
+#include <valijson/internal/optional.hpp>
 
 #include <iterator>
 #include <string>
@@ -74,7 +74,9 @@ class NodeFrozenValue : public valijson::adapters::FrozenValue {
 
 class NodeValue {
  public:
-  NodeValue() = default;
+  // User-provided (not `= default`): valijson keeps a `const NodeValue` member, which clang only
+  // default-initialises when the constructor is user-provided.
+  NodeValue() {}  // NOLINT(modernize-use-equals-default)
   explicit NodeValue(NodeRef ref) : ref_(ref) {}
 
   valijson::adapters::FrozenValue* freeze() const { return new NodeFrozenValue(ref_); }
@@ -119,7 +121,9 @@ class NodeValue {
   static bool hasStrictTypes() { return true; }
   bool isArray() const { return ref_.node.is_seq(); }
   bool isBool() const { return ref_.node.is_bool(); }
-  bool isDouble() const { return ref_.node.type() == NodeType::Float || (ref_.node.type() == NodeType::Int && !ref_.node.as_int()); }
+  bool isDouble() const {
+    return ref_.node.type() == NodeType::Float || (ref_.node.type() == NodeType::Int && !ref_.node.as_int());
+  }
   bool isInteger() const { return ref_.node.type() == NodeType::Int && ref_.node.as_int().has_value(); }
   bool isNull() const { return !ref_.node || ref_.node.is_null(); }
   bool isNumber() const { return ref_.node.type() == NodeType::Int || ref_.node.type() == NodeType::Float; }
@@ -145,7 +149,9 @@ class NodeArrayIterator {
   using reference = NodeAdapter&;
   NodeArrayIterator(NodeRef ref, size_t index) : ref_(ref), index_(index) {}
   NodeAdapter operator*() const { return NodeAdapter(NodeRef{ref_.node.item(index_), ref_.skip_null_members}); }
-  valijson::adapters::DerefProxy<NodeAdapter> operator->() const { return valijson::adapters::DerefProxy<NodeAdapter>(**this); }
+  valijson::adapters::DerefProxy<NodeAdapter> operator->() const {
+    return valijson::adapters::DerefProxy<NodeAdapter>(**this);
+  }
   bool operator==(const NodeArrayIterator& other) const { return index_ == other.index_; }
   bool operator!=(const NodeArrayIterator& other) const { return index_ != other.index_; }
   const NodeArrayIterator& operator++() {
@@ -180,7 +186,9 @@ class NodeMemberIterator {
     return NodeMember(std::string(ref_.node.key_at(index_).text()),
                       NodeAdapter(NodeRef{ref_.node.value_at(index_), ref_.skip_null_members}));
   }
-  valijson::adapters::DerefProxy<NodeMember> operator->() const { return valijson::adapters::DerefProxy<NodeMember>(**this); }
+  valijson::adapters::DerefProxy<NodeMember> operator->() const {
+    return valijson::adapters::DerefProxy<NodeMember>(**this);
+  }
   bool operator==(const NodeMemberIterator& other) const { return index_ == other.index_; }
   bool operator!=(const NodeMemberIterator& other) const { return index_ != other.index_; }
   const NodeMemberIterator& operator++() {

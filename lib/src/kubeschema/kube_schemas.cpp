@@ -24,7 +24,9 @@ const rapidjson::Document& bundle() {
   return doc;
 }
 
-std::string_view str(const rapidjson::Value& v) { return v.IsString() ? std::string_view(v.GetString(), v.GetStringLength()) : ""; }
+std::string_view str(const rapidjson::Value& v) {
+  return v.IsString() ? std::string_view(v.GetString(), v.GetStringLength()) : "";
+}
 
 const rapidjson::Value* member(const rapidjson::Value& v, const char* name) {
   if (!v.IsObject()) return nullptr;
@@ -115,7 +117,8 @@ VersionSchemas::VersionSchemas(std::string version) : version_(std::move(version
   const auto* schemas = member(b, "schemas");
   if (!kinds || !definitions || !schemas || !schemas->IsArray()) return;
   for (const auto& d : definitions->GetObject()) {  // FindMember would be a linear scan per lookup
-    if (d.value.IsUint() && d.value.GetUint() < schemas->Size()) definitions_.emplace(str(d.name), &(*schemas)[d.value.GetUint()]);
+    if (d.value.IsUint() && d.value.GetUint() < schemas->Size())
+      definitions_.emplace(str(d.name), &(*schemas)[d.value.GetUint()]);
   }
   ShapeBuilder shapes(shapes_, [&](std::string_view ref) -> const rapidjson::Value* {
     constexpr std::string_view prefix = "#/definitions/";
@@ -138,7 +141,8 @@ VersionSchemas::VersionSchemas(std::string version) : version_(std::move(version
 namespace {
 
 // Adds every definition reachable from `schema` through `$ref`s to `names`.
-void collect_refs(const rapidjson::Value& schema, const std::unordered_map<std::string_view, const rapidjson::Value*>& defs,
+void collect_refs(const rapidjson::Value& schema,
+                  const std::unordered_map<std::string_view, const rapidjson::Value*>& defs,
                   std::set<std::string_view>& names) {
   if (schema.IsArray()) {
     for (const auto& item : schema.GetArray()) collect_refs(item, defs, names);
@@ -162,7 +166,8 @@ void VersionSchemas::prepare(const std::vector<std::string>& gvks) const {
   std::lock_guard lock(mutex_);
   std::vector<std::string> missing;
   for (const auto& gvk : gvks) {
-    if (kinds_.count(gvk) && !validators_.count(gvk) && std::find(missing.begin(), missing.end(), gvk) == missing.end()) {
+    if (kinds_.count(gvk) && !validators_.count(gvk) &&
+        std::find(missing.begin(), missing.end(), gvk) == missing.end()) {
       missing.push_back(gvk);
     }
   }
@@ -171,7 +176,8 @@ void VersionSchemas::prepare(const std::vector<std::string>& gvks) const {
   std::set<std::string_view> reachable;
   for (const auto& gvk : missing) {
     auto it = definitions_.find(kinds_.find(gvk)->second);
-    if (it != definitions_.end() && reachable.insert(it->first).second) collect_refs(*it->second, definitions_, reachable);
+    if (it != definitions_.end() && reachable.insert(it->first).second)
+      collect_refs(*it->second, definitions_, reachable);
   }
   rapidjson::Document doc;
   auto& alloc = doc.GetAllocator();

@@ -4,12 +4,12 @@
 
 #include <deque>
 #include <map>
-#include <mutex>
-#include <unordered_map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "jsonschema/json_schema.hpp"
@@ -76,7 +76,7 @@ class VersionSchemas {
 
  private:
   std::string version_;
-  std::map<std::string, std::string, std::less<>> kinds_;  ///< gvk -> definition name
+  std::map<std::string, std::string, std::less<>> kinds_;                      ///< gvk -> definition name
   std::unordered_map<std::string_view, const rapidjson::Value*> definitions_;  ///< name -> bundle schema
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<jsonschema::Schema>> compiled_;

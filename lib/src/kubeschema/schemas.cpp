@@ -73,7 +73,8 @@ std::string join(const std::vector<std::string>& items) {
 }
 
 // Every CRD and JSON Schema (with x-kubernetes-group-version-kind) in the folders' YAML and JSON files.
-Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs, std::vector<std::shared_ptr<const Document>>& documents) {
+Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs,
+                                         std::vector<std::shared_ptr<const Document>>& documents) {
   CustomSchemas out;
   for (const auto& dir : dirs) {
     std::error_code ec;
@@ -100,7 +101,8 @@ Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs, s
         } else if (Node gvks = root.get("x-kubernetes-group-version-kind"); gvks.is_seq() && gvks.size() > 0) {
           Node g = gvks.item(0);
           std::string group(g.get_text("group"));
-          std::string api_version = group.empty() ? std::string(g.get_text("version")) : group + "/" + std::string(g.get_text("version"));
+          std::string api_version =
+              group.empty() ? std::string(g.get_text("version")) : group + "/" + std::string(g.get_text("version"));
           auto schema = std::make_shared<const CustomSchema>(file.path, root, false);
           if (!schema->validator()) return Error{file.path, 0, 0, "--schema-dir: not a JSON Schema valijson can use"};
           out[kubeschema::gvk_key(api_version, g.get_text("kind"))] = schema;
@@ -124,7 +126,8 @@ void CustomSchema::compile() const {
     ShapeBuilder shapes(shapes_, [](std::string_view) -> const rapidjson::Value* { return nullptr; });
     root_ = shapes.build(json, crd_);
     open_objects(json);
-    if (auto compiled = jsonschema::Schema::compile(std::move(json), origin_)) validator_.emplace(std::move(compiled.value()));
+    if (auto compiled = jsonschema::Schema::compile(std::move(json), origin_))
+      validator_.emplace(std::move(compiled.value()));
     // (a schema valijson cannot take, e.g. with patternProperties, is left unvalidated)
   });
 }
@@ -153,7 +156,7 @@ CustomSchemas schemas_of_crd(Node crd, const std::string& origin) {
 }  // namespace kubeschema
 
 Expected<std::shared_ptr<const SchemaCatalogue>> SchemaCatalogue::load(const std::string& requested,
-                                                                     const std::vector<std::string>& schema_dirs) {
+                                                                       const std::vector<std::string>& schema_dirs) {
   const auto& versions = kubeschema::bundled_versions();
   std::string version = requested.empty() && !versions.empty() ? versions.back() : requested;
   auto schemas = kubeschema::VersionSchemas::load(version);
@@ -163,7 +166,8 @@ Expected<std::shared_ptr<const SchemaCatalogue>> SchemaCatalogue::load(const std
   std::vector<std::shared_ptr<const Document>> documents;
   auto from_dirs = load_schema_dirs(schema_dirs, documents);
   if (!from_dirs) return from_dirs.error();
-  return std::make_shared<const SchemaCatalogue>(std::move(schemas), std::move(from_dirs.value()), std::move(documents));
+  return std::make_shared<const SchemaCatalogue>(std::move(schemas), std::move(from_dirs.value()),
+                                                 std::move(documents));
 }
 
 SchemaCatalogue::SchemaCatalogue(std::unique_ptr<const kubeschema::VersionSchemas> target, CustomSchemas from_dirs,
@@ -181,7 +185,8 @@ Schemas::Schemas(const SchemaCatalogue& catalogue, const ResourceGraph& graph) :
   std::vector<std::string> kinds;
   for (const Resource& r : graph.resources()) {
     std::string gvk = kubeschema::gvk_key(r.ref.api_version, r.ref.kind);
-    if (catalogue_.builtin().serves(gvk) && std::find(kinds.begin(), kinds.end(), gvk) == kinds.end()) kinds.push_back(gvk);
+    if (catalogue_.builtin().serves(gvk) && std::find(kinds.begin(), kinds.end(), gvk) == kinds.end())
+      kinds.push_back(gvk);
   }
   catalogue_.builtin().prepare(kinds);
   for (const Resource* r : graph.all_of_kind("CustomResourceDefinition")) {

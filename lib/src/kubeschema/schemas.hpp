@@ -15,7 +15,6 @@
 
 #include "chartproof/error.hpp"
 #include "chartproof/graph.hpp"
-#include "chartproof/rule.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "kubeschema/kube_schemas.hpp"
 
@@ -59,9 +58,9 @@ CustomSchemas schemas_of_crd(Node crd, const std::string& origin);
 
 /// The schema a resource is checked against.
 struct SchemaFor {
-  std::string gvk;                                     ///< "apps/v1 Deployment"
-  const VersionSchemas* builtin = nullptr;             ///< a kind the target version serves
-  std::shared_ptr<const CustomSchema> custom;          ///< or a custom kind with a schema
+  std::string gvk;                             ///< "apps/v1 Deployment"
+  const VersionSchemas* builtin = nullptr;     ///< a kind the target version serves
+  std::shared_ptr<const CustomSchema> custom;  ///< or a custom kind with a schema
   explicit operator bool() const { return builtin || custom; }
 };
 

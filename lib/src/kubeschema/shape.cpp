@@ -24,11 +24,14 @@ const Shape* ShapeBuilder::build(const rapidjson::Value& schema, bool crd) {
     for (const auto& p : props->value.GetObject()) {
       shape.properties.emplace_back(std::string(p.name.GetString(), p.name.GetStringLength()), build(p.value, crd));
     }
-    std::sort(shape.properties.begin(), shape.properties.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(shape.properties.begin(), shape.properties.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
   }
   auto additional = schema.FindMember("additionalProperties");
-  bool closed_by_schema = additional != schema.MemberEnd() && additional->value.IsBool() && !additional->value.GetBool();
-  if (additional != schema.MemberEnd() && additional->value.IsObject()) shape.additional = build(additional->value, crd);
+  bool closed_by_schema =
+      additional != schema.MemberEnd() && additional->value.IsBool() && !additional->value.GetBool();
+  if (additional != schema.MemberEnd() && additional->value.IsObject())
+    shape.additional = build(additional->value, crd);
   auto preserve = schema.FindMember("x-kubernetes-preserve-unknown-fields");
   bool preserves = preserve != schema.MemberEnd() && preserve->value.IsBool() && preserve->value.GetBool();
   // Built-in structs are closed by the bundle's additionalProperties: false; a CRD's object with
@@ -38,9 +41,12 @@ const Shape* ShapeBuilder::build(const rapidjson::Value& schema, bool crd) {
   if (auto items = schema.FindMember("items"); items != schema.MemberEnd()) shape.items = build(items->value, crd);
   if (auto allowed = schema.FindMember("enum"); allowed != schema.MemberEnd() && allowed->value.IsArray()) {
     for (const auto& v : allowed->value.GetArray()) {
-      if (v.IsString()) shape.allowed.emplace_back(v.GetString(), v.GetStringLength());
-      else if (v.IsInt64()) shape.allowed.push_back(std::to_string(v.GetInt64()));
-      else if (v.IsBool()) shape.allowed.emplace_back(v.GetBool() ? "true" : "false");
+      if (v.IsString())
+        shape.allowed.emplace_back(v.GetString(), v.GetStringLength());
+      else if (v.IsInt64())
+        shape.allowed.push_back(std::to_string(v.GetInt64()));
+      else if (v.IsBool())
+        shape.allowed.emplace_back(v.GetBool() ? "true" : "false");
     }
   }
   if (auto type = schema.FindMember("type"); type != schema.MemberEnd()) {

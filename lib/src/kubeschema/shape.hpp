@@ -17,11 +17,11 @@ namespace chartproof::kubeschema {
 
 struct Shape {
   std::vector<std::pair<std::string, const Shape*>> properties;  ///< sorted by name
-  const Shape* additional = nullptr;  ///< schema of map values (additionalProperties)
-  const Shape* items = nullptr;       ///< schema of array items
-  bool closed = false;                ///< a property not in `properties` is unknown
-  std::vector<std::string> types;     ///< the `type` keyword: "integer", or "integer" and "string"
-  std::vector<std::string> allowed;   ///< the `enum` keyword's values, as text (CRD schemas)
+  const Shape* additional = nullptr;                             ///< schema of map values (additionalProperties)
+  const Shape* items = nullptr;                                  ///< schema of array items
+  bool closed = false;                                           ///< a property not in `properties` is unknown
+  std::vector<std::string> types;    ///< the `type` keyword: "integer", or "integer" and "string"
+  std::vector<std::string> allowed;  ///< the `enum` keyword's values, as text (CRD schemas)
 
   const Shape* property(std::string_view name) const {
     auto it = std::lower_bound(properties.begin(), properties.end(), name,

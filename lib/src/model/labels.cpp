@@ -55,10 +55,18 @@ bool LabelSelector::matches(const Labels& labels) const {
     const auto* v = find_label(labels, req.key);
     bool in_values = v && std::find(req.values.begin(), req.values.end(), *v) != req.values.end();
     switch (req.op) {
-      case LabelSelector::Op::In: if (!in_values) return false; break;
-      case LabelSelector::Op::NotIn: if (in_values) return false; break;
-      case LabelSelector::Op::Exists: if (!v) return false; break;
-      case LabelSelector::Op::DoesNotExist: if (v) return false; break;
+      case LabelSelector::Op::In:
+        if (!in_values) return false;
+        break;
+      case LabelSelector::Op::NotIn:
+        if (in_values) return false;
+        break;
+      case LabelSelector::Op::Exists:
+        if (!v) return false;
+        break;
+      case LabelSelector::Op::DoesNotExist:
+        if (v) return false;
+        break;
     }
   }
   return true;
@@ -69,8 +77,10 @@ std::vector<std::string> LabelSelector::mismatches(const Labels& labels) const {
   auto q = [](std::string_view s) { return "\"" + std::string(s) + "\""; };
   for (const auto& [key, value] : match_labels) {
     const auto* v = find_label(labels, key);
-    if (!v) out.push_back("no label " + q(key));
-    else if (*v != value) out.push_back(q(key) + " is " + q(*v) + ", not " + q(value));
+    if (!v)
+      out.push_back("no label " + q(key));
+    else if (*v != value)
+      out.push_back(q(key) + " is " + q(*v) + ", not " + q(value));
   }
   for (const auto& req : expressions) {
     const auto* v = find_label(labels, req.key);
@@ -79,7 +89,8 @@ std::vector<std::string> LabelSelector::mismatches(const Labels& labels) const {
     for (auto value : req.values) list += (list.empty() ? "" : ",") + std::string(value);
     switch (req.op) {
       case LabelSelector::Op::In:
-        if (!in_values) out.push_back(v ? q(req.key) + " is " + q(*v) + ", not in (" + list + ")" : "no label " + q(req.key));
+        if (!in_values)
+          out.push_back(v ? q(req.key) + " is " + q(*v) + ", not in (" + list + ")" : "no label " + q(req.key));
         break;
       case LabelSelector::Op::NotIn:
         if (in_values) out.push_back(q(req.key) + " is " + q(*v) + ", which the selector excludes");
@@ -97,15 +108,23 @@ std::vector<std::string> LabelSelector::mismatches(const Labels& labels) const {
 
 std::string LabelSelector::to_string() const {
   std::string out;
-  auto sep = [&] { if (!out.empty()) out += ","; };
+  auto sep = [&] {
+    if (!out.empty()) out += ",";
+  };
   for (const auto& [k, v] : match_labels) {
     sep();
     out.append(k).append("=").append(v);
   }
   for (const auto& req : expressions) {
     sep();
-    if (req.op == LabelSelector::Op::Exists) { out.append(req.key); continue; }
-    if (req.op == LabelSelector::Op::DoesNotExist) { out.append("!").append(req.key); continue; }
+    if (req.op == LabelSelector::Op::Exists) {
+      out.append(req.key);
+      continue;
+    }
+    if (req.op == LabelSelector::Op::DoesNotExist) {
+      out.append("!").append(req.key);
+      continue;
+    }
     out.append(req.key).append(req.op == LabelSelector::Op::In ? " in (" : " notin (");
     for (std::size_t i = 0; i < req.values.size(); ++i) out.append(i ? "," : "").append(req.values[i]);
     out.append(")");
@@ -135,10 +154,14 @@ LabelSelector parse_label_selector(Node node, std::string path) {
     LabelSelector::Requirement req;
     req.key = e.get_text("key");
     std::string_view op = e.get_text("operator");
-    if (op == "In") req.op = LabelSelector::Op::In;
-    else if (op == "NotIn") req.op = LabelSelector::Op::NotIn;
-    else if (op == "Exists") req.op = LabelSelector::Op::Exists;
-    else if (op == "DoesNotExist") req.op = LabelSelector::Op::DoesNotExist;
+    if (op == "In")
+      req.op = LabelSelector::Op::In;
+    else if (op == "NotIn")
+      req.op = LabelSelector::Op::NotIn;
+    else if (op == "Exists")
+      req.op = LabelSelector::Op::Exists;
+    else if (op == "DoesNotExist")
+      req.op = LabelSelector::Op::DoesNotExist;
     else {
       sel.error = "unknown matchExpressions operator \"" + std::string(op) + "\"";
       continue;

@@ -78,7 +78,8 @@ Field effective_security_field(const PodSpec& pod, const Container& container, s
   Node own = container.node.get("securityContext").get(field);
   if (own && !own.is_null()) return Field{own, container.path + ".securityContext." + std::string(field)};
   Node inherited = pod.spec.node.get("securityContext").get(field);
-  if (inherited && !inherited.is_null()) return Field{inherited, pod.spec.path + ".securityContext." + std::string(field)};
+  if (inherited && !inherited.is_null())
+    return Field{inherited, pod.spec.path + ".securityContext." + std::string(field)};
   return {};
 }
 

@@ -47,10 +47,16 @@ std::optional<Quantity> parse_quantity(std::string_view s) {
       {{"n", -9}, {"u", -6}, {"m", -3}, {"", 0}, {"k", 3}, {"M", 6}, {"G", 9}, {"T", 12}, {"P", 15}, {"E", 18}}};
   bool known = false;
   for (const auto& [name, shift] : kBinary) {
-    if (suffix == name) { binary_shift = shift; known = true; }
+    if (suffix == name) {
+      binary_shift = shift;
+      known = true;
+    }
   }
   for (const auto& [name, e] : kDecimal) {
-    if (suffix == name) { exp10 = e; known = true; }
+    if (suffix == name) {
+      exp10 = e;
+      known = true;
+    }
   }
   if (!known && (suffix[0] == 'e' || suffix[0] == 'E') && suffix.size() > 1) {
     std::size_t j = 1;
@@ -84,8 +90,10 @@ std::optional<Quantity> quantity_of(Node node) {
   switch (node.type()) {
     case NodeType::String:
     case NodeType::Int:
-    case NodeType::Float: return parse_quantity(node.text());
-    default: return std::nullopt;
+    case NodeType::Float:
+      return parse_quantity(node.text());
+    default:
+      return std::nullopt;
   }
 }
 
@@ -102,7 +110,8 @@ std::string Quantity::to_string() const {
   };
   if (v % kNano == 0) {
     Int128 units = v / kNano;
-    static constexpr std::array<std::pair<const char*, int>, 4> kBinary = {{{"Gi", 30}, {"Mi", 20}, {"Ki", 10}, {"", 0}}};
+    static constexpr std::array<std::pair<const char*, int>, 4> kBinary = {
+        {{"Gi", 30}, {"Mi", 20}, {"Ki", 10}, {"", 0}}};
     for (const auto& [name, shift] : kBinary) {
       Int128 unit = static_cast<Int128>(1) << shift;
       if (shift > 0 && units >= unit && units % unit == 0) return sign + digits(units / unit) + name;

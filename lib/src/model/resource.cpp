@@ -24,13 +24,30 @@ void add_ignored(Node metadata, std::vector<std::string>& out) {
 }  // namespace
 
 bool is_cluster_scoped_kind(std::string_view kind) {
-  constexpr std::array kinds = {"Namespace", "Node", "PersistentVolume", "ClusterRole", "ClusterRoleBinding",
-                                "CustomResourceDefinition", "StorageClass", "PriorityClass", "IngressClass",
-                                "RuntimeClass", "MutatingWebhookConfiguration", "ValidatingWebhookConfiguration",
-                                "ValidatingAdmissionPolicy", "ValidatingAdmissionPolicyBinding", "APIService",
-                                "CSIDriver", "CSINode", "VolumeAttachment", "PodSecurityPolicy",
-                                "CertificateSigningRequest", "ClusterIssuer", "FlowSchema",
-                                "PriorityLevelConfiguration", "ComponentStatus"};
+  constexpr std::array kinds = {"Namespace",
+                                "Node",
+                                "PersistentVolume",
+                                "ClusterRole",
+                                "ClusterRoleBinding",
+                                "CustomResourceDefinition",
+                                "StorageClass",
+                                "PriorityClass",
+                                "IngressClass",
+                                "RuntimeClass",
+                                "MutatingWebhookConfiguration",
+                                "ValidatingWebhookConfiguration",
+                                "ValidatingAdmissionPolicy",
+                                "ValidatingAdmissionPolicyBinding",
+                                "APIService",
+                                "CSIDriver",
+                                "CSINode",
+                                "VolumeAttachment",
+                                "PodSecurityPolicy",
+                                "CertificateSigningRequest",
+                                "ClusterIssuer",
+                                "FlowSchema",
+                                "PriorityLevelConfiguration",
+                                "ComponentStatus"};
   for (std::string_view k : kinds) {
     if (k == kind) return true;
   }
@@ -61,7 +78,8 @@ Resource make_resource(const ParsedDocument& doc, Node root, std::string_view de
   r.pod = extract_pod_spec(r.ref.kind, root);
   Node selector = root.get("spec").get("selector");
   if (r.pod && selector.is_map()) {
-    if (r.ref.kind == "ReplicationController") r.selector = parse_map_selector(selector, "spec.selector");
+    if (r.ref.kind == "ReplicationController")
+      r.selector = parse_map_selector(selector, "spec.selector");
     else if (r.ref.kind != "Job" && r.ref.kind != "CronJob" && r.ref.kind != "Pod")
       r.selector = parse_label_selector(selector, "spec.selector");
   }

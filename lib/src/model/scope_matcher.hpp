@@ -43,8 +43,8 @@ class ScopeMatcher {
     for (const auto& e : scope_.match_expressions) {
       LabelSelector::Requirement req;
       req.key = e.key;
-      req.op = e.op == "NotIn" ? LabelSelector::Op::NotIn
-               : e.op == "Exists" ? LabelSelector::Op::Exists
+      req.op = e.op == "NotIn"          ? LabelSelector::Op::NotIn
+               : e.op == "Exists"       ? LabelSelector::Op::Exists
                : e.op == "DoesNotExist" ? LabelSelector::Op::DoesNotExist
                                         : LabelSelector::Op::In;
       for (const auto& v : e.values) req.values.push_back(v);

@@ -3,9 +3,7 @@
 namespace chartproof {
 namespace {
 
-std::string indexed(std::string_view path, std::size_t i) {
-  return std::string(path) + "[" + std::to_string(i) + "]";
-}
+std::string indexed(std::string_view path, std::size_t i) { return std::string(path) + "[" + std::to_string(i) + "]"; }
 
 void add_ingress_backend(Node backend, const std::string& path, std::vector<IngressBackend>& out) {
   Node service = backend.get("service");

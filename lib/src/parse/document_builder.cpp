@@ -43,7 +43,7 @@ void DocumentBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, Y
   bool quoted = tag == "!";
   if (quoted) require_closing_quote(mark);
   NodeType type = tag == "?" ? parse::resolve_plain_scalar(value)
-                 : quoted    ? NodeType::String
+                  : quoted   ? NodeType::String
                              : parse::resolve_tagged_scalar(tag, value, false);
   auto offset = static_cast<std::uint32_t>(doc_->strings_.size());
   doc_->strings_.append(value);
@@ -122,8 +122,9 @@ void DocumentBuilder::check_duplicate_keys(std::uint32_t first, std::uint32_t co
   auto report = [&](std::uint32_t i) {
     Node k(doc_.get(), doc_->children_[first + i]);
     issues_.push_back(ParseIssue{ParseIssue::Kind::DuplicateKey,
-                                 "key \"" + std::string(k.text()) + "\" appears more than once in this mapping; "
-                                 "the API server keeps only the last value",
+                                 "key \"" + std::string(k.text()) +
+                                     "\" appears more than once in this mapping; "
+                                     "the API server keeps only the last value",
                                  k.line(), k.column()});
   };
   std::uint32_t entries = count / 2;
@@ -212,9 +213,9 @@ void DocumentBuilder::apply_merge_keys(std::uint32_t node) {
 std::uint32_t DocumentBuilder::copy_subtree(std::uint32_t source, std::uint32_t depth) {
   if (++alias_nodes_ > limits_.max_alias_nodes) {
     const auto& s = doc_->slots_[source];
-    throw LimitExceeded("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) +
-                            " nodes (an alias bomb?)",
-                        static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1);
+    throw LimitExceeded(
+        "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " nodes (an alias bomb?)",
+        static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1);
   }
   if (depth + stack_.size() >= limits_.max_depth) {
     const auto& s = doc_->slots_[source];

@@ -64,7 +64,7 @@ class DocumentBuilder : public YAML::EventHandler {
   void require_closing_quote(const YAML::Mark& mark) const;
 
   std::shared_ptr<Document> doc_;
-  std::string_view text_;  // the chunk being parsed, to check what yaml-cpp lets through
+  std::string_view text_;      // the chunk being parsed, to check what yaml-cpp lets through
   std::uint32_t line_offset_;  // 1-based line of the chunk start: yaml-cpp line 0 maps to it
   ParseLimits limits_;
   std::vector<Frame> stack_;

@@ -9,13 +9,20 @@ namespace chartproof {
 
 std::string_view node_type_name(NodeType type) {
   switch (type) {
-    case NodeType::Null: return "null";
-    case NodeType::Bool: return "boolean";
-    case NodeType::Int: return "integer";
-    case NodeType::Float: return "number";
-    case NodeType::String: return "string";
-    case NodeType::Sequence: return "list";
-    case NodeType::Mapping: return "mapping";
+    case NodeType::Null:
+      return "null";
+    case NodeType::Bool:
+      return "boolean";
+    case NodeType::Int:
+      return "integer";
+    case NodeType::Float:
+      return "number";
+    case NodeType::String:
+      return "string";
+    case NodeType::Sequence:
+      return "list";
+    case NodeType::Mapping:
+      return "mapping";
   }
   return "unknown";
 }
@@ -77,7 +84,8 @@ std::optional<std::int64_t> Node::as_int() const {
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value, base);
   if (ec != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
   if (value > static_cast<std::uint64_t>(INT64_MAX) + (negative ? 1U : 0U)) return std::nullopt;
-  if (negative) return value == static_cast<std::uint64_t>(INT64_MAX) + 1U ? INT64_MIN : -static_cast<std::int64_t>(value);
+  if (negative)
+    return value == static_cast<std::uint64_t>(INT64_MAX) + 1U ? INT64_MIN : -static_cast<std::int64_t>(value);
   return static_cast<std::int64_t>(value);
 }
 

@@ -31,7 +31,8 @@ bool has_content(std::string_view chunk) {
     if (first != std::string_view::npos && line[first] != '#') {
       bool marker_only = (line.substr(0, 3) == "---" || line.substr(0, 3) == "...") &&
                          line.find_first_not_of(" \t\r", 3) == std::string_view::npos;
-      bool marker_comment = line.substr(0, 3) == "---" && line.find_first_not_of(" \t\r", 3) != std::string_view::npos &&
+      bool marker_comment = line.substr(0, 3) == "---" &&
+                            line.find_first_not_of(" \t\r", 3) != std::string_view::npos &&
                             line[line.find_first_not_of(" \t\r", 3)] == '#';
       if (!marker_only && !marker_comment) return true;
     }
@@ -63,8 +64,8 @@ void build_tree(std::string_view text, std::uint32_t first_line, const ParseLimi
     if (!builder.complete()) return;
     DocumentBuilder extra(text, first_line, limits);
     if (parser.HandleNextDocument(extra)) {
-      issues.push_back(ParseIssue{ParseIssue::Kind::InvalidYaml, "more than one document without a `---` line between them",
-                                  first_line, 1});
+      issues.push_back(ParseIssue{ParseIssue::Kind::InvalidYaml,
+                                  "more than one document without a `---` line between them", first_line, 1});
     }
   } catch (const LimitExceeded& e) {
     issues.push_back(issue_at(e.message, e.line, e.column, first_line));

@@ -7,11 +7,10 @@ namespace chartproof::parse {
 namespace {
 
 // go-yaml v2 resolve.go: these exact spellings, nothing case-insensitive beyond them.
-constexpr std::array kBoolWords = {"y",   "Y",   "yes",  "Yes",  "YES",   "n",     "N",     "no",
-                                   "No",  "NO",  "true", "True", "TRUE",  "false", "False", "FALSE",
-                                   "on",  "On",  "ON",   "off",  "Off",   "OFF"};
+constexpr std::array kBoolWords = {"y",    "Y",    "yes",   "Yes",   "YES",   "n",  "N",  "no", "No",  "NO",  "true",
+                                   "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"};
 constexpr std::array kNullWords = {"", "~", "null", "Null", "NULL"};
-constexpr std::array kSpecialFloats = {".nan", ".NaN", ".NAN", ".inf",  ".Inf",  ".INF",
+constexpr std::array kSpecialFloats = {".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",  ".INF",
                                        "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
 
 template <typename Words>
@@ -65,10 +64,19 @@ std::optional<IntLiteral> split_int_literal(std::string_view s) {
   if (i >= s.size()) return std::nullopt;
   if (s.size() - i > 1 && s[i] == '0') {
     char p = s[i + 1];
-    if (p == 'x' || p == 'X') { lit.base = 16; i += 2; }
-    else if (p == 'o' || p == 'O') { lit.base = 8; i += 2; }
-    else if (p == 'b' || p == 'B') { lit.base = 2; i += 2; }
-    else { lit.base = 8; i += 1; }
+    if (p == 'x' || p == 'X') {
+      lit.base = 16;
+      i += 2;
+    } else if (p == 'o' || p == 'O') {
+      lit.base = 8;
+      i += 2;
+    } else if (p == 'b' || p == 'B') {
+      lit.base = 2;
+      i += 2;
+    } else {
+      lit.base = 8;
+      i += 1;
+    }
   }
   for (; i < s.size(); ++i) {
     if (s[i] == '_') continue;

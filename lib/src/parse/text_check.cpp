@@ -21,7 +21,8 @@ std::optional<BadCharacter> find_bad_character(std::string_view text) {
       std::memcpy(&w, text.data() + i, 8);
       constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
       std::uint64_t below_space = (w - 0x2020202020202020ULL) & ~w & kHigh;
-      std::uint64_t is_del = ((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) & ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & kHigh;
+      std::uint64_t is_del =
+          ((w ^ 0x7F7F7F7F7F7F7F7FULL) - 0x0101010101010101ULL) & ~(w ^ 0x7F7F7F7F7F7F7F7FULL) & kHigh;
       if (((w & kHigh) | below_space | is_del) == 0) {
         i += 8;
         continue;

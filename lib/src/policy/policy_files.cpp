@@ -2,10 +2,10 @@
 #include <algorithm>
 
 #include "chartproof/policy.hpp"
-#include "support/suggest.hpp"
 #include "io/read_file.hpp"
 #include "policy/builtin_profiles.hpp"
 #include "policy/policy_internal.hpp"
+#include "support/suggest.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -30,8 +30,9 @@ Expected<Policy> resolve_parent(const std::string& ref, const std::string& from,
   }
   bool looks_like_file = ref.find('/') != std::string::npos || ref.find('.') != std::string::npos;
   if (!looks_like_file) {
-    return Error{from, 0, 0, "extends \"" + ref + "\": no such profile" + support::did_you_mean(ref, builtin_profile_names()) +
-                                 "; profiles: recommended, strict, pss-baseline, pss-restricted, or a policy file path"};
+    return Error{from, 0, 0,
+                 "extends \"" + ref + "\": no such profile" + support::did_you_mean(ref, builtin_profile_names()) +
+                     "; profiles: recommended, strict, pss-baseline, pss-restricted, or a policy file path"};
   }
   fs::path path = fs::path(ref).is_absolute() || dir.empty() ? fs::path(ref) : dir / ref;
   auto text = io::read_file(path);
@@ -88,7 +89,9 @@ Expected<Policy> load_builtin_profile_policy(std::string_view name) {
   std::vector<std::string> chain;
   const auto& profiles = policy::embedded_profiles();
   if (std::none_of(profiles.begin(), profiles.end(), [&](const auto& p) { return p.first == name; })) {
-    return Error{"", 0, 0, "unknown profile \"" + std::string(name) + "\"" + support::did_you_mean(name, builtin_profile_names())};
+    return Error{
+        "", 0, 0,
+        "unknown profile \"" + std::string(name) + "\"" + support::did_you_mean(name, builtin_profile_names())};
   }
   return resolve_parent(std::string(name), "", fs::path(), chain);
 }

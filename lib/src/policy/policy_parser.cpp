@@ -9,10 +9,10 @@
 
 #include "chartproof/policy.hpp"
 #include "chartproof/rule.hpp"
-#include "support/suggest.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "policy/builtin_profiles.hpp"
 #include "policy/policy_internal.hpp"
+#include "support/suggest.hpp"
 
 namespace chartproof {
 namespace {
@@ -44,7 +44,8 @@ Expected<std::vector<std::string>> string_list(const std::string& file, Node nod
   }
   if (!node.is_seq()) return error_at(file, node, std::string(what) + " must be a list of strings");
   for (std::size_t i = 0; i < node.size(); ++i) {
-    if (!node.item(i).is_scalar()) return error_at(file, node.item(i), std::string(what) + " must be a list of strings");
+    if (!node.item(i).is_scalar())
+      return error_at(file, node.item(i), std::string(what) + " must be a list of strings");
     out.emplace_back(node.item(i).text());
   }
   return out;
@@ -66,16 +67,19 @@ Expected<Scope> parse_scope(const std::string& file, Node node) {
     for (const auto& pattern : *patterns) {
       RE2 re(pattern, RE2::Quiet);
       if (!re.ok()) {
-        return error_at(file, node.get(field), std::string("scope.") + field + " pattern \"" + pattern + "\" is not valid RE2: " + re.error());
+        return error_at(file, node.get(field),
+                        std::string("scope.") + field + " pattern \"" + pattern + "\" is not valid RE2: " + re.error());
       }
     }
   }
   Node labels = node.get("labels");
   if (labels) {
-    if (!labels.is_map()) return error_at(file, labels, "scope.labels must be a label selector (matchLabels, matchExpressions)");
+    if (!labels.is_map())
+      return error_at(file, labels, "scope.labels must be a label selector (matchLabels, matchExpressions)");
     if (auto e = check_keys(file, labels, {"matchLabels", "matchExpressions"}, "a label selector")) return *e;
     Node ml = labels.get("matchLabels");
-    for (std::size_t i = 0; i < ml.size(); ++i) scope.match_labels.emplace_back(ml.key_at(i).text(), ml.value_at(i).text());
+    for (std::size_t i = 0; i < ml.size(); ++i)
+      scope.match_labels.emplace_back(ml.key_at(i).text(), ml.value_at(i).text());
     Node exprs = labels.get("matchExpressions");
     for (std::size_t i = 0; i < exprs.size(); ++i) {
       Node e = exprs.item(i);
@@ -98,9 +102,11 @@ std::optional<ParamValue> to_param(Node value) {
     case NodeType::Int:
       if (auto i = value.as_int()) return ParamValue{*i};
       return std::nullopt;
-    case NodeType::Bool: return ParamValue{*value.as_bool()};
+    case NodeType::Bool:
+      return ParamValue{*value.as_bool()};
     case NodeType::String:
-    case NodeType::Float: return ParamValue{std::string(value.text())};
+    case NodeType::Float:
+      return ParamValue{std::string(value.text())};
     case NodeType::Sequence: {
       std::vector<std::string> items;
       for (std::size_t i = 0; i < value.size(); ++i) {
@@ -109,7 +115,8 @@ std::optional<ParamValue> to_param(Node value) {
       }
       return ParamValue{std::move(items)};
     }
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 
@@ -126,7 +133,8 @@ Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file
                       "parameter \"" + name + "\" must be an integer, a string, a boolean or a list of strings");
     }
     if (meta) {
-      auto declared = std::find_if(meta->params.begin(), meta->params.end(), [&](const ParamSpec& p) { return p.name == name; });
+      auto declared =
+          std::find_if(meta->params.begin(), meta->params.end(), [&](const ParamSpec& p) { return p.name == name; });
       if (declared == meta->params.end()) {
         std::vector<std::string> names;
         std::string list;
@@ -135,7 +143,8 @@ Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file
           list += (list.empty() ? "" : ", ") + p.name;
         }
         return error_at(file, node.key_at(i),
-                        "rule \"" + meta->id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, names) +
+                        "rule \"" + meta->id + "\" has no parameter \"" + name + "\"" +
+                            support::did_you_mean(name, names) +
                             "; its parameters: " + (list.empty() ? std::string("none") : list));
       }
       bool number_for_string = declared->default_value.index() == 1 && value->index() == 0;
@@ -162,7 +171,9 @@ Expected<std::pair<RuleSettings, std::optional<Scope>>> parse_settings(const std
     return std::pair{settings, scope};
   }
   if (!node.is_map()) {
-    return error_at(file, node, "a rule entry must be true/false, a mapping, or a list of mappings; allowed fields: enabled, severity, params, scope");
+    return error_at(file, node,
+                    "a rule entry must be true/false, a mapping, or a list of mappings; allowed fields: enabled, "
+                    "severity, params, scope");
   }
   if (auto e = check_keys(file, node, {"enabled", "severity", "params", "scope"}, "a rule entry")) return *e;
   if (Node v = node.get("enabled")) {
@@ -171,7 +182,9 @@ Expected<std::pair<RuleSettings, std::optional<Scope>>> parse_settings(const std
   }
   if (Node v = node.get("severity")) {
     auto sev = parse_severity(v.text());
-    if (!v.is_string() || !sev) return error_at(file, v, "severity \"" + std::string(v.text()) + "\" is not valid; allowed: error, warning, info");
+    if (!v.is_string() || !sev)
+      return error_at(file, v,
+                      "severity \"" + std::string(v.text()) + "\" is not valid; allowed: error, warning, info");
     settings.severity = *sev;
   }
   if (Node v = node.get("params")) {
@@ -217,10 +230,14 @@ Expected<std::vector<FieldCheck>> parse_checks(const std::string& file, Node nod
   if (!node.is_seq()) return error_at(file, node, std::string(what) + " must be a list of {field, pattern, message}");
   for (std::size_t i = 0; i < node.size(); ++i) {
     Node c = node.item(i);
-    if (!c.is_map()) return error_at(file, c, std::string(what) + " entries must be mappings with field, pattern, message");
+    if (!c.is_map())
+      return error_at(file, c, std::string(what) + " entries must be mappings with field, pattern, message");
     if (auto e = check_keys(file, c, {"field", "pattern", "message"}, std::string(what) + " entry")) return *e;
-    FieldCheck check{std::string(c.get_text("field")), std::string(c.get_text("pattern")), std::string(c.get_text("message"))};
-    if (check.field.empty()) return error_at(file, c, std::string(what) + " entry needs a field (a path such as image or metadata.labels.team)");
+    FieldCheck check{std::string(c.get_text("field")), std::string(c.get_text("pattern")),
+                     std::string(c.get_text("message"))};
+    if (check.field.empty())
+      return error_at(file, c,
+                      std::string(what) + " entry needs a field (a path such as image or metadata.labels.team)");
     if (!check.pattern.empty()) {
       RE2 re(check.pattern, RE2::Quiet);
       if (!re.ok()) return error_at(file, c.get("pattern"), "pattern is not valid RE2: " + re.error());
@@ -236,23 +253,28 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node) {
   spec.line = node.line();
   spec.column = node.column();
   if (!node.is_map()) return error_at(file, node, "a custom rule must be a mapping with id, summary and checks");
-  if (auto e = check_keys(file, node, {"id", "pack", "severity", "summary", "rationale", "remediation", "target", "kinds",
-                                        "scope", "require", "forbid", "schema"},
+  if (auto e = check_keys(file, node,
+                          {"id", "pack", "severity", "summary", "rationale", "remediation", "target", "kinds", "scope",
+                           "require", "forbid", "schema"},
                           "a custom rule")) {
     return *e;
   }
   spec.id = std::string(node.get_text("id"));
   static const RE2 kId("[a-z0-9]+(-[a-z0-9]+)*");
   if (!RE2::FullMatch(spec.id, kId)) {
-    return error_at(file, node.get("id") ? node.get("id") : node, "custom rule id \"" + spec.id + "\" must be kebab-case, e.g. image-from-approved-registry");
+    return error_at(file, node.get("id") ? node.get("id") : node,
+                    "custom rule id \"" + spec.id + "\" must be kebab-case, e.g. image-from-approved-registry");
   }
   for (const auto& def : builtin_rules()) {
-    if (def.meta.id == spec.id) return error_at(file, node.get("id"), "custom rule id \"" + spec.id + "\" is a built-in rule's id");
+    if (def.meta.id == spec.id)
+      return error_at(file, node.get("id"), "custom rule id \"" + spec.id + "\" is a built-in rule's id");
   }
   if (Node v = node.get("pack"); v) spec.pack = std::string(v.text());
   if (Node v = node.get("severity"); v) {
     auto sev = parse_severity(v.text());
-    if (!sev) return error_at(file, v, "severity \"" + std::string(v.text()) + "\" is not valid; allowed: error, warning, info");
+    if (!sev)
+      return error_at(file, v,
+                      "severity \"" + std::string(v.text()) + "\" is not valid; allowed: error, warning, info");
     spec.severity = *sev;
   }
   spec.summary = std::string(node.get_text("summary"));
@@ -299,12 +321,14 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node) {
   return spec;
 }
 
-Expected<Exemption> parse_exemption(const std::string& file, Node node, const std::vector<std::string>& names_and_packs) {
+Expected<Exemption> parse_exemption(const std::string& file, Node node,
+                                    const std::vector<std::string>& names_and_packs) {
   Exemption ex;
   ex.file = file;
   ex.line = node.line();
   ex.column = node.column();
-  if (!node.is_map()) return error_at(file, node, "an exemption must be a mapping with rules, reason, and optionally scope and expires");
+  if (!node.is_map())
+    return error_at(file, node, "an exemption must be a mapping with rules, reason, and optionally scope and expires");
   if (auto e = check_keys(file, node, {"rules", "scope", "reason", "expires"}, "an exemption")) return *e;
   Node rules = node.get("rules");
   if (!rules) return error_at(file, node, "an exemption needs rules (rule ids or pack names)");
@@ -315,11 +339,13 @@ Expected<Exemption> parse_exemption(const std::string& file, Node node, const st
     const auto& id = ex.rules[i];
     if (id == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), id) != names_and_packs.end()) continue;
     Node at = rules.is_seq() ? rules.item(i) : rules;
-    return error_at(file, at, "unknown rule or pack \"" + id + "\"" + support::did_you_mean(id, names_and_packs) +
-                                  "; `chartproof rules` lists them");
+    return error_at(file, at,
+                    "unknown rule or pack \"" + id + "\"" + support::did_you_mean(id, names_and_packs) +
+                        "; `chartproof rules` lists them");
   }
   ex.reason = std::string(node.get_text("reason"));
-  if (ex.reason.empty()) return error_at(file, node, "an exemption needs a reason: say why it is granted, for the next reader");
+  if (ex.reason.empty())
+    return error_at(file, node, "an exemption needs a reason: say why it is granted, for the next reader");
   if (Node v = node.get("expires"); v) {
     static const RE2 kDate("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
     ex.expires = std::string(v.text());
@@ -348,10 +374,12 @@ const jsonschema::Schema& policy_schema() {
 
 std::string_view policy_json_schema() { return policy::embedded_policy_schema(); }
 
+Expected<Policy> parse_policy(std::string_view text, const std::string& file) {
+  return parse_policy_with(text, file, {});
+}
 
-Expected<Policy> parse_policy(std::string_view text, const std::string& file) { return parse_policy_with(text, file, {}); }
-
-Expected<Policy> parse_policy_with(std::string_view text, const std::string& file, const std::vector<std::string>& inherited_custom_ids) {
+Expected<Policy> parse_policy_with(std::string_view text, const std::string& file,
+                                   const std::vector<std::string>& inherited_custom_ids) {
   std::vector<ParseIssue> issues;
   auto doc = parse_single(text, issues);
   for (const auto& issue : issues) return Error{file, issue.line, issue.column, issue.message};
@@ -361,11 +389,16 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   Node root = doc->root();
   Policy policy;
   policy.file = file;
-  if (auto e = check_keys(file, root, {"apiVersion", "kind", "metadata", "extends", "kubernetes", "rules", "exemptions", "customRules"}, "a policy")) return *e;
+  if (auto e = check_keys(
+          file, root, {"apiVersion", "kind", "metadata", "extends", "kubernetes", "rules", "exemptions", "customRules"},
+          "a policy"))
+    return *e;
   if (root.get_text("apiVersion") != "chartproof.io/v1") {
-    return error_at(file, root.get("apiVersion") ? root.get("apiVersion") : root, "apiVersion must be chartproof.io/v1");
+    return error_at(file, root.get("apiVersion") ? root.get("apiVersion") : root,
+                    "apiVersion must be chartproof.io/v1");
   }
-  if (root.get_text("kind") != "Policy") return error_at(file, root.get("kind") ? root.get("kind") : root, "kind must be Policy");
+  if (root.get_text("kind") != "Policy")
+    return error_at(file, root.get("kind") ? root.get("kind") : root, "kind must be Policy");
   policy.name = std::string(root.get("metadata").get_text("name"));
   if (Node extends = root.get("extends"); extends && !extends.is_null()) {
     auto list = string_list(file, extends, "extends");
@@ -381,7 +414,8 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
       auto list = string_list(file, dirs, "schemaDirs");
       if (!list) return list.error();
       std::filesystem::path base = std::filesystem::path(file).parent_path();
-      for (const auto& dir : list.value()) policy.kubernetes.schema_dirs.push_back((base / dir).lexically_normal().string());
+      for (const auto& dir : list.value())
+        policy.kubernetes.schema_dirs.push_back((base / dir).lexically_normal().string());
     }
   }
   // Custom rules first: `rules:` and exemptions may refer to them.
@@ -391,7 +425,8 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   for (std::size_t i = 0; i < custom.size(); ++i) {
     auto spec = parse_custom_rule(file, custom.item(i));
     if (!spec) return spec.error();
-    if (std::any_of(policy.custom_rules.begin(), policy.custom_rules.end(), [&](const auto& s) { return s.id == spec->id; })) {
+    if (std::any_of(policy.custom_rules.begin(), policy.custom_rules.end(),
+                    [&](const auto& s) { return s.id == spec->id; })) {
       return error_at(file, custom.item(i).get("id"), "custom rule \"" + spec->id + "\" is defined twice");
     }
     custom_ids.insert(spec->id);
@@ -406,12 +441,15 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   known.insert(known.end(), custom_ids.begin(), custom_ids.end());
   for (const auto& spec : policy.custom_rules) packs.insert(spec.pack);
   Node rules = root.get("rules");
-  if (rules && !rules.is_null() && !rules.is_map()) return error_at(file, rules, "rules must be a mapping of rule ids to settings");
+  if (rules && !rules.is_null() && !rules.is_map())
+    return error_at(file, rules, "rules must be a mapping of rule ids to settings");
   for (std::size_t i = 0; i < rules.size(); ++i) {
     Node key = rules.key_at(i);
     std::string id(key.text());
     if (std::find(known.begin(), known.end(), id) == known.end()) {
-      return error_at(file, key, "unknown rule \"" + id + "\"" + support::did_you_mean(id, known) + "; `chartproof rules` lists them");
+      return error_at(
+          file, key,
+          "unknown rule \"" + id + "\"" + support::did_you_mean(id, known) + "; `chartproof rules` lists them");
     }
     const RuleMeta* meta = nullptr;
     for (const auto& def : builtin_rules()) {
@@ -434,7 +472,8 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   auto violations = policy_schema().validate(root);
   if (!violations.empty()) {
     const auto& v = violations.front();
-    return error_at(file, v.node, v.message + (v.path.empty() ? "" : " at " + v.path) + "; see policies/schema/policy.schema.json");
+    return error_at(file, v.node,
+                    v.message + (v.path.empty() ? "" : " at " + v.path) + "; see policies/schema/policy.schema.json");
   }
   return policy;
 }
@@ -453,9 +492,12 @@ void merge_policy(Policy& base, const Policy& top) {
   merge_rule_configs(base.rules, top.rules);
   base.exemptions.insert(base.exemptions.end(), top.exemptions.begin(), top.exemptions.end());
   for (const auto& spec : top.custom_rules) {
-    auto it = std::find_if(base.custom_rules.begin(), base.custom_rules.end(), [&](const auto& s) { return s.id == spec.id; });
-    if (it != base.custom_rules.end()) *it = spec;
-    else base.custom_rules.push_back(spec);
+    auto it = std::find_if(base.custom_rules.begin(), base.custom_rules.end(),
+                           [&](const auto& s) { return s.id == spec.id; });
+    if (it != base.custom_rules.end())
+      *it = spec;
+    else
+      base.custom_rules.push_back(spec);
   }
   if (!top.kubernetes.version.empty()) base.kubernetes.version = top.kubernetes.version;
   if (!top.kubernetes.schema_mode.empty()) base.kubernetes.schema_mode = top.kubernetes.schema_mode;

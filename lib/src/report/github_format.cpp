@@ -13,12 +13,23 @@ std::string escape(std::string_view text, bool property) {
   std::string out;
   for (char c : support::to_valid_utf8(text)) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out.push_back(c);
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -29,7 +40,9 @@ std::string escape(std::string_view text, bool property) {
 std::string format_github(const LintReport& report) {
   std::ostringstream out;
   for (const auto& f : report.findings) {
-    std::string_view command = f.severity == Severity::Error ? "error" : f.severity == Severity::Warning ? "warning" : "notice";
+    std::string_view command = f.severity == Severity::Error     ? "error"
+                               : f.severity == Severity::Warning ? "warning"
+                                                                 : "notice";
     out << "::" << command << " file=" << escape(f.file, true) << ",line=" << f.line << ",col=" << f.column
         << ",title=" << escape(f.rule, true) << "::" << escape(f.message + value_source_suffix(f), false) << "\n";
   }

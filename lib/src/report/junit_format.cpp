@@ -16,11 +16,21 @@ std::string xml_escape(std::string_view text) {
   out.reserve(valid.size());
   for (char c : valid) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         // XML 1.0 forbids most control characters even when escaped.
         if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
@@ -58,7 +68,8 @@ std::string format_junit(const LintReport& report) {
     // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
     for (const ChartFolder& chart : report.input->charts) {
       for (const auto& run : report.rules) {
-        if (run.meta.chart_level) suites[chart.chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart.dir;
+        if (run.meta.chart_level)
+          suites[chart.chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart.dir;
       }
     }
   }
@@ -96,8 +107,8 @@ std::string format_junit(const LintReport& report) {
   for (const auto& [file, cases] : suites) {
     std::size_t suite_failures = 0;
     for (const auto& [key, c] : cases) suite_failures += !c.failures.empty();
-    out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << cases.size() << "\" failures=\"" << suite_failures
-        << "\">\n";
+    out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << cases.size() << "\" failures=\""
+        << suite_failures << "\">\n";
     for (const auto& [key, c] : cases) {
       out << "    <testcase classname=\"" << xml_escape(file) << "\" name=\"" << xml_escape(c.name) << "\"";
       if (c.failures.empty()) {
@@ -105,11 +116,12 @@ std::string format_junit(const LintReport& report) {
         continue;
       }
       const Finding& first = *c.failures.front();
-      out << ">\n      <failure type=\"" << severity_name(first.severity) << "\" message=\"" << xml_escape(first.message)
-          << "\">";
+      out << ">\n      <failure type=\"" << severity_name(first.severity) << "\" message=\""
+          << xml_escape(first.message) << "\">";
       for (const Finding* f : c.failures) {
         out << xml_escape(f->file + ":" + std::to_string(f->line) + ":" + std::to_string(f->column) + ": " +
-                          std::string(severity_name(f->severity)) + ": " + f->message + value_source_suffix(*f) + " [" + f->rule + "]")
+                          std::string(severity_name(f->severity)) + ": " + f->message + value_source_suffix(*f) + " [" +
+                          f->rule + "]")
             << "\n";
       }
       out << "</failure>\n    </testcase>\n";

@@ -24,7 +24,8 @@ std::string scope_text(const Scope& s) {
   if (!s.match_labels.empty() || !s.match_expressions.empty()) {
     std::string labels;
     for (const auto& [k, v] : s.match_labels) labels += (labels.empty() ? "" : ",") + k + "=" + v;
-    for (const auto& e : s.match_expressions) labels += (labels.empty() ? "" : ",") + e.key + " " + e.op + " " + list_text(e.values);
+    for (const auto& e : s.match_expressions)
+      labels += (labels.empty() ? "" : ",") + e.key + " " + e.op + " " + list_text(e.values);
     out += (out.empty() ? "" : ", ") + std::string("labels: \"") + labels + "\"";
   }
   return "{" + out + "}";

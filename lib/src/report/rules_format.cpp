@@ -23,15 +23,16 @@ std::string format_rules_text(const std::vector<RuleDefinition>& rules) {
     id_width = std::max(id_width, r.meta.id.size());
     pack_width = std::max(pack_width, r.meta.pack.size());
   }
-  auto pad = [](std::string s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 0, ' '); };
+  auto pad = [](const std::string& s, std::size_t w) { return s + std::string(w > s.size() ? w - s.size() : 0, ' '); };
   std::string out = pad("RULE", id_width) + "  " + pad("PACK", pack_width) + "  SEVERITY  SUMMARY\n";
   for (const auto& r : rules) {
     std::string sev(severity_name(r.meta.severity));
     if (!r.meta.enabled_by_default) sev += "*";
-    out += pad(r.meta.id, id_width) + "  " + pad(r.meta.pack, pack_width) + "  " + pad(sev, 8) + "  " +
-           r.meta.summary + "\n";
+    out += pad(r.meta.id, id_width) + "  " + pad(r.meta.pack, pack_width) + "  " + pad(sev, 8) + "  " + r.meta.summary +
+           "\n";
   }
-  out += "\n" + std::to_string(rules.size()) + " rules; * = off unless enabled. `chartproof rules --format markdown` "
+  out += "\n" + std::to_string(rules.size()) +
+         " rules; * = off unless enabled. `chartproof rules --format markdown` "
          "prints the full reference.\n";
   return out;
 }
@@ -45,9 +46,8 @@ std::string format_rules_markdown(const std::vector<RuleDefinition>& rules) {
         "pack names), or on one object with the annotation `chartproof.io/ignore: \"rule-a,rule-b\"`.\n\n"
      << "| Rule | Pack | Severity | On by default | Summary |\n|---|---|---|---|---|\n";
   for (const auto& r : rules) {
-    md << "| [`" << r.meta.id << "`](#" << r.meta.id << ") | " << r.meta.pack << " | "
-       << severity_name(r.meta.severity) << " | " << (r.meta.enabled_by_default ? "yes" : "no") << " | "
-       << r.meta.summary << " |\n";
+    md << "| [`" << r.meta.id << "`](#" << r.meta.id << ") | " << r.meta.pack << " | " << severity_name(r.meta.severity)
+       << " | " << (r.meta.enabled_by_default ? "yes" : "no") << " | " << r.meta.summary << " |\n";
   }
   std::string pack;
   for (const auto& r : rules) {
@@ -85,24 +85,34 @@ std::string format_rules_json(const std::vector<RuleDefinition>& rules) {
   for (const auto& r : rules) {
     const RuleMeta& m = r.meta;
     w.StartObject();
-    write_key(w, "id"); write_string(w, m.id);
-    write_key(w, "pack"); write_string(w, m.pack);
-    write_key(w, "severity"); write_string(w, severity_name(m.severity));
-    write_key(w, "enabledByDefault"); w.Bool(m.enabled_by_default);
+    write_key(w, "id");
+    write_string(w, m.id);
+    write_key(w, "pack");
+    write_string(w, m.pack);
+    write_key(w, "severity");
+    write_string(w, severity_name(m.severity));
+    write_key(w, "enabledByDefault");
+    w.Bool(m.enabled_by_default);
     write_key(w, "kinds");
     w.StartArray();
     for (const auto& k : m.kinds) write_string(w, k);
     w.EndArray();
-    write_key(w, "summary"); write_string(w, m.summary);
-    write_key(w, "rationale"); write_string(w, m.rationale);
-    write_key(w, "remediation"); write_string(w, m.remediation);
+    write_key(w, "summary");
+    write_string(w, m.summary);
+    write_key(w, "rationale");
+    write_string(w, m.rationale);
+    write_key(w, "remediation");
+    write_string(w, m.remediation);
     write_key(w, "params");
     w.StartArray();
     for (const auto& p : m.params) {
       w.StartObject();
-      write_key(w, "name"); write_string(w, p.name);
-      write_key(w, "description"); write_string(w, p.description);
-      write_key(w, "default"); write_string(w, param_value_text(p.default_value));
+      write_key(w, "name");
+      write_string(w, p.name);
+      write_key(w, "description");
+      write_string(w, p.description);
+      write_key(w, "default");
+      write_string(w, param_value_text(p.default_value));
       w.EndObject();
     }
     w.EndArray();

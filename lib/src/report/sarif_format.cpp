@@ -17,7 +17,8 @@ std::string_view sarif_level(Severity s) {
 // FNV-1a: a stable, dependency-free hash for fingerprints (not a security boundary).
 std::string fingerprint(const Finding& f) {
   std::uint64_t h = 1469598103934665603ULL;
-  for (const std::string* part : {&f.rule, &f.file, &f.resource.kind, &f.resource.namespace_, &f.resource.name, &f.path}) {
+  for (const std::string* part :
+       {&f.rule, &f.file, &f.resource.kind, &f.resource.namespace_, &f.resource.name, &f.path}) {
     for (unsigned char c : *part) {
       h ^= c;
       h *= 1099511628211ULL;
@@ -72,8 +73,10 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
   for (std::size_t i = 0; i < report.rules.size(); ++i) rule_index[report.rules[i].meta.id] = i;
 
   w.StartObject();
-  write_key(w, "$schema"); write_string(w, "https://json.schemastore.org/sarif-2.1.0.json");
-  write_key(w, "version"); write_string(w, "2.1.0");
+  write_key(w, "$schema");
+  write_string(w, "https://json.schemastore.org/sarif-2.1.0.json");
+  write_key(w, "version");
+  write_string(w, "2.1.0");
   write_key(w, "runs");
   w.StartArray();
   w.StartObject();
@@ -81,28 +84,50 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
   w.StartObject();
   write_key(w, "driver");
   w.StartObject();
-  write_key(w, "name"); write_string(w, "chartproof");
-  write_key(w, "version"); write_string(w, version());
-  write_key(w, "informationUri"); write_string(w, "https://github.com/chartproof/chartproof");
+  write_key(w, "name");
+  write_string(w, "chartproof");
+  write_key(w, "version");
+  write_string(w, version());
+  write_key(w, "informationUri");
+  write_string(w, "https://github.com/chartproof/chartproof");
   write_key(w, "rules");
   w.StartArray();
   for (const auto& run : report.rules) {
     const RuleMeta& m = run.meta;
     w.StartObject();
-    write_key(w, "id"); write_string(w, m.id);
-    write_key(w, "shortDescription"); w.StartObject(); write_key(w, "text"); write_string(w, m.summary); w.EndObject();
-    write_key(w, "fullDescription"); w.StartObject(); write_key(w, "text"); write_string(w, m.rationale); w.EndObject();
+    write_key(w, "id");
+    write_string(w, m.id);
+    write_key(w, "shortDescription");
+    w.StartObject();
+    write_key(w, "text");
+    write_string(w, m.summary);
+    w.EndObject();
+    write_key(w, "fullDescription");
+    w.StartObject();
+    write_key(w, "text");
+    write_string(w, m.rationale);
+    w.EndObject();
     write_key(w, "help");
     w.StartObject();
-    write_key(w, "text"); write_string(w, m.rationale + "\n\nFix: " + m.remediation);
-    write_key(w, "markdown"); write_string(w, "**" + m.summary + "**\n\n" + m.rationale + "\n\n**Fix:** " + m.remediation);
+    write_key(w, "text");
+    write_string(w, m.rationale + "\n\nFix: " + m.remediation);
+    write_key(w, "markdown");
+    write_string(w, "**" + m.summary + "**\n\n" + m.rationale + "\n\n**Fix:** " + m.remediation);
     w.EndObject();
-    write_key(w, "helpUri"); write_string(w, kRulesDocs + m.id);
+    write_key(w, "helpUri");
+    write_string(w, kRulesDocs + m.id);
     write_key(w, "defaultConfiguration");
-    w.StartObject(); write_key(w, "level"); write_string(w, sarif_level(run.severity)); w.EndObject();
+    w.StartObject();
+    write_key(w, "level");
+    write_string(w, sarif_level(run.severity));
+    w.EndObject();
     write_key(w, "properties");
     w.StartObject();
-    write_key(w, "tags"); w.StartArray(); write_string(w, m.pack); write_string(w, "kubernetes"); w.EndArray();
+    write_key(w, "tags");
+    w.StartArray();
+    write_string(w, m.pack);
+    write_string(w, "kubernetes");
+    w.EndArray();
     w.EndObject();
     w.EndObject();
   }
@@ -111,18 +136,29 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
   w.EndObject();  // tool
   write_key(w, "originalUriBaseIds");
   w.StartObject();
-  write_key(w, "SRCROOT"); w.StartObject(); write_key(w, "uri"); write_string(w, base_uri); w.EndObject();
+  write_key(w, "SRCROOT");
+  w.StartObject();
+  write_key(w, "uri");
+  write_string(w, base_uri);
+  w.EndObject();
   w.EndObject();
   write_key(w, "results");
   w.StartArray();
   for (const auto& f : report.findings) {
     w.StartObject();
-    write_key(w, "ruleId"); write_string(w, f.rule);
+    write_key(w, "ruleId");
+    write_string(w, f.rule);
     if (auto it = rule_index.find(f.rule); it != rule_index.end()) {
-      write_key(w, "ruleIndex"); w.Uint64(it->second);
+      write_key(w, "ruleIndex");
+      w.Uint64(it->second);
     }
-    write_key(w, "level"); write_string(w, sarif_level(f.severity));
-    write_key(w, "message"); w.StartObject(); write_key(w, "text"); write_string(w, f.message); w.EndObject();
+    write_key(w, "level");
+    write_string(w, sarif_level(f.severity));
+    write_key(w, "message");
+    w.StartObject();
+    write_key(w, "text");
+    write_string(w, f.message);
+    w.EndObject();
     write_key(w, "locations");
     w.StartArray();
     w.StartObject();
@@ -131,25 +167,33 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     write_key(w, "artifactLocation");
     w.StartObject();
     auto [uri, relative] = artifact_uri(f.file, base);
-    write_key(w, "uri"); write_string(w, uri);
+    write_key(w, "uri");
+    write_string(w, uri);
     if (relative) {
-      write_key(w, "uriBaseId"); write_string(w, "SRCROOT");
+      write_key(w, "uriBaseId");
+      write_string(w, "SRCROOT");
     }
     w.EndObject();
     write_key(w, "region");
     w.StartObject();
-    write_key(w, "startLine"); w.Uint(std::max(1U, f.line));
-    write_key(w, "startColumn"); w.Uint(std::max(1U, f.column));
+    write_key(w, "startLine");
+    w.Uint(std::max(1U, f.line));
+    write_key(w, "startColumn");
+    w.Uint(std::max(1U, f.column));
     w.EndObject();
     w.EndObject();  // physicalLocation
     if (f.has_resource()) {
       write_key(w, "logicalLocations");
       w.StartArray();
       w.StartObject();
-      write_key(w, "name"); write_string(w, f.resource.name);
-      std::string fqn = (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") + f.resource.kind + "/" + f.resource.name;
-      write_key(w, "fullyQualifiedName"); write_string(w, fqn + (f.path.empty() ? "" : ":" + f.path));
-      write_key(w, "kind"); write_string(w, "resource");
+      write_key(w, "name");
+      write_string(w, f.resource.name);
+      std::string fqn =
+          (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") + f.resource.kind + "/" + f.resource.name;
+      write_key(w, "fullyQualifiedName");
+      write_string(w, fqn + (f.path.empty() ? "" : ":" + f.path));
+      write_key(w, "kind");
+      write_string(w, "resource");
       w.EndObject();
       w.EndArray();
     }
@@ -160,32 +204,47 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
       write_key(w, "relatedLocations");
       w.StartArray();
       w.StartObject();
-      write_key(w, "id"); w.Uint(0);
+      write_key(w, "id");
+      w.Uint(0);
       write_key(w, "physicalLocation");
       w.StartObject();
       write_key(w, "artifactLocation");
       w.StartObject();
       auto [value_uri, value_relative] = artifact_uri(f.value_source->file, base);
-      write_key(w, "uri"); write_string(w, value_uri);
+      write_key(w, "uri");
+      write_string(w, value_uri);
       if (value_relative) {
-        write_key(w, "uriBaseId"); write_string(w, "SRCROOT");
+        write_key(w, "uriBaseId");
+        write_string(w, "SRCROOT");
       }
       w.EndObject();
       write_key(w, "region");
       w.StartObject();
-      write_key(w, "startLine"); w.Uint(std::max(1U, f.value_source->line));
-      write_key(w, "startColumn"); w.Uint(std::max(1U, f.value_source->column));
+      write_key(w, "startLine");
+      w.Uint(std::max(1U, f.value_source->line));
+      write_key(w, "startColumn");
+      w.Uint(std::max(1U, f.value_source->column));
       w.EndObject();
       w.EndObject();
-      write_key(w, "message"); w.StartObject(); write_key(w, "text"); write_string(w, "the value comes from this values file"); w.EndObject();
+      write_key(w, "message");
+      w.StartObject();
+      write_key(w, "text");
+      write_string(w, "the value comes from this values file");
+      w.EndObject();
       w.EndObject();
       w.EndArray();
     }
     write_key(w, "partialFingerprints");
-    w.StartObject(); write_key(w, "chartproof/v1"); write_string(w, fingerprint(f)); w.EndObject();
+    w.StartObject();
+    write_key(w, "chartproof/v1");
+    write_string(w, fingerprint(f));
+    w.EndObject();
     if (!f.template_name.empty()) {
       write_key(w, "properties");
-      w.StartObject(); write_key(w, "template"); write_string(w, f.template_name); w.EndObject();
+      w.StartObject();
+      write_key(w, "template");
+      write_string(w, f.template_name);
+      w.EndObject();
     }
     w.EndObject();
   }

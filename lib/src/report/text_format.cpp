@@ -1,8 +1,8 @@
 #include <algorithm>
 
 #include "chartproof/report.hpp"
-#include "support/utf8.hpp"
 #include "report/source_lines.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof {
 namespace {
@@ -95,13 +95,14 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
   if (options.quiet) return out;
   const Summary& s = report.summary;
   std::size_t files = report.input ? report.input->files.size() : 0;
-  std::string counts = plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " +
-                       plural(files, "file");
+  std::string counts =
+      plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " + plural(files, "file");
   if (s.findings == 0) {
     out += "no findings (" + counts + ")\n";
   } else {
-    out += std::string(p.bold) + plural(s.findings, "finding") + std::string(p.reset) + " (" + plural(s.error, "error") +
-           ", " + plural(s.warning, "warning") + ", " + std::to_string(s.info) + " info) in " + counts + "\n";
+    out += std::string(p.bold) + plural(s.findings, "finding") + std::string(p.reset) + " (" +
+           plural(s.error, "error") + ", " + plural(s.warning, "warning") + ", " + std::to_string(s.info) +
+           " info) in " + counts + "\n";
   }
   return out;
 }

@@ -78,7 +78,8 @@ std::vector<std::string> enclosing_charts(const std::vector<std::string>& files)
 Expected<LintReport> lint_request(const LintRequest& request) {
   std::vector<std::string> paths = request.charts_of ? enclosing_charts(request.paths) : request.paths;
   if (paths.empty() && request.texts.empty() && !request.charts_of) {
-    return Error{"", 0, 0, "no input; give files, directories, or - for standard input (helm template . | chartproof lint -)",
+    return Error{"", 0, 0,
+                 "no input; give files, directories, or - for standard input (helm template . | chartproof lint -)",
                  ErrorKind::Usage};
   }
   auto options = request_options(request);

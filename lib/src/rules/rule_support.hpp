@@ -12,9 +12,8 @@ namespace chartproof::rules {
 /// Makes a RuleDefinition for a Rule class constructible from Params.
 template <typename R>
 RuleDefinition define(RuleMeta meta) {
-  return RuleDefinition{std::move(meta), [](const Params& params) -> std::unique_ptr<Rule> {
-                          return std::make_unique<R>(params);
-                        }};
+  return RuleDefinition{std::move(meta),
+                        [](const Params& params) -> std::unique_ptr<Rule> { return std::make_unique<R>(params); }};
 }
 
 /// The kinds that carry a pod spec.

@@ -10,7 +10,8 @@ constexpr std::array<signed char, 256> kDecode = [] {
   std::array<signed char, 256> table{};
   for (auto& v : table) v = -1;
   constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  for (std::size_t i = 0; i < alphabet.size(); ++i) table[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
+  for (std::size_t i = 0; i < alphabet.size(); ++i)
+    table[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
   return table;
 }();
 
@@ -21,7 +22,9 @@ std::string describe(unsigned char c) {
   return std::string("byte ") + buf;
 }
 
-Base64Result fail(std::size_t offset, std::string what) { return Base64Result{std::nullopt, Base64Error{offset, std::move(what)}}; }
+Base64Result fail(std::size_t offset, std::string what) {
+  return Base64Result{std::nullopt, Base64Error{offset, std::move(what)}};
+}
 
 }  // namespace
 
@@ -31,8 +34,8 @@ Base64Result decode_base64(std::string_view text) {
   unsigned quantum[4];
   std::size_t offsets[4];
   std::size_t filled = 0;
-  std::size_t padding = 0;        // `=` seen in the current (last) quantum
-  bool finished = false;          // a padded quantum ended the data: only newlines may follow
+  std::size_t padding = 0;  // `=` seen in the current (last) quantum
+  bool finished = false;    // a padded quantum ended the data: only newlines may follow
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (c == '\r' || c == '\n') continue;  // Go ignores CR and LF anywhere
@@ -47,7 +50,7 @@ Base64Result decode_base64(std::string_view text) {
       continue;
     }
     if (padding > 0) return fail(i, describe(c) + " after \"=\" padding");
-    signed char v = kDecode[c];
+    int v = kDecode[c];
     if (v < 0) return fail(i, describe(c) + " is not a base64 character");
     offsets[filled] = i;
     quantum[filled++] = static_cast<unsigned>(v);
@@ -65,7 +68,8 @@ Base64Result decode_base64(std::string_view text) {
   }
   if (filled != 0) {
     std::size_t at = offsets[filled - 1] + 1;
-    return fail(at, padding > 0 ? "incomplete padding at the end" : "the length is not a multiple of 4 (missing \"=\" padding)");
+    return fail(at, padding > 0 ? "incomplete padding at the end"
+                                : "the length is not a multiple of 4 (missing \"=\" padding)");
   }
   return Base64Result{std::move(out), {}};
 }

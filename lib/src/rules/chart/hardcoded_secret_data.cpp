@@ -14,7 +14,7 @@ namespace {
 // Secrets of one render by template and position among that template's Secrets: names usually
 // contain the release name, so they cannot pair the two renders.
 std::map<std::pair<std::string_view, std::size_t>, const Resource*> secrets_by_template(const ResourceGraph& graph,
-                                                                                         const SourceFile* file) {
+                                                                                        const SourceFile* file) {
   std::map<std::pair<std::string_view, std::size_t>, const Resource*> out;
   std::map<std::string_view, std::size_t> seen;
   for (const Resource& r : graph.resources()) {
@@ -42,8 +42,8 @@ class HardcodedSecretData : public Rule {
   }
 
  private:
-  void compare(const ChartFolder& chart, const Resource& r, const Resource& other, std::string_view section, bool base64,
-               Reporter& out) const {
+  void compare(const ChartFolder& chart, const Resource& r, const Resource& other, std::string_view section,
+               bool base64, Reporter& out) const {
     Node data = r.root.get(section);
     Node other_data = other.root.get(section);
     if (!data.is_map() || !other_data.is_map()) return;
@@ -76,7 +76,11 @@ class HardcodedSecretData : public Rule {
 
 RuleDefinition hardcoded_secret_data_rule() {
   RuleMeta meta{
-      "hardcoded-secret-data", "chart", Severity::Error, true, {"Secret"},
+      "hardcoded-secret-data",
+      "chart",
+      Severity::Error,
+      true,
+      {"Secret"},
       "A chart must not bake a secret's value into its templates or defaults.",
       "In chart mode chartproof renders the chart twice, under two release names, and compares each "
       "Secret's data. A value generated at install (`randAlphaNum`, `genPrivateKey`, `lookup` of an "

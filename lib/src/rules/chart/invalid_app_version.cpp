@@ -19,10 +19,12 @@ class InvalidAppVersion : public Rule {
     if (!app || app.is_null() || (app.is_string() && app.text().empty())) {
       Node at = app ? app : root;
       out.report_document(doc, at.line(), at.column(),
-                          "Chart.yaml has no appVersion: the app.kubernetes.io/version label and `helm list` cannot say which release of the application this is");
+                          "Chart.yaml has no appVersion: the app.kubernetes.io/version label and `helm list` cannot "
+                          "say which release of the application this is");
     } else if (!app.is_string() && !app.quoted()) {
       out.report_document(doc, app.line(), app.column(),
-                          "appVersion " + std::string(app.text()) + " is a number to YAML (1.10 reads as 1.1, 1.0 as 1); quote it: appVersion: \"" +
+                          "appVersion " + std::string(app.text()) +
+                              " is a number to YAML (1.10 reads as 1.1, 1.0 as 1); quote it: appVersion: \"" +
                               std::string(app.text()) + "\"");
     }
   }
@@ -31,14 +33,17 @@ class InvalidAppVersion : public Rule {
 }  // namespace
 
 RuleDefinition invalid_app_version_rule() {
-  RuleMeta meta{
-      "invalid-app-version", "chart", Severity::Warning, true, {},
-      "Chart.yaml should carry appVersion, quoted.",
-      "appVersion names the version of the application the chart deploys; charts feed it into the "
-      "`app.kubernetes.io/version` label and image tags, and `helm list` shows it. Written unquoted, a "
-      "version like 1.10 is a YAML number and becomes 1.1. Library charts (type: library) are exempt.",
-      "Add `appVersion: \"1.2.3\"` (quoted) to Chart.yaml.",
-      {}};
+  RuleMeta meta{"invalid-app-version",
+                "chart",
+                Severity::Warning,
+                true,
+                {},
+                "Chart.yaml should carry appVersion, quoted.",
+                "appVersion names the version of the application the chart deploys; charts feed it into the "
+                "`app.kubernetes.io/version` label and image tags, and `helm list` shows it. Written unquoted, a "
+                "version like 1.10 is a YAML number and becomes 1.1. Library charts (type: library) are exempt.",
+                "Add `appVersion: \"1.2.3\"` (quoted) to Chart.yaml.",
+                {}};
   meta.chart_level = true;
   return define<InvalidAppVersion>(std::move(meta));
 }

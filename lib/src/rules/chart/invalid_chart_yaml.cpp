@@ -18,11 +18,13 @@ class InvalidChartYaml : public Rule {
   void check_chart(const ChartFolder& chart, const RuleContext&, Reporter& out) const override {
     const ParsedDocument& doc = chart.chart_yaml;
     if (!chart.has_chart_yaml) {
-      out.report_document(doc, 1, 1, "the folder has templates/ and values.yaml but no Chart.yaml: helm does not treat it as a chart");
+      out.report_document(
+          doc, 1, 1, "the folder has templates/ and values.yaml but no Chart.yaml: helm does not treat it as a chart");
       return;
     }
     for (const auto& issue : doc.issues) {
-      if (issue.kind == ParseIssue::Kind::InvalidYaml) out.report_document(doc, issue.line, issue.column, "Chart.yaml is not valid YAML: " + issue.message);
+      if (issue.kind == ParseIssue::Kind::InvalidYaml)
+        out.report_document(doc, issue.line, issue.column, "Chart.yaml is not valid YAML: " + issue.message);
     }
     if (!doc.tree) {
       if (doc.issues.empty()) out.report_document(doc, 1, 1, "Chart.yaml is empty");
@@ -30,7 +32,8 @@ class InvalidChartYaml : public Rule {
     }
     Node root = doc.tree->root();
     if (!root.is_map()) {
-      out.report_document(doc, root.line(), root.column(), "Chart.yaml must be a mapping (apiVersion, name, version, ...)");
+      out.report_document(doc, root.line(), root.column(),
+                          "Chart.yaml must be a mapping (apiVersion, name, version, ...)");
       return;
     }
     Node api = root.get("apiVersion");
@@ -38,24 +41,30 @@ class InvalidChartYaml : public Rule {
       out.report_document(doc, root.line(), root.column(), "Chart.yaml has no apiVersion; use `apiVersion: v2`");
     } else if (api.text() == "v1") {
       out.report_document(doc, api.line(), api.column(),
-                          "apiVersion v1 is the Helm 2 chart format; use v2 (dependencies move from requirements.yaml into Chart.yaml)");
+                          "apiVersion v1 is the Helm 2 chart format; use v2 (dependencies move from requirements.yaml "
+                          "into Chart.yaml)");
     } else if (api.text() != "v2") {
-      out.report_document(doc, api.line(), api.column(), "apiVersion " + in_quotes(api.text()) + " is not a chart API version; use v2");
+      out.report_document(doc, api.line(), api.column(),
+                          "apiVersion " + in_quotes(api.text()) + " is not a chart API version; use v2");
     }
     Node name = root.get("name");
     if (!name || !name.is_string() || name.text().empty()) {
       Node at = name ? name : root;
       out.report_document(doc, at.line(), at.column(), "Chart.yaml has no name (a non-empty string)");
-    } else if (name.text().find_first_of("/\\ \t") != std::string_view::npos || name.text() == "." || name.text() == "..") {
-      out.report_document(doc, name.line(), name.column(), "chart name " + in_quotes(name.text()) + " cannot hold a path separator or a blank");
+    } else if (name.text().find_first_of("/\\ \t") != std::string_view::npos || name.text() == "." ||
+               name.text() == "..") {
+      out.report_document(doc, name.line(), name.column(),
+                          "chart name " + in_quotes(name.text()) + " cannot hold a path separator or a blank");
     }
     Node version = root.get("version");
     if (!version || version.is_null() || version.text().empty()) {
       Node at = version ? version : root;
       out.report_document(doc, at.line(), at.column(), "Chart.yaml has no version (SemVer 2, e.g. 1.2.3)");
     } else if (!RE2::FullMatch(version.text(), semver_)) {
-      out.report_document(doc, version.line(), version.column(),
-                          "version " + in_quotes(version.text()) + " is not SemVer 2 (MAJOR.MINOR.PATCH, e.g. 1.2.3); `helm lint` and `helm package` reject it");
+      out.report_document(
+          doc, version.line(), version.column(),
+          "version " + in_quotes(version.text()) +
+              " is not SemVer 2 (MAJOR.MINOR.PATCH, e.g. 1.2.3); `helm lint` and `helm package` reject it");
     }
   }
 
@@ -66,18 +75,21 @@ class InvalidChartYaml : public Rule {
 }  // namespace
 
 RuleDefinition invalid_chart_yaml_rule() {
-  RuleMeta meta{
-      "invalid-chart-yaml", "chart", Severity::Error, true, {},
-      "A chart folder needs a Chart.yaml with apiVersion v2, a name and a SemVer 2 version.",
-      "helm finds a chart by its Chart.yaml and refuses one without a name or version; `helm lint`, "
-      "`helm package` and chart repositories reject versions that are not strict SemVer 2 (`1.0` and "
-      "`v1.2.3` are not), and apiVersion v1 is the Helm 2 format, whose dependencies live in a separate "
-      "requirements.yaml that Helm 3 only reads for compatibility. Runs in chart mode (a chart folder given "
-      "to `chartproof lint`); a folder with templates/ and values.yaml but no Chart.yaml is reported here "
-      "instead of its templates being read as YAML.",
-      "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "
-      "`version:` in SemVer 2 (`1.2.3`), and `appVersion:` quoted.",
-      {}};
+  RuleMeta meta{"invalid-chart-yaml",
+                "chart",
+                Severity::Error,
+                true,
+                {},
+                "A chart folder needs a Chart.yaml with apiVersion v2, a name and a SemVer 2 version.",
+                "helm finds a chart by its Chart.yaml and refuses one without a name or version; `helm lint`, "
+                "`helm package` and chart repositories reject versions that are not strict SemVer 2 (`1.0` and "
+                "`v1.2.3` are not), and apiVersion v1 is the Helm 2 format, whose dependencies live in a separate "
+                "requirements.yaml that Helm 3 only reads for compatibility. Runs in chart mode (a chart folder given "
+                "to `chartproof lint`); a folder with templates/ and values.yaml but no Chart.yaml is reported here "
+                "instead of its templates being read as YAML.",
+                "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "
+                "`version:` in SemVer 2 (`1.2.3`), and `appVersion:` quoted.",
+                {}};
   meta.chart_level = true;
   return define<InvalidChartYaml>(std::move(meta));
 }

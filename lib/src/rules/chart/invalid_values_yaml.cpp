@@ -13,7 +13,8 @@ class InvalidValuesYaml : public Rule {
   void check_chart(const ChartFolder& chart, const RuleContext&, Reporter& out) const override {
     for (const auto& doc : chart.values) {
       for (const auto& issue : doc.issues) {
-        if (issue.kind == ParseIssue::Kind::InvalidYaml) out.report_document(doc, issue.line, issue.column, "values file is not valid YAML: " + issue.message);
+        if (issue.kind == ParseIssue::Kind::InvalidYaml)
+          out.report_document(doc, issue.line, issue.column, "values file is not valid YAML: " + issue.message);
       }
       if (!doc.tree) continue;
       Node root = doc.tree->root();
@@ -27,14 +28,17 @@ class InvalidValuesYaml : public Rule {
 }  // namespace
 
 RuleDefinition invalid_values_yaml_rule() {
-  RuleMeta meta{
-      "invalid-values-yaml", "chart", Severity::Error, true, {},
-      "values.yaml and every -f values file must be a valid YAML mapping.",
-      "helm merges values files as maps; a file that does not parse, or holds a list or a string, stops "
-      "`helm install` with an error that names neither line nor cause. chartproof reads the chart's "
-      "values.yaml and each file given with -f/--values and reports the parser's position.",
-      "Fix the YAML at the reported position; the top level of a values file is `name: value` pairs.",
-      {}};
+  RuleMeta meta{"invalid-values-yaml",
+                "chart",
+                Severity::Error,
+                true,
+                {},
+                "values.yaml and every -f values file must be a valid YAML mapping.",
+                "helm merges values files as maps; a file that does not parse, or holds a list or a string, stops "
+                "`helm install` with an error that names neither line nor cause. chartproof reads the chart's "
+                "values.yaml and each file given with -f/--values and reports the parser's position.",
+                "Fix the YAML at the reported position; the top level of a values file is `name: value` pairs.",
+                {}};
   meta.chart_level = true;
   return define<InvalidValuesYaml>(std::move(meta));
 }

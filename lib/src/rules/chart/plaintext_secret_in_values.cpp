@@ -17,18 +17,21 @@ class PlaintextSecretInValues : public Rule {
   }
 
  private:
-  void visit(const ParsedDocument& doc, Node node, const std::string& path, std::string_view name, Reporter& out) const {
+  void visit(const ParsedDocument& doc, Node node, const std::string& path, std::string_view name,
+             Reporter& out) const {
     if (node.is_map()) {
       for (std::size_t i = 0; i < node.size(); ++i) {
         std::string_view key = node.key_at(i).text();
         visit(doc, node.value_at(i), path.empty() ? std::string(key) : append_path_key(path, key), key, out);
       }
     } else if (node.is_seq()) {
-      for (std::size_t i = 0; i < node.size(); ++i) visit(doc, node.item(i), path + "[" + std::to_string(i) + "]", name, out);
+      for (std::size_t i = 0; i < node.size(); ++i)
+        visit(doc, node.item(i), path + "[" + std::to_string(i) + "]", name, out);
     } else if (node.is_string() && !name.empty()) {
       if (auto holds = detector_.what_it_holds(name, node.text(), /*check_urls=*/true)) {
         out.report_document(doc, node.line(), node.column(),
-                            "values key " + in_quotes(path) + " " + *holds + ": every install of the chart gets this default unless it is overridden");
+                            "values key " + in_quotes(path) + " " + *holds +
+                                ": every install of the chart gets this default unless it is overridden");
       }
     }
   }
@@ -39,20 +42,23 @@ class PlaintextSecretInValues : public Rule {
 }  // namespace
 
 RuleDefinition plaintext_secret_in_values_rule() {
-  RuleMeta meta{
-      "plaintext-secret-in-values", "chart", Severity::Error, true, {},
-      "A chart's values.yaml must not ship a literal secret as a default.",
-      "values.yaml is published with the chart: a password, token or key written there is the same on "
-      "every installation that does not override it, and readable by anyone who can fetch the chart. A "
-      "key is reported when its name says it holds a secret and its default is not empty, a placeholder "
-      "(changeme, <...>, ${...}) or plainly not a secret (a boolean, a number, a path), and whatever its "
-      "name when the value is a URL with a literal `user:password@` or a known credential format. The "
-      "rule reads the chart's own values.yaml only; -f files are the installer's.",
-      "Leave the default empty and generate the secret in the template when it is not given "
-      "(`randAlphaNum`, keeping an existing one with `lookup`), or take the name of an existing Secret "
-      "(`existingSecret`) and reference it with `secretKeyRef`.",
-      {},
-      /*sensitive=*/true};
+  RuleMeta meta{"plaintext-secret-in-values",
+                "chart",
+                Severity::Error,
+                true,
+                {},
+                "A chart's values.yaml must not ship a literal secret as a default.",
+                "values.yaml is published with the chart: a password, token or key written there is the same on "
+                "every installation that does not override it, and readable by anyone who can fetch the chart. A "
+                "key is reported when its name says it holds a secret and its default is not empty, a placeholder "
+                "(changeme, <...>, ${...}) or plainly not a secret (a boolean, a number, a path), and whatever its "
+                "name when the value is a URL with a literal `user:password@` or a known credential format. The "
+                "rule reads the chart's own values.yaml only; -f files are the installer's.",
+                "Leave the default empty and generate the secret in the template when it is not given "
+                "(`randAlphaNum`, keeping an existing one with `lookup`), or take the name of an existing Secret "
+                "(`existingSecret`) and reference it with `secretKeyRef`.",
+                {},
+                /*sensitive=*/true};
   meta.chart_level = true;
   return define<PlaintextSecretInValues>(std::move(meta));
 }

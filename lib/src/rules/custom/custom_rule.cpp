@@ -23,7 +23,8 @@ struct Target {
 };
 
 std::string fill_message(std::string message, std::string_view field, std::string_view value) {
-  for (auto [key, with] : {std::pair{std::string_view("{field}"), field}, std::pair{std::string_view("{value}"), value}}) {
+  for (auto [key, with] :
+       {std::pair{std::string_view("{field}"), field}, std::pair{std::string_view("{value}"), value}}) {
     for (std::size_t p = message.find(key); p != std::string::npos; p = message.find(key, p + with.size())) {
       message.replace(p, key.size(), with);
     }
@@ -39,7 +40,11 @@ class CustomRule : public Rule {
  public:
   CustomRule(const CustomRuleSpec& spec, std::vector<CompiledCheck> require, std::vector<CompiledCheck> forbid,
              std::shared_ptr<const jsonschema::Schema> schema)
-      : spec_(spec), scope_(spec.scope), require_(std::move(require)), forbid_(std::move(forbid)), schema_(std::move(schema)) {}
+      : spec_(spec),
+        scope_(spec.scope),
+        require_(std::move(require)),
+        forbid_(std::move(forbid)),
+        schema_(std::move(schema)) {}
 
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     if (!scope_.matches(r)) return;
@@ -59,17 +64,20 @@ class CustomRule : public Rule {
         if (!value || value.is_null()) continue;
         std::string path = join_path(t.path, c.check.field);
         if (!c.pattern) {
-          report(out, r, Field{value, path}, c, value.text(), t.subject + " sets " + c.check.field + ", which is forbidden");
+          report(out, r, Field{value, path}, c, value.text(),
+                 t.subject + " sets " + c.check.field + ", which is forbidden");
         } else if (value.is_scalar() && RE2::PartialMatch(value.text(), *c.pattern)) {
           report(out, r, Field{value, path}, c, value.text(),
-                 t.subject + " " + c.check.field + " is " + shown(value) + ", which is forbidden (" + c.check.pattern + ")");
+                 t.subject + " " + c.check.field + " is " + shown(value) + ", which is forbidden (" + c.check.pattern +
+                     ")");
         }
       }
       if (schema_) {
         for (const auto& v : schema_->validate(t.node)) {
           std::string path = t.path;
           if (!v.path.empty()) path = v.path.front() == '[' ? path + v.path : join_path(path, v.path);
-          out.report(r, Field{v.node, path}, t.subject + ": " + v.message + (v.path.empty() ? "" : " (" + v.path + ")"));
+          out.report(r, Field{v.node, path},
+                     t.subject + ": " + v.message + (v.path.empty() ? "" : " (" + v.path + ")"));
         }
       }
     }
@@ -77,12 +85,14 @@ class CustomRule : public Rule {
 
  private:
   static std::string shown(Node value) {
-    return value.is_scalar() ? "\"" + std::string(value.text()) + "\"" : "a " + std::string(node_type_name(value.type()));
+    return value.is_scalar() ? "\"" + std::string(value.text()) + "\""
+                             : "a " + std::string(node_type_name(value.type()));
   }
 
   void report(Reporter& out, const Resource& r, const Field& at, const CompiledCheck& c, std::string_view value,
               std::string fallback) const {
-    out.report(r, at, c.check.message.empty() ? std::move(fallback) : fill_message(c.check.message, c.check.field, value));
+    out.report(r, at,
+               c.check.message.empty() ? std::move(fallback) : fill_message(c.check.message, c.check.field, value));
   }
 
   std::vector<Target> targets(const Resource& r) const {
@@ -110,7 +120,8 @@ Expected<std::vector<CompiledCheck>> compile_checks(const CustomRuleSpec& spec, 
     std::shared_ptr<RE2> re;
     if (!c.pattern.empty()) {
       re = std::make_shared<RE2>(c.pattern, RE2::Quiet);
-      if (!re->ok()) return Error{spec.file, spec.line, spec.column, "pattern " + c.pattern + " is not valid RE2: " + re->error()};
+      if (!re->ok())
+        return Error{spec.file, spec.line, spec.column, "pattern " + c.pattern + " is not valid RE2: " + re->error()};
     }
     out.push_back(CompiledCheck{c, re});
   }
@@ -132,9 +143,15 @@ Expected<RuleDefinition> make_custom_rule_definition(const CustomRuleSpec& spec)
     if (!compiled) return Error{spec.file, spec.line, spec.column, compiled.error().message};
     schema = std::make_shared<const jsonschema::Schema>(std::move(compiled.value()));
   }
-  RuleMeta meta{spec.id, spec.pack, spec.severity, true, spec.kinds, spec.summary,
+  RuleMeta meta{spec.id,
+                spec.pack,
+                spec.severity,
+                true,
+                spec.kinds,
+                spec.summary,
                 spec.rationale.empty() ? "Declared in " + spec.file + "." : spec.rationale,
-                spec.remediation.empty() ? spec.summary : spec.remediation, {}};
+                spec.remediation.empty() ? spec.summary : spec.remediation,
+                {}};
   auto req = std::make_shared<std::vector<CompiledCheck>>(std::move(require.value()));
   auto forb = std::make_shared<std::vector<CompiledCheck>>(std::move(forbid.value()));
   return RuleDefinition{std::move(meta), [spec, req, forb, schema](const Params&) -> std::unique_ptr<Rule> {

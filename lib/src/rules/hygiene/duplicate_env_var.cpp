@@ -28,15 +28,19 @@ class DuplicateEnvVar : public Rule {
 }  // namespace
 
 RuleDefinition duplicate_env_var_rule() {
-  return define<DuplicateEnvVar>(RuleMeta{
-      "duplicate-env-var", "hygiene", Severity::Warning, true, workload_kinds(),
-      "A container must not set the same env var twice.",
-      "Kubernetes accepts duplicate env names and the container sees only the last one, so a value set in "
-      "the template is silently overridden by `extraEnv` from values (or the other way round) and the "
-      "setting you read in the manifest is not the one that runs. Reported at the second occurrence.",
-      "Remove one of the entries, or merge them (usually: let values override the template's default "
-      "explicitly).",
-      {}});
+  return define<DuplicateEnvVar>(
+      RuleMeta{"duplicate-env-var",
+               "hygiene",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "A container must not set the same env var twice.",
+               "Kubernetes accepts duplicate env names and the container sees only the last one, so a value set in "
+               "the template is silently overridden by `extraEnv` from values (or the other way round) and the "
+               "setting you read in the manifest is not the one that runs. Reported at the second occurrence.",
+               "Remove one of the entries, or merge them (usually: let values override the template's default "
+               "explicitly).",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -17,7 +17,9 @@ class ImageTagMutable : public Rule {
       Field at{image, c.path + ".image"};
       if (!ref.digest.empty()) continue;  // pinned by content
       if (ref.tag.empty()) {
-        out.report(r, at, c.describe() + " uses image " + in_quotes(image.text()) + " without a tag (Kubernetes pulls latest)");
+        out.report(
+            r, at,
+            c.describe() + " uses image " + in_quotes(image.text()) + " without a tag (Kubernetes pulls latest)");
       } else if (ref.tag == "latest") {
         out.report(r, at, c.describe() + " uses the mutable tag latest (" + in_quotes(image.text()) + ")");
       } else if (require_digest_) {
@@ -33,15 +35,19 @@ class ImageTagMutable : public Rule {
 }  // namespace
 
 RuleDefinition image_tag_mutable_rule() {
-  return define<ImageTagMutable>(RuleMeta{
-      "image-tag-mutable", "images", Severity::Warning, true, workload_kinds(),
-      "Images should be pinned to a version tag (or a digest).",
-      "An image without a tag means `latest`, and `latest` changes under you: two nodes run different code "
-      "for the same Deployment, a rollback re-pulls the broken build, and imagePullPolicy defaults to Always. "
-      "A registry port (`registry:5000/app`) is not mistaken for a tag. With `require_digest`, any image "
-      "without `@sha256:` is reported, since tags can be moved too.",
-      "Use an immutable version tag (`app:1.4.2`), or a digest (`app@sha256:...`).",
-      {ParamSpec{"require_digest", "report every image not pinned by digest", false}}});
+  return define<ImageTagMutable>(
+      RuleMeta{"image-tag-mutable",
+               "images",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Images should be pinned to a version tag (or a digest).",
+               "An image without a tag means `latest`, and `latest` changes under you: two nodes run different code "
+               "for the same Deployment, a rollback re-pulls the broken build, and imagePullPolicy defaults to Always. "
+               "A registry port (`registry:5000/app`) is not mistaken for a tag. With `require_digest`, any image "
+               "without `@sha256:` is reported, since tags can be moved too.",
+               "Use an immutable version tag (`app:1.4.2`), or a digest (`app@sha256:...`).",
+               {ParamSpec{"require_digest", "report every image not pinned by digest", false}}});
 }
 
 }  // namespace chartproof::rules

@@ -23,14 +23,18 @@ class ExpiredExemption : public Rule {
 }  // namespace
 
 RuleDefinition expired_exemption_rule() {
-  return define<ExpiredExemption>(RuleMeta{
-      "expired-exemption", "policy", Severity::Warning, true, {"(policy)"},
-      "Exemptions past their expiry date stop applying.",
-      "An exemption with `expires: YYYY-MM-DD` applies up to and including that day (UTC). After it, the "
-      "findings it covered are reported again and this warning points at the exemption, so the deadline "
-      "is visible rather than silently extended.",
-      "Fix the exempted findings, or renew the exemption with a new date and reason.",
-      {}});
+  return define<ExpiredExemption>(
+      RuleMeta{"expired-exemption",
+               "policy",
+               Severity::Warning,
+               true,
+               {"(policy)"},
+               "Exemptions past their expiry date stop applying.",
+               "An exemption with `expires: YYYY-MM-DD` applies up to and including that day (UTC). After it, the "
+               "findings it covered are reported again and this warning points at the exemption, so the deadline "
+               "is visible rather than silently extended.",
+               "Fix the exempted findings, or renew the exemption with a new date and reason.",
+               {}});
 }
 
 }  // namespace chartproof::rules

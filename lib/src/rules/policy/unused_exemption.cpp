@@ -14,8 +14,8 @@ class UnusedExemption : public Rule {
       if (use.expired || use.used) continue;
       const Exemption& ex = *use.exemption;
       out.report_file(ex.file, ex.line, ex.column,
-                      "exemption for " + join_commas(ex.rules) + " matched no finding; remove it or fix its scope (reason: " +
-                          ex.reason + ")");
+                      "exemption for " + join_commas(ex.rules) +
+                          " matched no finding; remove it or fix its scope (reason: " + ex.reason + ")");
     }
   }
 };
@@ -23,14 +23,18 @@ class UnusedExemption : public Rule {
 }  // namespace
 
 RuleDefinition unused_exemption_rule() {
-  return define<UnusedExemption>(RuleMeta{
-      "unused-exemption", "policy", Severity::Info, true, {"(policy)"},
-      "Every exemption should still be needed.",
-      "An exemption that removed no finding in this run is stale: the problem was fixed, the resource was "
-      "renamed, or the scope never matched. Stale exemptions hide the next real problem with the same rule, "
-      "so they are reported (at the exemption, in the policy file) to be cleaned up.",
-      "Delete the exemption, or correct its rules or scope.",
-      {}});
+  return define<UnusedExemption>(
+      RuleMeta{"unused-exemption",
+               "policy",
+               Severity::Info,
+               true,
+               {"(policy)"},
+               "Every exemption should still be needed.",
+               "An exemption that removed no finding in this run is stale: the problem was fixed, the resource was "
+               "renamed, or the scope never matched. Stale exemptions hide the next real problem with the same rule, "
+               "so they are reported (at the exemption, in the policy file) to be cleaned up.",
+               "Delete the exemption, or correct its rules or scope.",
+               {}});
 }
 
 }  // namespace chartproof::rules

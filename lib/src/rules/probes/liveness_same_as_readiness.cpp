@@ -13,8 +13,9 @@ class LivenessSameAsReadiness : public Rule {
       Node liveness = c.node.get("livenessProbe");
       Node readiness = c.node.get("readinessProbe");
       if (!liveness.is_map() || !readiness.is_map() || !deep_equal(liveness, readiness)) continue;
-      out.report(r, Field{liveness, c.path + ".livenessProbe"},
-                 "liveness probe of " + c.describe() + " is identical to its readiness probe (same handler and timing)");
+      out.report(
+          r, Field{liveness, c.path + ".livenessProbe"},
+          "liveness probe of " + c.describe() + " is identical to its readiness probe (same handler and timing)");
     }
   }
 };
@@ -22,17 +23,21 @@ class LivenessSameAsReadiness : public Rule {
 }  // namespace
 
 RuleDefinition liveness_same_as_readiness_rule() {
-  return define<LivenessSameAsReadiness>(RuleMeta{
-      "liveness-same-as-readiness", "probes", Severity::Warning, true, workload_kinds(),
-      "Liveness and readiness probes should not be identical.",
-      "Readiness answers \"can I take traffic now?\" (a database or cache being down is a good reason to say "
-      "no); liveness answers \"is this process broken beyond repair?\". When both are the same check with "
-      "the same timing, a failing dependency fails liveness too and the kubelet restarts every replica at "
-      "once, turning a dependency outage into a crash loop. Probes with the same handler but different "
-      "timing are not reported.",
-      "Give liveness its own cheap endpoint that does not check dependencies (e.g. /health/live), and keep "
-      "dependency checks in readiness (/health/ready).",
-      {}});
+  return define<LivenessSameAsReadiness>(
+      RuleMeta{"liveness-same-as-readiness",
+               "probes",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Liveness and readiness probes should not be identical.",
+               "Readiness answers \"can I take traffic now?\" (a database or cache being down is a good reason to say "
+               "no); liveness answers \"is this process broken beyond repair?\". When both are the same check with "
+               "the same timing, a failing dependency fails liveness too and the kubelet restarts every replica at "
+               "once, turning a dependency outage into a crash loop. Probes with the same handler but different "
+               "timing are not reported.",
+               "Give liveness its own cheap endpoint that does not check dependencies (e.g. /health/live), and keep "
+               "dependency checks in readiness (/health/ready).",
+               {}});
 }
 
 }  // namespace chartproof::rules

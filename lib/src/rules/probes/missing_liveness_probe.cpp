@@ -16,16 +16,20 @@ class MissingLivenessProbe : public Rule {
 }  // namespace
 
 RuleDefinition missing_liveness_probe_rule() {
-  return define<MissingLivenessProbe>(RuleMeta{
-      "missing-liveness-probe", "probes", Severity::Warning, true, workload_kinds(),
-      "Long-running containers should declare a liveness probe.",
-      "Without a liveness probe the kubelet restarts a container only when its process exits; a deadlocked "
-      "or wedged server keeps its pod Running forever. Pods that run to completion (Job, CronJob, "
-      "restartPolicy Never/OnFailure) and init containers are exempt: Kubernetes does not probe them for "
-      "liveness in a useful way.",
-      "Add `livenessProbe` with a cheap handler that fails only when the process must be restarted, e.g. "
-      "`httpGet: {path: /health/live, port: http}`.",
-      {}});
+  return define<MissingLivenessProbe>(
+      RuleMeta{"missing-liveness-probe",
+               "probes",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Long-running containers should declare a liveness probe.",
+               "Without a liveness probe the kubelet restarts a container only when its process exits; a deadlocked "
+               "or wedged server keeps its pod Running forever. Pods that run to completion (Job, CronJob, "
+               "restartPolicy Never/OnFailure) and init containers are exempt: Kubernetes does not probe them for "
+               "liveness in a useful way.",
+               "Add `livenessProbe` with a cheap handler that fails only when the process must be restarted, e.g. "
+               "`httpGet: {path: /health/live, port: http}`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

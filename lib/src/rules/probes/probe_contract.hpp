@@ -6,8 +6,8 @@
 #include <re2/re2.h>
 
 #include <memory>
-#include <sstream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -34,11 +34,15 @@ inline std::optional<HandlerSpec> parse_handler_spec(const std::string& text, st
     return std::nullopt;
   }
   while (in >> token) {
-    if (token[0] == '/' && spec.type == "httpGet") spec.path = token;
-    else if (token.rfind("port=", 0) == 0) spec.port = token.substr(5);
-    else if (token.rfind("scheme=", 0) == 0 && spec.type == "httpGet") spec.scheme = token.substr(7);
+    if (token[0] == '/' && spec.type == "httpGet")
+      spec.path = token;
+    else if (token.rfind("port=", 0) == 0)
+      spec.port = token.substr(5);
+    else if (token.rfind("scheme=", 0) == 0 && spec.type == "httpGet")
+      spec.scheme = token.substr(7);
     else {
-      error = "\"" + text + "\": unexpected \"" + token + "\"; write e.g. \"httpGet /health/live port=http scheme=HTTP\"";
+      error =
+          "\"" + text + "\": unexpected \"" + token + "\"; write e.g. \"httpGet /health/live port=http scheme=HTTP\"";
       return std::nullopt;
     }
   }
@@ -61,7 +65,8 @@ inline std::int64_t probe_default(std::string_view field) {
 }
 
 inline std::vector<TimingBound> parse_timing_spec(const std::string& text, std::string& error) {
-  static const RE2 kBound(R"((periodSeconds|timeoutSeconds|failureThreshold|successThreshold|initialDelaySeconds)(<=|>=|=)(\d+))");
+  static const RE2 kBound(
+      R"((periodSeconds|timeoutSeconds|failureThreshold|successThreshold|initialDelaySeconds)(<=|>=|=)(\d+))");
   std::vector<TimingBound> out;
   std::istringstream in(text);
   std::string token;
@@ -69,7 +74,8 @@ inline std::vector<TimingBound> parse_timing_spec(const std::string& text, std::
     std::string field, op;
     std::int64_t value = 0;
     if (!RE2::FullMatch(token, kBound, &field, &op, &value)) {
-      error = "\"" + token + "\" is not a timing bound; write e.g. periodSeconds=10 timeoutSeconds<=2 failureThreshold>=3";
+      error =
+          "\"" + token + "\" is not a timing bound; write e.g. periodSeconds=10 timeoutSeconds<=2 failureThreshold>=3";
       return {};
     }
     out.push_back(TimingBound{field, op, value});

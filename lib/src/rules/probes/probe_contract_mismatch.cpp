@@ -39,8 +39,9 @@ class ProbeContractMismatch : public Rule {
     std::string subject = std::string(kind.name) + " probe of " + c.describe();
     Node probe = c.node.get(kind.field);
     if (!probe.is_map()) {
-      out.report(r, Field{c.node, path}, c.describe() + " has no " + std::string(kind.name) +
-                                             " probe; the contract requires " + describe(spec));
+      out.report(
+          r, Field{c.node, path},
+          c.describe() + " has no " + std::string(kind.name) + " probe; the contract requires " + describe(spec));
       return;
     }
     Node handler = probe.get(spec.type);
@@ -56,14 +57,16 @@ class ProbeContractMismatch : public Rule {
     if (!spec.path.empty() && handler.get_text("path") != spec.path) {
       Node p = handler.get("path");
       out.report(r, Field{p ? p : handler, hpath + ".path"},
-                 subject + " checks path " + in_quotes(p ? p.text() : "/") + "; the contract requires " + in_quotes(spec.path));
+                 subject + " checks path " + in_quotes(p ? p.text() : "/") + "; the contract requires " +
+                     in_quotes(spec.path));
     }
     if (!spec.port.empty()) {
       Node port = handler.get("port");
       // A name and the number of the containerPort it names are the same port.
       if (!port || resolve_port(c, port.text()) != resolve_port(c, spec.port)) {
         out.report(r, Field{port ? port : handler, hpath + ".port"},
-                   subject + " targets port " + in_quotes(port.text()) + "; the contract requires port " + in_quotes(spec.port));
+                   subject + " targets port " + in_quotes(port.text()) + "; the contract requires port " +
+                       in_quotes(spec.port));
       }
     }
     if (!spec.scheme.empty()) {
@@ -97,7 +100,11 @@ std::optional<std::string> validate(const Params& p) {
 
 RuleDefinition probe_contract_mismatch_rule() {
   RuleDefinition def = define<ProbeContractMismatch>(RuleMeta{
-      "probe-contract-mismatch", "probes", Severity::Error, true, workload_kinds(),
+      "probe-contract-mismatch",
+      "probes",
+      Severity::Error,
+      true,
+      workload_kinds(),
       "Probes must use the handlers the team's probe contract requires.",
       "A team's services expose the same health endpoints (e.g. /health/live for liveness, /health/ready "
       "for readiness, on the port named http); a chart that probes `/` or `/healthz`, another port or "

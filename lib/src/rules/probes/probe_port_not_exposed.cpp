@@ -17,8 +17,9 @@ class ProbePortNotExposed : public Rule {
         std::string port(target->port.node.text());
         bool named = target->port.node.is_string() && port.find_first_not_of("0123456789") != std::string::npos;
         out.report(r, target->port,
-                   std::string(kind.name) + " probe of " + c.describe() + " targets " + (named ? "port name " : "port ") +
-                       in_quotes(port) + ", which is not a containerPort of that container");
+                   std::string(kind.name) + " probe of " + c.describe() + " targets " +
+                       (named ? "port name " : "port ") + in_quotes(port) +
+                       ", which is not a containerPort of that container");
       }
     }
   }
@@ -27,17 +28,21 @@ class ProbePortNotExposed : public Rule {
 }  // namespace
 
 RuleDefinition probe_port_not_exposed_rule() {
-  return define<ProbePortNotExposed>(RuleMeta{
-      "probe-port-not-exposed", "probes", Severity::Error, true, workload_kinds(),
-      "A probe must target a port the container declares.",
-      "A named probe port that no containerPort carries makes the kubelet fail the probe on every run, so "
-      "the pod never becomes Ready (readiness) or restarts forever (liveness): the classic result of renaming "
-      "`http` to `web` in one place. A numeric port that is not declared usually means the probe points at "
-      "the wrong port after the application's port changed. httpGet, tcpSocket and grpc handlers are "
-      "checked; exec probes have no port.",
-      "Point the probe at a declared port (by name, e.g. `port: http`), or declare the port in "
-      "`containers[].ports`.",
-      {}});
+  return define<ProbePortNotExposed>(
+      RuleMeta{"probe-port-not-exposed",
+               "probes",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "A probe must target a port the container declares.",
+               "A named probe port that no containerPort carries makes the kubelet fail the probe on every run, so "
+               "the pod never becomes Ready (readiness) or restarts forever (liveness): the classic result of renaming "
+               "`http` to `web` in one place. A numeric port that is not declared usually means the probe points at "
+               "the wrong port after the application's port changed. httpGet, tcpSocket and grpc handlers are "
+               "checked; exec probes have no port.",
+               "Point the probe at a declared port (by name, e.g. `port: http`), or declare the port in "
+               "`containers[].ports`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

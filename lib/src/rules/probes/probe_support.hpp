@@ -14,9 +14,9 @@ struct ProbeKind {
   std::string_view field;  ///< livenessProbe, ...
   std::string_view name;   ///< liveness, ...
 };
-inline constexpr std::array<ProbeKind, 3> kProbeKinds = {
-    ProbeKind{"startupProbe", "startup"}, ProbeKind{"livenessProbe", "liveness"},
-    ProbeKind{"readinessProbe", "readiness"}};
+inline constexpr std::array<ProbeKind, 3> kProbeKinds = {ProbeKind{"startupProbe", "startup"},
+                                                         ProbeKind{"livenessProbe", "liveness"},
+                                                         ProbeKind{"readinessProbe", "readiness"}};
 
 /// The handler of a probe that targets a port, and that port's node.
 struct ProbePort {
@@ -29,7 +29,8 @@ inline std::optional<ProbePort> probe_port(Node probe, const std::string& probe_
   for (std::string_view handler : {"httpGet", "tcpSocket", "grpc"}) {
     Node h = probe.get(handler);
     if (!h.is_map()) continue;
-    return ProbePort{handler, Field{h.get("port") ? h.get("port") : h, probe_path + "." + std::string(handler) + ".port"}};
+    return ProbePort{handler,
+                     Field{h.get("port") ? h.get("port") : h, probe_path + "." + std::string(handler) + ".port"}};
   }
   return std::nullopt;
 }
@@ -37,9 +38,9 @@ inline std::optional<ProbePort> probe_port(Node probe, const std::string& probe_
 /// True when `port` (a number, or a name) is one of the container's ports.
 inline bool container_exposes(const Container& c, Node port) {
   Node ports = c.node.get("ports");
-  bool numeric = port.type() == NodeType::Int ||
-                 (port.is_string() && !port.text().empty() &&
-                  port.text().find_first_not_of("0123456789") == std::string_view::npos);
+  bool numeric =
+      port.type() == NodeType::Int || (port.is_string() && !port.text().empty() &&
+                                       port.text().find_first_not_of("0123456789") == std::string_view::npos);
   for (std::size_t i = 0; i < ports.size(); ++i) {
     Node p = ports.item(i);
     if (numeric ? p.get("containerPort").text() == port.text() : p.get_text("name") == port.text()) return true;

@@ -33,8 +33,8 @@ class ProbeTimingInvalid : public Rule {
           auto value = v.as_int();
           if (value && *value < f.minimum) {
             out.report(r, Field{v, path + "." + std::string(f.name)},
-                       subject + " sets " + std::string(f.name) + " to " + std::to_string(*value) + "; the minimum is " +
-                           std::to_string(f.minimum));
+                       subject + " sets " + std::string(f.name) + " to " + std::to_string(*value) +
+                           "; the minimum is " + std::to_string(f.minimum));
           }
         }
         Node success = probe.get("successThreshold");
@@ -61,17 +61,21 @@ class ProbeTimingInvalid : public Rule {
 }  // namespace
 
 RuleDefinition probe_timing_invalid_rule() {
-  return define<ProbeTimingInvalid>(RuleMeta{
-      "probe-timing-invalid", "probes", Severity::Error, true, workload_kinds(),
-      "Probe timings must be valid and leave the timeout shorter than the period.",
-      "The API server rejects zero or negative periods, timeouts and thresholds, and a successThreshold other "
-      "than 1 on liveness and startup probes, so `helm install` fails. A timeout as long as the period (with "
-      "Kubernetes' defaults of 1 s timeout and 10 s period filled in) means a hanging endpoint blocks the "
-      "probe worker for a whole period: checks run late and failureThreshold counts far more wall time than "
-      "intended.",
-      "Keep timeoutSeconds below periodSeconds (e.g. period 10, timeout 2), every value positive, and "
-      "successThreshold 1 except on readiness probes.",
-      {}});
+  return define<ProbeTimingInvalid>(
+      RuleMeta{"probe-timing-invalid",
+               "probes",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "Probe timings must be valid and leave the timeout shorter than the period.",
+               "The API server rejects zero or negative periods, timeouts and thresholds, and a successThreshold other "
+               "than 1 on liveness and startup probes, so `helm install` fails. A timeout as long as the period (with "
+               "Kubernetes' defaults of 1 s timeout and 10 s period filled in) means a hanging endpoint blocks the "
+               "probe worker for a whole period: checks run late and failureThreshold counts far more wall time than "
+               "intended.",
+               "Keep timeoutSeconds below periodSeconds (e.g. period 10, timeout 2), every value positive, and "
+               "successThreshold 1 except on readiness probes.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -70,22 +70,27 @@ std::optional<std::string> validate(const Params& p) {
 }  // namespace
 
 RuleDefinition probe_timing_out_of_range_rule() {
-  RuleDefinition def = define<ProbeTimingOutOfRange>(RuleMeta{
-      "probe-timing-out-of-range", "probes", Severity::Error, true, workload_kinds(),
-      "Probe timings must stay within the team's probe contract.",
-      "How fast a failure is detected (periodSeconds x failureThreshold), how long a slow response is "
-      "tolerated (timeoutSeconds) and how long a first start may take (the startup window: "
-      "initialDelaySeconds + failureThreshold x periodSeconds) are service-level decisions. The contract "
-      "states them as bounds per probe, e.g. `liveness: \"periodSeconds=10 timeoutSeconds<=2 "
-      "failureThreshold=3\"` and `min_startup_window: 30`; unset fields count with Kubernetes' defaults "
-      "(period 10, timeout 1, failures 3, delay 0). Nothing is required until the parameters say so.",
-      "Set the probe's timing within the bounds, or change the bounds in the policy for this service.",
-      {ParamSpec{"liveness", "bounds for the liveness probe, e.g. \"periodSeconds=10 timeoutSeconds<=2\"", std::string()},
-       ParamSpec{"readiness", "bounds for the readiness probe", std::string()},
-       ParamSpec{"startup", "bounds for the startup probe", std::string()},
-       ParamSpec{"min_startup_window", "smallest startup window in seconds (0 = no bound)", std::int64_t{0}},
-       ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
-                 std::vector<std::string>{}}}});
+  RuleDefinition def = define<ProbeTimingOutOfRange>(
+      RuleMeta{"probe-timing-out-of-range",
+               "probes",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "Probe timings must stay within the team's probe contract.",
+               "How fast a failure is detected (periodSeconds x failureThreshold), how long a slow response is "
+               "tolerated (timeoutSeconds) and how long a first start may take (the startup window: "
+               "initialDelaySeconds + failureThreshold x periodSeconds) are service-level decisions. The contract "
+               "states them as bounds per probe, e.g. `liveness: \"periodSeconds=10 timeoutSeconds<=2 "
+               "failureThreshold=3\"` and `min_startup_window: 30`; unset fields count with Kubernetes' defaults "
+               "(period 10, timeout 1, failures 3, delay 0). Nothing is required until the parameters say so.",
+               "Set the probe's timing within the bounds, or change the bounds in the policy for this service.",
+               {ParamSpec{"liveness", "bounds for the liveness probe, e.g. \"periodSeconds=10 timeoutSeconds<=2\"",
+                          std::string()},
+                ParamSpec{"readiness", "bounds for the readiness probe", std::string()},
+                ParamSpec{"startup", "bounds for the startup probe", std::string()},
+                ParamSpec{"min_startup_window", "smallest startup window in seconds (0 = no bound)", std::int64_t{0}},
+                ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
+                          std::vector<std::string>{}}}});
   def.validate = validate;
   return def;
 }

@@ -38,7 +38,8 @@ class InvalidQuantity : public Rule {
  private:
   static void check_value(const Resource& r, const Field& f, const std::string& what, Reporter& out) {
     if (f.node.is_null() || quantity_of(f.node)) return;
-    std::string shown = f.node.is_scalar() ? "\"" + std::string(f.node.text()) + "\"" : "a " + std::string(node_type_name(f.node.type()));
+    std::string shown = f.node.is_scalar() ? "\"" + std::string(f.node.text()) + "\""
+                                           : "a " + std::string(node_type_name(f.node.type()));
     out.report(r, f, what + " is " + shown + ", not a Kubernetes quantity (e.g. 500m, 1.5, 256Mi, 1Gi)");
   }
 };
@@ -46,15 +47,19 @@ class InvalidQuantity : public Rule {
 }  // namespace
 
 RuleDefinition invalid_quantity_rule() {
-  return define<InvalidQuantity>(RuleMeta{
-      "invalid-quantity", "resources", Severity::Error, true, {},
-      "Resource values must be Kubernetes quantities.",
-      "The API server rejects `512MB`, `1 Gi`, `0.5cores` or `2GB`: a quantity is a number with an optional "
-      "binary suffix (Ki, Mi, Gi, Ti, Pi, Ei), decimal suffix (n, u, m, k, M, G, T, P, E) or exponent (1e3). "
-      "`MB` is not `M` and `mi` is not `Mi`. Checked: container requests and limits, emptyDir sizeLimit, and "
-      "PersistentVolumeClaim requests and limits.",
-      "Write the value as a quantity: `512Mi` (not 512MB), `500m` or `0.5` for half a CPU.",
-      {}});
+  return define<InvalidQuantity>(
+      RuleMeta{"invalid-quantity",
+               "resources",
+               Severity::Error,
+               true,
+               {},
+               "Resource values must be Kubernetes quantities.",
+               "The API server rejects `512MB`, `1 Gi`, `0.5cores` or `2GB`: a quantity is a number with an optional "
+               "binary suffix (Ki, Mi, Gi, Ti, Pi, Ei), decimal suffix (n, u, m, k, M, G, T, P, E) or exponent (1e3). "
+               "`MB` is not `M` and `mi` is not `Mi`. Checked: container requests and limits, emptyDir sizeLimit, and "
+               "PersistentVolumeClaim requests and limits.",
+               "Write the value as a quantity: `512Mi` (not 512MB), `500m` or `0.5` for half a CPU.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -13,12 +13,17 @@ class MissingCpuLimit : public MissingResourceRule {
 }  // namespace
 
 RuleDefinition missing_cpu_limit_rule() {
-  return define<MissingCpuLimit>(RuleMeta{
-      "missing-cpu-limit", "resources", Severity::Warning, true, workload_kinds(),
-      "Containers should set a CPU limit.",
-      "A container without a CPU limit can take every idle core of its node and slow its neighbours; many clusters enforce limits with a LimitRange or quota, and such pods are then rejected at install time.",
-      "Set `resources.limits.cpu`, e.g. `500m` (at least the request).",
-      {}});
+  return define<MissingCpuLimit>(
+      RuleMeta{"missing-cpu-limit",
+               "resources",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Containers should set a CPU limit.",
+               "A container without a CPU limit can take every idle core of its node and slow its neighbours; many "
+               "clusters enforce limits with a LimitRange or quota, and such pods are then rejected at install time.",
+               "Set `resources.limits.cpu`, e.g. `500m` (at least the request).",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -13,12 +13,18 @@ class MissingMemoryRequest : public MissingResourceRule {
 }  // namespace
 
 RuleDefinition missing_memory_request_rule() {
-  return define<MissingMemoryRequest>(RuleMeta{
-      "missing-memory-request", "resources", Severity::Warning, true, workload_kinds(),
-      "Containers should request memory.",
-      "Without a memory request the scheduler may pack the pod onto a node that cannot hold its working set, and under memory pressure the kubelet evicts pods that exceed their requests first. A container with only a memory limit is not reported: Kubernetes uses the limit as its request.",
-      "Set `resources.requests.memory` to the container's steady working set, e.g. `256Mi`.",
-      {}});
+  return define<MissingMemoryRequest>(
+      RuleMeta{"missing-memory-request",
+               "resources",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Containers should request memory.",
+               "Without a memory request the scheduler may pack the pod onto a node that cannot hold its working set, "
+               "and under memory pressure the kubelet evicts pods that exceed their requests first. A container with "
+               "only a memory limit is not reported: Kubernetes uses the limit as its request.",
+               "Set `resources.requests.memory` to the container's steady working set, e.g. `256Mi`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

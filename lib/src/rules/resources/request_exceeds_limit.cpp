@@ -29,7 +29,11 @@ class RequestExceedsLimit : public Rule {
 
 RuleDefinition request_exceeds_limit_rule() {
   return define<RequestExceedsLimit>(RuleMeta{
-      "request-exceeds-limit", "resources", Severity::Error, true, workload_kinds(),
+      "request-exceeds-limit",
+      "resources",
+      Severity::Error,
+      true,
+      workload_kinds(),
       "A container's request must not exceed its limit.",
       "The API server rejects a pod whose request is greater than its limit (`must be less than or equal to "
       "cpu limit`), so the Deployment's ReplicaSet never creates pods, and `helm install --wait` times out. "

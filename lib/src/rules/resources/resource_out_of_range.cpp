@@ -25,7 +25,8 @@ class ResourceOutOfRange : public Rule {
           std::string param = std::string(is_max ? "max_" : "min_") + name + "_" +
                               (std::string(section) == "requests" ? "request" : "limit");
           const std::string& text = p.get_string(param);
-          bounds_.push_back(Bound{param, section, name, is_max, text.empty() ? std::nullopt : parse_quantity(text), text});
+          bounds_.push_back(
+              Bound{param, section, name, is_max, text.empty() ? std::nullopt : parse_quantity(text), text});
         }
       }
     }
@@ -40,7 +41,8 @@ class ResourceOutOfRange : public Rule {
         if (b.is_max ? *q > *b.value : *q < *b.value) {
           out.report(r, v.field,
                      v.container->describe() + " " + v.section + "." + v.name + " " + std::string(v.field.node.text()) +
-                         " is " + (b.is_max ? "above the maximum " : "below the minimum ") + b.text + " (" + b.param + ")");
+                         " is " + (b.is_max ? "above the maximum " : "below the minimum ") + b.text + " (" + b.param +
+                         ")");
         }
       }
     }
@@ -68,14 +70,14 @@ std::vector<ParamSpec> bound_params() {
 }  // namespace
 
 RuleDefinition resource_out_of_range_rule() {
-  return define<ResourceOutOfRange>(RuleMeta{
-      "resource-out-of-range", "resources", Severity::Warning, true, workload_kinds(),
-      "Requests and limits should stay within the bounds the team sets.",
-      "A 64Gi memory limit on a web backend is usually a typo (Gi for Mi) and a 1m CPU request starves the "
-      "container; both pass the API server. Bounds are parameters and unset by default; the strict profile "
-      "sets bounds that fit typical web services, and a policy can set its own.",
-      "Bring the value within the bound, or change the bound in the policy if the workload really needs it.",
-      bound_params()});
+  return define<ResourceOutOfRange>(
+      RuleMeta{"resource-out-of-range", "resources", Severity::Warning, true, workload_kinds(),
+               "Requests and limits should stay within the bounds the team sets.",
+               "A 64Gi memory limit on a web backend is usually a typo (Gi for Mi) and a 1m CPU request starves the "
+               "container; both pass the API server. Bounds are parameters and unset by default; the strict profile "
+               "sets bounds that fit typical web services, and a policy can set its own.",
+               "Bring the value within the bound, or change the bound in the policy if the workload really needs it.",
+               bound_params()});
 }
 
 }  // namespace chartproof::rules

@@ -25,8 +25,9 @@ inline std::vector<ResourceValue> container_resource_values(const PodSpec& pod) 
       Node map = c.node.get("resources").get(section);
       for (std::size_t i = 0; i < map.size(); ++i) {
         std::string name(map.key_at(i).text());
-        out.push_back(ResourceValue{&c, std::string(section), name,
-                                    Field{map.value_at(i), c.path + ".resources." + std::string(section) + "." + name}});
+        out.push_back(
+            ResourceValue{&c, std::string(section), name,
+                          Field{map.value_at(i), c.path + ".resources." + std::string(section) + "." + name}});
       }
     }
   }

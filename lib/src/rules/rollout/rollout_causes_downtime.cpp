@@ -60,17 +60,21 @@ class RolloutCausesDowntime : public Rule {
 }  // namespace
 
 RuleDefinition rollout_causes_downtime_rule() {
-  return define<RolloutCausesDowntime>(RuleMeta{
-      "rollout-causes-downtime", "rollout", Severity::Warning, true, {"Deployment"},
-      "A Deployment's rolling update must keep some replicas serving.",
-      "Kubernetes resolves maxUnavailable (rounding a percentage down) and maxSurge (rounding up) against "
-      "spec.replicas (1 when unset; both default to 25%). When maxUnavailable reaches the replica count, the "
-      "controller may stop every ready pod before new ones are ready; when both are 0 the API server rejects "
-      "the Deployment. The Recreate strategy stops all pods by design: it is reported at info severity, "
-      "since some workloads (a single-writer database migration) need it.",
-      "Use RollingUpdate with `maxUnavailable: 0` and `maxSurge: 1` (or 25%), and at least 2 replicas for "
-      "services that must stay up.",
-      {}});
+  return define<RolloutCausesDowntime>(
+      RuleMeta{"rollout-causes-downtime",
+               "rollout",
+               Severity::Warning,
+               true,
+               {"Deployment"},
+               "A Deployment's rolling update must keep some replicas serving.",
+               "Kubernetes resolves maxUnavailable (rounding a percentage down) and maxSurge (rounding up) against "
+               "spec.replicas (1 when unset; both default to 25%). When maxUnavailable reaches the replica count, the "
+               "controller may stop every ready pod before new ones are ready; when both are 0 the API server rejects "
+               "the Deployment. The Recreate strategy stops all pods by design: it is reported at info severity, "
+               "since some workloads (a single-writer database migration) need it.",
+               "Use RollingUpdate with `maxUnavailable: 0` and `maxSurge: 1` (or 25%), and at least 2 replicas for "
+               "services that must stay up.",
+               {}});
 }
 
 }  // namespace chartproof::rules

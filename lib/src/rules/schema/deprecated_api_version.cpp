@@ -1,6 +1,6 @@
 // deprecated-api-version: an apiVersion the target Kubernetes version still serves but has deprecated.
-#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
+#include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -14,7 +14,8 @@ class DeprecatedApiVersion : public Rule {
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
     const std::string& target = schemas.version();
     if (!life || life->deprecated_in.empty() || kubeschema::compare_versions(life->deprecated_in, target) > 0) return;
-    if (!life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, target) <= 0) return;  // removed-api-version
+    if (!life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, target) <= 0)
+      return;  // removed-api-version
     out.report(r, Field{r.root.get("apiVersion"), "apiVersion"},
                r.ref.api_version + " " + r.ref.kind + " is deprecated since Kubernetes " + life->deprecated_in +
                    (life->removed_in.empty() ? "" : " and is removed in " + life->removed_in) +
@@ -25,16 +26,20 @@ class DeprecatedApiVersion : public Rule {
 }  // namespace
 
 RuleDefinition deprecated_api_version_rule() {
-  return define_schema_rule<DeprecatedApiVersion>(RuleMeta{
-      "deprecated-api-version", "schema", Severity::Warning, true, {},
-      "An apiVersion should not be deprecated in the target Kubernetes version.",
-      "A deprecated API still works but the API server answers every request with a warning and a later "
-      "release removes it (see removed-api-version); moving before the cluster upgrade avoids a release "
-      "that cannot be upgraded. Deprecation and removal versions and the replacement come from the API "
-      "lifecycle table bundled with the schemas (removals scheduled after 1.36 are the generator defaults "
-      "kube-apiserver announces).",
-      "Move to the replacement apiVersion named in the message.",
-      {}});
+  return define_schema_rule<DeprecatedApiVersion>(
+      RuleMeta{"deprecated-api-version",
+               "schema",
+               Severity::Warning,
+               true,
+               {},
+               "An apiVersion should not be deprecated in the target Kubernetes version.",
+               "A deprecated API still works but the API server answers every request with a warning and a later "
+               "release removes it (see removed-api-version); moving before the cluster upgrade avoids a release "
+               "that cannot be upgraded. Deprecation and removal versions and the replacement come from the API "
+               "lifecycle table bundled with the schemas (removals scheduled after 1.36 are the generator defaults "
+               "kube-apiserver announces).",
+               "Move to the replacement apiVersion named in the message.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -14,14 +14,18 @@ class DuplicateKey : public ParseIssueRule {
 }  // namespace
 
 RuleDefinition duplicate_key_rule() {
-  return define<DuplicateKey>(RuleMeta{
-      "duplicate-key", "schema", Severity::Error, true, {},
-      "A mapping must not contain the same key twice.",
-      "YAML forbids duplicate keys, but the Kubernetes decoder keeps the last value without a word, so one "
-      "of two `env:` blocks or two `resources:` blocks silently disappears. In charts this usually comes "
-      "from a template that emits a field which the values also inject.",
-      "Remove one of the two keys, or merge their contents; reported at the second occurrence.",
-      {}});
+  return define<DuplicateKey>(
+      RuleMeta{"duplicate-key",
+               "schema",
+               Severity::Error,
+               true,
+               {},
+               "A mapping must not contain the same key twice.",
+               "YAML forbids duplicate keys, but the Kubernetes decoder keeps the last value without a word, so one "
+               "of two `env:` blocks or two `resources:` blocks silently disappears. In charts this usually comes "
+               "from a template that emits a field which the values also inject.",
+               "Remove one of the two keys, or merge their contents; reported at the second occurrence.",
+               {}});
 }
 
 }  // namespace chartproof::rules

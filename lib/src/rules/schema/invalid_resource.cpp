@@ -34,8 +34,9 @@ class InvalidResource : public Rule {
     Node name = r.metadata.get("name");
     Node generate = r.metadata.get("generateName");
     if (!(name.is_string() && !name.text().empty()) && !(generate.is_string() && !generate.text().empty())) {
-      out.report(r, Field{name ? name : r.metadata, "metadata.name"},
-                 name ? "metadata.name must be a non-empty string, not " + describe(name) : "object has no metadata.name");
+      out.report(
+          r, Field{name ? name : r.metadata, "metadata.name"},
+          name ? "metadata.name must be a non-empty string, not " + describe(name) : "object has no metadata.name");
     }
   }
 
@@ -54,8 +55,8 @@ class InvalidResource : public Rule {
     if (!containers.is_seq() || containers.size() == 0) {
       out.report(r, Field{containers ? containers : spec.node, path},
                  containers.is_seq() ? path + " is empty; a pod needs at least one container"
-                 : containers       ? path + " must be a list of containers, not " + describe(containers)
-                                    : "pod spec has no containers");
+                 : containers        ? path + " must be a list of containers, not " + describe(containers)
+                                     : "pod spec has no containers");
       return;
     }
     for (std::size_t i = 0; i < containers.size(); ++i) {
@@ -76,15 +77,19 @@ class InvalidResource : public Rule {
 }  // namespace
 
 RuleDefinition invalid_resource_rule() {
-  return define<InvalidResource>(RuleMeta{
-      "invalid-resource", "schema", Severity::Error, true, {},
-      "Every document must be a Kubernetes object with apiVersion, kind and metadata.name.",
-      "The API server identifies an object by apiVersion, kind, namespace and name; a document without "
-      "them (or one that is a bare string or list, often a template that rendered a stray value) makes "
-      "`helm install` fail with an error that does not say where.",
-      "Give the document `apiVersion`, `kind` and `metadata.name`, or make the template render nothing "
-      "when it has nothing to emit.",
-      {}});
+  return define<InvalidResource>(
+      RuleMeta{"invalid-resource",
+               "schema",
+               Severity::Error,
+               true,
+               {},
+               "Every document must be a Kubernetes object with apiVersion, kind and metadata.name.",
+               "The API server identifies an object by apiVersion, kind, namespace and name; a document without "
+               "them (or one that is a bare string or list, often a template that rendered a stray value) makes "
+               "`helm install` fail with an error that does not say where.",
+               "Give the document `apiVersion`, `kind` and `metadata.name`, or make the template render nothing "
+               "when it has nothing to emit.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,6 @@
 // removed-api-version: an apiVersion the target Kubernetes version no longer serves.
-#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
+#include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -12,27 +12,33 @@ class RemovedApiVersion : public Rule {
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     const Schemas& schemas = schemas_of(ctx);
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
-    if (!life || life->removed_in.empty() || kubeschema::compare_versions(life->removed_in, schemas.version()) > 0) return;
+    if (!life || life->removed_in.empty() || kubeschema::compare_versions(life->removed_in, schemas.version()) > 0)
+      return;
     out.report(r, Field{r.root.get("apiVersion"), "apiVersion"},
-               r.ref.api_version + " " + r.ref.kind + " is not served since Kubernetes " + life->removed_in + " (target " +
-                   schemas.version() + ")" + (life->replacement.empty() ? "; it has no replacement API" : "; use " + life->replacement));
+               r.ref.api_version + " " + r.ref.kind + " is not served since Kubernetes " + life->removed_in +
+                   " (target " + schemas.version() + ")" +
+                   (life->replacement.empty() ? "; it has no replacement API" : "; use " + life->replacement));
   }
 };
 
 }  // namespace
 
 RuleDefinition removed_api_version_rule() {
-  return define_schema_rule<RemovedApiVersion>(RuleMeta{
-      "removed-api-version", "schema", Severity::Error, true, {},
-      "An apiVersion must still be served by the target Kubernetes version.",
-      "Kubernetes removes beta APIs on a schedule (extensions/v1beta1 Deployment in 1.16, policy/v1beta1 "
-      "PodDisruptionBudget in 1.25, autoscaling/v2beta2 in 1.26, ...); `helm install` then fails with \"no "
-      "matches for kind\", and a release made before the upgrade cannot be upgraded. The removal version and "
-      "the replacement come from the API lifecycle table bundled with the schemas; the target is "
-      "--kube-version (default: the newest bundled version).",
-      "Change apiVersion to the replacement named in the message and adapt the fields it changed (e.g. "
-      "Ingress backends, `selector` now required on Deployments).",
-      {}});
+  return define_schema_rule<RemovedApiVersion>(
+      RuleMeta{"removed-api-version",
+               "schema",
+               Severity::Error,
+               true,
+               {},
+               "An apiVersion must still be served by the target Kubernetes version.",
+               "Kubernetes removes beta APIs on a schedule (extensions/v1beta1 Deployment in 1.16, policy/v1beta1 "
+               "PodDisruptionBudget in 1.25, autoscaling/v2beta2 in 1.26, ...); `helm install` then fails with \"no "
+               "matches for kind\", and a release made before the upgrade cannot be upgraded. The removal version and "
+               "the replacement come from the API lifecycle table bundled with the schemas; the target is "
+               "--kube-version (default: the newest bundled version).",
+               "Change apiVersion to the replacement named in the message and adapt the fields it changed (e.g. "
+               "Ingress backends, `selector` now required on Deployments).",
+               {}});
 }
 
 }  // namespace chartproof::rules

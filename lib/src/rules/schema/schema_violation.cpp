@@ -1,7 +1,7 @@
 // schema-violation: a field of the wrong type, a missing required field, a value outside an enum —
 // checked against the target Kubernetes version's API schema (or the CRD of a custom kind).
-#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
+#include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -22,7 +22,9 @@ class SchemaViolation : public Rule {
       violations = schema.custom->validator()->validate(r.root, /*skip_null_members=*/true);
       root = schema.custom->root();
     }
-    std::string against = schema.builtin ? "Kubernetes " + schemas.version() + " " + schema.gvk : schema.custom ? schema.custom->origin() : "";
+    std::string against = schema.builtin  ? "Kubernetes " + schemas.version() + " " + schema.gvk
+                          : schema.custom ? schema.custom->origin()
+                                          : "";
     for (const auto& v : violations) {
       std::string message = v.message;
       // The schema at the same path says what was expected.
@@ -44,7 +46,11 @@ class SchemaViolation : public Rule {
 
 RuleDefinition schema_violation_rule() {
   return define_schema_rule<SchemaViolation>(RuleMeta{
-      "schema-violation", "schema", Severity::Error, true, {},
+      "schema-violation",
+      "schema",
+      Severity::Error,
+      true,
+      {},
       "Every resource must match the Kubernetes API schema of the version it is deployed to.",
       "The API server rejects an object whose fields have the wrong type (`replicas: \"2\"`, `containerPort: "
       "http`, an env `value: 8080` that must be a string), that lacks a required field (a container without "

@@ -1,8 +1,8 @@
 // unknown-field: a field the API schema does not define (a typo such as `containerport`), which
 // kubectl's strict field validation rejects and older paths silently drop.
-#include "support/suggest.hpp"
-#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
+#include "rules/schema/schema_rule.hpp"
+#include "support/suggest.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -41,7 +41,8 @@ class UnknownField : public Rule {
                    const std::string& path, bool custom_root, Reporter& out) {
     if (!shape || !node) return;
     if (node.is_seq()) {
-      for (std::size_t i = 0; i < node.size(); ++i) walk(schemas, r, node.item(i), shape->items, path + "[" + std::to_string(i) + "]", false, out);
+      for (std::size_t i = 0; i < node.size(); ++i)
+        walk(schemas, r, node.item(i), shape->items, path + "[" + std::to_string(i) + "]", false, out);
       return;
     }
     if (!node.is_map()) return;
@@ -71,17 +72,21 @@ class UnknownField : public Rule {
 }  // namespace
 
 RuleDefinition unknown_field_rule() {
-  return define_schema_rule<UnknownField>(RuleMeta{
-      "unknown-field", "schema", Severity::Error, true, {},
-      "Every field must be one the Kubernetes API defines.",
-      "A misspelt or misplaced field (`containerport`, `readinessprobe`, `resources` one level too deep) is "
-      "not an error in YAML, and older clients dropped it silently: the container then runs without the "
-      "probe or limit the chart meant to set. kubectl (strict field validation, the default since 1.25) and "
-      "server-side apply reject it. chartproof reports each field the target version's schema (or the CRD's "
-      "structural schema, unless it preserves unknown fields) does not define, at its key, with the closest "
-      "valid name. Off with --schema-mode lenient.",
-      "Rename the field to the suggested one, or move it to where the API defines it.",
-      {}});
+  return define_schema_rule<UnknownField>(
+      RuleMeta{"unknown-field",
+               "schema",
+               Severity::Error,
+               true,
+               {},
+               "Every field must be one the Kubernetes API defines.",
+               "A misspelt or misplaced field (`containerport`, `readinessprobe`, `resources` one level too deep) is "
+               "not an error in YAML, and older clients dropped it silently: the container then runs without the "
+               "probe or limit the chart meant to set. kubectl (strict field validation, the default since 1.25) and "
+               "server-side apply reject it. chartproof reports each field the target version's schema (or the CRD's "
+               "structural schema, unless it preserves unknown fields) does not define, at its key, with the closest "
+               "valid name. Off with --schema-mode lenient.",
+               "Rename the field to the suggested one, or move it to where the API defines it.",
+               {}});
 }
 
 }  // namespace chartproof::rules

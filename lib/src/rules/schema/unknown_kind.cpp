@@ -1,6 +1,6 @@
 // unknown-kind: an apiVersion/kind with no schema to check it against.
-#include "rules/schema/schema_rule.hpp"
 #include "rules/schema/pack.hpp"
+#include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -14,7 +14,8 @@ class UnknownKind : public Rule {
     if (r.ref.api_version.empty() || r.ref.kind.empty()) return;  // invalid-resource's
     if (schemas.schema_for(r)) return;
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
-    if (life && !life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, schemas.version()) <= 0) return;
+    if (life && !life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, schemas.version()) <= 0)
+      return;
     out.report(r, Field{r.root.get("kind"), "kind"},
                "no schema for " + r.ref.api_version + " " + r.ref.kind + " in Kubernetes " + schemas.version() +
                    " and no CustomResourceDefinition for it in the input or --schema-dir; it is not validated");
@@ -24,16 +25,20 @@ class UnknownKind : public Rule {
 }  // namespace
 
 RuleDefinition unknown_kind_rule() {
-  return define_schema_rule<UnknownKind>(RuleMeta{
-      "unknown-kind", "schema", Severity::Info, true, {},
-      "Every kind should have a schema: built in, or a CRD in the input or --schema-dir.",
-      "A custom resource whose CustomResourceDefinition is installed separately (an operator's) cannot be "
-      "validated, and a kind the target version does not serve (a typo in apiVersion, an API added in a "
-      "later release) fails at install time. chartproof says which objects it could not check instead of "
-      "passing them silently.",
-      "Render CRDs with the chart (helm --include-crds, or CRDs kept in templates/), or point --schema-dir at "
-      "the operator's CRD files; check apiVersion and kind for typos.",
-      {}});
+  return define_schema_rule<UnknownKind>(
+      RuleMeta{"unknown-kind",
+               "schema",
+               Severity::Info,
+               true,
+               {},
+               "Every kind should have a schema: built in, or a CRD in the input or --schema-dir.",
+               "A custom resource whose CustomResourceDefinition is installed separately (an operator's) cannot be "
+               "validated, and a kind the target version does not serve (a typo in apiVersion, an API added in a "
+               "later release) fails at install time. chartproof says which objects it could not check instead of "
+               "passing them silently.",
+               "Render CRDs with the chart (helm --include-crds, or CRDs kept in templates/), or point --schema-dir at "
+               "the operator's CRD files; check apiVersion and kind for typos.",
+               {}});
 }
 
 }  // namespace chartproof::rules

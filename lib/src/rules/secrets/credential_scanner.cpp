@@ -14,17 +14,21 @@ RE2::Options quiet() {
 }
 
 // Documentation examples that are not secrets (AWS, JWT.io).
-constexpr std::array<std::string_view, 3> kKnownExamples = {"AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-                                                           "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"};
+constexpr std::array<std::string_view, 3> kKnownExamples = {
+    "AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"};
 
 // A random-looking value mixes character classes; `get_secret_value` or `my-tls-secret` do not.
 bool mixes_character_classes(std::string_view s) {
   bool lower = false, upper = false, digit = false, symbol = false;
   for (unsigned char c : s) {
-    if (std::islower(c)) lower = true;
-    else if (std::isupper(c)) upper = true;
-    else if (std::isdigit(c)) digit = true;
-    else if (c != '-' && c != '_' && c != '.' && c != '/') symbol = true;
+    if (std::islower(c))
+      lower = true;
+    else if (std::isupper(c))
+      upper = true;
+    else if (std::isdigit(c))
+      digit = true;
+    else if (c != '-' && c != '_' && c != '.' && c != '/')
+      symbol = true;
   }
   return lower + upper + digit + symbol >= 2;
 }
@@ -74,7 +78,8 @@ std::optional<CredentialMatch> CredentialScanner::match_patterns(std::string_vie
     if (!RE2::PartialMatch(text, *p.re, &secret)) continue;
     std::string_view s(secret.data(), secret.size());
     bool example = false;
-    for (auto ex : kKnownExamples) example |= s.find(ex) != std::string_view::npos || text.find(ex) != std::string_view::npos;
+    for (auto ex : kKnownExamples)
+      example |= s.find(ex) != std::string_view::npos || text.find(ex) != std::string_view::npos;
     if (!example) return CredentialMatch{p.kind, s};
   }
   return std::nullopt;

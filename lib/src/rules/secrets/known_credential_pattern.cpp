@@ -31,8 +31,10 @@ class KnownCredentialPattern : public Rule {
   static std::string render(const std::vector<Segment>& path) {
     std::string out;
     for (const auto& s : path) {
-      if (s.is_index) out += "[" + std::to_string(s.index) + "]";
-      else out = append_path_key(std::move(out), s.key);
+      if (s.is_index)
+        out += "[" + std::to_string(s.index) + "]";
+      else
+        out = append_path_key(std::move(out), s.key);
     }
     return out;
   }
@@ -41,7 +43,8 @@ class KnownCredentialPattern : public Rule {
   // (credential-in-configmap). Each string is reported by exactly one rule.
   static bool owned_elsewhere(const Resource& r, const std::vector<Segment>& path) {
     std::size_t n = path.size();
-    if (r.ref.kind == "ConfigMap" && n >= 1 && !path[0].is_index && (path[0].key == "data" || path[0].key == "binaryData"))
+    if (r.ref.kind == "ConfigMap" && n >= 1 && !path[0].is_index &&
+        (path[0].key == "data" || path[0].key == "binaryData"))
       return true;
     return r.pod && n >= 3 && !path[n - 1].is_index && path[n - 1].key == "value" && path[n - 2].is_index &&
            !path[n - 3].is_index && path[n - 3].key == "env";
@@ -74,7 +77,8 @@ class KnownCredentialPattern : public Rule {
       // In a Secret, keys, passwords and URLs are where they belong (charts generate them per render;
       // a default baked into the chart is hardcoded-secret-data's to find). Third-party tokens are not
       // something a chart generates, so they are still reported.
-      bool in_secret_data = r.ref.kind == "Secret" && path.size() == 2 && (path[0].key == "data" || path[0].key == "stringData");
+      bool in_secret_data =
+          r.ref.kind == "Secret" && path.size() == 2 && (path[0].key == "data" || path[0].key == "stringData");
       auto found = in_secret_data ? credentials_.find_issued_token(text) : credentials_.find(text);
       if (found) {
         out.report(r, Field{node, render(path)},
@@ -90,22 +94,27 @@ class KnownCredentialPattern : public Rule {
 }  // namespace
 
 RuleDefinition known_credential_pattern_rule() {
-  return define<KnownCredentialPattern>(RuleMeta{
-      "known-credential-pattern", "secrets", Severity::Error, true, {},
-      "No string of a resource may contain a known credential format.",
-      "Private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, OpenAI and Google API tokens, "
-      "JSON Web Tokens, URLs with `user:password@`, and random-looking `password=`/`token=` assignments are "
-      "recognised wherever they appear: annotations, args and command, custom resources, and Secret data "
-      "(base64-decoded). Inside Secret data only third-party tokens are reported (cloud and SaaS tokens a "
-      "chart cannot have generated): private keys, passwords and URLs with passwords belong in Secrets. Each format has a "
-      "keyword that must be present, so the scan stays fast, and generic assignments must clear an entropy "
-      "floor, so placeholders and template leftovers stay quiet. Env values and ConfigMap data are left to "
-      "plaintext-secret-in-env and credential-in-configmap, so a string is reported once. CRD schemas are "
-      "not scanned.",
-      "Remove the credential from the manifest: supply it at install time into a Secret (or use an external "
-      "secret store), and rotate it, since it has been exposed.",
-      {},
-      /*sensitive=*/true});
+  return define<KnownCredentialPattern>(
+      RuleMeta{"known-credential-pattern",
+               "secrets",
+               Severity::Error,
+               true,
+               {},
+               "No string of a resource may contain a known credential format.",
+               "Private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, OpenAI and Google API tokens, "
+               "JSON Web Tokens, URLs with `user:password@`, and random-looking `password=`/`token=` assignments are "
+               "recognised wherever they appear: annotations, args and command, custom resources, and Secret data "
+               "(base64-decoded). Inside Secret data only third-party tokens are reported (cloud and SaaS tokens a "
+               "chart cannot have generated): private keys, passwords and URLs with passwords belong in Secrets. Each "
+               "format has a "
+               "keyword that must be present, so the scan stays fast, and generic assignments must clear an entropy "
+               "floor, so placeholders and template leftovers stay quiet. Env values and ConfigMap data are left to "
+               "plaintext-secret-in-env and credential-in-configmap, so a string is reported once. CRD schemas are "
+               "not scanned.",
+               "Remove the credential from the manifest: supply it at install time into a Secret (or use an external "
+               "secret store), and rotate it, since it has been exposed.",
+               {},
+               /*sensitive=*/true});
 }
 
 }  // namespace chartproof::rules

@@ -21,10 +21,12 @@ class SecretDetector {
   /// found as one of the credential formats.
   std::optional<std::string> what_it_holds(std::string_view name, std::string_view value, bool check_urls) const {
     if (check_urls) {
-      if (auto url = text_.url_credential(value)) return "holds a URL with a literal password (" + url->masked_url + ")";
+      if (auto url = text_.url_credential(value))
+        return "holds a URL with a literal password (" + url->masked_url + ")";
     }
     if (text_.is_literal_secret(name, value)) return "holds a literal secret (\"" + mask_secret(value) + "\")";
-    if (auto found = credentials_.find(value)) return "holds " + found->described() + " (\"" + mask_secret(found->secret) + "\")";
+    if (auto found = credentials_.find(value))
+      return "holds " + found->described() + " (\"" + mask_secret(found->secret) + "\")";
     return std::nullopt;
   }
 

@@ -76,8 +76,8 @@ bool SecretText::is_non_secret_shape(std::string_view value) const {
     return true;
   bool has_space = value.find_first_of(" \t") != std::string_view::npos;
   if ((value.front() == '/' || value.substr(0, 2) == "./") && !has_space) return true;  // a file path
-  if (RE2::FullMatch(value, settings_list_)) return true;  // `jwt,priv-key=a.pem,ttl=10m`: settings
-  bool one_line = value.find('\n') == std::string_view::npos;  // PEM blocks have spaces too
+  if (RE2::FullMatch(value, settings_list_)) return true;               // `jwt,priv-key=a.pem,ttl=10m`: settings
+  bool one_line = value.find('\n') == std::string_view::npos;           // PEM blocks have spaces too
   return one_line && std::count(value.begin(), value.end(), ' ') >= 3;  // prose, not a credential
 }
 

@@ -27,16 +27,20 @@ class CapabilitiesNotDropped : public Rule {
 }  // namespace
 
 RuleDefinition capabilities_not_dropped_rule() {
-  return define<CapabilitiesNotDropped>(RuleMeta{
-      "capabilities-not-dropped", "security", Severity::Warning, true, workload_kinds(),
-      "Containers should drop ALL Linux capabilities.",
-      "Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...) "
-      "that a web service does not need; NET_RAW alone allows ARP and DNS spoofing inside the node network. "
-      "Dropping ALL and adding back only what is needed is required by the Pod Security Standards' "
-      "restricted level.",
-      "Set `securityContext.capabilities.drop: [ALL]`, and `add` only what the process needs "
-      "(e.g. NET_BIND_SERVICE to bind ports below 1024).",
-      {}});
+  return define<CapabilitiesNotDropped>(
+      RuleMeta{"capabilities-not-dropped",
+               "security",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Containers should drop ALL Linux capabilities.",
+               "Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...) "
+               "that a web service does not need; NET_RAW alone allows ARP and DNS spoofing inside the node network. "
+               "Dropping ALL and adding back only what is needed is required by the Pod Security Standards' "
+               "restricted level.",
+               "Set `securityContext.capabilities.drop: [ALL]`, and `add` only what the process needs "
+               "(e.g. NET_BIND_SERVICE to bind ports below 1024).",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -27,18 +27,22 @@ class DangerousCapabilityAdded : public Rule {
 }  // namespace
 
 RuleDefinition dangerous_capability_added_rule() {
-  return define<DangerousCapabilityAdded>(RuleMeta{
-      "dangerous-capability-added", "security", Severity::Error, true, workload_kinds(),
-      "Containers must not add capabilities that break container isolation.",
-      "SYS_ADMIN is nearly root (mounts, namespaces, BPF); SYS_MODULE loads kernel modules; SYS_PTRACE "
-      "reads other processes' memory; NET_ADMIN and NET_RAW rewrite or spoof the node's network; ALL grants "
-      "everything. Names are compared as Kubernetes does, case-insensitively and with or without `CAP_`.",
-      "Remove the capability from `securityContext.capabilities.add`; run the privileged part as a "
-      "separate, reviewed component if it is really needed.",
-      {ParamSpec{"capabilities", "capabilities reported when added",
-                 std::vector<std::string>{"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE", "NET_RAW",
-                                          "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON", "DAC_READ_SEARCH",
-                                          "SYS_TIME", "MAC_ADMIN", "MAC_OVERRIDE"}}}});
+  return define<DangerousCapabilityAdded>(
+      RuleMeta{"dangerous-capability-added",
+               "security",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "Containers must not add capabilities that break container isolation.",
+               "SYS_ADMIN is nearly root (mounts, namespaces, BPF); SYS_MODULE loads kernel modules; SYS_PTRACE "
+               "reads other processes' memory; NET_ADMIN and NET_RAW rewrite or spoof the node's network; ALL grants "
+               "everything. Names are compared as Kubernetes does, case-insensitively and with or without `CAP_`.",
+               "Remove the capability from `securityContext.capabilities.add`; run the privileged part as a "
+               "separate, reviewed component if it is really needed.",
+               {ParamSpec{"capabilities", "capabilities reported when added",
+                          std::vector<std::string>{"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE",
+                                                   "NET_RAW", "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON",
+                                                   "DAC_READ_SEARCH", "SYS_TIME", "MAC_ADMIN", "MAC_OVERRIDE"}}}});
 }
 
 }  // namespace chartproof::rules

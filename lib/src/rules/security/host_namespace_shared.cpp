@@ -14,7 +14,10 @@ class HostNamespaceShared : public Rule {
       Node value = spec.node.get(field);
       if (value.as_bool() == true) {
         out.report(r, Field{value, spec.path + "." + std::string(field)},
-                   "pod shares the node's " + std::string(field == "hostNetwork" ? "network" : field == "hostPID" ? "process" : "IPC") +
+                   "pod shares the node's " +
+                       std::string(field == "hostNetwork" ? "network"
+                                   : field == "hostPID"   ? "process"
+                                                          : "IPC") +
                        " namespace (" + std::string(field) + ": true)");
       }
     }
@@ -24,14 +27,18 @@ class HostNamespaceShared : public Rule {
 }  // namespace
 
 RuleDefinition host_namespace_shared_rule() {
-  return define<HostNamespaceShared>(RuleMeta{
-      "host-namespace-shared", "security", Severity::Error, true, workload_kinds(),
-      "Pods must not share the node's network, process or IPC namespace.",
-      "hostNetwork lets the pod bind node ports and sniff the node's traffic, bypassing NetworkPolicies; "
-      "hostPID lets it see and signal every process on the node; hostIPC lets it read shared memory of other "
-      "workloads. The Pod Security Standards forbid all three at the baseline level.",
-      "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service.",
-      {}});
+  return define<HostNamespaceShared>(
+      RuleMeta{"host-namespace-shared",
+               "security",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "Pods must not share the node's network, process or IPC namespace.",
+               "hostNetwork lets the pod bind node ports and sniff the node's traffic, bypassing NetworkPolicies; "
+               "hostPID lets it see and signal every process on the node; hostIPC lets it read shared memory of other "
+               "workloads. The Pod Security Standards forbid all three at the baseline level.",
+               "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -17,16 +17,22 @@ class PrivilegeEscalationAllowed : public Rule {
       // Kubernetes: "AllowPrivilegeEscalation is true always when the container is run as
       // privileged, or has CAP_SYS_ADMIN".
       if (privileged.node.as_bool() == true || sys_admin) {
-        out.report(r, allow ? allow : (privileged.node.as_bool() == true ? privileged : security_field_or_closest(c, "allowPrivilegeEscalation")),
+        out.report(r,
+                   allow
+                       ? allow
+                       : (privileged.node.as_bool() == true ? privileged
+                                                            : security_field_or_closest(c, "allowPrivilegeEscalation")),
                    c.describe() + " can escalate privileges: it is " +
                        (privileged.node.as_bool() == true ? "privileged" : "granted CAP_SYS_ADMIN") +
                        ", which implies allowPrivilegeEscalation: true");
         continue;
       }
       if (allow.node.as_bool() == false) continue;
-      if (allow) out.report(r, allow, c.describe() + " sets allowPrivilegeEscalation: " + std::string(allow.node.text()));
-      else out.report(r, security_field_or_closest(c, "allowPrivilegeEscalation"),
-                      c.describe() + " does not set allowPrivilegeEscalation: false");
+      if (allow)
+        out.report(r, allow, c.describe() + " sets allowPrivilegeEscalation: " + std::string(allow.node.text()));
+      else
+        out.report(r, security_field_or_closest(c, "allowPrivilegeEscalation"),
+                   c.describe() + " does not set allowPrivilegeEscalation: false");
     }
   }
 };
@@ -34,15 +40,19 @@ class PrivilegeEscalationAllowed : public Rule {
 }  // namespace
 
 RuleDefinition privilege_escalation_allowed_rule() {
-  return define<PrivilegeEscalationAllowed>(RuleMeta{
-      "privilege-escalation-allowed", "security", Severity::Warning, true, workload_kinds(),
-      "Containers should set allowPrivilegeEscalation: false.",
-      "Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through "
-      "setuid binaries or file capabilities (the kernel's no_new_privs flag stays off). Kubernetes treats it "
-      "as true whenever the container is privileged or adds CAP_SYS_ADMIN, whatever the field says; those "
-      "containers are reported too. Required by the Pod Security Standards' restricted level.",
-      "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
-      {}});
+  return define<PrivilegeEscalationAllowed>(
+      RuleMeta{"privilege-escalation-allowed",
+               "security",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Containers should set allowPrivilegeEscalation: false.",
+               "Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through "
+               "setuid binaries or file capabilities (the kernel's no_new_privs flag stays off). Kubernetes treats it "
+               "as true whenever the container is privileged or adds CAP_SYS_ADMIN, whatever the field says; those "
+               "containers are reported too. Required by the Pod Security Standards' restricted level.",
+               "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -7,7 +7,8 @@ namespace {
 
 class RunAsRoot : public Rule {
  public:
-  explicit RunAsRoot(const Params& p) : min_uid_(p.get_int("min_uid")), forbid_root_group_(p.get_bool("forbid_root_group")) {}
+  explicit RunAsRoot(const Params& p)
+      : min_uid_(p.get_int("min_uid")), forbid_root_group_(p.get_bool("forbid_root_group")) {}
 
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     const PodSpec& pod = *r.pod;
@@ -21,17 +22,20 @@ class RunAsRoot : public Rule {
       }
       Field uid = effective_security_field(pod, c, "runAsUser");
       if (auto value = uid.node.type() == NodeType::Int ? uid.node.as_int() : std::nullopt) {
-        if (*value == 0) out.report(r, uid, c.describe() + " runs as UID 0 (root)");
+        if (*value == 0)
+          out.report(r, uid, c.describe() + " runs as UID 0 (root)");
         else if (*value < min_uid_)
-          out.report(r, uid, c.describe() + " runs as UID " + std::to_string(*value) + ", below the minimum " +
-                                 std::to_string(min_uid_));
+          out.report(r, uid,
+                     c.describe() + " runs as UID " + std::to_string(*value) + ", below the minimum " +
+                         std::to_string(min_uid_));
         continue;
       }
       Field non_root = effective_security_field(pod, c, "runAsNonRoot");
       if (non_root.node.as_bool() == true) continue;
       if (non_root) {
-        out.report(r, non_root, c.describe() + " sets runAsNonRoot to " + std::string(non_root.node.text()) +
-                                    " and no runAsUser, so it runs as root if the image does");
+        out.report(r, non_root,
+                   c.describe() + " sets runAsNonRoot to " + std::string(non_root.node.text()) +
+                       " and no runAsUser, so it runs as root if the image does");
       } else {
         out.report(r, Field{c.node, c.path + ".securityContext.runAsNonRoot"},
                    c.describe() + " may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set");
@@ -47,17 +51,21 @@ class RunAsRoot : public Rule {
 }  // namespace
 
 RuleDefinition run_as_root_rule() {
-  return define<RunAsRoot>(RuleMeta{
-      "run-as-root", "security", Severity::Error, true, workload_kinds(),
-      "Containers must not be able to run as root (UID 0).",
-      "A process running as UID 0 in a container is root on the node's kernel: a container escape or a "
-      "writable host mount becomes a node compromise. Kubernetes runs the image's USER unless the pod or "
-      "container securityContext says otherwise, so only `runAsNonRoot: true` or a non-zero `runAsUser` "
-      "(container settings override the pod's) proves the container is not root.",
-      "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
-      "container, and build the image with a non-root USER.",
-      {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}},
-       ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
+  return define<RunAsRoot>(
+      RuleMeta{"run-as-root",
+               "security",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "Containers must not be able to run as root (UID 0).",
+               "A process running as UID 0 in a container is root on the node's kernel: a container escape or a "
+               "writable host mount becomes a node compromise. Kubernetes runs the image's USER unless the pod or "
+               "container securityContext says otherwise, so only `runAsNonRoot: true` or a non-zero `runAsUser` "
+               "(container settings override the pod's) proves the container is not root.",
+               "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
+               "container, and build the image with a non-root USER.",
+               {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}},
+                ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
 }
 
 }  // namespace chartproof::rules

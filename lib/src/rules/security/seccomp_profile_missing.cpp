@@ -27,15 +27,19 @@ class SeccompProfileMissing : public Rule {
 }  // namespace
 
 RuleDefinition seccomp_profile_missing_rule() {
-  return define<SeccompProfileMissing>(RuleMeta{
-      "seccomp-profile-missing", "security", Severity::Info, true, workload_kinds(),
-      "Pods should run with the RuntimeDefault (or a Localhost) seccomp profile.",
-      "Without a seccomp profile the container may call every system call of the node's kernel, including "
-      "the rarely used ones most kernel exploits go through. Kubernetes runs containers Unconfined unless "
-      "the pod or container sets seccompProfile (the container's setting overrides the pod's). The Pod "
-      "Security Standards' restricted level requires RuntimeDefault or Localhost.",
-      "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.",
-      {}});
+  return define<SeccompProfileMissing>(
+      RuleMeta{"seccomp-profile-missing",
+               "security",
+               Severity::Info,
+               true,
+               workload_kinds(),
+               "Pods should run with the RuntimeDefault (or a Localhost) seccomp profile.",
+               "Without a seccomp profile the container may call every system call of the node's kernel, including "
+               "the rarely used ones most kernel exploits go through. Kubernetes runs containers Unconfined unless "
+               "the pod or container sets seccompProfile (the container's setting overrides the pod's). The Pod "
+               "Security Standards' restricted level requires RuntimeDefault or Localhost.",
+               "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -12,9 +12,11 @@ class WritableRootFilesystem : public Rule {
     for (const Container& c : r.pod->containers) {
       Field ro = container_security_field(c, "readOnlyRootFilesystem");
       if (ro.node.as_bool() == true) continue;
-      if (ro) out.report(r, ro, c.describe() + " sets readOnlyRootFilesystem: " + std::string(ro.node.text()));
-      else out.report(r, security_field_or_closest(c, "readOnlyRootFilesystem"),
-                      c.describe() + " has a writable root filesystem (readOnlyRootFilesystem is not true)");
+      if (ro)
+        out.report(r, ro, c.describe() + " sets readOnlyRootFilesystem: " + std::string(ro.node.text()));
+      else
+        out.report(r, security_field_or_closest(c, "readOnlyRootFilesystem"),
+                   c.describe() + " has a writable root filesystem (readOnlyRootFilesystem is not true)");
     }
   }
 };
@@ -22,15 +24,19 @@ class WritableRootFilesystem : public Rule {
 }  // namespace
 
 RuleDefinition writable_root_filesystem_rule() {
-  return define<WritableRootFilesystem>(RuleMeta{
-      "writable-root-filesystem", "security", Severity::Warning, true, workload_kinds(),
-      "Containers should mount their root filesystem read-only.",
-      "A writable root filesystem lets an attacker who gets code execution drop tools or modify the "
-      "application's own files, and lets the application write state that disappears on restart. With a "
-      "read-only root, writes go only to volumes you declared (emptyDir for /tmp and caches).",
-      "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process writes "
-      "(/tmp, cache directories).",
-      {}});
+  return define<WritableRootFilesystem>(
+      RuleMeta{"writable-root-filesystem",
+               "security",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "Containers should mount their root filesystem read-only.",
+               "A writable root filesystem lets an attacker who gets code execution drop tools or modify the "
+               "application's own files, and lets the application write state that disappears on restart. With a "
+               "read-only root, writes go only to volumes you declared (emptyDir for /tmp and caches).",
+               "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process writes "
+               "(/tmp, cache directories).",
+               {}});
 }
 
 }  // namespace chartproof::rules

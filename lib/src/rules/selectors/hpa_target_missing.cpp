@@ -22,13 +22,17 @@ class HpaTargetMissing : public Rule {
 }  // namespace
 
 RuleDefinition hpa_target_missing_rule() {
-  return define<HpaTargetMissing>(RuleMeta{
-      "hpa-target-missing", "selectors", Severity::Error, true, {"HorizontalPodAutoscaler"},
-      "A HorizontalPodAutoscaler must target a workload of the chart.",
-      "An HPA whose scaleTargetRef names a Deployment that does not exist (a renamed release, a fullname "
-      "override) never scales anything and reports `FailedGetScale` only in its events.",
-      "Make `spec.scaleTargetRef.kind` and `name` match the workload (usually the same fullname template).",
-      {}});
+  return define<HpaTargetMissing>(
+      RuleMeta{"hpa-target-missing",
+               "selectors",
+               Severity::Error,
+               true,
+               {"HorizontalPodAutoscaler"},
+               "A HorizontalPodAutoscaler must target a workload of the chart.",
+               "An HPA whose scaleTargetRef names a Deployment that does not exist (a renamed release, a fullname "
+               "override) never scales anything and reports `FailedGetScale` only in its events.",
+               "Make `spec.scaleTargetRef.kind` and `name` match the workload (usually the same fullname template).",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -15,8 +15,8 @@ class IngressBackendMissing : public Rule {
       const Resource* svc = graph.find("Service", r.ref.namespace_, backend.service_name);
       if (!svc) {
         out.report(r, backend.field,
-                   "backend Service " + in_quotes(backend.service_name) + " is not in namespace " + in_quotes(r.ref.namespace_) +
-                       " of the input");
+                   "backend Service " + in_quotes(backend.service_name) + " is not in namespace " +
+                       in_quotes(r.ref.namespace_) + " of the input");
         continue;
       }
       ServiceView view = view_service(*svc);
@@ -38,17 +38,21 @@ class IngressBackendMissing : public Rule {
 }  // namespace
 
 RuleDefinition ingress_backend_missing_rule() {
-  return define<IngressBackendMissing>(RuleMeta{
-      "ingress-backend-missing", "selectors", Severity::Error, true, {"Ingress"},
-      "An Ingress must route to a Service and port that exist.",
-      "The ingress controller answers 503 for a backend whose Service does not exist, and routes nowhere "
-      "for a port number or name the Service does not have; the API server accepts both. The Service must be "
-      "in the Ingress's namespace (Kubernetes does not route across namespaces). Both the "
-      "networking.k8s.io/v1 shape (service.name, service.port.number|name) and the older "
-      "serviceName/servicePort shape are read.",
-      "Point `backend.service.name` at a Service of the chart and `port.number`/`port.name` at one of its "
-      "ports.",
-      {}});
+  return define<IngressBackendMissing>(
+      RuleMeta{"ingress-backend-missing",
+               "selectors",
+               Severity::Error,
+               true,
+               {"Ingress"},
+               "An Ingress must route to a Service and port that exist.",
+               "The ingress controller answers 503 for a backend whose Service does not exist, and routes nowhere "
+               "for a port number or name the Service does not have; the API server accepts both. The Service must be "
+               "in the Ingress's namespace (Kubernetes does not route across namespaces). Both the "
+               "networking.k8s.io/v1 shape (service.name, service.port.number|name) and the older "
+               "serviceName/servicePort shape are read.",
+               "Point `backend.service.name` at a Service of the chart and `port.number`/`port.name` at one of its "
+               "ports.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -46,18 +46,22 @@ class MissingReferencedObject : public Rule {
 }  // namespace
 
 RuleDefinition missing_referenced_object_rule() {
-  return define<MissingReferencedObject>(RuleMeta{
-      "missing-referenced-object", "selectors", Severity::Warning, true, workload_kinds(),
-      "ConfigMaps, Secrets, ServiceAccounts and PVCs a pod uses should be part of the release.",
-      "A pod that mounts or reads a ConfigMap or Secret that does not exist stays in ContainerCreating "
-      "(`CreateContainerConfigError`) and a missing ServiceAccount blocks pod creation altogether; helm "
-      "reports success and the rollout hangs. References marked optional: true and the namespace's "
-      "\"default\" ServiceAccount are not reported. Objects created outside the chart (`kubectl create "
-      "secret`, an operator) are declared with the `external` parameter.",
-      "Add the object to the chart, mark the reference `optional: true`, or list its name in the rule's "
-      "`external` parameter.",
-      {ParamSpec{"external", "names (RE2 patterns, whole-name match) of objects created outside the chart",
-                 std::vector<std::string>{}}}});
+  return define<MissingReferencedObject>(
+      RuleMeta{"missing-referenced-object",
+               "selectors",
+               Severity::Warning,
+               true,
+               workload_kinds(),
+               "ConfigMaps, Secrets, ServiceAccounts and PVCs a pod uses should be part of the release.",
+               "A pod that mounts or reads a ConfigMap or Secret that does not exist stays in ContainerCreating "
+               "(`CreateContainerConfigError`) and a missing ServiceAccount blocks pod creation altogether; helm "
+               "reports success and the rollout hangs. References marked optional: true and the namespace's "
+               "\"default\" ServiceAccount are not reported. Objects created outside the chart (`kubectl create "
+               "secret`, an operator) are declared with the `external` parameter.",
+               "Add the object to the chart, mark the reference `optional: true`, or list its name in the rule's "
+               "`external` parameter.",
+               {ParamSpec{"external", "names (RE2 patterns, whole-name match) of objects created outside the chart",
+                          std::vector<std::string>{}}}});
 }
 
 }  // namespace chartproof::rules

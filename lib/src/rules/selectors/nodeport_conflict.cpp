@@ -18,8 +18,8 @@ class NodePortConflict : public Rule {
       Field at{port.node_port, port.field.path + ".nodePort"};
       if (*node_port < min_ || *node_port > max_) {
         out.report(r, at,
-                   "nodePort " + std::to_string(*node_port) + " is outside the node port range " + std::to_string(min_) +
-                       "-" + std::to_string(max_));
+                   "nodePort " + std::to_string(*node_port) + " is outside the node port range " +
+                       std::to_string(min_) + "-" + std::to_string(max_));
         continue;
       }
       if (const Resource* first = first_user(graph, r, port.field.node, *node_port, port.protocol)) {
@@ -54,16 +54,20 @@ class NodePortConflict : public Rule {
 }  // namespace
 
 RuleDefinition nodeport_conflict_rule() {
-  return define<NodePortConflict>(RuleMeta{
-      "nodeport-conflict", "selectors", Severity::Error, true, {"Service"},
-      "nodePorts must be unique and inside the cluster's node port range.",
-      "Node ports are allocated cluster-wide: a second Service asking for the same nodePort (and protocol) "
-      "is rejected (`provided port is already allocated`), and a port outside the API server's "
-      "--service-node-port-range (30000-32767 unless changed) is rejected too. Both fail `helm install`. "
-      "Only Services of the same input are compared; clusters with another range set the parameters.",
-      "Pick an unused port in the range, or leave nodePort out and let Kubernetes allocate one.",
-      {ParamSpec{"min_node_port", "lowest node port the cluster allows", std::int64_t{30000}},
-       ParamSpec{"max_node_port", "highest node port the cluster allows", std::int64_t{32767}}}});
+  return define<NodePortConflict>(
+      RuleMeta{"nodeport-conflict",
+               "selectors",
+               Severity::Error,
+               true,
+               {"Service"},
+               "nodePorts must be unique and inside the cluster's node port range.",
+               "Node ports are allocated cluster-wide: a second Service asking for the same nodePort (and protocol) "
+               "is rejected (`provided port is already allocated`), and a port outside the API server's "
+               "--service-node-port-range (30000-32767 unless changed) is rejected too. Both fail `helm install`. "
+               "Only Services of the same input are compared; clusters with another range set the parameters.",
+               "Pick an unused port in the range, or leave nodePort out and let Kubernetes allocate one.",
+               {ParamSpec{"min_node_port", "lowest node port the cluster allows", std::int64_t{30000}},
+                ParamSpec{"max_node_port", "highest node port the cluster allows", std::int64_t{32767}}}});
 }
 
 }  // namespace chartproof::rules

@@ -27,17 +27,20 @@ class OverlappingSelectors : public Rule {
 }  // namespace
 
 RuleDefinition overlapping_selectors_rule() {
-  return define<OverlappingSelectors>(RuleMeta{
-      "overlapping-selectors", "selectors", Severity::Warning, true,
-      {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"},
-      "Two workloads must not select each other's pods.",
-      "When two controllers' selectors both match both pod templates (typically a frontend and a backend "
-      "that select only on app.kubernetes.io/name and instance), each counts the other's pods as its own: "
-      "scaling or rolling one deletes pods of the other. Kubernetes does not prevent it. Both workloads are "
-      "reported.",
-      "Add a distinguishing label to each selector and template, e.g. `app.kubernetes.io/component: "
-      "backend`.",
-      {}});
+  return define<OverlappingSelectors>(
+      RuleMeta{"overlapping-selectors",
+               "selectors",
+               Severity::Warning,
+               true,
+               {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"},
+               "Two workloads must not select each other's pods.",
+               "When two controllers' selectors both match both pod templates (typically a frontend and a backend "
+               "that select only on app.kubernetes.io/name and instance), each counts the other's pods as its own: "
+               "scaling or rolling one deletes pods of the other. Kubernetes does not prevent it. Both workloads are "
+               "reported.",
+               "Add a distinguishing label to each selector and template, e.g. `app.kubernetes.io/component: "
+               "backend`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

@@ -17,14 +17,18 @@ class PdbSelectsNothing : public Rule {
 }  // namespace
 
 RuleDefinition pdb_selects_nothing_rule() {
-  return define<PdbSelectsNothing>(RuleMeta{
-      "pdb-selects-nothing", "selectors", Severity::Warning, true, {"PodDisruptionBudget"},
-      "A PodDisruptionBudget should select the pods it is meant to protect.",
-      "A PDB whose selector matches no pod is accepted and silently does nothing: a node drain or cluster "
-      "upgrade can then evict every replica at once. Only pod templates in the same namespace of the input "
-      "are considered.",
-      "Use the same labels as the workload's `spec.selector.matchLabels`.",
-      {}});
+  return define<PdbSelectsNothing>(
+      RuleMeta{"pdb-selects-nothing",
+               "selectors",
+               Severity::Warning,
+               true,
+               {"PodDisruptionBudget"},
+               "A PodDisruptionBudget should select the pods it is meant to protect.",
+               "A PDB whose selector matches no pod is accepted and silently does nothing: a node drain or cluster "
+               "upgrade can then evict every replica at once. Only pod templates in the same namespace of the input "
+               "are considered.",
+               "Use the same labels as the workload's `spec.selector.matchLabels`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

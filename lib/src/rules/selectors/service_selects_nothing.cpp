@@ -18,8 +18,8 @@ class ServiceSelectsNothing : public Rule {
     std::string message = "selector \"" + service.selector->to_string() + "\" matches no pod template in namespace " +
                           in_quotes(r.ref.namespace_);
     if (const Resource* near = nearest_workload(graph, *service.selector, r.ref.namespace_)) {
-      message += "; nearest is " + near->describe() + " (its pod template: " +
-                 join_phrases(service.selector->mismatches(near->pod->template_labels)) + ")";
+      message += "; nearest is " + near->describe() +
+                 " (its pod template: " + join_phrases(service.selector->mismatches(near->pod->template_labels)) + ")";
     }
     out.report(r, service.selector->field, message);
   }
@@ -46,16 +46,20 @@ class ServiceSelectsNothing : public Rule {
 }  // namespace
 
 RuleDefinition service_selects_nothing_rule() {
-  return define<ServiceSelectsNothing>(RuleMeta{
-      "service-selects-nothing", "selectors", Severity::Error, true, {"Service"},
-      "A Service's selector must match the pods of some workload.",
-      "A Service routes to the pods its selector matches. If no pod template in the namespace carries those "
-      "labels, the Service has no endpoints and every request to it fails (connection refused or 503 at the "
-      "ingress), though `helm install` succeeds. Services without a selector (endpoints managed by hand) and "
-      "ExternalName Services are not checked. Only workloads in the same input are considered: a Service for "
-      "pods deployed by another chart will be reported; suppress it with the chartproof.io/ignore annotation.",
-      "Make `spec.selector` equal to a subset of the target workload's `spec.template.metadata.labels`.",
-      {}});
+  return define<ServiceSelectsNothing>(
+      RuleMeta{"service-selects-nothing",
+               "selectors",
+               Severity::Error,
+               true,
+               {"Service"},
+               "A Service's selector must match the pods of some workload.",
+               "A Service routes to the pods its selector matches. If no pod template in the namespace carries those "
+               "labels, the Service has no endpoints and every request to it fails (connection refused or 503 at the "
+               "ingress), though `helm install` succeeds. Services without a selector (endpoints managed by hand) and "
+               "ExternalName Services are not checked. Only workloads in the same input are considered: a Service for "
+               "pods deployed by another chart will be reported; suppress it with the chartproof.io/ignore annotation.",
+               "Make `spec.selector` equal to a subset of the target workload's `spec.template.metadata.labels`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

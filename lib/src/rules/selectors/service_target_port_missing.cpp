@@ -29,7 +29,8 @@ class ServiceTargetPortMissing : public Rule {
       Field at = port.target_port ? Field{port.target_port, port.field.path + ".targetPort"}
                                   : Field{target, port.field.path + ".port"};
       out.report(r, at,
-                 "targetPort " + in_quotes(target.text()) + " of port " + in_quotes(port.name.empty() ? target.text() : port.name) +
+                 "targetPort " + in_quotes(target.text()) + " of port " +
+                     in_quotes(port.name.empty() ? target.text() : port.name) +
                      " is not a containerPort of any pod the Service selects (" + workloads.front()->describe() +
                      (workloads.size() > 1 ? " and others" : "") + ")");
     }
@@ -39,16 +40,20 @@ class ServiceTargetPortMissing : public Rule {
 }  // namespace
 
 RuleDefinition service_target_port_missing_rule() {
-  return define<ServiceTargetPortMissing>(RuleMeta{
-      "service-target-port-missing", "selectors", Severity::Error, true, {"Service"},
-      "A Service's targetPort must be a port of the pods it selects.",
-      "A targetPort name that no selected container declares makes the Service's endpoints empty for that "
-      "port, and a number nobody listens on makes every connection fail: the Service resolves, the pods are "
-      "Ready, and requests still get `connection refused`. targetPort defaults to the port, as in Kubernetes. "
-      "Only regular containers of workloads the selector matches are considered.",
-      "Set targetPort to the container port's name (e.g. `targetPort: http`) or number, and declare that "
-      "port in the container's `ports`.",
-      {}});
+  return define<ServiceTargetPortMissing>(
+      RuleMeta{"service-target-port-missing",
+               "selectors",
+               Severity::Error,
+               true,
+               {"Service"},
+               "A Service's targetPort must be a port of the pods it selects.",
+               "A targetPort name that no selected container declares makes the Service's endpoints empty for that "
+               "port, and a number nobody listens on makes every connection fail: the Service resolves, the pods are "
+               "Ready, and requests still get `connection refused`. targetPort defaults to the port, as in Kubernetes. "
+               "Only regular containers of workloads the selector matches are considered.",
+               "Set targetPort to the container port's name (e.g. `targetPort: http`) or number, and declare that "
+               "port in the container's `ports`.",
+               {}});
 }
 
 }  // namespace chartproof::rules

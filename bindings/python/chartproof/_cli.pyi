@@ -1,0 +1,3 @@
+from typing import List
+
+def main(args: List[str]) -> int: ...
