@@ -55,6 +55,7 @@ class Report:
     def __iter__(self) -> Iterator[Finding]: ...
 
 class Resource:
+    """One Kubernetes object of a parsed input: identity, labels, position, fields."""
     api_version: str
     kind: str
     namespace: str
@@ -63,14 +64,21 @@ class Resource:
     line: int
     template: str
     labels: Dict[str, str]
-    def get(self, path: str, default: Any = None) -> Any: ...
-    def to_dict(self) -> Dict[str, Any]: ...
+    def get(self, path: str, default: Any = None) -> Any:
+        """The value at a field path (`spec.template.spec.containers[0].image`), or `default`."""
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole object as Python values."""
 
 class Graph:
-    def resources(self, kind: Optional[str] = None, namespace: Optional[str] = None) -> List[Resource]: ...
-    def find(self, kind: str, namespace: str, name: str) -> Optional[Resource]: ...
-    def pods_selected_by(self, resource: Resource) -> List[Resource]: ...
-    def references(self, resource: Resource) -> List[Dict[str, Any]]: ...
+    """The objects of a parsed input, with lookups, selector matches and references."""
+    def resources(self, kind: Optional[str] = None, namespace: Optional[str] = None) -> List[Resource]:
+        """The objects, optionally only those of a kind and/or namespace, in input order."""
+    def find(self, kind: str, namespace: str, name: str) -> Optional[Resource]:
+        """The object with this identity, or None."""
+    def pods_selected_by(self, resource: Resource) -> List[Resource]:
+        """The workloads whose pod templates the selector of `resource` (a Service, PDB, workload…) matches."""
+    def references(self, resource: Resource) -> List[Dict[str, Any]]:
+        """The ConfigMaps, Secrets, ServiceAccounts and PVCs a pod uses: kind, name, path, line, optional, target."""
     def __len__(self) -> int: ...
 
 def lint_request(request: Request) -> Report: ...

@@ -149,7 +149,7 @@ PYBIND11_MODULE(_core, m) {
 
   // The library's LintRequest, field for field: chartproof.lint and lint_chart fill one in, exactly
   // as the CLI does from its flags, and lint_request answers both.
-  py::class_<LintRequest>(m, "Request")
+  py::class_<LintRequest>(m, "Request", "The library's LintRequest: what chartproof.lint and lint_chart fill in.")
       .def(py::init<>())
       .def_readwrite("paths", &LintRequest::paths)
       .def_property(
@@ -213,7 +213,7 @@ PYBIND11_MODULE(_core, m) {
           "include_crds", [](const LintRequest& r) { return r.chart.include_crds; },
           [](LintRequest& r, bool v) { r.chart.include_crds = v; });
 
-  py::class_<Finding>(m, "Finding")
+  py::class_<Finding>(m, "Finding", "A finding as the library holds it (chartproof.Finding wraps it).")
       .def_readonly("rule", &Finding::rule)
       .def_readonly("pack", &Finding::pack)
       .def_property_readonly("severity", [](const Finding& f) { return std::string(severity_name(f.severity)); })
@@ -236,7 +236,7 @@ PYBIND11_MODULE(_core, m) {
                std::to_string(f.line) + ":" + std::to_string(f.column) + ": " + f.message + ">";
       });
 
-  py::class_<LintReport>(m, "Report")
+  py::class_<LintReport>(m, "Report", "A report as the library holds it (chartproof.Report wraps it).")
       .def_readonly("findings", &LintReport::findings)
       .def_property_readonly("summary",
                              [](const LintReport& r) {
@@ -280,7 +280,7 @@ PYBIND11_MODULE(_core, m) {
     return std::move(report.value());
   });
 
-  py::class_<PyResource>(m, "Resource")
+  py::class_<PyResource>(m, "Resource", "One Kubernetes object of a parsed input: identity, labels, position, fields.")
       .def_property_readonly("api_version", [](const PyResource& r) { return r.get().ref.api_version; })
       .def_property_readonly("kind", [](const PyResource& r) { return r.get().ref.kind; })
       .def_property_readonly("namespace", [](const PyResource& r) { return r.get().ref.namespace_; })
@@ -308,7 +308,7 @@ PYBIND11_MODULE(_core, m) {
       .def("__hash__", [](const PyResource& r) { return std::hash<std::size_t>()(r.index); })
       .def("__repr__", [](const PyResource& r) { return "<Resource " + r.get().describe() + ">"; });
 
-  py::class_<PyGraph>(m, "Graph")
+  py::class_<PyGraph>(m, "Graph", "The objects of a parsed input, with lookups, selector matches and references.")
       .def(
           "resources",
           [](const PyGraph& g, std::optional<std::string> kind, std::optional<std::string> ns) {
