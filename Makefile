@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 BIN        := $(BUILD)/cli/chartproof
 
-.PHONY: all deps configure cli build run test test-release test-sanitize test-python lint docs example bench clean
+.PHONY: all deps configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean
 
 all: build
 
@@ -42,12 +42,22 @@ run: cli
 test-release: build
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) | tee ctest.log | grep -Ev '^ *(Start|[0-9]+/[0-9]+ Test)'
 
-# The same suite built with AddressSanitizer and UndefinedBehaviorSanitizer.
-test-sanitize: deps
-	@cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCHARTPROOF_SANITIZE=ON -DCHARTPROOF_WERROR=ON \
-	  -DCHARTPROOF_BENCH=OFF $(CMAKE_ARGS) >/dev/null
+# The same suite built with clang, AddressSanitizer and UndefinedBehaviorSanitizer (at -O1, as the
+# sanitizers recommend: -O0 made the fuzzers run at 6 inputs a second), plus the
+# libFuzzer targets (tests/fuzz), each run for FUZZ_SMOKE seconds as part of the suite.
+FUZZ_SMOKE   ?= 20
+FUZZ_SECONDS ?= 60
+san-configure: deps
+	@grep -qs 'CMAKE_CXX_COMPILER:.*clang' $(SAN_BUILD)/CMakeCache.txt || rm -rf $(SAN_BUILD)
+	@CC=clang-14 CXX=clang++-14 cmake -S . -B $(SAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-g -O1" \
+	  -DCHARTPROOF_SANITIZE=ON \
+	  -DCHARTPROOF_WERROR=ON -DCHARTPROOF_BENCH=OFF -DCHARTPROOF_FUZZ=ON \
+	  -DCHARTPROOF_FUZZ_SMOKE_SECONDS=$(FUZZ_SMOKE) $(CMAKE_ARGS) >/dev/null
+
+test-sanitize: san-configure
 	@cmake --build $(SAN_BUILD) -j $(JOBS)
-	@cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	@cd $(SAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:suppressions=$(CURDIR)/tests/ubsan.supp \
 	  ctest --output-on-failure -j $(JOBS) | tee ctest.log | grep -Ev '^ *(Start|[0-9]+/[0-9]+ Test)'
 
 # The Python package: pip install into a venv of Debian's python3, pytest, and an import check
@@ -57,6 +67,15 @@ test-python: build
 
 test: test-release test-sanitize test-python
 	@scripts/test-summary.sh $(BUILD)/ctest.log $(SAN_BUILD)/ctest.log build-python/pytest.log
+
+# Each fuzz target for FUZZ_SECONDS (default 60), one after another; the corpus grows in
+# $(SAN_BUILD)/fuzz/<target>/corpus, crashes land in .../artifacts (tests/fuzz/README.md).
+fuzz: san-configure
+	@cmake --build $(SAN_BUILD) -j $(JOBS) --target fuzz_lint fuzz_policy fuzz_chart
+	@for t in lint policy chart; do \
+	  tests/fuzz/run_fuzz.sh $(SAN_BUILD)/tests/fuzz/fuzz_$$t $$t $(FUZZ_SECONDS) $(CURDIR) $(CURDIR)/../shared \
+	    $(CURDIR)/$(SAN_BUILD)/fuzz/$$t 2>&1 | tail -n 12 || exit 1; \
+	done
 
 # clang-format (no change needed) and clang-tidy (.clang-tidy's checks) over lib/, cli/ and bindings/.
 lint: configure

@@ -103,8 +103,12 @@ void check_manifest_fixtures(const chartproof::RuleDefinition& def) {
       std::sort(expected.begin(), expected.end());
     }
     CHECK_MESSAGE(!expected.empty(), "fail.yaml has no `# expect:` line");
-    for (const auto& [file, line, rule] : expected)
+    for (const auto& e : expected) {
+      // Not a structured binding: clang 14 cannot capture one in doctest's message lambda.
+      const std::string& file = std::get<0>(e);
+      const std::string& rule = std::get<2>(e);
       CHECK_MESSAGE(rule == id, file << " expects another rule: " << rule);
+    }
     auto fail = test::lint_text(fail_text, fixture_options(id, fail_policy), "fail.yaml");
     auto got = findings_of(fail, id);
     INFO("expected:", show(expected), "\ngot:", show(got));

@@ -14,5 +14,6 @@ RuleDefinition unknown_field_rule();
 RuleDefinition deprecated_api_version_rule();
 RuleDefinition removed_api_version_rule();
 RuleDefinition unknown_kind_rule();
+RuleDefinition invalid_secret_data_rule();
 std::vector<RuleDefinition> schema_pack();
 }  // namespace chartproof::rules

@@ -12,15 +12,25 @@ class OverlappingSelectors : public Rule {
     const ResourceGraph& graph = ctx.graph;
     const auto& mine = r.selector;
     if (!mine || mine->empty() || !mine->error.empty()) return;
+    // One finding per workload, naming the first overlap and counting the rest: a thousand copies
+    // of one workload give a thousand findings, not a million.
+    const Resource* first = nullptr;
+    std::size_t others = 0;
     for (const Resource* other : graph.pods_selected_by(*mine, r.ref.namespace_)) {
       const auto& theirs = other->selector;
       if (other == &r || !theirs || theirs->empty() || !theirs->error.empty()) continue;
-      if (theirs->matches(r.pod->template_labels)) {
-        out.report(r, mine->field,
-                   "selector \"" + mine->to_string() + "\" also matches the pods of " + other->describe() +
-                       ", whose selector matches these pods too");
-      }
+      if (!theirs->matches(r.pod->template_labels)) continue;
+      if (!first)
+        first = other;
+      else
+        ++others;
     }
+    if (!first) return;
+    out.report(r, mine->field,
+               "selector \"" + mine->to_string() + "\" also matches the pods of " + first->describe() +
+                   (others ? " (and of " + std::to_string(others) + " other workload" + (others == 1 ? "" : "s") + ")"
+                           : std::string()) +
+                   ", whose selector matches these pods too");
   }
 };
 

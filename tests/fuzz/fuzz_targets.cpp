@@ -1,0 +1,105 @@
+#include "fuzz_targets.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "chartproof/engine.hpp"
+#include "chartproof/policy.hpp"
+#include "chartproof/report.hpp"
+
+namespace chartproof::fuzz {
+namespace {
+
+// Every rule of every pack, on a fixed date (exemption expiry must not depend on the day).
+LintOptions everything() {
+  LintOptions options;
+  options.enable = {"all"};
+  options.today = "2026-06-01";
+  options.jobs = 1;
+  return options;
+}
+
+const Linter& all_rules_linter() {
+  static const Linter linter = [] {
+    auto created = Linter::create(everything());
+    if (!created) throw std::logic_error("fuzz: " + created.error().to_string());
+    return std::move(created.value());
+  }();
+  return linter;
+}
+
+void render_every_format(const LintReport& report) {
+  TextOptions look;
+  look.code_frame = true;
+  volatile std::size_t sink = 0;  // keeps the formatting from being optimised away
+  sink = sink + format_text(report, look).size();
+  sink = sink + format_json(report).size();
+  sink = sink + format_sarif(report, "/fuzz").size();
+  sink = sink + format_junit(report).size();
+  sink = sink + format_github(report).size();
+  sink = sink + format_summary(report).size();
+}
+
+const std::string& fixed_manifest() {
+  static const std::string text = [] {
+    std::ifstream in(std::string(CHARTPROOF_SOURCE_DIR) + "/examples/todo-app/rendered-broken.yaml", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+  }();
+  return text;
+}
+
+}  // namespace
+
+void lint_manifest(std::string_view bytes) {
+  std::vector<SourceFile> files;
+  files.push_back(SourceFile{"fuzz.yaml", std::string(bytes)});
+  render_every_format(all_rules_linter().lint(std::move(files)));
+}
+
+void load_policy(std::string_view bytes) {
+  auto policy = parse_policy(bytes, "fuzz-policy.yaml");
+  if (!policy) return;
+  LintOptions options = options_from_policy(policy.value());
+  options.today = "2026-06-01";
+  options.jobs = 1;
+  options.schema_dirs.clear();  // a policy naming folders must not make the fuzzer read the disk
+  auto linter = Linter::create(options);
+  if (!linter) return;
+  std::vector<SourceFile> files;
+  files.push_back(SourceFile{"rendered.yaml", fixed_manifest()});
+  render_every_format(linter->lint(std::move(files)));
+}
+
+void lint_chart_files(std::string_view bytes) {
+  std::string_view parts[3];
+  for (auto& part : parts) {
+    std::size_t nul = bytes.find('\0');
+    part = bytes.substr(0, nul);
+    bytes = nul == std::string_view::npos ? std::string_view() : bytes.substr(nul + 1);
+  }
+  ChartSources chart;
+  chart.dir = "fuzzchart";
+  chart.chart_yaml = SourceFile{"fuzzchart/Chart.yaml", std::string(parts[0])};
+  chart.values.push_back(SourceFile{"fuzzchart/values.yaml", std::string(parts[1])});
+  chart.has_values_yaml = true;
+  if (!parts[2].empty()) {
+    chart.render = SourceFile{"fuzzchart/helm-template:release-name.yaml", std::string(parts[2])};
+    chart.probe_render = SourceFile{"fuzzchart/helm-template:probe.yaml", std::string(parts[2])};
+  }
+  std::vector<ChartSources> charts;
+  charts.push_back(std::move(chart));
+  render_every_format(all_rules_linter().lint({}, std::move(charts)));
+}
+
+Target target_named(std::string_view name) {
+  if (name == "lint") return &lint_manifest;
+  if (name == "policy") return &load_policy;
+  if (name == "chart") return &lint_chart_files;
+  return nullptr;
+}
+
+}  // namespace chartproof::fuzz

@@ -1,0 +1,27 @@
+#pragma once
+// The fuzz targets' bodies, shared by the libFuzzer entry points (fuzz_*.cpp, clang builds) and the
+// regression replay test (tests/unit/test_fuzz_regressions.cpp, every build): an input that once
+// crashed a target is replayed through exactly the code that crashed.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace chartproof::fuzz {
+
+/// Bytes as one manifest file, linted with every rule of every pack on; the report is rendered in
+/// every format.
+void lint_manifest(std::string_view bytes);
+
+/// Bytes as a policy file: parsed, turned into a linter, and (when valid) used to lint a fixed
+/// manifest (the example's broken render).
+void load_policy(std::string_view bytes);
+
+/// Bytes as `Chart.yaml NUL values.yaml NUL rendered.yaml` (missing parts are empty): chart mode
+/// without helm, i.e. the chart pack and the values-line mapping over that render.
+void lint_chart_files(std::string_view bytes);
+
+/// The target named `name` ("lint", "policy", "chart"), or null.
+using Target = void (*)(std::string_view);
+Target target_named(std::string_view name);
+
+}  // namespace chartproof::fuzz
