@@ -1,17 +1,21 @@
 #include "support/base64.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 
 namespace chartproof::support {
 namespace {
 
-constexpr std::array<signed char, 256> kDecode = [] {
-  std::array<signed char, 256> table{};
-  for (auto& v : table) v = -1;
+// The value of each alphabet byte; kNotBase64 for every other byte (a table of unsigned bytes, so
+// no byte value, ASCII or not, can index it out of range: the defect of yaml-cpp's decoder).
+constexpr std::uint8_t kNotBase64 = 0xFF;
+constexpr std::array<std::uint8_t, 256> kDecode = [] {
+  std::array<std::uint8_t, 256> table{};
+  for (auto& v : table) v = kNotBase64;
   constexpr std::string_view alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   for (std::size_t i = 0; i < alphabet.size(); ++i)
-    table[static_cast<unsigned char>(alphabet[i])] = static_cast<signed char>(i);
+    table[static_cast<unsigned char>(alphabet[i])] = static_cast<std::uint8_t>(i);
   return table;
 }();
 
@@ -50,10 +54,10 @@ Base64Result decode_base64(std::string_view text) {
       continue;
     }
     if (padding > 0) return fail(i, describe(c) + " after \"=\" padding");
-    int v = kDecode[c];
-    if (v < 0) return fail(i, describe(c) + " is not a base64 character");
+    std::uint8_t v = kDecode[c];
+    if (v == kNotBase64) return fail(i, describe(c) + " is not a base64 character");
     offsets[filled] = i;
-    quantum[filled++] = static_cast<unsigned>(v);
+    quantum[filled++] = v;
     if (filled == 4) {
       out.push_back(static_cast<char>((quantum[0] << 2) | (quantum[1] >> 4)));
       out.push_back(static_cast<char>(((quantum[1] & 0xF) << 4) | (quantum[2] >> 2)));
