@@ -1,4 +1,5 @@
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -25,3 +26,13 @@ def cli() -> str:
     if not os.path.exists(path):
         pytest.fail(f"the chartproof CLI is not built at {path} (make build)")
     return path
+
+
+@pytest.fixture(scope="session")
+def helm() -> str:
+    """helm from scripts/get-helm.sh: a requirement of the suite, so its absence fails the test."""
+    try:
+        return subprocess.run([str(ROOT / "scripts" / "get-helm.sh")], check=True, capture_output=True,
+                              text=True).stdout.strip()
+    except subprocess.CalledProcessError as e:
+        pytest.fail(f"helm is required and scripts/get-helm.sh could not provide it: {e.stderr}")

@@ -12,14 +12,6 @@ import chartproof
 ROOT = Path(__file__).resolve().parents[2]
 
 
-@pytest.fixture(scope="module")
-def helm():
-    try:
-        return subprocess.run([str(ROOT / "scripts" / "get-helm.sh")], check=True, capture_output=True,
-                              text=True).stdout.strip()
-    except subprocess.CalledProcessError as e:
-        pytest.fail(f"helm is required and scripts/get-helm.sh could not provide it: {e.stderr}")
-
 
 def test_lint_chart_renders_with_helm(helm):
     report = chartproof.lint_chart(ROOT / "examples" / "todo-app", release="todo-app", namespace="todo-app", helm=helm)

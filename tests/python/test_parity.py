@@ -48,14 +48,6 @@ def unpack(packed: Path, into: Path) -> Path:
     return chart
 
 
-@pytest.fixture(scope="module")
-def helm():
-    try:
-        return subprocess.run([str(ROOT / "scripts" / "get-helm.sh")], check=True, capture_output=True,
-                              text=True).stdout.strip()
-    except subprocess.CalledProcessError as e:
-        pytest.fail(f"helm is required and scripts/get-helm.sh could not provide it: {e.stderr}")
-
 
 @pytest.mark.parametrize("packed", PACKED_CHARTS, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_chart_fixture(cli, helm, packed, tmp_path, monkeypatch):
