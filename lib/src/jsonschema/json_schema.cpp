@@ -133,6 +133,16 @@ std::string reword(const std::string& d, Node& at, std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// rapidjson asserts (and valijson's adapter turns the assertion into an exception, in release builds
+// too) on a null pointer even for an empty string: an empty key or value (`? : x`) has one.
+rapidjson::Value json_string(std::string_view text, rapidjson::Document::AllocatorType& alloc) {
+  return rapidjson::Value(text.data() ? text.data() : "", static_cast<rapidjson::SizeType>(text.size()), alloc);
+}
+
+}  // namespace
+
 void to_json(Node node, rapidjson::Value& out, rapidjson::Document::AllocatorType& alloc) {
   switch (node.type()) {
     case NodeType::Null:
@@ -151,7 +161,7 @@ void to_json(Node node, rapidjson::Value& out, rapidjson::Document::AllocatorTyp
       out.SetDouble(node.as_double().value_or(0));
       break;
     case NodeType::String:
-      out.SetString(node.text().data(), static_cast<rapidjson::SizeType>(node.text().size()), alloc);
+      out = json_string(node.text(), alloc);
       break;
     case NodeType::Sequence:
       out.SetArray();
@@ -164,8 +174,7 @@ void to_json(Node node, rapidjson::Value& out, rapidjson::Document::AllocatorTyp
     case NodeType::Mapping:
       out.SetObject();
       for (std::size_t i = 0; i < node.size(); ++i) {
-        rapidjson::Value key(node.key_at(i).text().data(),
-                             static_cast<rapidjson::SizeType>(node.key_at(i).text().size()), alloc);
+        rapidjson::Value key = json_string(node.key_at(i).text(), alloc);
         rapidjson::Value value;
         to_json(node.value_at(i), value, alloc);
         out.AddMember(key, value, alloc);
