@@ -161,6 +161,9 @@ int run_lint(const LintArgs& a, Environment& env) {
       return kExitUsage;
     }
   }
+  // A chart helm could not render fails the run after the others' findings were written.
+  for (const auto& e : report.errors) env.err << "chartproof: " << e.to_string() << "\n";
+  if (!report.errors.empty()) return kExitUsage;
   if (a.fail_on == "never") return 0;
   return report.ok(*parse_severity(a.fail_on)) ? 0 : 1;
 }
@@ -197,6 +200,9 @@ int run(const std::vector<std::string>& args, Environment env) {
   add_policy_options(lint_cmd, lint.policy);
   // Chart folders: passed to `helm template` as separate arguments.
   lint_cmd->add_option("--helm", lint.request.chart.helm, "helm binary for chart folders (default: helm on PATH)");
+  lint_cmd->add_option("--chart", lint.request.chart_source,
+                       "The rendered input is helm template of this chart folder: report at its template and values "
+                       "lines (helm template . | chartproof lint - --chart .)");
   lint_cmd->add_option("-f,--values", lint.request.chart.values_files, "Values file for chart folders (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--set", lint.request.chart.set, "helm --set for chart folders (repeatable)")

@@ -55,7 +55,11 @@ found = [f for f in json.load(sys.stdin)["findings"] if f["rule"] == "run-as-roo
 print(len(found), *sorted({"%s:%d:%d" % (v["file"], v["line"], v["column"]) for v in (f["value_source"] for f in found)}))' <<<"$out")"
 printf 'podSecurityContext:\n  runAsUser: 0\n' > "$tmp/override.yaml"
 out=$("$bin" lint examples/todo-app --helm "$helm" -f "$tmp/override.yaml" --format text)
-check "a -f file wins over values.yaml as the value's source" 3 "$(grep -c "^  value from $tmp/override.yaml:2:14$" <<<"$out")"
+check "a -f file wins over values.yaml as the value's source" 3 \
+  "$(grep -c "^$tmp/override.yaml:2:14: error: container \"[a-z]*\" runs as UID 0 (root) \[run-as-root\]$" <<<"$out")"
+check "the template line that wrote the value is named beneath" 1 \
+  "$(grep -c "^  written by examples/todo-app/templates/backend-deployment.yaml:28:9$" <<<"$out")"
+check "and the render position" 1 "$(grep -cE "^  rendered at line [0-9]+:[0-9]+ of helm template examples/todo-app$" <<<"$out" | awk '{print ($1 > 0)}')"
 
 # The chart pack: a default secret in values.yaml, a literal in a Secret template, Chart.yaml.
 printf '\nadminPassword: "Wq8zLk2pXv7r"\n' >> "$tmp/todo-app/values.yaml"
@@ -79,5 +83,18 @@ mv "$tmp/todo-app/Chart.yaml" "$tmp/Chart.yaml.away"
 out=$("$bin" lint "$tmp/todo-app" --helm "$helm" -q); code=$?
 check "a chart folder without Chart.yaml is reported, not read as YAML" "1 $tmp/todo-app/Chart.yaml:1:1: error: the folder has templates/ and values.yaml but no Chart.yaml: helm does not treat it as a chart [invalid-chart-yaml]" \
   "$code $(grep -v plaintext-secret <<<"$out")"
+
+# Charts in one run are separate releases: two copies of one chart never meet in duplicate-resource
+# or overlapping-selectors, and a chart helm cannot render fails the run without hiding the others.
+mkdir -p "$tmp/fleet"
+cp -r examples/todo-app "$tmp/fleet/a"
+cp -r examples/todo-app "$tmp/fleet/b"
+cp -r testdata/charts/template-error "$tmp/fleet/c"
+sed -i 's/^  runAsUser: 1000$/  runAsUser: 0/' "$tmp/fleet/b/values.yaml"
+out=$("$bin" lint "$tmp/fleet" --helm "$helm" -q 2>"$tmp/fleet.err"); code=$?
+check "a chart that cannot render is exit 2 at the end" 2 "$code"
+check "the other charts' findings are all printed" 3 "$(grep -c "^$tmp/fleet/b/values.yaml:[0-9]*:14: error: .*\[run-as-root\]$" <<<"$out")"
+check "two charts are two releases: no finding between them" 0 "$(grep -cE 'duplicate-resource|overlapping-selectors' <<<"$out")"
+check "the broken chart is named on stderr" 1 "$(grep -c "^chartproof: $tmp/fleet/c/templates/configmap.yaml:6:18: helm template failed" "$tmp/fleet.err")"
 
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "chart/instrument_template.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
@@ -89,6 +90,12 @@ void lint_chart_files(std::string_view bytes) {
   if (!parts[2].empty()) {
     chart.render = SourceFile{"fuzzchart/helm-template:release-name.yaml", std::string(parts[2])};
     chart.probe_render = SourceFile{"fuzzchart/helm-template:probe.yaml", std::string(parts[2])};
+    // Source maps without helm: the render is also read as the chart's one template, and its
+    // instrumented copy stands in for the instrumented render (same lines, markers added), so the
+    // instrumenter, the map and the placing of every finding see arbitrary bytes.
+    chart.templates.push_back(SourceFile{"fuzzchart/templates/t.yaml", std::string(parts[2])});
+    chart.instrumented_render = chart::instrument_template(parts[2], 0);
+    chart.render_name = "helm template fuzzchart";
   }
   std::vector<ChartSources> charts;
   charts.push_back(std::move(chart));

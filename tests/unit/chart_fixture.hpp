@@ -81,25 +81,13 @@ inline PackedChart unpack_chart(const std::string& text, const std::filesystem::
   return chart;
 }
 
-/// A finding's line in the fixture: a chart file's line is offset by its `# Source:` line; a line of
-/// the render maps to its template (fixture templates render line for line).
+/// A finding's line in the fixture: chart mode places every finding in a chart file (a template, a
+/// values file, Chart.yaml), whose lines are offset by its `# Source:` line in the fixture.
 inline std::uint32_t fixture_line(const chartproof::Finding& f, const PackedChart& chart,
-                                  const chartproof::LintReport& report) {
+                                  const chartproof::LintReport&) {
   namespace fs = std::filesystem;
   auto rel = fs::path(f.file).lexically_relative(chart.dir).generic_string();
   if (auto it = chart.source_line.find(rel); it != chart.source_line.end()) return it->second + f.line;
-  if (f.template_name.empty()) return 0;
-  std::string tpl = f.template_name.substr(f.template_name.find('/') + 1);
-  auto it = chart.source_line.find(tpl);
-  if (it == chart.source_line.end()) return 0;
-  for (const auto& file : report.input->files) {
-    if (file->path != f.file) continue;
-    std::istringstream in(file->text);
-    std::string line;
-    for (std::uint32_t n = 1; std::getline(in, line); ++n) {
-      if (line == "# Source: " + f.template_name) return it->second + (f.line - n);
-    }
-  }
   return 0;
 }
 

@@ -112,7 +112,7 @@ TEST_CASE("JSON output has the documented shape") {
   rapidjson::Document d;
   d.Parse(r.out.c_str());
   REQUIRE_FALSE(d.HasParseError());
-  CHECK(d["version"].GetInt() == 1);
+  CHECK(d["version"].GetInt() == 2);
   CHECK(std::string(d["tool"]["name"].GetString()) == "chartproof");
   CHECK(d["summary"]["documents"].GetUint() == 7);
   CHECK(d["summary"]["resources"].GetUint() == 7);
@@ -137,6 +137,10 @@ TEST_CASE("JSON output has the documented shape") {
     CHECK(f["location"]["line"].GetUint() == 165);
     CHECK(f["location"]["column"].GetUint() == 24);
     CHECK(std::string(f["location"]["template"].GetString()) == "todo-app/templates/backend-deployment.yaml");
+    // Plain rendered input: the location is the file's own line; nothing to map.
+    CHECK(f["location"]["mapped"].GetBool());
+    CHECK(f["rendered"].IsNull());
+    CHECK(f["template_line"].IsNull());
   }
   CHECK(seen_root);
 }

@@ -68,7 +68,8 @@ class Finding:
     """``error``, ``warning`` or ``info``."""
     message: str
     location: Location
-    """Where the offending text is."""
+    """Where to fix it. Chart mode: the values line the value came from, else the template line
+    that wrote it (``mapped`` False: the template file, when no line could be told)."""
     resource: Optional[ResourceRef]
     """The object, or None for findings about a file (a policy, Chart.yaml, a values file)."""
     path: str
@@ -78,6 +79,15 @@ class Finding:
     value_source: Optional[Location]
     """Chart mode: the values-file line the offending value came from, when it came from one."""
     remediation: str
+    mapped: bool = True
+    """Chart mode: False when no template line could be told for the finding."""
+    rendered: Optional[Location] = None
+    """Chart mode: the position in helm's output; ``file`` names the render
+    (``helm template DIR``), which is not a file on disk."""
+    template_line: Optional[Location] = None
+    """Chart mode: the template line that wrote the text."""
+    include_site: Optional[Location] = None
+    """Chart mode: the ``include`` that called the named template that wrote the text."""
 
     @property
     def file(self) -> str:
@@ -107,17 +117,21 @@ class Summary:
     info: int
 
 
+def _location(d: Optional[dict]) -> Optional[Location]:
+    return Location(d["file"], d["line"], d["column"]) if d is not None else None
+
+
 def _finding(core: "_core.Finding") -> Finding:
     resource = core.resource
-    source = core.value_source
     return Finding(
         rule=core.rule, pack=core.pack, severity=core.severity, message=core.message,
         location=Location(core.file, core.line, core.column),
         resource=ResourceRef(resource["apiVersion"], resource["kind"], resource["namespace"], resource["name"])
         if resource is not None else None,
         path=core.path, template=core.template,
-        value_source=Location(source["file"], source["line"], source["column"]) if source is not None else None,
-        remediation=core.remediation)
+        value_source=_location(core.value_source), remediation=core.remediation, mapped=core.mapped,
+        rendered=_location(core.rendered), template_line=_location(core.template_line),
+        include_site=_location(core.include_site))
 
 
 class Report:
@@ -249,9 +263,15 @@ def lint(
     schema_dirs: Iterable[PathArg] = (),
     schema_mode: Optional[str] = None,
     jobs: int = 0,
+    chart: Optional[PathArg] = None,
+    helm: str = "helm",
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
+
+    ``chart`` names the chart folder a rendered input (one file, or one ``text``) was rendered from
+    (``--chart``): its findings then land on the chart's template and values lines, rendered again
+    with ``helm`` for the source map.
 
     The policy is ``profile`` (recommended, strict, pss-baseline, pss-restricted) with every ``policy``
     file on top (later wins); with neither, ``.chartproof.yaml`` of the current folder or a parent
@@ -262,6 +282,9 @@ def lint(
     """
     request = _request(_paths(paths), _texts(text), policy, profile, discover_policy, enable, disable, namespace,
                        kube_version, schema_dirs, schema_mode, jobs)
+    if chart is not None:
+        request.chart_source = os.fspath(chart)
+        request.helm = helm
     return Report(_core.lint_request(request))
 
 

@@ -74,15 +74,17 @@ py::dict resource_dict(const ResourceRef& r) {
   return d;
 }
 
-// Chart mode: {"file", "line", "column"} of the values entry the offending value came from, or None.
-py::object value_source_dict(const Finding& f) {
-  if (!f.value_source) return py::none();
+// Chart mode: {"file", "line", "column"} of a position, or None.
+py::object position_dict(const std::optional<SourcePosition>& at) {
+  if (!at) return py::none();
   py::dict d;
-  d["file"] = f.value_source->file;
-  d["line"] = f.value_source->line;
-  d["column"] = f.value_source->column;
+  d["file"] = at->file;
+  d["line"] = at->line;
+  d["column"] = at->column;
   return d;
 }
+
+py::object value_source_dict(const Finding& f) { return position_dict(f.value_source); }
 
 py::dict finding_dict(const Finding& f) {
   py::dict d;
@@ -96,6 +98,10 @@ py::dict finding_dict(const Finding& f) {
   d["line"] = f.line;
   d["column"] = f.column;
   d["template"] = f.template_name;
+  d["mapped"] = f.mapped;
+  d["rendered"] = position_dict(f.rendered);
+  d["template_line"] = position_dict(f.template_line);
+  d["include_site"] = position_dict(f.include_site);
   d["value_source"] = value_source_dict(f);
   d["remediation"] = f.remediation;
   return d;
@@ -164,6 +170,7 @@ PYBIND11_MODULE(_core, m) {
             for (const auto& [name, text] : texts) r.texts.push_back(SourceFile{name, text});
           })
       .def_readwrite("charts_of", &LintRequest::charts_of)
+      .def_readwrite("chart_source", &LintRequest::chart_source)
       .def_readwrite("profile", &LintRequest::profile)
       .def_readwrite("policy_files", &LintRequest::policy_files)
       .def_readwrite("discover_policy", &LintRequest::discover_policy)
@@ -230,6 +237,10 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("template", &Finding::template_name)
       .def_readonly("remediation", &Finding::remediation)
       .def_property_readonly("value_source", &value_source_dict)
+      .def_readonly("mapped", &Finding::mapped)
+      .def_property_readonly("rendered", [](const Finding& f) { return position_dict(f.rendered); })
+      .def_property_readonly("template_line", [](const Finding& f) { return position_dict(f.template_line); })
+      .def_property_readonly("include_site", [](const Finding& f) { return position_dict(f.include_site); })
       .def("to_dict", &finding_dict)
       .def("__repr__", [](const Finding& f) {
         return "<Finding " + std::string(severity_name(f.severity)) + " " + f.rule + " at " + f.file + ":" +
@@ -277,6 +288,15 @@ PYBIND11_MODULE(_core, m) {
       report = lint_request(request);
     }
     if (!report) raise(report.error());
+    // A chart helm could not render: the run failed, as the CLI's exit 2 says (the first error;
+    // the message counts the others).
+    if (!report->errors.empty()) {
+      Error first = report->errors.front();
+      if (report->errors.size() > 1) {
+        first.message += " (and " + std::to_string(report->errors.size() - 1) + " more chart(s) that failed to render)";
+      }
+      raise(first);
+    }
     return std::move(report.value());
   });
 

@@ -2,6 +2,7 @@
 /// \file
 /// The engine: reads inputs, builds the graph, runs the selected rules, returns sorted findings.
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -47,12 +48,21 @@ struct RuleRun {
 
 /// What a lint run produced.
 struct LintReport {
-  std::shared_ptr<const Input> input;
+  /// The parsed inputs: one per lint context (the plain files; each chart, which is a release of
+  /// its own with its own graph), in the order they were linted.
+  std::vector<std::shared_ptr<const Input>> inputs;
   std::vector<Finding> findings;
   Summary summary;
   std::vector<RuleRun> rules;  ///< every rule that ran, in catalogue order
+  /// What could not be linted (a chart helm could not render); everything else was. Not empty:
+  /// the run failed (exit 2) even though findings were reported.
+  std::vector<Error> errors;
   /// True when nothing is at or above `fail_on`.
   bool ok(Severity fail_on) const;
+  /// Adds the findings, inputs, counts and errors of another run with the same rules.
+  void merge(LintReport other);
+  /// The chart folders of every input, in input order.
+  std::vector<const ChartFolder*> charts() const;
 };
 
 /// Parses files into a graph, using `jobs` threads for the documents.
@@ -68,6 +78,9 @@ class Linter {
 
   /// Lints already-parsed input.
   LintReport run(std::shared_ptr<const Input> input) const;
+  /// Lints several inputs, each a lint context of its own (its own graph: a chart is a release that
+  /// never meets another), in one report; run-level checks (unused exemptions) see them all.
+  LintReport run(std::vector<std::shared_ptr<const Input>> inputs) const;
   /// Parses and lints files.
   LintReport lint(std::vector<SourceFile> files, std::vector<ChartSources> charts = {}) const;
   /// How chart mode renders for these rules: Twice when an enabled rule compares two renders.
@@ -96,6 +109,8 @@ class Linter {
   const LintOptions& options() const { return options_; }
 
  private:
+  void lint_context(const Input& input, std::vector<std::atomic<bool>>& exemption_used,
+                    std::vector<Finding>& findings) const;
   LintOptions options_;
   std::vector<Active> active_;
   std::vector<std::shared_ptr<const RuleDefinition>> custom_definitions_;

@@ -19,12 +19,15 @@ std::string_view severity_name(Severity severity);
 /// Parses "error" / "warning" / "info"; nullopt otherwise.
 std::optional<Severity> parse_severity(std::string_view text);
 
-/// A values-file position a rendered value came from (chart mode).
-struct ValueSource {
+/// A position in a file: 1-based line and column (0: unknown).
+struct SourcePosition {
   std::string file;
   std::uint32_t line = 0;
   std::uint32_t column = 0;
 };
+
+/// A values-file position a rendered value came from (chart mode).
+using ValueSource = SourcePosition;
 
 /// One problem found in the input.
 struct Finding {
@@ -34,10 +37,22 @@ struct Finding {
   std::string message;
   ResourceRef resource;
   std::string path;  ///< field path inside the resource, e.g. spec.template.spec.containers[0].image
+  /// Where to fix it. Plain input: the position in the file. Chart mode: the values line the offending
+  /// value came from, else the template line that wrote it (docs/source-maps.md).
   std::string file;
   std::uint32_t line = 0;
   std::uint32_t column = 0;
+  /// Chart mode: false when no template line could be told; the location is then the template file at
+  /// the line of the resource's `kind:` (or 1), never a made-up line.
+  bool mapped = true;
   std::string template_name;  ///< from helm's `# Source:` comment
+  /// Chart mode: the position in helm's output; its `file` names the render (`helm template DIR`),
+  /// which is not a file on disk.
+  std::optional<SourcePosition> rendered;
+  /// Chart mode: the template line that wrote the text (equal to the location unless a values line is).
+  std::optional<SourcePosition> template_line;
+  /// Chart mode: the `include`/`template` call that wrote a named template's text, when one did.
+  std::optional<SourcePosition> include_site;
   std::string remediation;
   bool sensitive = false;  ///< points at a secret value: its source line is never shown in full
   /// Chart mode: the values file and line the offending value came from, when one holds it.

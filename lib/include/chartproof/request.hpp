@@ -24,6 +24,9 @@ struct LintRequest {
   std::vector<SourceFile> texts;
   /// The paths are changed files (pre-commit): lint the chart folder enclosing each, once.
   bool charts_of = false;
+  /// The rendered input (one file or standard input) is `helm template` of this chart folder: its
+  /// findings go to the chart's template and values lines, as in chart mode (`--chart DIR`).
+  std::string chart_source;
 
   /// A built-in profile; empty: `recommended` unless policy files are given.
   std::string profile;

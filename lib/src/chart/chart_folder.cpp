@@ -67,6 +67,12 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
     chart.probe = ResourceGraph::build(parse_file(*file, limits), default_namespace);
     chart.probe_file = std::move(file);
   }
+  for (auto& t : sources.templates) chart.templates.push_back(std::make_shared<const SourceFile>(std::move(t)));
+  chart.source_map_error = std::move(sources.source_map_error);
+  chart.rendered_as = sources.render_name.empty() ? "helm template " + chart.dir : std::move(sources.render_name);
+  if (render && sources.instrumented_render) {
+    chart.source_map = SourceMap::build(render->text, *sources.instrumented_render, chart.templates);
+  }
   std::vector<std::string_view> keys;
   for (std::size_t f = 0; f < chart.values.size(); ++f) {
     if (chart.values[f].tree) collect_scalars(chart.values[f].tree->root(), keys, f, chart.entries);
@@ -92,7 +98,18 @@ std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node
       best_tail = tail;
     }
   }
-  if (!best) return std::nullopt;
+  if (!best) {
+    // No key in common (a value passed through tpl, a list, a renamed key): a long value that one
+    // values entry holds verbatim came from there; a short or repeated one proves nothing.
+    constexpr std::size_t kDistinctive = 8;
+    if (scalar.text().size() < kDistinctive) return std::nullopt;
+    for (const auto& e : entries) {
+      if (e.node.text() != scalar.text()) continue;
+      if (best && values[best->file].file->path == values[e.file].file->path) return std::nullopt;
+      if (!best || e.file > best->file) best = &e;
+    }
+    if (!best) return std::nullopt;
+  }
   return ValueSource{values[best->file].file->path, best->node.line(), best->node.column()};
 }
 

@@ -2,12 +2,16 @@
 // second render under another release name.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <sstream>
 
+#include "chart/instrument_template.hpp"
 #include "chartproof/chart.hpp"
 #include "io/read_file.hpp"
+#include "io/write_file.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -36,6 +40,76 @@ class TempFiles {
  private:
   std::vector<std::string> paths_;
 };
+
+// A temporary folder, removed with its contents when done.
+class TempDir {
+ public:
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "chartproof-chart-XXXXXX").string();
+    if (mkdtemp(pattern.data())) path_ = pattern;
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  ~TempDir() {
+    std::error_code ec;
+    if (!path_.empty()) fs::remove_all(path_, ec);
+  }
+  const fs::path& path() const { return path_; }
+
+ private:
+  fs::path path_;
+};
+
+// The templates helm renders for a chart: its templates/ folder and, for each subchart kept as a
+// folder under charts/, the same again (relative to `dir`, sorted). Packaged subcharts (.tgz) are
+// not read; their findings stay at the chart level (docs/source-maps.md).
+void collect_templates(const fs::path& dir, const fs::path& rel, std::vector<fs::path>& out) {
+  std::error_code ec;
+  std::vector<fs::path> found;
+  if (fs::is_directory(dir / rel / "templates", ec)) {
+    for (auto it = fs::recursive_directory_iterator(dir / rel / "templates", ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      if (!it->is_regular_file(ec) || it->path().filename() == "NOTES.txt") continue;
+      found.push_back(it->path().lexically_relative(dir));
+    }
+  }
+  std::sort(found.begin(), found.end());
+  out.insert(out.end(), found.begin(), found.end());
+  std::vector<fs::path> subcharts;
+  for (const auto& entry : fs::directory_iterator(dir / rel / "charts", ec)) {
+    if (entry.is_directory(ec) && fs::is_regular_file(entry.path() / "Chart.yaml", ec)) {
+      subcharts.push_back(entry.path().lexically_relative(dir));
+    }
+  }
+  std::sort(subcharts.begin(), subcharts.end());
+  for (const auto& sub : subcharts) collect_templates(dir, sub, out);
+}
+
+// Reads the chart's templates into `sources` and writes a copy of the chart whose templates carry
+// line markers; returns the copy's folder, or nullopt when it cannot be written (no map, no error).
+std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& temp, ChartSources& sources) {
+  std::vector<fs::path> templates;
+  collect_templates(dir, "", templates);
+  std::vector<std::string> texts;
+  for (const auto& rel : templates) {
+    auto text = io::read_file(dir / rel);
+    if (!text) return std::nullopt;
+    sources.templates.push_back(SourceFile{(dir / rel).string(), *text});
+    texts.push_back(std::move(*text));
+  }
+  if (temp.path().empty()) return std::nullopt;
+  fs::path copy = temp.path() / "chart";
+  std::error_code ec;
+  fs::copy(dir, copy, fs::copy_options::recursive, ec);
+  if (ec) return std::nullopt;
+  for (std::size_t i = 0; i < templates.size(); ++i) {
+    if (texts[i].find('\0') != std::string::npos) continue;  // not a text template
+    if (!io::write_file(copy / templates[i], chart::instrument_template(texts[i], static_cast<std::uint32_t>(i)))) {
+      return std::nullopt;
+    }
+  }
+  return copy;
+}
 
 }  // namespace
 
@@ -90,15 +164,45 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   }
   // helm refuses a folder without Chart.yaml; the chart pack says why.
   if (!sources.chart_yaml || renders == ChartRenders::None) return sources;
-  auto render = render_chart(chart_dir, render_options);
-  if (!render) return render.error();
-  sources.render = std::move(render.value());
-  if (renders == ChartRenders::Twice) {
-    render_options.release = probe_release_name(options.release);
-    auto second = render_chart(chart_dir, render_options);
-    if (!second) return second.error();
-    sources.probe_render = std::move(second.value());
+  // The render and the instrumented render (source map) are independent: run them at once, so
+  // chart mode costs about one helm run of wall time. When a rule compares renders, the
+  // instrumented one is made under the probe release name and serves as that second render too
+  // (markers removed): two helm runs, not three. Line counts do not depend on the release name.
+  TempDir copy_dir;
+  auto copy = instrumented_copy(dir, copy_dir, sources);
+  if (!copy) sources.source_map_error = "cannot write an instrumented copy of the chart to " + copy_dir.path().string();
+  ChartOptions probe_options = render_options;
+  probe_options.release = probe_release_name(options.release);
+  const ChartOptions& marked_options = renders == ChartRenders::Twice ? probe_options : render_options;
+  auto render = std::async(std::launch::async, [&] { return render_chart(chart_dir, render_options); });
+  std::future<Expected<SourceFile>> instrumented;
+  if (copy) {
+    instrumented = std::async(std::launch::async, [&] { return render_chart(copy->string(), marked_options); });
   }
+  auto rendered = render.get();
+  // The instrumented render may fail where the real one does not (a marker inside a value that a
+  // template parses); the chart is then linted without a map, never with a wrong one.
+  if (instrumented.valid()) {
+    auto marked = instrumented.get();
+    if (marked) {
+      sources.instrumented_render = std::move(marked.value().text);
+    } else {
+      sources.source_map_error = marked.error().message;
+    }
+  }
+  if (rendered && renders == ChartRenders::Twice) {
+    if (sources.instrumented_render) {
+      sources.probe_render =
+          SourceFile{rendered->path + " (probe)", chart::strip_line_markers(*sources.instrumented_render)};
+    } else {
+      auto probe = render_chart(chart_dir, probe_options);
+      if (!probe) return probe.error();
+      sources.probe_render = std::move(probe.value());
+    }
+  }
+  if (!rendered) return rendered.error();
+  sources.render = std::move(rendered.value());
+  sources.render_name = "helm template " + chart_dir;
   return sources;
 }
 

@@ -58,7 +58,8 @@ std::string Error::to_string() const {
 }
 
 std::string value_source_suffix(const Finding& f) {
-  if (!f.value_source) return {};
+  // Chart mode places such a finding at the values line already; say it only when it is elsewhere.
+  if (!f.value_source || (f.value_source->file == f.file && f.value_source->line == f.line)) return {};
   return " (value from " + f.value_source->file + ":" + std::to_string(f.value_source->line) + ":" +
          std::to_string(f.value_source->column) + ")";
 }

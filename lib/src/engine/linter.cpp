@@ -136,6 +136,34 @@ bool LintReport::ok(Severity fail_on) const {
   return std::none_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity >= fail_on; });
 }
 
+std::vector<const ChartFolder*> LintReport::charts() const {
+  std::vector<const ChartFolder*> out;
+  for (const auto& input : inputs) {
+    for (const auto& chart : input->charts) out.push_back(&chart);
+  }
+  return out;
+}
+
+void LintReport::merge(LintReport other) {
+  for (auto& i : other.inputs) inputs.push_back(std::move(i));
+  std::vector<Finding> merged;
+  merged.reserve(findings.size() + other.findings.size());
+  std::merge(std::make_move_iterator(findings.begin()), std::make_move_iterator(findings.end()),
+             std::make_move_iterator(other.findings.begin()), std::make_move_iterator(other.findings.end()),
+             std::back_inserter(merged), finding_less);
+  findings = std::move(merged);
+  for (auto& e : other.errors) errors.push_back(std::move(e));
+  if (rules.empty()) rules = std::move(other.rules);
+  Summary& s = summary;
+  const Summary& o = other.summary;
+  s.documents += o.documents;
+  s.resources += o.resources;
+  s.findings += o.findings;
+  s.error += o.error;
+  s.warning += o.warning;
+  s.info += o.info;
+}
+
 std::vector<const RuleDefinition*> Linter::definitions() const {
   std::vector<const RuleDefinition*> out;
   for (const auto& def : builtin_rules()) out.push_back(&def);
@@ -287,11 +315,12 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
   return input;
 }
 
-LintReport Linter::run(std::shared_ptr<const Input> input) const {
+void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& exemption_used,
+                          std::vector<Finding>& findings) const {
+  const Input* input = &context;
   const ResourceGraph& graph = input->graph;
   const auto& docs = graph.documents();
   const auto& resources = graph.resources();
-  std::vector<std::atomic<bool>> exemption_used(exemptions_.size());
   std::map<const SourceFile*, const ChartFolder*> chart_of_render;
   for (const auto& chart : input->charts) {
     if (chart.render) chart_of_render[chart.render] = &chart;
@@ -341,12 +370,10 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       (chosen ? chosen->rule : a.rule)->check(r, ctx, reporter);
     }
   });
-  LintReport report;
-  report.input = std::move(input);
-  for (const auto& a : active_) report.rules.push_back(RuleRun{a.definition->meta, a.severity});
-  for (auto& s : slots) std::move(s.begin(), s.end(), std::back_inserter(report.findings));
+  std::size_t first = findings.size();
+  for (auto& s : slots) std::move(s.begin(), s.end(), std::back_inserter(findings));
   // Chart folders' own files (chart mode); few and small, so one thread.
-  for (const auto& chart : report.input->charts) {
+  for (const auto& chart : input->charts) {
     RuleContext ctx = run_context;
     ctx.chart = &chart;
     for (const auto& a : active_) {
@@ -357,17 +384,39 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
       const CollectingReporter::Drop drop = [&](const Resource& r, const Finding& f) {
         return ignores(r, meta) || exempted(r, f);
       };
-      CollectingReporter reporter(*a.definition, a.severity, report.findings, &chart, &drop);
+      CollectingReporter reporter(*a.definition, a.severity, findings, &chart, &drop);
       a.rule->check_chart(chart, ctx, reporter);
     }
   }
-  // Run-level checks come last: they judge what the passes above did (which exemptions were used).
+  // Chart mode: every finding on a render moves to the template or values line a person edits.
+  for (std::size_t i = first; i < findings.size(); ++i) {
+    for (const auto& chart : input->charts) chart.locate(findings[i]);
+  }
+}
+
+LintReport Linter::run(std::shared_ptr<const Input> input) const {
+  std::vector<std::shared_ptr<const Input>> inputs;
+  inputs.push_back(std::move(input));
+  return run(std::move(inputs));
+}
+
+LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
+  std::vector<std::atomic<bool>> exemption_used(exemptions_.size());
+  LintReport report;
+  for (const auto& a : active_) report.rules.push_back(RuleRun{a.definition->meta, a.severity});
+  for (const auto& input : inputs) {
+    lint_context(*input, exemption_used, report.findings);
+    report.summary.documents += input->graph.documents().size();
+    report.summary.resources += input->graph.resources().size();
+  }
+  report.inputs = std::move(inputs);
+  // Run-level checks come last: they judge what every context above did (which exemptions were used).
   std::vector<ExemptionUse> uses;
   for (std::size_t e = 0; e < exemptions_.size(); ++e) {
     uses.push_back(ExemptionUse{exemptions_[e].exemption, exemptions_[e].expired, exemption_used[e].load()});
   }
-  RuleContext ctx = run_context;
-  ctx.exemptions = &uses;
+  ResourceGraph none;
+  RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph, options_, nullptr, nullptr, &uses};
   for (const auto& a : active_) {
     if (!a.enabled) continue;
     CollectingReporter reporter(*a.definition, a.severity, report.findings);
@@ -375,8 +424,6 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   Summary& sum = report.summary;
-  sum.documents = docs.size();
-  sum.resources = resources.size();
   sum.findings = report.findings.size();
   for (const auto& f : report.findings) {
     (f.severity == Severity::Error ? sum.error : f.severity == Severity::Warning ? sum.warning : sum.info)++;

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <sstream>
 
 #include "chartproof/report.hpp"
@@ -7,6 +8,21 @@ namespace chartproof {
 
 namespace report {
 namespace {
+
+void write_position(JsonWriter& w, const std::optional<SourcePosition>& at, const char* file_key) {
+  if (!at) {
+    w.Null();
+    return;
+  }
+  w.StartObject();
+  write_key(w, file_key);
+  write_string(w, at->file);
+  write_key(w, "line");
+  w.Uint(at->line);
+  write_key(w, "column");
+  w.Uint(at->column);
+  w.EndObject();
+}
 
 void write_finding(JsonWriter& w, const Finding& f) {
   w.StartObject();
@@ -45,21 +61,19 @@ void write_finding(JsonWriter& w, const Finding& f) {
   w.Uint(f.column);
   write_key(w, "template");
   write_string(w, f.template_name);
+  write_key(w, "mapped");
+  w.Bool(f.mapped);
   w.EndObject();
-  // Chart mode: the values file and line the offending value came from.
+  // Chart mode: helm's output (not a file: "output" names the render), the template line that wrote
+  // the text, the include that called a named template, and the values line of the value.
+  write_key(w, "rendered");
+  write_position(w, f.rendered, "output");
+  write_key(w, "template_line");
+  write_position(w, f.template_line, "file");
+  write_key(w, "include_site");
+  write_position(w, f.include_site, "file");
   write_key(w, "value_source");
-  if (f.value_source) {
-    w.StartObject();
-    write_key(w, "file");
-    write_string(w, f.value_source->file);
-    write_key(w, "line");
-    w.Uint(f.value_source->line);
-    write_key(w, "column");
-    w.Uint(f.value_source->column);
-    w.EndObject();
-  } else {
-    w.Null();
-  }
+  write_position(w, f.value_source, "file");
   write_key(w, "remediation");
   write_string(w, f.remediation);
   w.EndObject();
@@ -81,7 +95,7 @@ void write_json(const LintReport& rep, std::ostream& out) {
   w.SetIndent(' ', 2);
   w.StartObject();
   write_key(w, "version");
-  w.Int(1);
+  w.Int(2);  // 2: location is the edit location in chart mode; rendered, template_line, include_site
   write_key(w, "tool");
   w.StartObject();
   write_key(w, "name");
@@ -105,6 +119,35 @@ void write_json(const LintReport& rep, std::ostream& out) {
   write_key(w, "info");
   w.Uint64(s.info);
   w.EndObject();
+  // Chart mode: each chart's source map, so a user (and tools/source-map-coverage.py) can see how
+  // much of the render maps to template lines.
+  write_key(w, "charts");
+  w.StartArray();
+  {
+    for (const ChartFolder* chart_ptr : rep.charts()) {
+      const ChartFolder& chart = *chart_ptr;
+      const SourceMap& map = chart.source_map;
+      std::size_t mapped = 0;
+      for (const auto& line : map.lines) mapped += line.has_value();
+      w.StartObject();
+      write_key(w, "dir");
+      write_string(w, chart.dir);
+      write_key(w, "rendered_lines");
+      w.Uint64(chart.render
+                   ? static_cast<std::uint64_t>(std::count(chart.render->text.begin(), chart.render->text.end(), '\n'))
+                   : 0);
+      write_key(w, "mapped_lines");
+      w.Uint64(mapped);
+      write_key(w, "sections");
+      w.Uint64(map.sections);
+      write_key(w, "aligned_sections");
+      w.Uint64(map.aligned_sections);
+      write_key(w, "source_map_error");
+      write_string(w, chart.source_map_error);
+      w.EndObject();
+    }
+  }
+  w.EndArray();
   write_key(w, "findings");
   w.StartArray();
   for (const auto& f : rep.findings) write_finding(w, f);

@@ -52,10 +52,30 @@ std::string format_junit(const LintReport& report) {
   auto resource_name = [](const ResourceRef& r) {
     return r.kind + "/" + (r.namespace_.empty() ? "" : r.namespace_ + "/") + r.name;
   };
-  if (report.input) {
-    std::map<std::string, int> seen;  // duplicates of the same object get #2, #3
-    for (const Resource& r : report.input->graph.resources()) {
-      std::string file = r.document->file ? r.document->file->path : "";
+  // Chart mode: a resource's suite is its template file (helm's render is not a file anyone has).
+  auto chart_of_render = [&](std::string_view render_path) -> const ChartFolder* {
+    for (const ChartFolder* chart : report.charts()) {
+      if (chart->render && chart->render->path == render_path) return chart;
+    }
+    return nullptr;
+  };
+  auto resource_suite = [&](const ParsedDocument& d) {
+    std::string file = d.file ? d.file->path : "";
+    const ChartFolder* chart = chart_of_render(file);
+    return chart ? chart->template_path(d.template_name) : file;
+  };
+  auto finding_suite = [&](const Finding& f) {
+    if (f.rendered) {
+      for (const ChartFolder* chart : report.charts()) {
+        if (chart->render_name() == f.rendered->file) return chart->template_path(f.template_name);
+      }
+    }
+    return f.file;
+  };
+  std::map<std::string, int> seen;  // duplicates of the same object get #2, #3
+  for (const auto& input : report.inputs) {
+    for (const Resource& r : input->graph.resources()) {
+      std::string file = resource_suite(*r.document);
       std::string base = resource_name(r.ref);
       int n = ++seen[file + "\n" + base];
       std::string name = n == 1 ? base : base + " #" + std::to_string(n);
@@ -65,8 +85,11 @@ std::string format_junit(const LintReport& report) {
         suites[file][name + " " + run.meta.id].name = run.meta.id + " " + name;
       }
     }
+  }
+  {
     // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
-    for (const ChartFolder& chart : report.input->charts) {
+    for (const ChartFolder* chart_ptr : report.charts()) {
+      const ChartFolder& chart = *chart_ptr;
       for (const auto& run : report.rules) {
         if (run.meta.chart_level)
           suites[chart.chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart.dir;
@@ -75,11 +98,10 @@ std::string format_junit(const LintReport& report) {
   }
   // A chart-level finding (in Chart.yaml or a values file) fails its chart's testcase.
   auto chart_of = [&](const Finding& f) -> const ChartFolder* {
-    if (!report.input) return nullptr;
-    for (const ChartFolder& chart : report.input->charts) {
-      if (chart.chart_yaml.file && chart.chart_yaml.file->path == f.file) return &chart;
-      for (const auto& file : chart.files) {
-        if (file->path == f.file) return &chart;
+    for (const ChartFolder* chart : report.charts()) {
+      if (chart->chart_yaml.file && chart->chart_yaml.file->path == f.file) return chart;
+      for (const auto& file : chart->files) {
+        if (file->path == f.file) return chart;
       }
     }
     return nullptr;
@@ -92,7 +114,7 @@ std::string format_junit(const LintReport& report) {
       continue;
     }
     std::string name = f.has_resource() ? resource_name(f.resource) : "document at line " + std::to_string(f.line);
-    Case& c = suites[f.file][name + " " + f.rule];
+    Case& c = suites[finding_suite(f)][name + " " + f.rule];
     if (c.name.empty()) c.name = f.rule + " " + name;
     c.failures.push_back(&f);
   }

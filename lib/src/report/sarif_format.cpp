@@ -58,6 +58,30 @@ std::pair<std::string, bool> artifact_uri(const std::string& file, const std::fi
   return {"file://" + uri_path(absolute), false};
 }
 
+void write_physical_location(report::JsonWriter& w, const SourcePosition& at, const std::filesystem::path& base) {
+  using namespace report;
+  write_key(w, "physicalLocation");
+  w.StartObject();
+  write_key(w, "artifactLocation");
+  w.StartObject();
+  auto [uri, relative] = artifact_uri(at.file, base);
+  write_key(w, "uri");
+  write_string(w, uri);
+  if (relative) {
+    write_key(w, "uriBaseId");
+    write_string(w, "SRCROOT");
+  }
+  w.EndObject();
+  write_key(w, "region");
+  w.StartObject();
+  write_key(w, "startLine");
+  w.Uint(std::max(1U, at.line));
+  write_key(w, "startColumn");
+  w.Uint(std::max(1U, at.column));
+  w.EndObject();
+  w.EndObject();
+}
+
 }  // namespace
 
 std::string format_sarif(const LintReport& report, const std::string& base_dir) {
@@ -162,26 +186,7 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     write_key(w, "locations");
     w.StartArray();
     w.StartObject();
-    write_key(w, "physicalLocation");
-    w.StartObject();
-    write_key(w, "artifactLocation");
-    w.StartObject();
-    auto [uri, relative] = artifact_uri(f.file, base);
-    write_key(w, "uri");
-    write_string(w, uri);
-    if (relative) {
-      write_key(w, "uriBaseId");
-      write_string(w, "SRCROOT");
-    }
-    w.EndObject();
-    write_key(w, "region");
-    w.StartObject();
-    write_key(w, "startLine");
-    w.Uint(std::max(1U, f.line));
-    write_key(w, "startColumn");
-    w.Uint(std::max(1U, f.column));
-    w.EndObject();
-    w.EndObject();  // physicalLocation
+    write_physical_location(w, SourcePosition{f.file, f.line, f.column}, base);
     if (f.has_resource()) {
       write_key(w, "logicalLocations");
       w.StartArray();
@@ -199,39 +204,43 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     }
     w.EndObject();
     w.EndArray();  // locations
-    if (f.value_source) {
-      // Chart mode: where in a values file the offending value was set.
+    // Chart mode: the other places a person may look at, each a file that exists, and the render
+    // position as text only (helm's output is not a file of the repository).
+    std::vector<std::pair<const SourcePosition*, std::string>> related;
+    auto differs = [&](const std::optional<SourcePosition>& at) {
+      return at && (at->file != f.file || at->line != f.line);
+    };
+    if (differs(f.value_source)) related.emplace_back(&*f.value_source, "the value comes from this values file");
+    if (differs(f.template_line)) related.emplace_back(&*f.template_line, "the template line that writes it");
+    if (f.include_site) related.emplace_back(&*f.include_site, "the include that calls the named template");
+    if (!related.empty() || f.rendered) {
       write_key(w, "relatedLocations");
       w.StartArray();
-      w.StartObject();
-      write_key(w, "id");
-      w.Uint(0);
-      write_key(w, "physicalLocation");
-      w.StartObject();
-      write_key(w, "artifactLocation");
-      w.StartObject();
-      auto [value_uri, value_relative] = artifact_uri(f.value_source->file, base);
-      write_key(w, "uri");
-      write_string(w, value_uri);
-      if (value_relative) {
-        write_key(w, "uriBaseId");
-        write_string(w, "SRCROOT");
+      unsigned id = 0;
+      for (const auto& [at, text] : related) {
+        w.StartObject();
+        write_key(w, "id");
+        w.Uint(id++);
+        write_physical_location(w, *at, base);
+        write_key(w, "message");
+        w.StartObject();
+        write_key(w, "text");
+        write_string(w, text);
+        w.EndObject();
+        w.EndObject();
       }
-      w.EndObject();
-      write_key(w, "region");
-      w.StartObject();
-      write_key(w, "startLine");
-      w.Uint(std::max(1U, f.value_source->line));
-      write_key(w, "startColumn");
-      w.Uint(std::max(1U, f.value_source->column));
-      w.EndObject();
-      w.EndObject();
-      write_key(w, "message");
-      w.StartObject();
-      write_key(w, "text");
-      write_string(w, "the value comes from this values file");
-      w.EndObject();
-      w.EndObject();
+      if (f.rendered) {
+        w.StartObject();
+        write_key(w, "id");
+        w.Uint(id++);
+        write_key(w, "message");
+        w.StartObject();
+        write_key(w, "text");
+        write_string(w, "rendered at line " + std::to_string(f.rendered->line) + ", column " +
+                            std::to_string(f.rendered->column) + " of `" + f.rendered->file + "`");
+        w.EndObject();
+        w.EndObject();
+      }
       w.EndArray();
     }
     write_key(w, "partialFingerprints");

@@ -3,10 +3,18 @@
 namespace chartproof::report {
 
 std::string_view SourceLines::line(std::string_view file, std::uint32_t line) {
-  if (!input_ || line == 0) return {};
+  if (line == 0) return {};
   const SourceFile* source = nullptr;
-  for (const auto& f : input_->files) {
-    if (f->path == file) source = f.get();
+  for (const auto& input : report_.inputs) {
+    for (const auto& f : input->files) {
+      if (!source && f->path == file) source = f.get();
+    }
+    // Chart mode: findings sit in the charts' templates.
+    for (const auto& chart : input->charts) {
+      for (const auto& t : chart.templates) {
+        if (!source && t->path == file) source = t.get();
+      }
+    }
   }
   if (!source) return {};
   auto [it, inserted] = offsets_.try_emplace(source->path);

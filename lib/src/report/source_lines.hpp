@@ -9,15 +9,16 @@
 
 namespace chartproof::report {
 
-/// Line lookup over the files of an Input; line offsets are computed once per file, on first use.
+/// Line lookup over the files of a report's inputs and its charts' templates; line offsets are computed once per file,
+/// on first use.
 class SourceLines {
  public:
-  explicit SourceLines(const Input* input) : input_(input) {}
+  explicit SourceLines(const LintReport& report) : report_(report) {}
   /// The text of 1-based `line` of `file` (without its line break), or empty.
   std::string_view line(std::string_view file, std::uint32_t line);
 
  private:
-  const Input* input_;
+  const LintReport& report_;
   std::unordered_map<std::string_view, std::vector<std::size_t>> offsets_;
 };
 

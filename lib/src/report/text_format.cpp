@@ -62,6 +62,10 @@ void append_frame(std::string& out, const Finding& f, std::string_view line, con
          std::string(pad, ' ') + std::string(severity_color(p, f.severity)) + "^" + std::string(p.reset) + "\n";
 }
 
+std::string position(const SourcePosition& at) {
+  return printable(at.file) + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
 std::string plural(std::size_t n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
@@ -70,8 +74,17 @@ std::string plural(std::size_t n, std::string_view word) {
 
 std::string format_text(const LintReport& report, const TextOptions& options) {
   const Palette& p = options.color ? kColor : kPlain;
-  report::SourceLines lines(report.input.get());
+  report::SourceLines lines(report);
   std::string out;
+  // Chart mode names a template by its file in the chart folder, not helm's CHART-NAME/templates/….
+  auto template_shown = [&](const Finding& f) {
+    if (f.rendered) {
+      for (const ChartFolder* chart : report.charts()) {
+        if (chart->render_name() == f.rendered->file) return chart->template_path(f.template_name);
+      }
+    }
+    return f.template_name;
+  };
   for (const Finding& f : report.findings) {
     out += std::string(p.bold) + printable(f.file) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
            ":" + std::string(p.reset) + " " + std::string(severity_color(p, f.severity)) +
@@ -81,20 +94,30 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
     if (f.has_resource()) {
       out += "  in " + f.resource.kind + " \"" + (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") +
              printable(f.resource.name) + "\"";
-      if (!f.template_name.empty()) out += " from " + printable(f.template_name);
+      if (!f.template_name.empty()) out += " from " + printable(template_shown(f));
       out += "\n";
     } else if (!f.template_name.empty()) {
-      out += "  from " + printable(f.template_name) + "\n";
+      out += "  from " + printable(template_shown(f)) + "\n";
     }
-    if (f.value_source) {
-      out += "  value from " + printable(f.value_source->file) + ":" + std::to_string(f.value_source->line) + ":" +
-             std::to_string(f.value_source->column) + "\n";
+    if (f.value_source && (f.value_source->file != f.file || f.value_source->line != f.line)) {
+      out += "  value from " + position(*f.value_source) + "\n";
     }
     if (options.code_frame) append_frame(out, f, lines.line(f.file, f.line), p);
+    // Chart mode: what wrote the text, and where it sits in helm's output.
+    if (f.template_line && (f.template_line->file != f.file || f.template_line->line != f.line)) {
+      out += "  written by " + position(*f.template_line) + "\n";
+    }
+    if (f.include_site) out += "  included from " + position(*f.include_site) + "\n";
+    if (!f.mapped) out += "  (no template line could be told; the template file is shown)\n";
+    if (f.rendered) {
+      out += "  rendered at line " + std::to_string(f.rendered->line) + ":" + std::to_string(f.rendered->column) +
+             " of " + printable(f.rendered->file) + "\n";
+    }
   }
   if (options.quiet) return out;
   const Summary& s = report.summary;
-  std::size_t files = report.input ? report.input->files.size() : 0;
+  std::size_t files = 0;
+  for (const auto& input : report.inputs) files += input->files.size();
   std::string counts =
       plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " + plural(files, "file");
   if (s.findings == 0) {

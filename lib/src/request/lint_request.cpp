@@ -94,8 +94,12 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   if (chart_options.namespace_.empty() && request.default_namespace != "default") {
     chart_options.namespace_ = request.default_namespace;
   }
+  // Each chart is a release of its own: its own lint context and graph, so two charts never meet
+  // in duplicate-resource or overlapping-selectors. A chart helm cannot render is an error of the
+  // run (exit 2) that does not stop the others.
   std::vector<std::string> plain;
-  std::vector<ChartSources> charts;
+  std::vector<std::shared_ptr<const Input>> contexts;
+  std::vector<Error> chart_errors;
   for (const auto& path : paths) {
     auto dirs = path == "-" ? std::vector<std::string>{} : chart_dirs_in(path);
     if (dirs.empty()) {
@@ -104,9 +108,13 @@ Expected<LintReport> lint_request(const LintRequest& request) {
     }
     for (const auto& dir : dirs) {
       auto chart = load_chart(dir, chart_options, linter->chart_renders());
-      // An unrendered chart must never look clean: helm's error is the result.
-      if (!chart) return with_kind(chart.error(), ErrorKind::Chart);
-      charts.push_back(std::move(chart.value()));
+      if (!chart) {
+        chart_errors.push_back(with_kind(chart.error(), ErrorKind::Chart));
+        continue;
+      }
+      std::vector<ChartSources> one;
+      one.push_back(std::move(chart.value()));
+      contexts.push_back(load_input({}, linter->options(), std::move(one)));
     }
   }
   std::vector<SourceFile> files;
@@ -116,7 +124,36 @@ Expected<LintReport> lint_request(const LintRequest& request) {
     files = std::move(read.value());
   }
   for (const auto& text : request.texts) files.push_back(text);
-  return linter->lint(std::move(files), std::move(charts));
+  // `--chart DIR`: the rendered input is that chart's render; chart mode renders the instrumented
+  // copy for the source map (and Chart.yaml and the values files for the chart pack) around it.
+  if (!request.chart_source.empty()) {
+    if (files.size() != 1 || !contexts.empty()) {
+      return Error{"", 0, 0, "--chart maps one rendered input (a file or - for standard input) to its chart folder",
+                   ErrorKind::Usage};
+    }
+    if (!is_chart_dir(request.chart_source)) {
+      return Error{request.chart_source, 0, 0, "--chart: not a chart folder (no Chart.yaml)", ErrorKind::Usage};
+    }
+    auto chart = load_chart(request.chart_source, chart_options, linter->chart_renders());
+    if (!chart) return with_kind(chart.error(), ErrorKind::Chart);
+    chart->render_name = files.front().path;
+    chart->render = std::move(files.front());
+    files.clear();
+    std::vector<ChartSources> one;
+    one.push_back(std::move(chart.value()));
+    contexts.push_back(load_input({}, linter->options(), std::move(one)));
+  }
+  // Plain files (rendered manifests, standard input, texts) are one context, linted first.
+  if (!files.empty() || contexts.empty())
+    contexts.insert(contexts.begin(), load_input(std::move(files), linter->options()));
+  // Only charts were asked for and none rendered: the helm error is the result.
+  if (chart_errors.size() == 1 && plain.empty() && request.texts.empty() && contexts.size() == 1 &&
+      contexts.front()->graph.documents().empty()) {
+    return chart_errors.front();
+  }
+  LintReport report = linter->run(std::move(contexts));
+  report.errors = std::move(chart_errors);
+  return report;
 }
 
 }  // namespace chartproof

@@ -1,0 +1,287 @@
+// Source maps, step two: read the markers of the instrumented render back (instrument_template.hpp)
+// and move chart-mode findings to the template or values line a person edits.
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "chart/instrument_template.hpp"
+#include "chartproof/chart_folder.hpp"
+
+namespace chartproof {
+namespace {
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) {
+      if (start < text.size()) lines.push_back(text.substr(start));
+      break;
+    }
+    lines.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
+struct Marker {
+  std::uint32_t file, line;
+  bool in_define;
+};
+
+// Every well-formed ` #@F:L@` of a line, in order (innermost define first, its callers after).
+std::vector<Marker> markers(std::string_view line) {
+  std::vector<Marker> out;
+  for (std::size_t at = line.find(" #@"); at != std::string_view::npos; at = line.find(" #@", at + 3)) {
+    std::size_t i = at + 3;
+    auto number = [&](std::uint32_t& value) {
+      std::size_t start = i;
+      std::uint64_t v = 0;
+      while (i < line.size() && line[i] >= '0' && line[i] <= '9' && i - start < 9) v = v * 10 + (line[i++] - '0');
+      value = static_cast<std::uint32_t>(v);
+      return i > start;
+    };
+    Marker m{};
+    if (!number(m.file) || i >= line.size() || line[i++] != ':' || !number(m.line) || i >= line.size()) continue;
+    m.in_define = line[i] == 'd';
+    if (m.in_define) ++i;
+    if (i >= line.size() || line[i] != '@') continue;
+    out.push_back(m);
+  }
+  return out;
+}
+
+// The `# Source:` sections of a render: [first line, end line) and the template each names.
+struct Section {
+  std::string_view name;
+  std::size_t begin, end;
+};
+
+std::vector<Section> split_sections(const std::vector<std::string_view>& lines) {
+  std::vector<Section> out;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].rfind("# Source: ", 0) != 0) continue;
+    if (!out.empty()) out.back().end = i;
+    out.push_back(Section{lines[i].substr(10), i, lines.size()});
+  }
+  return out;
+}
+
+// The column in the template line `text` of what the render shows at `rendered_column` of
+// `rendered`: the same word when the template holds it literally, else the action that wrote it.
+std::uint32_t template_column(std::string_view text, std::string_view rendered, std::uint32_t rendered_column) {
+  std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return 1;
+  if (rendered_column > 0 && rendered_column - 1 < rendered.size()) {
+    std::string_view rest = rendered.substr(rendered_column - 1);
+    std::size_t len = rest.find_first_of(" \t:,\"'#");
+    std::string_view word = rest.substr(0, len == 0 ? 1 : len);
+    if (!word.empty()) {
+      // The occurrence nearest the rendered column (indentation usually agrees).
+      std::size_t best = std::string_view::npos;
+      for (std::size_t at = text.find(word); at != std::string_view::npos; at = text.find(word, at + 1)) {
+        auto distance = [&](std::size_t p) {
+          return p > rendered_column - 1 ? p - (rendered_column - 1) : rendered_column - 1 - p;
+        };
+        if (best == std::string_view::npos || distance(at) < distance(best)) best = at;
+      }
+      if (best != std::string_view::npos && text.substr(best).find("{{") != 0) {
+        // Inside an action's own text it is not literal; only accept text outside `{{ … }}`.
+        std::size_t open = text.rfind("{{", best);
+        std::size_t close = open == std::string_view::npos ? std::string_view::npos : text.find("}}", open);
+        if (open == std::string_view::npos || (close != std::string_view::npos && close < best)) {
+          return static_cast<std::uint32_t>(best + 1);
+        }
+      }
+    }
+  }
+  if (std::size_t action = text.find("{{"); action != std::string_view::npos)
+    return static_cast<std::uint32_t>(action + 1);
+  return static_cast<std::uint32_t>(first + 1);
+}
+
+// True when a template line holds an action other than a comment: only then can it write a value
+// that a values file set.
+bool writes_action(std::string_view line) {
+  for (std::size_t at = line.find("{{"); at != std::string_view::npos; at = line.find("{{", at + 2)) {
+    std::size_t i = at + 2;
+    if (i < line.size() && line[i] == '-') ++i;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (line.substr(i, 2) != "/*") return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view SourceMap::line(std::size_t file, std::uint32_t number) const {
+  if (file != kRender && file >= template_lines.size()) return {};
+  const auto& text = file == kRender ? render_lines : template_lines[file];
+  if (number == 0 || number > text.size()) return {};
+  std::string_view out = text[number - 1];
+  if (!out.empty() && out.back() == '\r') out.remove_suffix(1);
+  return out;
+}
+
+SourceMap SourceMap::build(std::string_view render, std::string_view instrumented,
+                           const std::vector<std::shared_ptr<const SourceFile>>& templates) {
+  SourceMap map;
+  for (const auto& t : templates) {
+    map.files.push_back(t->path);
+    map.template_lines.push_back(split_lines(t->text));
+  }
+  map.render_lines = split_lines(render);
+  const auto& plain = map.render_lines;
+  auto marked = split_lines(instrumented);
+  auto plain_sections = split_sections(plain);
+  auto marked_sections = split_sections(marked);
+  map.sections = plain_sections.size();
+  map.lines.resize(plain.size());
+  // Pair sections by template name and occurrence: helm orders both renders the same way, but a
+  // marker that changed a computed value may have dropped or added a document.
+  std::map<std::string_view, std::vector<const Section*>> by_name;
+  for (const auto& s : marked_sections) by_name[s.name].push_back(&s);
+  std::map<std::string_view, std::size_t> seen;
+  for (const auto& s : plain_sections) {
+    auto& twins = by_name[s.name];
+    std::size_t n = seen[s.name]++;
+    if (n >= twins.size()) continue;
+    Section twin = *twins[n];
+    Section own = s;
+    // helm trims the whitespace around a document; a marker can make a line of only whitespace
+    // count (a define that wrote nothing), so compare the sections without such lines at either end.
+    auto blank = [](std::string_view line) {
+      std::string kept = chart::strip_line_markers(line);
+      return kept.find_first_not_of(" \t\r") == std::string_view::npos || kept == "---";
+    };
+    for (auto* section : {&twin, &own}) {
+      const auto& lines = section == &twin ? marked : plain;
+      while (section->end > section->begin + 1 && blank(lines[section->end - 1])) --section->end;
+    }
+    if (twin.end - twin.begin != own.end - own.begin) {
+      // A leading line of only whitespace and markers: skip it in the instrumented twin.
+      std::size_t skip = 0;
+      while (twin.begin + 1 + skip < twin.end && blank(marked[twin.begin + 1 + skip]) &&
+             twin.end - twin.begin - skip > own.end - own.begin)
+        ++skip;
+      if (twin.end - twin.begin - skip != own.end - own.begin) continue;
+      // Pair own's lines with twin's from the first non-skipped body line: shift by `skip`, and map
+      // the `# Source:` line to the twin's (it has no marker either way).
+      twin.begin += skip;
+    }
+    const Section& s2 = own;
+    ++map.aligned_sections;
+    // Lines a multi-line action wrote (toYaml, include | nindent) carry no marker of their own: the
+    // action's line marker ends the last of them, so each takes the next marker below it. A define's
+    // text ends on a line that also carries its caller's marker: the lines above it, back to the
+    // first line not from that define's file, were written by the same include.
+    std::optional<Origin> below;
+    std::optional<Marker> call;   // the include below, while we are inside its define's text
+    std::uint32_t call_file = 0;  // the file of the define that include called
+    for (std::size_t k = s2.end - s2.begin; k-- > 0;) {
+      auto found = markers(marked[twin.begin + k]);
+      if (!found.empty() && found.front().file < map.files.size()) {
+        const Marker& first = found.front();
+        if (found.size() > 1 && first.in_define && found[1].file < map.files.size()) {
+          call = found[1];
+          call_file = first.file;
+        } else if (!first.in_define || first.file != call_file) {
+          call.reset();
+        }
+        Origin o{first.file, first.line, false, 0, 0};
+        if (call && first.in_define && first.file == call_file) {
+          o.included = true;
+          o.include_file = call->file;
+          o.include_line = call->line;
+        }
+        below = o;
+      }
+      map.lines[s2.begin + k] = below;
+    }
+  }
+  return map;
+}
+
+const SourceMap::Origin* SourceMap::at(std::uint32_t line) const {
+  if (line == 0 || line > lines.size() || !lines[line - 1]) return nullptr;
+  return &*lines[line - 1];
+}
+
+void ChartFolder::locate(Finding& f) const {
+  if (!render || f.file != render->path) return;
+  SourcePosition rendered{f.file, f.line, f.column};
+  auto template_file = [&](std::uint32_t index) -> const SourceFile* {
+    return index < templates.size() ? templates[index].get() : nullptr;
+  };
+  std::optional<SourcePosition> written;
+  if (const SourceMap::Origin* o = source_map.at(f.line); o && template_file(o->file)) {
+    const SourceFile& t = *template_file(o->file);
+    std::string_view rendered_line = source_map.line(SourceMap::kRender, f.line);
+    std::string_view template_text = source_map.line(o->file, o->line);
+    written = SourcePosition{t.path, o->line, template_column(template_text, rendered_line, f.column)};
+    if (o->included && template_file(o->include_file)) {
+      const SourceFile& caller = *template_file(o->include_file);
+      std::string_view call = source_map.line(o->include_file, o->include_line);
+      std::size_t at = call.find("include");
+      if (at == std::string_view::npos) at = call.find("template");
+      if (at == std::string_view::npos) at = call.find("{{");
+      std::size_t first = call.find_first_not_of(" \t");
+      f.include_site = SourcePosition{caller.path, o->include_line,
+                                      static_cast<std::uint32_t>((at != std::string_view::npos      ? at
+                                                                  : first == std::string_view::npos ? 0
+                                                                                                    : first) +
+                                                                 1)};
+    }
+    // A value a template writes literally cannot come from a values file, whatever it looks like.
+    if (f.value_source && !writes_action(template_text)) {
+      f.value_source.reset();
+    }
+  }
+  f.rendered = SourcePosition{render_name(), rendered.line, rendered.column};
+  if (written) {
+    f.template_line = written;
+    f.mapped = true;
+    const SourcePosition& to = f.value_source ? *f.value_source : *written;
+    f.file = to.file;
+    f.line = to.line;
+    f.column = to.column;
+    return;
+  }
+  if (f.value_source) {
+    f.file = f.value_source->file;
+    f.line = f.value_source->line;
+    f.column = f.value_source->column;
+    f.mapped = true;
+    return;
+  }
+  // No template line: the template file, at the line of the resource's kind, never a made-up line.
+  f.mapped = false;
+  f.file = template_path(f.template_name);
+  f.line = 1;
+  f.column = 1;
+  for (const auto& t : templates) {
+    if (t->path != f.file) continue;
+    std::size_t kind = t->text.rfind("kind:", 0) == 0 ? 0 : t->text.find("\nkind:");
+    if (!f.resource.kind.empty() && kind != std::string::npos) {
+      f.line = static_cast<std::uint32_t>(
+          std::count(t->text.begin(), t->text.begin() + static_cast<std::ptrdiff_t>(kind) + 1, '\n') + 1);
+    }
+  }
+}
+
+std::string ChartFolder::template_path(std::string_view template_name) const {
+  std::filesystem::path rest;
+  bool first = true;
+  for (const auto& part : std::filesystem::path(template_name)) {
+    if (!first) rest /= part;  // helm prefixes the chart's name, not its folder's
+    first = false;
+  }
+  std::string path = (std::filesystem::path(dir) / rest).string();
+  for (const auto& t : templates) {
+    if (t->path == path) return path;
+  }
+  return (std::filesystem::path(dir) / "Chart.yaml").string();
+}
+
+}  // namespace chartproof
