@@ -41,11 +41,11 @@ TEST_CASE("no marker where a line ends inside an action, a comment or a raw stri
       "b` }}\n";
   CHECK(marked(t) ==
         "port: {{\n"
-        "  .Values.port }} #@3:2@\n"
+        "  .Values.port }} #@3:1@\n"
         "{{/* a comment\n"
         "   over lines */}}\n"
         "cmd: {{ `a\n"
-        "b` }} #@3:6@\n");
+        "b` }} #@3:5@\n");
 }
 
 TEST_CASE("a define that yields one line (a name) gets no marker; a YAML fragment gets `d` markers") {

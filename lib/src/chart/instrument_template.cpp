@@ -251,6 +251,13 @@ std::string instrument_template(std::string_view text, std::uint32_t file) {
       }
     }
   }
+  // A line that ends a multi-line action is named by the line the action began on: that is the
+  // line a person reads as the statement (`port: {{` … `}}`).
+  std::vector<std::uint32_t> statement_line(lines.size());
+  for (std::size_t n = 0; n < lines.size(); ++n) {
+    statement_line[n] =
+        n > 0 && lines[n - 1].ends_in_action ? statement_line[n - 1] : static_cast<std::uint32_t>(n + 1);
+  }
   std::string out;
   out.reserve(text.size() + text.size() / 4);
   for (std::size_t n = 0; n < lines.size(); ++n) {
@@ -263,7 +270,7 @@ std::string instrument_template(std::string_view text, std::uint32_t file) {
                                              !multi_line[static_cast<std::size_t>(l.define)]);
     if (!l.ends_in_action && (l.has_literal || l.has_output_action) && !is_separator(content) && !in_value_define &&
         !continued[n]) {
-      out += line_marker(file, static_cast<std::uint32_t>(n + 1), l.define >= 0);
+      out += line_marker(file, statement_line[n], l.define >= 0);
     }
     if (carriage_return) out += '\r';
     if (l.has_newline) out += '\n';
