@@ -119,3 +119,19 @@ def test_a_piped_render_with_its_chart_folder_maps_the_same(report, root, helm):
 def test_chart_needs_one_rendered_input(root, helm):
     with pytest.raises(chartproof.UsageError, match="--chart maps one rendered input"):
         chartproof.lint(text={"a.yaml": "kind: A\n", "b.yaml": "kind: B\n"}, chart=str(root / FIXTURE), helm=helm)
+
+
+def test_charts_are_separate_releases_and_a_broken_one_keeps_the_others(root, helm, tmp_path):
+    import shutil
+    for name in ("a", "b"):
+        shutil.copytree(root / "examples/todo-app", tmp_path / name)
+    shutil.copytree(root / "testdata/charts/template-error", tmp_path / "c")
+    values = tmp_path / "b/values.yaml"
+    values.write_text(values.read_text().replace("  runAsUser: 1000\n", "  runAsUser: 0\n"))
+    with pytest.raises(chartproof.ChartError) as caught:
+        chartproof.lint([str(tmp_path)], helm=helm)
+    error = caught.value
+    assert error.file == str(tmp_path / "c/templates/configmap.yaml") and len(error.errors) == 1
+    rules = [f.rule for f in error.report.findings]
+    assert rules.count("run-as-root") == 3 and all(f.file == str(values) for f in error.report.findings)
+    assert "duplicate-resource" not in rules and "overlapping-selectors" not in rules

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import Graph, Resource
@@ -117,7 +117,7 @@ class Summary:
     info: int
 
 
-def _location(d: Optional[dict]) -> Optional[Location]:
+def _location(d: Optional[Dict[str, Any]]) -> Optional[Location]:
     return Location(d["file"], d["line"], d["column"]) if d is not None else None
 
 
@@ -270,8 +270,9 @@ def lint(
     as ``chartproof lint`` does with the same options.
 
     ``chart`` names the chart folder a rendered input (one file, or one ``text``) was rendered from
-    (``--chart``): its findings then land on the chart's template and values lines, rendered again
-    with ``helm`` for the source map.
+    (``--chart``): its findings then land on the chart's template and values lines. Chart folders
+    (in ``paths``, or ``chart``) render with ``helm``. A chart helm cannot render raises ChartError
+    after the rest was linted; its ``report`` holds the other charts' findings.
 
     The policy is ``profile`` (recommended, strict, pss-baseline, pss-restricted) with every ``policy``
     file on top (later wins); with neither, ``.chartproof.yaml`` of the current folder or a parent
@@ -282,10 +283,25 @@ def lint(
     """
     request = _request(_paths(paths), _texts(text), policy, profile, discover_policy, enable, disable, namespace,
                        kube_version, schema_dirs, schema_mode, jobs)
+    request.helm = helm
     if chart is not None:
         request.chart_source = os.fspath(chart)
-        request.helm = helm
-    return Report(_core.lint_request(request))
+    return _checked(Report(_core.lint_request(request)))
+
+
+def _checked(report: Report) -> Report:
+    """A chart helm could not render fails the run (the CLI's exit 2) after the rest was linted: the
+    ChartError carries the report of everything else (``.report``) and every failure (``.errors``)."""
+    errors = report._core.errors
+    if not errors:
+        return report
+    failures = [ChartError(e["text"], e["file"], e["line"], e["column"]) for e in errors]
+    first = errors[0]
+    more = f" (and {len(errors) - 1} more chart(s) that failed to render)" if len(errors) > 1 else ""
+    error = ChartError(first["text"] + more, first["file"], first["line"], first["column"])
+    error.report = report
+    error.errors = failures
+    raise error
 
 
 def _pairs(values: Union[None, Mapping[str, object], Iterable[str]]) -> List[str]:
@@ -335,7 +351,7 @@ def lint_chart(
     request.set_string = _pairs(set_string)
     request.include_crds = include_crds
     request.helm_timeout = helm_timeout
-    return Report(_core.lint_request(request))
+    return _checked(Report(_core.lint_request(request)))
 
 
 def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Optional[str] = None,

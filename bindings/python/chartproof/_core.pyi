@@ -6,6 +6,7 @@ class Request:
     paths: List[str]
     texts: List[Tuple[str, str]]
     charts_of: bool
+    chart_source: str
     profile: str
     policy_files: List[str]
     discover_policy: bool
@@ -40,11 +41,16 @@ class Finding:
     template: str
     value_source: Optional[Dict[str, Any]]
     remediation: str
+    mapped: bool
+    rendered: Optional[Dict[str, Any]]
+    template_line: Optional[Dict[str, Any]]
+    include_site: Optional[Dict[str, Any]]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Report:
     findings: List[Finding]
     summary: Dict[str, int]
+    errors: List[Dict[str, Any]]
     def ok(self, fail_on: str = "error") -> bool: ...
     def to_json(self) -> str: ...
     def to_sarif(self, base_dir: str = ".") -> str: ...

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, List, Optional
+
+if TYPE_CHECKING:
+    from . import Report
+
 
 class Error(Exception):
     """Base of chartproof's errors: ``file``, ``line`` and ``column`` say where (0 when unknown)."""
@@ -26,7 +31,11 @@ class ParseError(Error):
 
 
 class ChartError(Error):
-    """A chart folder that helm could not render (its error, located at the template line)."""
+    """A chart folder that helm could not render (its error, located at the template line). When other
+    charts of the same run rendered, ``report`` holds their findings and ``errors`` every failure."""
+
+    report: Optional["Report"] = None
+    errors: List["ChartError"] = []
 
 
 class UsageError(Error):

@@ -277,6 +277,21 @@ PYBIND11_MODULE(_core, m) {
       .def("to_github", [](const LintReport& r) { return format_github(r); })
       .def("to_text", [](const LintReport& r) { return format_text(r, TextOptions{}); })
       .def("__len__", [](const LintReport& r) { return r.findings.size(); })
+      .def_property_readonly(
+          "errors",
+          [](const LintReport& r) {
+            py::list out;
+            for (const auto& e : r.errors) {
+              py::dict d;
+              d["text"] = e.to_string();
+              d["file"] = e.file;
+              d["line"] = e.line;
+              d["column"] = e.column;
+              out.append(d);
+            }
+            return out;
+          },
+          "Charts helm could not render while the rest was linted: {text, file, line, column}.")
       .def(
           "__iter__", [](const LintReport& r) { return py::make_iterator(r.findings.begin(), r.findings.end()); },
           py::keep_alive<0, 1>());
@@ -288,15 +303,6 @@ PYBIND11_MODULE(_core, m) {
       report = lint_request(request);
     }
     if (!report) raise(report.error());
-    // A chart helm could not render: the run failed, as the CLI's exit 2 says (the first error;
-    // the message counts the others).
-    if (!report->errors.empty()) {
-      Error first = report->errors.front();
-      if (report->errors.size() > 1) {
-        first.message += " (and " + std::to_string(report->errors.size() - 1) + " more chart(s) that failed to render)";
-      }
-      raise(first);
-    }
     return std::move(report.value());
   });
 
