@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <iostream>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -32,11 +33,27 @@ std::vector<Expectation> expectations(const std::string& text, const std::string
     std::string id;
     while (std::getline(ids, id, ',')) {
       id.erase(0, id.find_first_not_of(" \t\r"));
-      id.erase(id.find_last_not_of(" \t\r") + 1);
+      id = id.substr(0, id.find_first_of(" \t\r"));  // `id (warning)`: the severity is checked apart
       if (!id.empty()) out.emplace_back(file, n, id);
     }
   }
   std::sort(out.begin(), out.end());
+  return out;
+}
+
+// `# expect: id (warning)`: the severity a finding on that line must have, by line.
+std::map<std::uint32_t, std::string> expected_severities(const std::string& text) {
+  std::map<std::uint32_t, std::string> out;
+  std::istringstream in(text);
+  std::string line;
+  for (std::uint32_t n = 1; std::getline(in, line); ++n) {
+    auto at = line.find("# expect:");
+    auto open = line.find('(', at == std::string::npos ? line.size() : at);
+    auto close = line.find(')', open == std::string::npos ? line.size() : open);
+    if (at != std::string::npos && open != std::string::npos && close != std::string::npos) {
+      out[n] = line.substr(open + 1, close - open - 1);
+    }
+  }
   return out;
 }
 
@@ -113,8 +130,13 @@ void check_manifest_fixtures(const chartproof::RuleDefinition& def) {
     auto got = findings_of(fail, id);
     INFO("expected:", show(expected), "\ngot:", show(got));
     CHECK(got == expected);
+    auto severities = expected_severities(fail_text);
     for (const auto& f : fail.findings) {
       if (f.rule != id) continue;
+      if (auto s = severities.find(f.line); s != severities.end() && fs::path(f.file).filename() == "fail.yaml") {
+        INFO("line ", f.line);
+        CHECK(std::string(chartproof::severity_name(f.severity)) == s->second);
+      }
       auto at = std::find_if(expected.begin(), expected.end(), [&](const auto& e) { return std::get<1>(e) == f.line; });
       CHECK_MESSAGE(at != expected.end(), "a finding on line " << f.line << " that no `# expect:` names");
       if (at != expected.end()) CHECK(fs::path(f.file).filename().string() == std::get<0>(*at));

@@ -1,4 +1,5 @@
 // probe-port-not-exposed: a probe targets a port the container does not declare.
+#include "rules/port_reference.hpp"
 #include "rules/probes/pack.hpp"
 #include "rules/probes/probe_support.hpp"
 
@@ -13,13 +14,34 @@ class ProbePortNotExposed : public Rule {
       for (const auto& kind : kProbeKinds) {
         std::string path = c.path + "." + std::string(kind.field);
         auto target = probe_port(c.node.get(kind.field), path);
-        if (!target || !target->port.node.is_scalar() || container_exposes(c, target->port.node)) continue;
-        std::string port(target->port.node.text());
-        bool named = target->port.node.is_string() && port.find_first_not_of("0123456789") != std::string::npos;
-        out.report(r, target->port,
-                   std::string(kind.name) + " probe of " + c.describe() + " targets " +
-                       (named ? "port name " : "port ") + in_quotes(port) +
-                       ", which is not a containerPort of that container");
+        if (!target || !target->port.node.is_scalar()) continue;
+        PortRef ref = read_port_ref(target->port.node);
+        std::string what = std::string(kind.name) + " probe of " + c.describe() + " targets ";
+        switch (ref.kind) {
+          case PortRefKind::Invalid:
+            out.report(r, target->port,
+                       what + "port " + in_quotes(ref.text) + ", which " + invalid_port_reason(ref.text));
+            break;
+          case PortRefKind::Name:
+            // The kubelet resolves a name in the container's own ports; none: the probe fails every time.
+            if (!declares_port_name(c, ref.text)) {
+              out.report(
+                  r, target->port,
+                  what + "port name " + in_quotes(ref.text) + ", which is not a containerPort of that container");
+            }
+            break;
+          case PortRefKind::Number:
+            // A number is probed on the pod IP whatever `ports:` says: risky only when the container
+            // declares its ports and this is not one of them.
+            if (declares_ports(c) && !declares_port_number(c, ref.text)) {
+              out.report_at_most(r, target->port,
+                                 what + "port " + std::string(ref.text) +
+                                     ", which the container does not declare (the kubelet probes it anyway; check "
+                                     "that the application listens there)",
+                                 Severity::Warning);
+            }
+            break;
+        }
       }
     }
   }
@@ -35,13 +57,16 @@ RuleDefinition probe_port_not_exposed_rule() {
                true,
                workload_kinds(),
                "A probe must target a port the container declares.",
-               "A named probe port that no containerPort carries makes the kubelet fail the probe on every run, so "
-               "the pod never becomes Ready (readiness) or restarts forever (liveness): the classic result of renaming "
-               "`http` to `web` in one place. A numeric port that is not declared usually means the probe points at "
-               "the wrong port after the application's port changed. httpGet, tcpSocket and grpc handlers are "
-               "checked; exec probes have no port.",
+               "The kubelet resolves a named probe port in the container's own `ports` (a name no containerPort "
+               "carries fails the probe on every run: the pod never becomes Ready, or restarts forever) and probes a "
+               "number on the pod IP whatever `ports` says. So: a name that is not declared is an error; a quoted "
+               "number (`port: \"8080\"`) is an error too, because the API server reads it as a name and a port name "
+               "must contain a letter (IsValidPortName, k8s.io/apimachinery/pkg/util/validation); a number the "
+               "container does not declare is a warning (it works if the application listens there, and usually "
+               "means the probe was not updated when the port changed), and nothing when the container declares no "
+               "ports at all. httpGet, tcpSocket and grpc handlers are checked; exec probes have no port.",
                "Point the probe at a declared port (by name, e.g. `port: http`), or declare the port in "
-               "`containers[].ports`.",
+               "`containers[].ports`; write numbers unquoted.",
                {}});
 }
 

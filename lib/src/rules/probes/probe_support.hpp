@@ -35,17 +35,4 @@ inline std::optional<ProbePort> probe_port(Node probe, const std::string& probe_
   return std::nullopt;
 }
 
-/// True when `port` (a number, or a name) is one of the container's ports.
-inline bool container_exposes(const Container& c, Node port) {
-  Node ports = c.node.get("ports");
-  bool numeric =
-      port.type() == NodeType::Int || (port.is_string() && !port.text().empty() &&
-                                       port.text().find_first_not_of("0123456789") == std::string_view::npos);
-  for (std::size_t i = 0; i < ports.size(); ++i) {
-    Node p = ports.item(i);
-    if (numeric ? p.get("containerPort").text() == port.text() : p.get_text("name") == port.text()) return true;
-  }
-  return false;
-}
-
 }  // namespace chartproof::rules
