@@ -56,7 +56,7 @@ print(len(found), *sorted({"%s:%d:%d" % (v["file"], v["line"], v["column"]) for 
 printf 'podSecurityContext:\n  runAsUser: 0\n' > "$tmp/override.yaml"
 out=$("$bin" lint examples/todo-app --helm "$helm" -f "$tmp/override.yaml" --format text)
 check "a -f file wins over values.yaml as the value's source" 3 \
-  "$(grep -c "^$tmp/override.yaml:2:14: error: container \"[a-z]*\" runs as UID 0 (root) \[run-as-root\]$" <<<"$out")"
+  "$(grep -c "^$tmp/override.yaml:2:14: error: container \"[a-z]*\" runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it \[run-as-root\]$" <<<"$out")"
 check "the template line that wrote the value is named beneath" 1 \
   "$(grep -c "^  written by examples/todo-app/templates/backend-deployment.yaml:28:9$" <<<"$out")"
 check "and the render position" 1 "$(grep -cE "^  rendered at line [0-9]+:[0-9]+ of helm template examples/todo-app$" <<<"$out" | awk '{print ($1 > 0)}')"

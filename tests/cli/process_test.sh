@@ -15,7 +15,7 @@ check() {  # check NAME EXPECTED ACTUAL
 
 out=$("$bin" lint - < "$src/examples/todo-app/rendered-broken.yaml"); code=$?
 check "stdin exit code" 1 "$code"
-check "stdin is reported as <stdin>" 1 "$(grep -c '^<stdin>:165:24: error: container "backend" runs as UID 0 (root) \[run-as-root\]$' <<<"$out")"
+check "stdin is reported as <stdin>" 1 "$(grep -c '^<stdin>:165:24: error: container "backend" runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it \[run-as-root\]$' <<<"$out")"
 
 out=$(cat "$src/examples/todo-app/rendered.yaml" | "$bin" lint -); code=$?
 check "clean stdin exit code" 0 "$code"

@@ -22,9 +22,16 @@ class RunAsRoot : public Rule {
       }
       Field uid = effective_security_field(pod, c, "runAsUser");
       if (auto value = uid.node.type() == NodeType::Int ? uid.node.as_int() : std::nullopt) {
-        if (*value == 0)
+        if (*value == 0 && effective_security_field(pod, c, "runAsNonRoot").node.as_bool() == true) {
+          // The kubelet refuses to start it (verifyRunAsNonRoot: "container's runAsUser breaks
+          // non-root policy"): the container never runs, whatever the image.
+          out.report(r, uid,
+                     c.describe() +
+                         " runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet "
+                         "refuses to start it");
+        } else if (*value == 0) {
           out.report(r, uid, c.describe() + " runs as UID 0 (root)");
-        else if (*value < min_uid_)
+        } else if (*value < min_uid_)
           out.report(r, uid,
                      c.describe() + " runs as UID " + std::to_string(*value) + ", below the minimum " +
                          std::to_string(min_uid_));
@@ -61,7 +68,9 @@ RuleDefinition run_as_root_rule() {
                "A process running as UID 0 in a container is root on the node's kernel: a container escape or a "
                "writable host mount becomes a node compromise. Kubernetes runs the image's USER unless the pod or "
                "container securityContext says otherwise, so only `runAsNonRoot: true` or a non-zero `runAsUser` "
-               "(container settings override the pod's) proves the container is not root.",
+               "(container settings override the pod's) proves the container is not root. `runAsUser: 0` together "
+               "with an effective `runAsNonRoot: true` does not run at all: the kubelet refuses to start the "
+               "container (verifyRunAsNonRoot in pkg/kubelet/kuberuntime), and the finding says so.",
                "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
                "container, and build the image with a non-root USER.",
                {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}},
