@@ -9,8 +9,16 @@ class PdbSelectsNothing : public Rule {
  public:
   explicit PdbSelectsNothing(const Params&) {}
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
-    const ResourceGraph& graph = ctx.graph;
-    check_pod_selector_matches(r, graph, out, "the budget protects nothing during node drains");
+    // policy/v1: a null selector selects no pods (an empty one, `{}`, selects every pod of the
+    // namespace); the budget then protects nothing.
+    Node spec = r.root.get("spec");
+    Node selector = spec.get("selector");
+    if (!selector || selector.is_null()) {
+      out.report(r, Field{spec ? spec : r.root, spec ? "spec.selector" : std::string()},
+                 "PodDisruptionBudget has no selector: it selects no pods and protects nothing during node drains");
+      return;
+    }
+    check_pod_selector_matches(r, ctx.graph, out, "the budget protects nothing during node drains");
   }
 };
 
@@ -26,7 +34,9 @@ RuleDefinition pdb_selects_nothing_rule() {
                "A PodDisruptionBudget should select the pods it is meant to protect.",
                "A PDB whose selector matches no pod is accepted and silently does nothing: a node drain or cluster "
                "upgrade can then evict every replica at once. Only pod templates in the same namespace of the input "
-               "are considered.",
+               "are considered. A policy/v1 PDB without `spec.selector` (or with `selector: null`) selects no pods "
+               "at all (an empty selector `{}` selects every pod of the namespace: PodDisruptionBudgetSpec, "
+               "k8s.io/api/policy/v1).",
                "Use the same labels as the workload's `spec.selector.matchLabels`.",
                {}});
 }
