@@ -174,7 +174,8 @@ TEST_CASE("schema-violation messages name the path, the expectation and the sche
             "58 spec: missing required field \"schedule\" (CustomResourceDefinition backups.example.com)",
             "59 spec.retain: value 0 must be >= 1 (CustomResourceDefinition backups.example.com)",
             "60 spec.mode: value \"differential\" is not one of the allowed values: full or incremental "
-            "(CustomResourceDefinition backups.example.com)"});
+            "(CustomResourceDefinition backups.example.com)",
+            "68 spec.replicas: expected integer, got number \"2.5\" (Kubernetes 1.36 apps/v1 Deployment)"});
 }
 
 TEST_CASE("unknown-field says when a later bundled version has the field") {

@@ -4,6 +4,7 @@
 // copying it into a JSON document first. With `skip_null_members`, a mapping member whose value is
 // null is invisible, as it is to the Kubernetes API server (`creationTimestamp: null` means unset).
 
+#include <cmath>
 #include <valijson/internal/adapter.hpp>
 #include <valijson/internal/basic_adapter.hpp>
 #include <valijson/internal/frozen_value.hpp>
@@ -101,7 +102,11 @@ class NodeValue {
   }
   bool getInteger(int64_t& result) const {
     if (!isInteger()) return false;
-    result = *ref_.node.as_int();
+    if (auto i = ref_.node.as_int()) {
+      result = *i;
+    } else {
+      result = static_cast<int64_t>(*ref_.node.as_double());
+    }
     return true;
   }
   opt::optional<NodeObject> getObjectOptional() const {
@@ -122,9 +127,19 @@ class NodeValue {
   bool isArray() const { return ref_.node.is_seq(); }
   bool isBool() const { return ref_.node.is_bool(); }
   bool isDouble() const {
-    return ref_.node.type() == NodeType::Float || (ref_.node.type() == NodeType::Int && !ref_.node.as_int());
+    return (ref_.node.type() == NodeType::Float && !integral_float()) ||
+           (ref_.node.type() == NodeType::Int && !ref_.node.as_int());
   }
-  bool isInteger() const { return ref_.node.type() == NodeType::Int && ref_.node.as_int().has_value(); }
+  bool isInteger() const {
+    return (ref_.node.type() == NodeType::Int && ref_.node.as_int().has_value()) || integral_float();
+  }
+  // `3.0` reaches the API server as JSON 3 (YAML to JSON goes through a float64 that prints without a
+  // fraction), and Go decodes that into an int32 field: an integral float is a valid integer.
+  bool integral_float() const {
+    if (ref_.node.type() != NodeType::Float) return false;
+    auto d = ref_.node.as_double();
+    return d && std::isfinite(*d) && std::floor(*d) == *d && std::fabs(*d) < 9.007199254740992e15;
+  }
   bool isNull() const { return !ref_.node || ref_.node.is_null(); }
   bool isNumber() const { return ref_.node.type() == NodeType::Int || ref_.node.type() == NodeType::Float; }
   bool isObject() const { return ref_.node.is_map(); }
