@@ -44,6 +44,11 @@ std::string format_rules_markdown(const std::vector<RuleDefinition>& rules) {
      << "Each rule lives in `lib/src/rules/<pack>/<rule_id>.cpp`; its fixtures in "
         "`testdata/rules/<rule-id>/{pass,fail}.yaml`. Switch rules with `--enable`/`--disable` (rule ids or "
         "pack names), or on one object with the annotation `chartproof.io/ignore: \"rule-a,rule-b\"`.\n\n"
+     << "Severity: `error` means the API server rejects the object or the workload cannot work as written (a "
+        "probe that can never succeed, a Service without endpoints, a container the kubelet refuses to start); "
+        "`warning` means it runs but is risky or fragile; `info` is hygiene. Hardening rules (security, "
+        "resources) keep the severity their profile gives them. Each rule's rationale says what Kubernetes "
+        "does and where.\n\n"
      << "| Rule | Pack | Severity | On by default | Summary |\n|---|---|---|---|---|\n";
   for (const auto& r : rules) {
     md << "| [`" << r.meta.id << "`](#" << r.meta.id << ") | " << r.meta.pack << " | " << severity_name(r.meta.severity)
