@@ -44,12 +44,11 @@ TEST_CASE("pod specs are found for every workload kind") {
     REQUIRE(r.pod);
     CHECK(r.pod->spec.path == c.spec_path);
     CHECK(r.pod->run_to_completion == c.batch);
-    REQUIRE(r.pod->containers.size() == 3);
+    REQUIRE(r.pod->containers.size() == 2);  // ephemeral containers are not linted as containers
     CHECK(r.pod->containers[0].kind == ContainerKind::Regular);
     CHECK(r.pod->containers[0].path == std::string(c.spec_path) + ".containers[0]");
     CHECK(r.pod->containers[1].kind == ContainerKind::Init);
     CHECK(r.pod->containers[1].path == std::string(c.spec_path) + ".initContainers[0]");
-    CHECK(r.pod->containers[2].kind == ContainerKind::Ephemeral);
     CHECK(r.pod->template_labels.size() == 1);
   }
   auto pod = load(

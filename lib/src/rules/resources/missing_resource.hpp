@@ -8,7 +8,7 @@
 namespace chartproof::rules {
 
 /// A rule that reports containers and init containers lacking resources.<section>.<resource>.
-/// Ephemeral containers are exempt: Kubernetes does not allow resources on them.
+/// (Ephemeral containers are not in the model's containers: invalid-resource reports them.)
 class MissingResourceRule : public Rule {
  public:
   MissingResourceRule(std::string_view section, std::string_view resource, std::string_view what)
@@ -16,7 +16,6 @@ class MissingResourceRule : public Rule {
 
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
-      if (c.kind == ContainerKind::Ephemeral) continue;
       Node value = c.node.get("resources").get(section_).get(resource_);
       if (value && !value.is_null()) continue;
       // Kubernetes copies a limit into a missing request, so a set limit is also the request.

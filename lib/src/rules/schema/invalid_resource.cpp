@@ -25,6 +25,16 @@ class InvalidResource : public Rule {
                          : "object has no " + std::string(field));
       }
     }
+    // ValidatePodTemplateSpec forbids ephemeral containers in a pod template, and a new Pod may not
+    // have them either: they are added to a running pod (`kubectl debug`), never in a manifest.
+    if (r.pod) {
+      Node ephemeral = r.pod->spec.node.get("ephemeralContainers");
+      if (ephemeral.size() > 0) {
+        out.report(r, Field{ephemeral, r.pod->spec.path + ".ephemeralContainers"},
+                   "ephemeralContainers cannot be set in a manifest: the API server rejects them in a pod template "
+                   "and on a new Pod (they are added to a running pod with `kubectl debug`)");
+      }
+    }
     if (!r.metadata.is_map()) {
       out.report(r, Field{r.metadata ? r.metadata : r.root, "metadata"},
                  r.metadata ? "metadata must be a mapping, not " + describe(r.metadata) : "object has no metadata");
@@ -86,7 +96,9 @@ RuleDefinition invalid_resource_rule() {
                "Every document must be a Kubernetes object with apiVersion, kind and metadata.name.",
                "The API server identifies an object by apiVersion, kind, namespace and name; a document without "
                "them (or one that is a bare string or list, often a template that rendered a stray value) makes "
-               "`helm install` fail with an error that does not say where.",
+               "`helm install` fail with an error that does not say where. `ephemeralContainers` in a pod template "
+               "are rejected too (ValidatePodTemplateSpec: \"ephemeral containers not allowed in pod template\"), "
+               "as on a new Pod.",
                "Give the document `apiVersion`, `kind` and `metadata.name`, or make the template render nothing "
                "when it has nothing to emit.",
                {}});
