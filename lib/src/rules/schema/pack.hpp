@@ -15,5 +15,6 @@ RuleDefinition deprecated_api_version_rule();
 RuleDefinition removed_api_version_rule();
 RuleDefinition unknown_kind_rule();
 RuleDefinition invalid_secret_data_rule();
+RuleDefinition boolean_key_rule();
 std::vector<RuleDefinition> schema_pack();
 }  // namespace chartproof::rules

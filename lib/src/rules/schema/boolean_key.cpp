@@ -1,0 +1,54 @@
+// boolean-key: an unquoted YAML 1.1 boolean used as a mapping key (`on:`, `yes:`, `off:`) reaches
+// the API server as the key "true" or "false", not as written.
+#include "rules/rule_support.hpp"
+#include "rules/schema/pack.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class BooleanKey : public Rule {
+ public:
+  explicit BooleanKey(const Params&) {}
+
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override { walk(r, r.root, "", out); }
+
+ private:
+  // Depth is bounded by the parser's nesting limit.
+  static void walk(const Resource& r, Node node, const std::string& path, Reporter& out) {
+    if (node.is_map()) {
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        Node key = node.key_at(i);
+        std::string child = append_path_key(path, key.text());
+        if (key.is_bool() && key.text() != "true" && key.text() != "false") {
+          std::string becomes = key.as_bool() == true ? "true" : "false";
+          out.report(r, Field{key, child},
+                     "key " + in_quotes(key.text()) + " is a YAML 1.1 boolean: Kubernetes receives it as the key " +
+                         in_quotes(becomes) + " (quote it: \"" + std::string(key.text()) + "\":)");
+        }
+        walk(r, node.value_at(i), child, out);
+      }
+    } else if (node.is_seq()) {
+      for (std::size_t i = 0; i < node.size(); ++i) walk(r, node.item(i), path + "[" + std::to_string(i) + "]", out);
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition boolean_key_rule() {
+  return define<BooleanKey>(
+      RuleMeta{"boolean-key",
+               "schema",
+               Severity::Warning,
+               true,
+               {},
+               "Mapping keys must not be unquoted YAML 1.1 booleans such as on, yes or off.",
+               "helm and kubectl read YAML as YAML 1.1 (go-yaml v2), where an unquoted `on`, `off`, `yes`, `no`, `y` "
+               "or `n` is a boolean; turning the document into JSON for the API server writes a boolean key as "
+               "\"true\" or \"false\" (sigs.k8s.io/yaml, convertToJSONableObject). A ConfigMap entry `on: x` is "
+               "stored under the key \"true\": the object is accepted, and the application looks for `on` in vain.",
+               "Quote the key (`\"on\": x`).",
+               {}});
+}
+
+}  // namespace chartproof::rules
