@@ -16,6 +16,11 @@ RuleDefinition define(RuleMeta meta) {
                         [](const Params& params) -> std::unique_ptr<Rule> { return std::make_unique<R>(params); }};
 }
 
+/// A pod with `spec.os.name: windows`: the API server rejects the Linux-only securityContext fields
+/// on it (validateWindows in pkg/apis/core/validation), and Pod Security Admission's restricted level
+/// exempts it from the checks on them, so no rule may ask for them.
+inline bool is_windows_pod(const PodSpec& pod) { return pod.spec.node.get("os").get_text("name") == "windows"; }
+
 /// The kinds that carry a pod spec.
 inline std::vector<std::string> workload_kinds() {
   return {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob"};

@@ -9,6 +9,7 @@ class CapabilitiesNotDropped : public Rule {
  public:
   explicit CapabilitiesNotDropped(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+    if (is_windows_pod(*r.pod)) return;  // a Linux-only field: rejected on Windows pods
     for (const Container& c : r.pod->containers) {
       Node drop = c.node.get("securityContext").get("capabilities").get("drop");
       bool all = false;

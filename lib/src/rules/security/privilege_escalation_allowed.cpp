@@ -9,6 +9,7 @@ class PrivilegeEscalationAllowed : public Rule {
  public:
   explicit PrivilegeEscalationAllowed(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+    if (is_windows_pod(*r.pod)) return;  // a Linux-only field: rejected on Windows pods
     for (const Container& c : r.pod->containers) {
       Field privileged = container_security_field(c, "privileged");
       bool sys_admin = false;

@@ -12,7 +12,7 @@ class RunAsRoot : public Rule {
 
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     const PodSpec& pod = *r.pod;
-    if (pod.spec.node.get("os").get_text("name") == "windows") return;  // Windows has no UIDs
+    if (is_windows_pod(pod)) return;  // Windows has no UIDs
     for (const Container& c : pod.containers) {
       if (forbid_root_group_) {
         Field gid = effective_security_field(pod, c, "runAsGroup");

@@ -9,6 +9,7 @@ class SeccompProfileMissing : public Rule {
  public:
   explicit SeccompProfileMissing(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+    if (is_windows_pod(*r.pod)) return;  // a Linux-only field: rejected on Windows pods
     for (const Container& c : r.pod->containers) {
       Field profile = effective_security_field(*r.pod, c, "seccompProfile");
       std::string_view type = profile.node.get_text("type");

@@ -9,6 +9,7 @@ class WritableRootFilesystem : public Rule {
  public:
   explicit WritableRootFilesystem(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+    if (is_windows_pod(*r.pod)) return;  // a Linux-only field: rejected on Windows pods
     for (const Container& c : r.pod->containers) {
       Field ro = container_security_field(c, "readOnlyRootFilesystem");
       if (ro.node.as_bool() == true) continue;
