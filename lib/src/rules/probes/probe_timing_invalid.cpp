@@ -47,11 +47,15 @@ class ProbeTimingInvalid : public Rule {
         Node timeout = probe.get("timeoutSeconds");
         std::int64_t p = period.as_int().value_or(10);
         std::int64_t t = timeout.as_int().value_or(1);
-        if (p >= 1 && t >= 1 && t >= p) {
+        // Equal is valid and common (a check every 5 s that may take 5 s); longer runs, but a
+        // hanging check then delays the next one: a warning.
+        if (p >= 1 && t >= 1 && t > p) {
           Field at = timeout ? Field{timeout, path + ".timeoutSeconds"} : Field{period, path + ".periodSeconds"};
-          out.report(r, at,
-                     subject + " has timeoutSeconds " + std::to_string(t) + " >= periodSeconds " + std::to_string(p) +
-                         "; a hanging check then delays the next one and failures are detected late");
+          out.report_at_most(r, at,
+                             subject + " has timeoutSeconds " + std::to_string(t) + " > periodSeconds " +
+                                 std::to_string(p) +
+                                 "; a hanging check then delays the next one and failures are detected late",
+                             Severity::Warning);
         }
       }
     }
@@ -67,13 +71,13 @@ RuleDefinition probe_timing_invalid_rule() {
                Severity::Error,
                true,
                workload_kinds(),
-               "Probe timings must be valid and leave the timeout shorter than the period.",
+               "Probe timings must be valid and the timeout no longer than the period.",
                "The API server rejects zero or negative periods, timeouts and thresholds, and a successThreshold other "
-               "than 1 on liveness and startup probes, so `helm install` fails. A timeout as long as the period (with "
-               "Kubernetes' defaults of 1 s timeout and 10 s period filled in) means a hanging endpoint blocks the "
-               "probe worker for a whole period: checks run late and failureThreshold counts far more wall time than "
-               "intended.",
-               "Keep timeoutSeconds below periodSeconds (e.g. period 10, timeout 2), every value positive, and "
+               "than 1 on liveness and startup probes, so `helm install` fails (errors). A timeout equal to the "
+               "period is valid and common; a longer one (with Kubernetes' defaults of 1 s timeout and 10 s period "
+               "filled in) runs, but a hanging endpoint then blocks the probe worker past the next period: checks "
+               "run late and failureThreshold counts more wall time than intended (a warning).",
+               "Keep timeoutSeconds at most periodSeconds (e.g. period 10, timeout 2), every value positive, and "
                "successThreshold 1 except on readiness probes.",
                {}});
 }
