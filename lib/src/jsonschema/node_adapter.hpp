@@ -15,8 +15,20 @@
 #include <utility>
 
 #include "chartproof/node.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof::jsonschema {
+
+/// Text as valijson may read it: valijson's UTF-8 length (minLength, maxLength) indexes past its
+/// tables on invalid UTF-8 (found by fuzzing policy files), so invalid sequences become U+FFFD.
+inline std::string valid_text(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t n = support::utf8_sequence_length(text, i);
+    if (n == 0) return support::to_valid_utf8(text);
+    i += n;
+  }
+  return std::string(text);
+}
 
 class NodeAdapter;
 class NodeArrayIterator;
@@ -120,7 +132,7 @@ class NodeValue {
   }
   bool getString(std::string& result) const {
     if (!isString()) return false;
-    result.assign(ref_.node.text());
+    result = valid_text(ref_.node.text());
     return true;
   }
   static bool hasStrictTypes() { return true; }
@@ -198,7 +210,7 @@ class NodeMemberIterator {
   using reference = NodeMember&;
   NodeMemberIterator(NodeRef ref, size_t index) : ref_(ref), index_(index) { skip_forward(); }
   NodeMember operator*() const {
-    return NodeMember(std::string(ref_.node.key_at(index_).text()),
+    return NodeMember(valid_text(ref_.node.key_at(index_).text()),
                       NodeAdapter(NodeRef{ref_.node.value_at(index_), ref_.skip_null_members}));
   }
   valijson::adapters::DerefProxy<NodeMember> operator->() const {
