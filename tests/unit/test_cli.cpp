@@ -72,8 +72,8 @@ TEST_CASE("--version and --help") {
 TEST_CASE("text output: location, rule, resource, template, code frame, summary") {
   Run r = cli({"lint", path("examples/todo-app/rendered-broken.yaml")});
   std::string file = path("examples/todo-app/rendered-broken.yaml");
-  CHECK(r.out.find(file + ":165:24: error: container \"backend\" runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it [run-as-root]\n") !=
-        std::string::npos);
+  CHECK(r.out.find(file + ":165:24: error: container \"backend\" runs as UID 0 (root), which its runAsNonRoot: true "
+                          "forbids: the kubelet refuses to start it [run-as-root]\n") != std::string::npos);
   CHECK(r.out.find("  in Deployment \"todo-app/todo-app-backend\" from todo-app/templates/backend-deployment.yaml\n") !=
         std::string::npos);
   CHECK(r.out.find("  165 |             runAsUser: 0\n      |                        ^\n") != std::string::npos);

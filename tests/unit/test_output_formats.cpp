@@ -92,17 +92,16 @@ TEST_CASE("JUnit: a testcase per resource x rule, unique names, failures with lo
   }
   CHECK(cases > report.summary.resources);
   CHECK(names.size() == cases);
-  CHECK(xml.find(
-            "rendered-broken.yaml:165:24: error: container &quot;backend&quot; runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it [run-as-root]") !=
-        std::string::npos);
+  CHECK(xml.find("rendered-broken.yaml:165:24: error: container &quot;backend&quot; runs as UID 0 (root), which its "
+                 "runAsNonRoot: true forbids: the kubelet refuses to start it [run-as-root]") != std::string::npos);
 }
 
 TEST_CASE("GitHub annotations: one workflow command per finding, escaped") {
   auto report = broken_report();
   std::string out = chartproof::format_github(report);
   CHECK(std::count(out.begin(), out.end(), '\n') == static_cast<long>(report.findings.size()));
-  CHECK(out.find(",line=165,col=24,title=run-as-root::container \"backend\" runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it\n") !=
-        std::string::npos);
+  CHECK(out.find(",line=165,col=24,title=run-as-root::container \"backend\" runs as UID 0 (root), which its "
+                 "runAsNonRoot: true forbids: the kubelet refuses to start it\n") != std::string::npos);
   CHECK(out.rfind("::error file=", 0) == 0);
 }
 
