@@ -38,7 +38,9 @@ RuleDefinition capabilities_not_dropped_rule() {
                "Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...) "
                "that a web service does not need; NET_RAW alone allows ARP and DNS spoofing inside the node network. "
                "Dropping ALL and adding back only what is needed is required by the Pod Security Standards' "
-               "restricted level.",
+               "restricted level. "
+               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+               "them and Pod Security Admission exempts them.",
                "Set `securityContext.capabilities.drop: [ALL]`, and `add` only what the process needs "
                "(e.g. NET_BIND_SERVICE to bind ports below 1024).",
                {}});

@@ -51,7 +51,9 @@ RuleDefinition privilege_escalation_allowed_rule() {
                "Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through "
                "setuid binaries or file capabilities (the kernel's no_new_privs flag stays off). Kubernetes treats it "
                "as true whenever the container is privileged or adds CAP_SYS_ADMIN, whatever the field says; those "
-               "containers are reported too. Required by the Pod Security Standards' restricted level.",
+               "containers are reported too. Required by the Pod Security Standards' restricted level. "
+               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+               "them and Pod Security Admission exempts them.",
                "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
                {}});
 }

@@ -38,7 +38,9 @@ RuleDefinition seccomp_profile_missing_rule() {
                "Without a seccomp profile the container may call every system call of the node's kernel, including "
                "the rarely used ones most kernel exploits go through. Kubernetes runs containers Unconfined unless "
                "the pod or container sets seccompProfile (the container's setting overrides the pod's). The Pod "
-               "Security Standards' restricted level requires RuntimeDefault or Localhost.",
+               "Security Standards' restricted level requires RuntimeDefault or Localhost. "
+               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+               "them and Pod Security Admission exempts them.",
                "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.",
                {}});
 }

@@ -34,7 +34,9 @@ RuleDefinition writable_root_filesystem_rule() {
                "Containers should mount their root filesystem read-only.",
                "A writable root filesystem lets an attacker who gets code execution drop tools or modify the "
                "application's own files, and lets the application write state that disappears on restart. With a "
-               "read-only root, writes go only to volumes you declared (emptyDir for /tmp and caches).",
+               "read-only root, writes go only to volumes you declared (emptyDir for /tmp and caches). "
+               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+               "them and Pod Security Admission exempts them.",
                "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process writes "
                "(/tmp, cache directories).",
                {}});
