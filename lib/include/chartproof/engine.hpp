@@ -63,6 +63,8 @@ struct LintReport {
   void merge(LintReport other);
   /// The chart folders of every input, in input order.
   std::vector<const ChartFolder*> charts() const;
+  /// The chart whose render a chart-mode finding was made on (by Finding::rendered), else null.
+  const ChartFolder* chart_of(const Finding& finding) const;
 };
 
 /// Parses files into a graph, using `jobs` threads for the documents.

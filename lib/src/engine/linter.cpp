@@ -144,6 +144,14 @@ std::vector<const ChartFolder*> LintReport::charts() const {
   return out;
 }
 
+const ChartFolder* LintReport::chart_of(const Finding& f) const {
+  if (!f.rendered) return nullptr;
+  for (const ChartFolder* chart : charts()) {
+    if (chart->render_name() == f.rendered->file) return chart;
+  }
+  return nullptr;
+}
+
 void LintReport::merge(LintReport other) {
   for (auto& i : other.inputs) inputs.push_back(std::move(i));
   std::vector<Finding> merged;

@@ -65,12 +65,8 @@ std::string format_junit(const LintReport& report) {
     return chart ? chart->template_path(d.template_name) : file;
   };
   auto finding_suite = [&](const Finding& f) {
-    if (f.rendered) {
-      for (const ChartFolder* chart : report.charts()) {
-        if (chart->render_name() == f.rendered->file) return chart->template_path(f.template_name);
-      }
-    }
-    return f.file;
+    const ChartFolder* chart = report.chart_of(f);
+    return chart ? chart->template_path(f.template_name) : f.file;
   };
   std::map<std::string, int> seen;  // duplicates of the same object get #2, #3
   for (const auto& input : report.inputs) {

@@ -78,12 +78,8 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
   std::string out;
   // Chart mode names a template by its file in the chart folder, not helm's CHART-NAME/templates/….
   auto template_shown = [&](const Finding& f) {
-    if (f.rendered) {
-      for (const ChartFolder* chart : report.charts()) {
-        if (chart->render_name() == f.rendered->file) return chart->template_path(f.template_name);
-      }
-    }
-    return f.template_name;
+    const ChartFolder* chart = report.chart_of(f);
+    return chart ? chart->template_path(f.template_name) : f.template_name;
   };
   for (const Finding& f : report.findings) {
     out += std::string(p.bold) + printable(f.file) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
