@@ -25,7 +25,8 @@ TEST_CASE("pod specs are found for every workload kind") {
     const char* spec_path;
     bool batch;
   };
-  std::string t = std::string("{metadata: {labels: {app: x}}, spec: {") + "initContainers: [{name: i}], " +
+  std::string t = std::string("{metadata: {labels: {app: x}}, spec: {") +
+                  "initContainers: [{name: i}, {name: s, restartPolicy: Always}], " +
                   "ephemeralContainers: [{name: e}], containers: [{name: c}]}}";
   std::vector<Case> cases = {
       {"Deployment", "spec: {template: " + t + "}", "spec.template.spec", false},
@@ -44,11 +45,17 @@ TEST_CASE("pod specs are found for every workload kind") {
     REQUIRE(r.pod);
     CHECK(r.pod->spec.path == c.spec_path);
     CHECK(r.pod->run_to_completion == c.batch);
-    REQUIRE(r.pod->containers.size() == 2);  // ephemeral containers are not linted as containers
+    REQUIRE(r.pod->containers.size() == 3);  // ephemeral containers are not linted as containers
     CHECK(r.pod->containers[0].kind == ContainerKind::Regular);
     CHECK(r.pod->containers[0].path == std::string(c.spec_path) + ".containers[0]");
     CHECK(r.pod->containers[1].kind == ContainerKind::Init);
     CHECK(r.pod->containers[1].path == std::string(c.spec_path) + ".initContainers[0]");
+    CHECK_FALSE(r.pod->containers[1].long_running());
+    // restartPolicy: Always makes an init container a native sidecar (Kubernetes 1.29+).
+    CHECK(r.pod->containers[2].kind == ContainerKind::Sidecar);
+    CHECK(r.pod->containers[2].long_running());
+    CHECK(r.pod->containers[2].describe() == "sidecar container \"s\"");
+    CHECK(r.pod->containers[2].path == std::string(c.spec_path) + ".initContainers[1]");
     CHECK(r.pod->template_labels.size() == 1);
   }
   auto pod = load(
@@ -170,10 +177,13 @@ TEST_CASE("typed views: Service, Ingress, HPA, PDB, data entries, pod references
   REQUIRE(backends.size() == 2);
   CHECK(backends[0].port_number.as_int() == 80);
   CHECK(backends[1].port_name.text() == "http");
-  CHECK(backends[1].field.path == "spec.rules[0].http.paths[0].backend.service");
+  CHECK(backends[0].port_path == "spec.defaultBackend.service.port.number");
+  CHECK(backends[1].service.path == "spec.rules[0].http.paths[0].backend.service.name");
+  CHECK(backends[1].port_path == "spec.rules[0].http.paths[0].backend.service.port.name");
   auto target = view_hpa_target(rs[2]);
   REQUIRE(target);
   CHECK(target->kind == "Deployment");
+  CHECK(target->field.path == "spec.scaleTargetRef.name");
   CHECK(view_pod_selector(rs[3])->to_string() == "app=d");
   auto data = view_data_entries(rs[4]);
   REQUIRE(data.size() == 2);
@@ -183,4 +193,7 @@ TEST_CASE("typed views: Service, Ingress, HPA, PDB, data entries, pod references
   for (const auto& r : refs) names.push_back(std::string(r.kind) + "/" + std::string(r.name) + (r.optional ? "?" : ""));
   CHECK(names == std::vector<std::string>{"ServiceAccount/sa", "Secret/pull", "ConfigMap/cm?",
                                           "PersistentVolumeClaim/pvc", "Secret/env-secret", "ConfigMap/cm2"});
+  // Each reference is located at the name that is wrong.
+  CHECK(refs[4].field.path == "spec.containers[0].envFrom[0].secretRef.name");
+  CHECK(refs[3].field.path == "spec.volumes[1].persistentVolumeClaim.claimName");
 }

@@ -68,8 +68,10 @@ LabelSelector parse_label_selector(Node node, std::string path);
 /// Parses the plain-map form (`selector: {app: web}`).
 LabelSelector parse_map_selector(Node node, std::string path);
 
-/// Which list of the pod spec a container comes from.
-enum class ContainerKind : std::uint8_t { Regular, Init, Ephemeral };
+/// What a container of the pod spec is. A native sidecar is an init container with
+/// `restartPolicy: Always` (Kubernetes 1.29+): it starts before the regular containers and runs
+/// beside them, so it is probed, serves ports and counts like a regular container.
+enum class ContainerKind : std::uint8_t { Regular, Init, Sidecar, Ephemeral };
 
 /// One container of a pod spec, with its path (`spec.template.spec.containers[0]`).
 struct Container {
@@ -78,8 +80,11 @@ struct Container {
   std::string_view name;
   Node node;
   std::string path;
-  /// `container "web"`, `init container "migrate"` — for messages.
+  /// `container "web"`, `init container "migrate"`, `sidecar container "proxy"` — for messages.
   std::string describe() const;
+  /// A regular container or a native sidecar: it runs as long as the pod does, so probes, ports
+  /// and Services apply to it (init containers run to completion before the pod is ready).
+  bool long_running() const { return kind == ContainerKind::Regular || kind == ContainerKind::Sidecar; }
 };
 
 /// The pod spec of a workload (Pod, Deployment, ..., CronJob), wherever the kind keeps it.
@@ -87,7 +92,7 @@ struct PodSpec {
   Field spec;               ///< the PodSpec mapping
   Field template_metadata;  ///< metadata of the pod template (the Pod's own metadata for a Pod)
   Labels template_labels;
-  std::vector<Container> containers;  ///< regular, then init, then ephemeral containers
+  std::vector<Container> containers;  ///< regular, then init (and sidecar) containers
   /// Job and CronJob pods, and Pods that do not restart: they run to completion.
   bool run_to_completion = false;
 };
@@ -161,16 +166,17 @@ ServiceView view_service(const Resource& service);
 
 /// A backend named by an Ingress rule or its default backend.
 struct IngressBackend {
-  Field field;
+  Field service;  ///< where the Service name is written (service.name, or serviceName in v1beta1)
   std::string_view service_name;
   Node port_number;
   Node port_name;
+  std::string port_path;  ///< field path of the port (service.port.number|name, or servicePort)
 };
 std::vector<IngressBackend> view_ingress_backends(const Resource& ingress);
 
 /// A reference from one object to another by kind and name (scaleTargetRef, volumes, ...).
 struct ObjectReference {
-  Field field;
+  Field field;  ///< where the name is written (`secretRef.name`, `scaleTargetRef.name`): what to fix
   std::string_view kind;
   std::string_view name;
   bool optional = false;

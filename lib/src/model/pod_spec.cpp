@@ -34,6 +34,7 @@ std::string join(std::string_view prefix, std::string_view field) {
 
 std::string Container::describe() const {
   std::string_view label = kind == ContainerKind::Init        ? "init container \""
+                           : kind == ContainerKind::Sidecar   ? "sidecar container \""
                            : kind == ContainerKind::Ephemeral ? "ephemeral container \""
                                                               : "container \"";
   std::string out(label);
@@ -66,8 +67,11 @@ std::optional<PodSpec> extract_pod_spec(std::string_view kind, Node root) {
       for (std::size_t i = 0; i < list.size(); ++i) {
         Node c = list.item(i);
         if (!c.is_map()) continue;
-        pod.containers.push_back(Container{container_kind, i, c.get_text("name"), c,
-                                           join(pod.spec.path, list_name) + "[" + std::to_string(i) + "]"});
+        ContainerKind what = container_kind == ContainerKind::Init && c.get_text("restartPolicy") == "Always"
+                                 ? ContainerKind::Sidecar
+                                 : container_kind;
+        pod.containers.push_back(
+            Container{what, i, c.get_text("name"), c, join(pod.spec.path, list_name) + "[" + std::to_string(i) + "]"});
       }
     }
     return pod;

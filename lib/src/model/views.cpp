@@ -10,14 +10,17 @@ void add_ingress_backend(Node backend, const std::string& path, std::vector<Ingr
   if (service.is_map()) {
     // networking.k8s.io/v1 shape
     Node port = service.get("port");
-    out.push_back(IngressBackend{Field{service, path + ".service"}, service.get_text("name"), port.get("number"),
-                                 port.get("name")});
+    Node number = port.get("number");
+    std::string port_path = path + ".service.port" + (number ? ".number" : ".name");
+    out.push_back(IngressBackend{Field{service.get("name"), path + ".service.name"}, service.get_text("name"), number,
+                                 port.get("name"), std::move(port_path)});
   } else if (backend.get("serviceName")) {
     // extensions/v1beta1 and networking.k8s.io/v1beta1 shape
     Node port = backend.get("servicePort");
     bool numeric = port.type() == NodeType::Int;
-    out.push_back(IngressBackend{Field{backend, path}, backend.get_text("serviceName"), numeric ? port : Node(),
-                                 numeric ? Node() : port});
+    out.push_back(IngressBackend{Field{backend.get("serviceName"), path + ".serviceName"},
+                                 backend.get_text("serviceName"), numeric ? port : Node(), numeric ? Node() : port,
+                                 path + ".servicePort"});
   }
 }
 
@@ -66,7 +69,8 @@ std::vector<IngressBackend> view_ingress_backends(const Resource& ingress) {
 std::optional<ObjectReference> view_hpa_target(const Resource& hpa) {
   Node target = hpa.root.get("spec").get("scaleTargetRef");
   if (!target.is_map()) return std::nullopt;
-  return ObjectReference{Field{target, "spec.scaleTargetRef"}, target.get_text("kind"), target.get_text("name"), false};
+  return ObjectReference{Field{target.get("name"), "spec.scaleTargetRef.name"}, target.get_text("kind"),
+                         target.get_text("name"), false};
 }
 
 std::optional<LabelSelector> view_pod_selector(const Resource& resource) {
@@ -101,40 +105,44 @@ std::vector<ObjectReference> pod_references(const PodSpec& pod) {
   std::vector<ObjectReference> out;
   Node spec = pod.spec.node;
   const std::string& base = pod.spec.path;
-  auto add = [&](Node node, std::string path, std::string_view kind, std::string_view name, Node optional) {
+  // The reference's field is where its name is written (`...secretRef.name`): that is what to fix.
+  auto add = [&](Node holder, const std::string& path, std::string_view kind, std::string_view name_key,
+                 Node optional) {
+    std::string_view name = holder.get_text(name_key);
     if (name.empty()) return;
-    out.push_back(ObjectReference{Field{node, std::move(path)}, kind, name, optional.as_bool().value_or(false)});
+    out.push_back(ObjectReference{Field{holder.get(name_key), path + "." + std::string(name_key)}, kind, name,
+                                  optional.as_bool().value_or(false)});
   };
   for (std::string_view key : {"serviceAccountName", "serviceAccount"}) {
     Node sa = spec.get(key);
     if (sa.is_scalar()) {
-      add(sa, base + "." + std::string(key), "ServiceAccount", sa.text(), Node());
+      if (!sa.text().empty())
+        out.push_back(ObjectReference{Field{sa, base + "." + std::string(key)}, "ServiceAccount", sa.text(), false});
       break;
     }
   }
   Node pulls = spec.get("imagePullSecrets");
   for (std::size_t i = 0; i < pulls.size(); ++i) {
-    Node s = pulls.item(i);
-    add(s, base + "." + indexed("imagePullSecrets", i), "Secret", s.get_text("name"), Node());
+    add(pulls.item(i), base + "." + indexed("imagePullSecrets", i), "Secret", "name", Node());
   }
   Node volumes = spec.get("volumes");
   for (std::size_t i = 0; i < volumes.size(); ++i) {
     Node v = volumes.item(i);
     std::string vpath = base + "." + indexed("volumes", i);
     Node cm = v.get("configMap");
-    add(cm, vpath + ".configMap", "ConfigMap", cm.get_text("name"), cm.get("optional"));
+    add(cm, vpath + ".configMap", "ConfigMap", "name", cm.get("optional"));
     Node secret = v.get("secret");
-    add(secret, vpath + ".secret", "Secret", secret.get_text("secretName"), secret.get("optional"));
+    add(secret, vpath + ".secret", "Secret", "secretName", secret.get("optional"));
     Node pvc = v.get("persistentVolumeClaim");
-    add(pvc, vpath + ".persistentVolumeClaim", "PersistentVolumeClaim", pvc.get_text("claimName"), Node());
+    add(pvc, vpath + ".persistentVolumeClaim", "PersistentVolumeClaim", "claimName", Node());
     Node sources = v.get("projected").get("sources");
     for (std::size_t j = 0; j < sources.size(); ++j) {
       Node src = sources.item(j);
       std::string spath = vpath + ".projected." + indexed("sources", j);
       Node pcm = src.get("configMap");
-      add(pcm, spath + ".configMap", "ConfigMap", pcm.get_text("name"), pcm.get("optional"));
+      add(pcm, spath + ".configMap", "ConfigMap", "name", pcm.get("optional"));
       Node ps = src.get("secret");
-      add(ps, spath + ".secret", "Secret", ps.get_text("name"), ps.get("optional"));
+      add(ps, spath + ".secret", "Secret", "name", ps.get("optional"));
     }
   }
   for (const auto& c : pod.containers) {
@@ -143,18 +151,18 @@ std::vector<ObjectReference> pod_references(const PodSpec& pod) {
       Node e = env_from.item(i);
       std::string epath = c.path + "." + indexed("envFrom", i);
       Node cm = e.get("configMapRef");
-      add(cm, epath + ".configMapRef", "ConfigMap", cm.get_text("name"), cm.get("optional"));
+      add(cm, epath + ".configMapRef", "ConfigMap", "name", cm.get("optional"));
       Node s = e.get("secretRef");
-      add(s, epath + ".secretRef", "Secret", s.get_text("name"), s.get("optional"));
+      add(s, epath + ".secretRef", "Secret", "name", s.get("optional"));
     }
     Node env = c.node.get("env");
     for (std::size_t i = 0; i < env.size(); ++i) {
       Node from = env.item(i).get("valueFrom");
       std::string epath = c.path + "." + indexed("env", i) + ".valueFrom";
       Node cm = from.get("configMapKeyRef");
-      add(cm, epath + ".configMapKeyRef", "ConfigMap", cm.get_text("name"), cm.get("optional"));
+      add(cm, epath + ".configMapKeyRef", "ConfigMap", "name", cm.get("optional"));
       Node s = from.get("secretKeyRef");
-      add(s, epath + ".secretKeyRef", "Secret", s.get_text("name"), s.get("optional"));
+      add(s, epath + ".secretKeyRef", "Secret", "name", s.get("optional"));
     }
   }
   return out;

@@ -54,13 +54,6 @@ inline std::string invalid_port_reason(std::string_view text) {
                   "rejects it";
 }
 
-/// A container whose ports serve a Service and answer probes: a regular container or a native
-/// sidecar (an init container with restartPolicy: Always, Kubernetes 1.29+).
-inline bool is_long_running(const Container& c) {
-  return c.kind == ContainerKind::Regular ||
-         (c.kind == ContainerKind::Init && c.node.get_text("restartPolicy") == "Always");
-}
-
 /// True when the container declares any port.
 inline bool declares_ports(const Container& c) { return c.node.get("ports").size() > 0; }
 

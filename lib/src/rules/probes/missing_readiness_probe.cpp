@@ -16,19 +16,21 @@ class MissingReadinessProbe : public Rule {
 }  // namespace
 
 RuleDefinition missing_readiness_probe_rule() {
-  return define<MissingReadinessProbe>(
-      RuleMeta{"missing-readiness-probe",
-               "probes",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Long-running containers must declare a readiness probe.",
-               "A pod without a readiness probe is Ready as soon as its containers start, so Services send it traffic "
-               "before the server listens, and a rolling update moves on before the new version can serve: requests "
-               "fail during every deploy. Pods that run to completion and init containers are exempt.",
-               "Add `readinessProbe` that succeeds only when the container can serve, e.g. "
-               "`httpGet: {path: /health/ready, port: http}`.",
-               {}});
+  return define<MissingReadinessProbe>(RuleMeta{
+      "missing-readiness-probe",
+      "probes",
+      Severity::Warning,
+      true,
+      workload_kinds(),
+      "Long-running containers should declare a readiness probe.",
+      "A pod without a readiness probe is Ready as soon as its containers start, so Services send it traffic "
+      "before the server listens, and a rolling update moves on before the new version can serve: requests "
+      "fail during every deploy. The pod runs, so this is a warning (`strict` makes it an error). Pods that run "
+      "to completion and init containers are exempt; native sidecars (init containers with `restartPolicy: "
+      "Always`) are checked, as the pod is Ready only when they are.",
+      "Add `readinessProbe` that succeeds only when the container can serve, e.g. "
+      "`httpGet: {path: /health/ready, port: http}`.",
+      {}});
 }
 
 }  // namespace chartproof::rules

@@ -83,14 +83,14 @@ inline std::vector<TimingBound> parse_timing_spec(const std::string& text, std::
   return out;
 }
 
-/// Container name patterns a contract applies to (all regular containers when empty).
+/// Container name patterns a contract applies to (every regular and sidecar container when empty).
 class ContainerFilter {
  public:
   explicit ContainerFilter(const std::vector<std::string>& patterns) {
     for (const auto& p : patterns) patterns_.push_back(std::make_shared<RE2>(p, RE2::Quiet));
   }
   bool applies(const Container& c) const {
-    if (c.kind != ContainerKind::Regular) return false;
+    if (!c.long_running()) return false;
     if (patterns_.empty()) return true;
     for (const auto& re : patterns_) {
       if (RE2::FullMatch(c.name, *re)) return true;

@@ -13,6 +13,16 @@ class HpaTargetMissing : public Rule {
     auto target = view_hpa_target(r);
     if (!target || target->name.empty()) return;
     if (graph.find(target->kind, r.ref.namespace_, target->name)) return;
+    // The name is right and the kind is not (a chart that moved from Deployment to StatefulSet).
+    for (std::string_view kind : {"Deployment", "StatefulSet", "ReplicaSet", "ReplicationController"}) {
+      if (kind == target->kind || !graph.find(kind, r.ref.namespace_, target->name)) continue;
+      Node written = r.root.get("spec").get("scaleTargetRef").get("kind");
+      out.report(r, Field{written, "spec.scaleTargetRef.kind"},
+                 "scaleTargetRef names " + std::string(target->kind) + " " + in_quotes(target->name) + ", but " +
+                     in_quotes(target->name) + " is a " + std::string(kind) + " in namespace " +
+                     in_quotes(r.ref.namespace_));
+      return;
+    }
     out.report(r, target->field,
                "scaleTargetRef " + std::string(target->kind) + " " + in_quotes(target->name) + " is not in namespace " +
                    in_quotes(r.ref.namespace_) + " of the input");

@@ -14,7 +14,7 @@ class IngressBackendMissing : public Rule {
       if (backend.service_name.empty()) continue;
       const Resource* svc = graph.find("Service", r.ref.namespace_, backend.service_name);
       if (!svc) {
-        out.report(r, backend.field,
+        out.report(r, backend.service,
                    "backend Service " + in_quotes(backend.service_name) + " is not in namespace " +
                        in_quotes(r.ref.namespace_) + " of the input");
         continue;
@@ -28,7 +28,7 @@ class IngressBackendMissing : public Rule {
         found |= by_number ? (p.port && std::to_string(*p.port) == wanted.text()) : p.name == wanted.text();
       }
       if (!found) {
-        out.report(r, Field{wanted, backend.field.path + (by_number ? ".port.number" : ".port.name")},
+        out.report(r, Field{wanted, backend.port_path},
                    "Service " + in_quotes(backend.service_name) + " has no port " + in_quotes(wanted.text()));
       }
     }

@@ -1,9 +1,6 @@
 // missing-referenced-object: a pod refers to a ConfigMap, Secret, ServiceAccount or PVC not in the input.
-#include <re2/re2.h>
-
-#include <memory>
-
 #include "rules/rule_support.hpp"
+#include "rules/selectors/external_names.hpp"
 #include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
@@ -11,14 +8,7 @@ namespace {
 
 class MissingReferencedObject : public Rule {
  public:
-  explicit MissingReferencedObject(const Params& p) {
-    RE2::Options o;
-    o.set_log_errors(false);
-    for (const auto& pattern : p.get_list("external")) {
-      auto re = std::make_unique<RE2>(pattern, o);
-      if (re->ok()) external_.push_back(std::move(re));
-    }
-  }
+  explicit MissingReferencedObject(const Params& p) : external_(p) {}
 
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     const ResourceGraph& graph = ctx.graph;
@@ -26,7 +16,7 @@ class MissingReferencedObject : public Rule {
       if (ref.optional || graph.find(ref.kind, r.ref.namespace_, ref.name)) continue;
       // Every namespace has a "default" ServiceAccount.
       if (ref.kind == "ServiceAccount" && ref.name == "default") continue;
-      if (is_external(ref.name)) continue;
+      if (external_.contains(ref.name)) continue;
       out.report(r, ref.field,
                  std::string(ref.kind) + " " + in_quotes(ref.name) + " is referenced but not in namespace " +
                      in_quotes(r.ref.namespace_) + " of the input");
@@ -34,13 +24,7 @@ class MissingReferencedObject : public Rule {
   }
 
  private:
-  bool is_external(std::string_view name) const {
-    for (const auto& re : external_) {
-      if (RE2::FullMatch(name, *re)) return true;
-    }
-    return false;
-  }
-  std::vector<std::unique_ptr<RE2>> external_;
+  ExternalNames external_;
 };
 
 }  // namespace
@@ -60,8 +44,7 @@ RuleDefinition missing_referenced_object_rule() {
                "secret`, an operator) are declared with the `external` parameter.",
                "Add the object to the chart, mark the reference `optional: true`, or list its name in the rule's "
                "`external` parameter.",
-               {ParamSpec{"external", "names (RE2 patterns, whole-name match) of objects created outside the chart",
-                          std::vector<std::string>{}}}});
+               {external_names_param()}});
 }
 
 }  // namespace chartproof::rules

@@ -15,6 +15,7 @@ std::vector<RuleDefinition> selectors_pack() {
       overlapping_selectors_rule(),
       duplicate_resource_rule(),
       nodeport_conflict_rule(),
+      statefulset_service_missing_rule(),
   };
 }
 

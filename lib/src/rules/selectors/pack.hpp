@@ -16,5 +16,6 @@ RuleDefinition missing_referenced_object_rule();
 RuleDefinition overlapping_selectors_rule();
 RuleDefinition duplicate_resource_rule();
 RuleDefinition nodeport_conflict_rule();
+RuleDefinition statefulset_service_missing_rule();
 std::vector<RuleDefinition> selectors_pack();
 }  // namespace chartproof::rules

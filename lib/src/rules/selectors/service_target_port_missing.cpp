@@ -18,7 +18,7 @@ class ServiceTargetPortMissing : public Rule {
     std::vector<const Container*> serving;
     for (const Resource* w : workloads) {
       for (const Container& c : w->pod->containers) {
-        if (is_long_running(c)) serving.push_back(&c);
+        if (c.long_running()) serving.push_back(&c);
       }
     }
     std::string pods = workloads.front()->describe() + (workloads.size() > 1 ? " and others" : "");
