@@ -14,7 +14,7 @@ cd "$src"
 out=$("$bin" lint examples/todo-app --helm "$helm" --release todo-app -n todo-app); code=$?
 check "example chart renders and is clean" "0 no findings (7 documents, 7 resources in 3 files)" "$code $(tail -1 <<<"$out")"
 
-out=$("$bin" lint examples/todo-app --helm "$helm" --release todo-app --set backend.resources.limits=null --format json); code=$?
+out=$("$bin" lint examples/todo-app --helm "$helm" --release todo-app --set backend.resources.limits=null --fail-on warning --format json); code=$?
 check "--set reaches helm" 1 "$code"
 check "findings point at the template" 1 "$(grep -c '"template": "todo-app/templates/backend-deployment.yaml"' <<<"$out" | awk '{print ($1 > 0)}')"
 

@@ -77,7 +77,7 @@ TEST_CASE("text output: location, rule, resource, template, code frame, summary"
   CHECK(r.out.find("  in Deployment \"todo-app/todo-app-backend\" from todo-app/templates/backend-deployment.yaml\n") !=
         std::string::npos);
   CHECK(r.out.find("  165 |             runAsUser: 0\n      |                        ^\n") != std::string::npos);
-  CHECK(r.out.find("7 findings (7 errors, 0 warnings, 0 info) in 7 documents, 7 resources in 1 file\n") !=
+  CHECK(r.out.find("7 findings (5 errors, 2 warnings, 0 info) in 7 documents, 7 resources in 1 file\n") !=
         std::string::npos);
   CHECK(r.out.find("\x1b[") == std::string::npos);
 }
@@ -117,7 +117,8 @@ TEST_CASE("JSON output has the documented shape") {
   CHECK(d["summary"]["documents"].GetUint() == 7);
   CHECK(d["summary"]["resources"].GetUint() == 7);
   CHECK(d["summary"]["findings"].GetUint() == 7);
-  CHECK(d["summary"]["error"].GetUint() == 7);
+  CHECK(d["summary"]["error"].GetUint() == 5);
+  CHECK(d["summary"]["warning"].GetUint() == 2);
   const auto& findings = d["findings"];
   REQUIRE(findings.Size() == 7);
   bool seen_root = false;

@@ -50,6 +50,28 @@ TEST_CASE("the strict profile reports what recommended lets pass") {
   CHECK(std::count(rules.begin(), rules.end(), "missing-startup-probe") == 2);
 }
 
+TEST_CASE("pss-restricted compares drop: [ALL] case-sensitively, as Pod Security Admission does") {
+  std::string text =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
+      "    - name: upper\n      image: r.example.com/a:1\n      securityContext: {capabilities: {drop: [ALL]}}\n"
+      "    - name: lower\n      image: r.example.com/a:1\n      securityContext: {capabilities: {drop: [all]}}\n";
+  auto only_capabilities = [](const LintReport& report) {
+    std::vector<const Finding*> out;
+    for (const auto& f : report.findings)
+      if (f.rule == "capabilities-not-dropped") out.push_back(&f);
+    return out;
+  };
+  CHECK(only_capabilities(test::lint_text(text)).empty());  // the runtime reads `all` as ALL
+  LintOptions restricted;
+  restricted.rules = load_builtin_profile("pss-restricted").value();
+  auto report = test::lint_text(text, restricted);
+  auto found = only_capabilities(report);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->line == 11);
+  CHECK(found[0]->severity == Severity::Error);
+  CHECK(found[0]->message.find("case-sensitively") != std::string::npos);
+}
+
 TEST_CASE("policy errors are located and say what is allowed") {
   auto bad_rule =
       parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-rot: {enabled: false}\n", "p.yaml");

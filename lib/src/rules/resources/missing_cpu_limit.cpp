@@ -21,7 +21,8 @@ RuleDefinition missing_cpu_limit_rule() {
                workload_kinds(),
                "Containers should set a CPU limit.",
                "A container without a CPU limit can take every idle core of its node and slow its neighbours; many "
-               "clusters enforce limits with a LimitRange or quota, and such pods are then rejected at install time.",
+               "clusters enforce limits with a LimitRange or quota, and such pods are then rejected at install time." +
+                   limit_range_note(),
                "Set `resources.limits.cpu`, e.g. `500m` (at least the request).",
                {}});
 }

@@ -22,7 +22,8 @@ RuleDefinition missing_cpu_request_rule() {
       "Containers should request CPU.",
       "The scheduler places pods by their requests; a container without a CPU request is scheduled as if it needed "
       "none, lands on crowded nodes and is the first to be starved under contention (BestEffort or Burstable QoS). A "
-      "container with only a CPU limit is not reported: Kubernetes uses the limit as its request.",
+      "container with only a CPU limit is not reported: Kubernetes uses the limit as its request." +
+          limit_range_note(),
       "Set `resources.requests.cpu` to what the container uses under normal load, e.g. `250m`.",
       {}});
 }

@@ -13,18 +13,20 @@ class MissingMemoryLimit : public MissingResourceRule {
 }  // namespace
 
 RuleDefinition missing_memory_limit_rule() {
-  return define<MissingMemoryLimit>(
-      RuleMeta{"missing-memory-limit",
-               "resources",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Containers must set a memory limit.",
-               "Memory is not compressible: a container without a memory limit that leaks can push its node into "
-               "out-of-memory, and the kernel then kills processes of other pods too. With a limit, only the offending "
-               "container is OOM-killed and restarted.",
-               "Set `resources.limits.memory`, e.g. `512Mi` (at least the request).",
-               {}});
+  return define<MissingMemoryLimit>(RuleMeta{
+      "missing-memory-limit",
+      "resources",
+      Severity::Warning,
+      true,
+      workload_kinds(),
+      "Containers should set a memory limit.",
+      "Memory is not compressible: a container without a memory limit that leaks can push its node into "
+      "out-of-memory, and the kernel then kills processes of other pods too. With a limit, only the offending "
+      "container is OOM-killed and restarted. The pod runs without one, so this is a warning (`strict` makes it "
+      "an error)." +
+          limit_range_note(),
+      "Set `resources.limits.memory`, e.g. `512Mi` (at least the request).",
+      {}});
 }
 
 }  // namespace chartproof::rules

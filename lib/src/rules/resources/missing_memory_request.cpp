@@ -22,7 +22,8 @@ RuleDefinition missing_memory_request_rule() {
                "Containers should request memory.",
                "Without a memory request the scheduler may pack the pod onto a node that cannot hold its working set, "
                "and under memory pressure the kubelet evicts pods that exceed their requests first. A container with "
-               "only a memory limit is not reported: Kubernetes uses the limit as its request.",
+               "only a memory limit is not reported: Kubernetes uses the limit as its request." +
+                   limit_range_note(),
                "Set `resources.requests.memory` to the container's steady working set, e.g. `256Mi`.",
                {}});
 }

@@ -1,20 +1,58 @@
 #pragma once
 // Shared check of the missing-{cpu,memory}-{request,limit} rules.
 
+#include <array>
 #include <string>
 
+#include "chartproof/graph.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
 
-/// A rule that reports containers and init containers lacking resources.<section>.<resource>.
+/// The first LimitRange of `namespace_` in the input that fills `resources.<section>.<resource>` into
+/// containers that leave it out, or null. The LimitRanger admission plugin applies a `type: Container`
+/// item's `default` as limits and `defaultRequest` as requests, after the API server has defaulted
+/// them (SetDefaults_LimitRangeItem, pkg/apis/core/v1/defaults.go): default from max, defaultRequest
+/// from default, then from min.
+inline const Resource* limit_range_filling(const ResourceGraph& graph, std::string_view namespace_,
+                                           std::string_view section, std::string_view resource) {
+  constexpr std::array kLimitSources = {"default", "max"};
+  constexpr std::array kRequestSources = {"defaultRequest", "default", "max", "min"};
+  for (const Resource* range : graph.of_kind("LimitRange", namespace_)) {
+    Node limits = range->root.get("spec").get("limits");
+    for (std::size_t i = 0; i < limits.size(); ++i) {
+      Node item = limits.item(i);
+      if (item.get_text("type") != "Container") continue;
+      auto fills = [&](const auto& sources) {
+        for (const char* source : sources) {
+          Node value = item.get(source).get(resource);
+          if (value && !value.is_null()) return true;
+        }
+        return false;
+      };
+      if (section == "limits" ? fills(kLimitSources) : fills(kRequestSources)) return range;
+    }
+  }
+  return nullptr;
+}
+
+/// The rationale sentence the four missing-resource rules share.
+inline std::string limit_range_note() {
+  return " Containers of a namespace with a LimitRange in the input whose `type: Container` item gives a default "
+         "(default, defaultRequest, or max and min, which the API server turns into defaults) are not reported: "
+         "the LimitRanger admission plugin fills the value in when the pod is created.";
+}
+
+/// A rule that reports containers and init containers lacking resources.<section>.<resource>,
+/// unless a LimitRange of their namespace in the input fills it in at admission.
 /// (Ephemeral containers are not in the model's containers: invalid-resource reports them.)
 class MissingResourceRule : public Rule {
  public:
   MissingResourceRule(std::string_view section, std::string_view resource, std::string_view what)
       : section_(section), resource_(resource), what_(what) {}
 
-  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    if (limit_range_filling(ctx.graph, r.ref.namespace_, section_, resource_)) return;
     for (const Container& c : r.pod->containers) {
       Node value = c.node.get("resources").get(section_).get(resource_);
       if (value && !value.is_null()) continue;

@@ -1,5 +1,6 @@
 // rollout-causes-downtime: a Deployment update that can take every ready replica down.
-#include <cmath>
+#include <optional>
+#include <string>
 
 #include "rules/rollout/pack.hpp"
 #include "rules/rule_support.hpp"
@@ -7,19 +8,37 @@
 namespace chartproof::rules {
 namespace {
 
-// An int-or-percent value resolved against `replicas` as Kubernetes does: maxUnavailable rounds
-// down, maxSurge rounds up. nullopt when the value is malformed.
-std::optional<std::int64_t> resolve(Node value, std::string_view fallback, std::int64_t replicas, bool round_up) {
+// An int-or-percent value as written: the integer, or the number before '%'. nullopt when malformed.
+struct IntOrPercent {
+  std::int64_t number = 0;
+  bool percent = false;
+};
+std::optional<IntOrPercent> read_int_or_percent(Node value, std::string_view fallback) {
+  if (value && value.type() == NodeType::Int) {
+    auto n = value.as_int();
+    if (!n) return std::nullopt;
+    return IntOrPercent{*n, false};
+  }
   std::string_view text = value ? value.text() : fallback;
-  if (value && value.type() == NodeType::Int) return value.as_int();
-  if (text.empty() || text.back() != '%') return std::nullopt;
+  if (text.size() < 2 || text.size() > 12 || text.back() != '%') return std::nullopt;
   std::int64_t percent = 0;
   for (char c : text.substr(0, text.size() - 1)) {
     if (c < '0' || c > '9') return std::nullopt;
     percent = percent * 10 + (c - '0');
   }
-  std::int64_t scaled = percent * replicas;
+  return IntOrPercent{percent, true};
+}
+
+// Resolved against `replicas` as the Deployment controller does (ResolveFenceposts):
+// maxSurge rounds a percentage up, maxUnavailable rounds it down.
+std::int64_t resolve(IntOrPercent v, std::int64_t replicas, bool round_up) {
+  if (!v.percent) return v.number;
+  std::int64_t scaled = v.number * replicas;
   return round_up ? (scaled + 99) / 100 : scaled / 100;
+}
+
+std::string replicas_text(std::int64_t replicas) {
+  return std::to_string(replicas) + " replica" + (replicas == 1 ? "" : "s");
 }
 
 class RolloutCausesDowntime : public Rule {
@@ -35,24 +54,41 @@ class RolloutCausesDowntime : public Rule {
                          Severity::Info);
       return;
     }
-    Node replicas_node = spec.get("replicas");
-    std::int64_t replicas = replicas_node ? replicas_node.as_int().value_or(1) : 1;
-    if (replicas <= 0) return;  // scaled to zero: nothing to keep available
     Node rolling = strategy.get("rollingUpdate");
     Node unavailable_node = rolling.get("maxUnavailable");
     Node surge_node = rolling.get("maxSurge");
-    auto unavailable = resolve(unavailable_node, "25%", replicas, false);
-    auto surge = resolve(surge_node, "25%", replicas, true);
-    if (!unavailable || !surge) return;
-    if (*unavailable == 0 && *surge == 0) {
-      out.report(r, Field{unavailable_node ? unavailable_node : rolling, "spec.strategy.rollingUpdate.maxUnavailable"},
-                 "maxSurge and maxUnavailable are both 0: the rollout can never make progress");
-    } else if (*unavailable >= replicas) {
-      Field at = unavailable_node ? Field{unavailable_node, "spec.strategy.rollingUpdate.maxUnavailable"}
-                                  : Field{replicas_node ? replicas_node : r.root, "spec.replicas"};
-      out.report(r, at,
-                 "maxUnavailable resolves to " + std::to_string(*unavailable) + " of " + std::to_string(replicas) +
-                     " replica" + (replicas == 1 ? "" : "s") + ": an update can take every ready pod down at once");
+    auto unavailable = read_int_or_percent(unavailable_node, "25%");  // both default to 25%
+    auto surge = read_int_or_percent(surge_node, "25%");
+    if (!unavailable || !surge) return;  // malformed: schema-violation's job
+    Field unavailable_at{unavailable_node ? unavailable_node : rolling, "spec.strategy.rollingUpdate.maxUnavailable"};
+    // API validation compares the values as written, not resolved: 0 and 0% alike.
+    if (unavailable->number == 0 && surge->number == 0) {
+      out.report(r, unavailable_at,
+                 "maxUnavailable and maxSurge are both 0: the API server rejects the Deployment (one of them must "
+                 "let the rollout replace a pod)");
+      return;
+    }
+    Node replicas_node = spec.get("replicas");
+    std::int64_t replicas = replicas_node ? replicas_node.as_int().value_or(1) : 1;
+    if (replicas <= 0) return;  // scaled to zero: nothing to keep available
+    std::int64_t unavailable_pods = resolve(*unavailable, replicas, false);
+    if (unavailable_pods == 0 && resolve(*surge, replicas, true) == 0) {
+      // Both rounded down to 0: the controller takes 1 pod down rather than stall.
+      if (replicas == 1) {
+        out.report_at_most(r, unavailable_at,
+                           "maxUnavailable " + std::string(unavailable_node.text()) +
+                               " of 1 replica rounds down to 0 and maxSurge is 0, so the Deployment controller uses "
+                               "maxUnavailable 1: each update stops the only pod before its replacement is ready",
+                           Severity::Warning);
+      }
+      return;
+    }
+    if (unavailable_pods >= replicas) {
+      Field at = unavailable_node ? unavailable_at : Field{replicas_node ? replicas_node : r.root, "spec.replicas"};
+      out.report_at_most(r, at,
+                         "maxUnavailable resolves to " + std::to_string(unavailable_pods) + " of " +
+                             replicas_text(replicas) + ": an update can take every ready pod down at once",
+                         Severity::Warning);
     }
   }
 };
@@ -63,15 +99,18 @@ RuleDefinition rollout_causes_downtime_rule() {
   return define<RolloutCausesDowntime>(
       RuleMeta{"rollout-causes-downtime",
                "rollout",
-               Severity::Warning,
+               Severity::Error,
                true,
                {"Deployment"},
                "A Deployment's rolling update must keep some replicas serving.",
-               "Kubernetes resolves maxUnavailable (rounding a percentage down) and maxSurge (rounding up) against "
-               "spec.replicas (1 when unset; both default to 25%). When maxUnavailable reaches the replica count, the "
-               "controller may stop every ready pod before new ones are ready; when both are 0 the API server rejects "
-               "the Deployment. The Recreate strategy stops all pods by design: it is reported at info severity, "
-               "since some workloads (a single-writer database migration) need it.",
+               "API validation (ValidateRollingUpdateDeployment, k8s.io/kubernetes/pkg/apis/apps/validation) rejects "
+               "maxUnavailable 0 with maxSurge 0 (0% counts as 0): an error. The Deployment controller then resolves "
+               "maxUnavailable (rounding a percentage down) and maxSurge (rounding up) against spec.replicas (1 when "
+               "unset; both default to 25%) (ResolveFenceposts, pkg/controller/deployment/util); when both round "
+               "down to 0 it uses maxUnavailable 1. When maxUnavailable reaches the replica count, an update may "
+               "stop every ready pod before new ones are ready: a warning, since the Deployment runs. The Recreate "
+               "strategy stops all pods by design: info, since some workloads (a single-writer database migration) "
+               "need it.",
                "Use RollingUpdate with `maxUnavailable: 0` and `maxSurge: 1` (or 25%), and at least 2 replicas for "
                "services that must stay up.",
                {}});
