@@ -99,10 +99,15 @@ std::optional<CredentialMatch> CredentialScanner::find(std::string_view text) co
     return CredentialMatch{"URL with a password", text.substr(at == std::string_view::npos ? 0 : at + 3)};
   }
   // Generic assignments only count when the value looks random (entropy floor), so that
-  // `password: changeme` or `token_file=/var/run/token` in a config file stays quiet.
-  if (RE2::PartialMatch(text, *assignment_, &secret)) {
+  // `password: changeme` or `token_file=/var/run/token` in a config file stays quiet. Every
+  // assignment is tried: a script's first one may read the environment and a later one be literal.
+  re2::StringPiece rest(text.data(), text.size());
+  while (RE2::FindAndConsume(&rest, *assignment_, &secret)) {
     std::string_view s(secret.data(), secret.size());
-    if (!text_.is_placeholder(s) && !text_.is_non_secret_shape(s) && mixes_character_classes(s) && entropy(s) >= 3.0) {
+    // The whole rest of the line decides whether it is code (`os.environ["X"]`, `getEnvVar('X')`).
+    std::string_view from_value = text.substr(static_cast<std::size_t>(s.data() - text.data()));
+    if (!text_.is_placeholder(s) && !text_.is_non_secret_shape(s) && !text_.is_lookup(from_value) &&
+        mixes_character_classes(s) && entropy(s) >= 3.0) {
       return CredentialMatch{"password assignment", s};
     }
   }

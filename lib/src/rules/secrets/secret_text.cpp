@@ -53,6 +53,11 @@ SecretText::SecretText()
       // "author" contains "auth"; etcd's initial cluster token is documented as public.
       not_secret_word_("author|cluster[_.-]?token", case_insensitive()),
       settings_list_(R"(^[\w.-]+(=[^,]*)?(,[\w.-]+=[^,]*)+$)"),
+      // Reads of the environment or a secret store in shell, JS, Python, Java, .NET, Ruby, Perl,
+      // PHP, Symfony and ${env:X} configs, and any call whose argument is a quoted name or an
+      // identifier (`getEnvVar('X')`, `readSecret("db")`, `env(DB_PASSWORD)`): the value is computed.
+      lookup_(R"(^["']?(\$[A-Z_][A-Z0-9_]*\b|\$\{|%env\(|process\.env\b|(os\.)?environ(\[|\.get\()|)"
+              R"(\$ENV\{|ENV(\[|\.fetch\()|[A-Za-z_][\w.:]*\s*\(\s*(["'][^"'\n]*["']|[A-Za-z_][\w.]*)\s*[,)]))"),
       url_credential_(R"(([a-zA-Z][a-zA-Z0-9+.-]*://)([^/\s:@]*):([^/\s@]+)@)") {}
 
 bool SecretText::is_secret_name(std::string_view name) const {
@@ -81,8 +86,16 @@ bool SecretText::is_non_secret_shape(std::string_view value) const {
   return one_line && std::count(value.begin(), value.end(), ' ') >= 3;  // prose, not a credential
 }
 
+bool SecretText::is_lookup(std::string_view value) const {
+  // A call or reference fits in its first 256 bytes; bounding the look keeps a scan over many
+  // assignments of one huge line linear.
+  value = value.substr(0, 256);
+  value = trim(value.substr(0, value.find('\n')));
+  return RE2::PartialMatch(value, lookup_);
+}
+
 bool SecretText::is_literal_secret(std::string_view name, std::string_view value) const {
-  return is_secret_name(name) && !is_placeholder(value) && !is_non_secret_shape(value);
+  return is_secret_name(name) && !is_placeholder(value) && !is_non_secret_shape(value) && !is_lookup(value);
 }
 
 std::optional<UrlCredential> SecretText::url_credential(std::string_view value) const {

@@ -26,6 +26,9 @@ class SecretText {
   bool is_placeholder(std::string_view value) const;
   /// A value too plain to be a secret: booleans, numbers, paths, prose.
   bool is_non_secret_shape(std::string_view value) const;
+  /// Code that reads a secret from elsewhere rather than holding one, at the start of `value`:
+  /// `getEnvVar('ELASTIC_PASSWORD')`, `process.env.X`, `os.environ["X"]`, `${env:X}`, `$X`, `%env(X)%`.
+  bool is_lookup(std::string_view value) const;
   /// True when `value` under `name` is a literal secret worth reporting.
   bool is_literal_secret(std::string_view name, std::string_view value) const;
   /// A URL carrying a literal password, if `value` holds one.
@@ -38,6 +41,7 @@ class SecretText {
   RE2 placeholder_word_;
   RE2 not_secret_word_;
   RE2 settings_list_;
+  RE2 lookup_;
   RE2 url_credential_;
 };
 
