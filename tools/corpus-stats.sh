@@ -12,20 +12,22 @@ for f in "$corpus"/*.yaml; do
 done
 python3 - "$out" <<'PY'
 import collections, json, pathlib, sys
-rules, sev, files = collections.Counter(), {}, collections.defaultdict(set)
+# Per rule, findings per severity: one rule can report an error in one case and a warning in another.
+counts = collections.defaultdict(collections.Counter)
+files = collections.defaultdict(set)
 total = collections.Counter()
 for p in sorted(pathlib.Path(sys.argv[1]).glob("*.json")):
     d = json.loads(p.read_text())
     for k in ("documents", "resources", "findings"):
         total[k] += d["summary"][k]
     for f in d["findings"]:
-        rules[f["rule"]] += 1
-        sev[f["rule"]] = f["severity"]
+        counts[f["rule"]][f["severity"]] += 1
         files[f["rule"]].add(p.name)
 n = len(list(pathlib.Path(sys.argv[1]).glob("*.json")))
 print(f"{n} files, {total['documents']} documents, {total['resources']} resources, {total['findings']} findings")
-print("| rule | severity | findings | files |")
-print("|---|---|---|---|")
-for rule, count in rules.most_common():
-    print(f"| `{rule}` | {sev[rule]} | {count} | {len(files[rule])} |")
+print("| rule | error | warning | info | files |")
+print("|---|---|---|---|---|")
+for rule in sorted(counts, key=lambda r: (-sum(counts[r].values()), r)):
+    c = counts[rule]
+    print(f"| `{rule}` | {c['error']} | {c['warning']} | {c['info']} | {len(files[rule])} |")
 PY
