@@ -224,7 +224,7 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
       {"exemptions:\n  - rules: [security]\n    reason: x\n    scope: {names: ['(']}\n", 6,
        "scope.names pattern \"(\" is not valid RE2: missing ): ("},
       {"customRules:\n  - id: run-as-root\n    summary: x\n    require: [{field: image}]\n", 4,
-       "custom rule id \"run-as-root\" is a built-in rule's id"},
+       "custom rule id \"run-as-root\" is the id of a rule of pack \"security\""},
       {"customRules:\n  - id: checks-nothing\n    summary: x\n", 4,
        "custom rule \"checks-nothing\" checks nothing; give it require, forbid or schema"},
       {"metadata: [not, a, map]\n", 3,

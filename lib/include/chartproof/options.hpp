@@ -3,6 +3,7 @@
 /// What configures a lint run: rule selection, policy settings and the Kubernetes target.
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,12 @@ namespace chartproof {
 /// How unknown fields are treated: `Strict` reports them (unknown-field), `Lenient` does not.
 enum class SchemaMode : std::uint8_t { Strict, Lenient };
 
+class RuleCatalogue;  // chartproof/rule_pack.hpp
+
 /// Everything that selects and configures rules for a run.
 struct LintOptions {
+  /// The rules the run knows: the built-in packs and any rule packs; null means the built-in ones.
+  std::shared_ptr<const RuleCatalogue> catalogue;
   std::string default_namespace = "default";
   /// Rule ids or pack names to switch on / off; disable wins over enable.
   std::vector<std::string> enable;

@@ -94,13 +94,15 @@ struct Policy {
   std::vector<CustomRuleSpec> custom_rules;
 };
 
+class RuleCatalogue;  // chartproof/rule_pack.hpp: the rules a policy may name; null means the built-in ones
+
 /// Parses one policy document: JSON Schema first (policies/schema/policy.schema.json), then the
 /// meaning (rule ids, parameter types, scopes). `extends` is recorded, not followed.
-Expected<Policy> parse_policy(std::string_view text, const std::string& file);
+Expected<Policy> parse_policy(std::string_view text, const std::string& file, const RuleCatalogue* rules = nullptr);
 
-/// Reads a policy file and everything it extends (built-in profiles by name, other files by path
-/// relative to it), merged base first; cycles are an error.
-Expected<Policy> load_policy_file(const std::filesystem::path& path);
+/// Reads a policy file and everything it extends (built-in profiles, or a rule pack's, by name;
+/// other files by path relative to it), merged base first; cycles are an error.
+Expected<Policy> load_policy_file(const std::filesystem::path& path, const RuleCatalogue* rules = nullptr);
 
 /// A built-in profile (`recommended`, `strict`, `pss-baseline`, `pss-restricted`) with its extends applied.
 Expected<Policy> load_builtin_profile_policy(std::string_view name);
@@ -111,9 +113,10 @@ Expected<std::map<std::string, RuleConfig>> load_builtin_profile(std::string_vie
 /// Names of the built-in profiles.
 std::vector<std::string> builtin_profile_names();
 
-/// The policy a run uses: the built-in `profile` (when given, or when there are no files: then
-/// `recommended`), with each policy file merged on top in order (later wins).
-Expected<Policy> effective_policy(const std::string& profile, const std::vector<std::string>& files);
+/// The policy a run uses: the `profile` (built-in or a rule pack's; when given, or when there are
+/// no files: then `recommended`), with each policy file merged on top in order (later wins).
+Expected<Policy> effective_policy(const std::string& profile, const std::vector<std::string>& files,
+                                  const RuleCatalogue* rules = nullptr);
 
 /// `.chartproof.yaml` in `start` or the nearest parent folder that has one.
 std::optional<std::filesystem::path> discover_policy(const std::filesystem::path& start);

@@ -11,6 +11,7 @@
 #include "chartproof/engine.hpp"
 #include "chartproof/error.hpp"
 #include "chartproof/options.hpp"
+#include "chartproof/rule_pack.hpp"
 
 namespace chartproof {
 
@@ -28,7 +29,10 @@ struct LintRequest {
   /// findings go to the chart's template and values lines, as in chart mode (`--chart DIR`).
   std::string chart_source;
 
-  /// A built-in profile; empty: `recommended` unless policy files are given.
+  /// The rules to know: the built-in packs plus rule packs (RuleCatalogue::create); null: built-in only.
+  std::shared_ptr<const RuleCatalogue> catalogue;
+  /// A profile (built-in, or one a pack of the catalogue brings); empty: `recommended` unless
+  /// policy files are given.
   std::string profile;
   /// Policy files merged over the profile in order (later wins).
   std::vector<std::string> policy_files;

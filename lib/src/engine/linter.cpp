@@ -8,6 +8,7 @@
 #include <set>
 
 #include "chartproof/engine.hpp"
+#include "chartproof/rule_pack.hpp"
 #include "engine/parallel.hpp"
 #include "kubeschema/schemas.hpp"
 #include "model/scope_matcher.hpp"
@@ -173,8 +174,8 @@ void LintReport::merge(LintReport other) {
 }
 
 std::vector<const RuleDefinition*> Linter::definitions() const {
-  std::vector<const RuleDefinition*> out;
-  for (const auto& def : builtin_rules()) out.push_back(&def);
+  const RuleCatalogue& catalogue = options_.catalogue ? *options_.catalogue : *RuleCatalogue::builtin();
+  std::vector<const RuleDefinition*> out = catalogue.rules();
   for (const auto& def : custom_definitions_) out.push_back(def.get());
   return out;
 }

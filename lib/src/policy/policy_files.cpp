@@ -18,15 +18,19 @@ std::vector<std::string> custom_ids(const Policy& p) {
 }
 
 Expected<Policy> resolve(std::string_view text, const std::string& file, const fs::path& dir,
-                         std::vector<std::string>& chain);
+                         std::vector<std::string>& chain, const RuleCatalogue& rules);
 
-// An `extends` entry: a built-in profile name, or a policy file relative to the extending one.
+// An `extends` entry: a built-in profile name, a rule pack's profile name, or a policy file
+// relative to the extending one.
 Expected<Policy> resolve_parent(const std::string& ref, const std::string& from, const fs::path& dir,
-                                std::vector<std::string>& chain) {
+                                std::vector<std::string>& chain, const RuleCatalogue& rules) {
   const auto& profiles = policy::embedded_profiles();
   auto builtin = std::find_if(profiles.begin(), profiles.end(), [&](const auto& p) { return p.first == ref; });
   if (builtin != profiles.end()) {
-    return resolve(builtin->second, "policies/" + ref + ".yaml", fs::path(), chain);
+    return resolve(builtin->second, "policies/" + ref + ".yaml", fs::path(), chain, rules);
+  }
+  if (const std::string* text = rules.pack_profile(ref)) {
+    return resolve(*text, "profile " + ref, fs::path(), chain, rules);
   }
   bool looks_like_file = ref.find('/') != std::string::npos || ref.find('.') != std::string::npos;
   if (!looks_like_file) {
@@ -37,11 +41,11 @@ Expected<Policy> resolve_parent(const std::string& ref, const std::string& from,
   fs::path path = fs::path(ref).is_absolute() || dir.empty() ? fs::path(ref) : dir / ref;
   auto text = io::read_file(path);
   if (!text) return Error{from, 0, 0, "extends \"" + ref + "\": cannot read " + path.string()};
-  return resolve(text.value(), path.lexically_normal().string(), path.parent_path(), chain);
+  return resolve(text.value(), path.lexically_normal().string(), path.parent_path(), chain, rules);
 }
 
 Expected<Policy> resolve(std::string_view text, const std::string& file, const fs::path& dir,
-                         std::vector<std::string>& chain) {
+                         std::vector<std::string>& chain, const RuleCatalogue& rules) {
   std::string key = fs::path(file).lexically_normal().string();
   if (std::find(chain.begin(), chain.end(), key) != chain.end()) {
     std::string cycle;
@@ -62,11 +66,11 @@ Expected<Policy> resolve(std::string_view text, const std::string& file, const f
   }
   Policy merged;
   for (const auto& parent : parents) {
-    auto base = resolve_parent(parent, file, dir, chain);
+    auto base = resolve_parent(parent, file, dir, chain, rules);
     if (!base) return base.error();
     merge_policy(merged, base.value());
   }
-  auto own = parse_policy_with(text, file, custom_ids(merged));
+  auto own = parse_policy_with(text, file, custom_ids(merged), rules);
   if (!own) return own.error();
   chain.pop_back();
   merge_policy(merged, own.value());
@@ -78,22 +82,34 @@ Expected<Policy> resolve(std::string_view text, const std::string& file, const f
 
 }  // namespace
 
-Expected<Policy> load_policy_file(const fs::path& path) {
+Expected<Policy> load_policy_file(const fs::path& path, const RuleCatalogue* rules) {
   auto text = io::read_file(path);
   if (!text) return Error{path.string(), 0, 0, "cannot read the policy file"};
   std::vector<std::string> chain;
-  return resolve(text.value(), path.string(), path.parent_path(), chain);
+  return resolve(text.value(), path.string(), path.parent_path(), chain, catalogue_or_builtin(rules));
 }
 
-Expected<Policy> load_builtin_profile_policy(std::string_view name) {
+namespace {
+
+// A profile by name: built-in, or one a rule pack of `rules` brings.
+Expected<Policy> load_profile(std::string_view name, const RuleCatalogue& rules) {
   std::vector<std::string> chain;
   const auto& profiles = policy::embedded_profiles();
-  if (std::none_of(profiles.begin(), profiles.end(), [&](const auto& p) { return p.first == name; })) {
-    return Error{
-        "", 0, 0,
-        "unknown profile \"" + std::string(name) + "\"" + support::did_you_mean(name, builtin_profile_names())};
+  bool builtin = std::any_of(profiles.begin(), profiles.end(), [&](const auto& p) { return p.first == name; });
+  if (!builtin && !rules.pack_profile(name)) {
+    std::vector<std::string> names = builtin_profile_names();
+    for (const auto& pack : rules.packs()) {
+      for (const auto& [profile, text] : pack.profiles) names.push_back(profile);
+    }
+    return Error{"", 0, 0, "unknown profile \"" + std::string(name) + "\"" + support::did_you_mean(name, names)};
   }
-  return resolve_parent(std::string(name), "", fs::path(), chain);
+  return resolve_parent(std::string(name), "", fs::path(), chain, rules);
+}
+
+}  // namespace
+
+Expected<Policy> load_builtin_profile_policy(std::string_view name) {
+  return load_profile(name, *RuleCatalogue::builtin());
 }
 
 Expected<std::map<std::string, RuleConfig>> load_builtin_profile(std::string_view name) {
@@ -108,15 +124,17 @@ std::vector<std::string> builtin_profile_names() {
   return names;
 }
 
-Expected<Policy> effective_policy(const std::string& profile, const std::vector<std::string>& files) {
+Expected<Policy> effective_policy(const std::string& profile, const std::vector<std::string>& files,
+                                  const RuleCatalogue* rules) {
+  const RuleCatalogue& catalogue = catalogue_or_builtin(rules);
   Policy merged;
   if (!profile.empty() || files.empty()) {
-    auto base = load_builtin_profile_policy(profile.empty() ? "recommended" : profile);
+    auto base = load_profile(profile.empty() ? "recommended" : profile, catalogue);
     if (!base) return base.error();
     merged = std::move(base.value());
   }
   for (const auto& f : files) {
-    auto loaded = load_policy_file(f);
+    auto loaded = load_policy_file(f, &catalogue);
     if (!loaded) return loaded.error();
     merge_policy(merged, loaded.value());
   }

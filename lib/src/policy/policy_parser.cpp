@@ -247,7 +247,7 @@ Expected<std::vector<FieldCheck>> parse_checks(const std::string& file, Node nod
   return out;
 }
 
-Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node) {
+Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, const RuleCatalogue& catalogue) {
   CustomRuleSpec spec;
   spec.file = file;
   spec.line = node.line();
@@ -265,9 +265,9 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node) {
     return error_at(file, node.get("id") ? node.get("id") : node,
                     "custom rule id \"" + spec.id + "\" must be kebab-case, e.g. image-from-approved-registry");
   }
-  for (const auto& def : builtin_rules()) {
-    if (def.meta.id == spec.id)
-      return error_at(file, node.get("id"), "custom rule id \"" + spec.id + "\" is a built-in rule's id");
+  if (const RuleDefinition* taken = catalogue.find(spec.id)) {
+    return error_at(file, node.get("id"),
+                    "custom rule id \"" + spec.id + "\" is the id of a rule of pack \"" + taken->meta.pack + "\"");
   }
   if (Node v = node.get("pack"); v) spec.pack = std::string(v.text());
   if (Node v = node.get("severity"); v) {
@@ -374,12 +374,13 @@ const jsonschema::Schema& policy_schema() {
 
 std::string_view policy_json_schema() { return policy::embedded_policy_schema(); }
 
-Expected<Policy> parse_policy(std::string_view text, const std::string& file) {
-  return parse_policy_with(text, file, {});
+Expected<Policy> parse_policy(std::string_view text, const std::string& file, const RuleCatalogue* rules) {
+  return parse_policy_with(text, file, {}, catalogue_or_builtin(rules));
 }
 
 Expected<Policy> parse_policy_with(std::string_view text, const std::string& file,
-                                   const std::vector<std::string>& inherited_custom_ids) {
+                                   const std::vector<std::string>& inherited_custom_ids,
+                                   const RuleCatalogue& catalogue) {
   std::vector<ParseIssue> issues;
   auto doc = parse_single(text, issues);
   for (const auto& issue : issues) return Error{file, issue.line, issue.column, issue.message};
@@ -423,7 +424,7 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   if (custom && !custom.is_seq()) return error_at(file, custom, "customRules must be a list of rules");
   std::set<std::string> custom_ids(inherited_custom_ids.begin(), inherited_custom_ids.end());
   for (std::size_t i = 0; i < custom.size(); ++i) {
-    auto spec = parse_custom_rule(file, custom.item(i));
+    auto spec = parse_custom_rule(file, custom.item(i), catalogue);
     if (!spec) return spec.error();
     if (std::any_of(policy.custom_rules.begin(), policy.custom_rules.end(),
                     [&](const auto& s) { return s.id == spec->id; })) {
@@ -434,9 +435,9 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   }
   std::vector<std::string> known;
   std::set<std::string> packs;
-  for (const auto& def : builtin_rules()) {
-    known.push_back(def.meta.id);
-    packs.insert(def.meta.pack);
+  for (const auto* def : catalogue.rules()) {
+    known.push_back(def->meta.id);
+    packs.insert(def->meta.pack);
   }
   known.insert(known.end(), custom_ids.begin(), custom_ids.end());
   for (const auto& spec : policy.custom_rules) packs.insert(spec.pack);
@@ -451,10 +452,8 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
           file, key,
           "unknown rule \"" + id + "\"" + support::did_you_mean(id, known) + "; `chartproof rules` lists them");
     }
-    const RuleMeta* meta = nullptr;
-    for (const auto& def : builtin_rules()) {
-      if (def.meta.id == id) meta = &def.meta;
-    }
+    const RuleDefinition* def = catalogue.find(id);
+    const RuleMeta* meta = def ? &def->meta : nullptr;
     auto cfg = parse_rule_entry(file, rules.value_at(i), meta);
     if (!cfg) return cfg.error();
     merge_rule_configs(policy.rules, {{id, std::move(cfg.value())}});

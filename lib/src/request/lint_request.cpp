@@ -24,7 +24,7 @@ Expected<Policy> request_policy(const LintRequest& request) {
     fs::path start = request.working_dir.empty() ? fs::current_path(ec) : fs::path(request.working_dir);
     if (auto found = discover_policy(start)) files.push_back(found->string());
   }
-  auto policy = effective_policy(request.profile, files);
+  auto policy = effective_policy(request.profile, files, request.catalogue.get());
   if (!policy) return with_kind(policy.error(), ErrorKind::Policy);
   return policy;
 }
@@ -33,6 +33,7 @@ Expected<LintOptions> request_options(const LintRequest& request) {
   auto policy = request_policy(request);
   if (!policy) return policy.error();
   LintOptions options = options_from_policy(policy.value());
+  options.catalogue = request.catalogue;
   options.default_namespace = request.default_namespace;
   options.enable = request.enable;
   options.disable = request.disable;
