@@ -41,8 +41,9 @@ struct PolicyArgs {
   std::vector<std::string> policies;
 };
 
-Expected<Policy> resolve_policy(const PolicyArgs& a) {
+Expected<Policy> resolve_policy(const PolicyArgs& a, const std::shared_ptr<const RuleCatalogue>& catalogue) {
   LintRequest request;
+  request.catalogue = catalogue;
   request.profile = a.profile;
   request.policy_files = a.policies;
   return request_policy(request);
@@ -53,13 +54,16 @@ struct PolicyAndLinter {
   Policy policy;
   Linter linter;
 };
-std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, std::ostream& err) {
-  auto policy = resolve_policy(args);
+std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, const Environment& env) {
+  std::ostream& err = env.err;
+  auto policy = resolve_policy(args, env.catalogue);
   if (!policy) {
     err << "chartproof: " << policy.error().to_string() << "\n";
     return std::nullopt;
   }
-  auto linter = Linter::create(options_from_policy(policy.value()));
+  LintOptions options = options_from_policy(policy.value());
+  options.catalogue = env.catalogue;
+  auto linter = Linter::create(options);
   if (!linter) {
     err << "chartproof: " << linter.error().to_string() << "\n";
     return std::nullopt;
@@ -91,6 +95,7 @@ struct LintArgs {
 
 int run_lint(const LintArgs& a, Environment& env) {
   LintRequest request = a.request;
+  request.catalogue = env.catalogue;
   request.enable = split_commas(a.enable);
   request.disable = split_commas(a.disable);
   request.profile = a.policy.profile;
@@ -280,9 +285,11 @@ int run(const std::vector<std::string>& args, Environment env) {
 
   if (*lint_cmd) return run_lint(lint, env);
   if (*rules_cmd) {
-    std::vector<RuleDefinition> rules = builtin_rules();
+    std::vector<RuleDefinition> rules;
+    const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();
+    for (const RuleDefinition* def : catalogue.rules()) rules.push_back(*def);
     if (!rules_policy.policies.empty()) {
-      auto resolved = policy_and_linter(rules_policy, env.err);
+      auto resolved = policy_and_linter(rules_policy, env);
       if (!resolved) return kExitUsage;
       auto defs = resolved->linter.definitions();
       for (std::size_t i = rules.size(); i < defs.size(); ++i) rules.push_back(*defs[i]);
@@ -293,7 +300,7 @@ int run(const std::vector<std::string>& args, Environment env) {
     return 0;
   }
   if (*explain_cmd) {
-    auto resolved = policy_and_linter(explain_policy, env.err);
+    auto resolved = policy_and_linter(explain_policy, env);
     if (!resolved) return kExitUsage;
     std::vector<std::string> ids;
     for (const RuleDefinition* def : resolved->linter.definitions()) {
@@ -308,12 +315,15 @@ int run(const std::vector<std::string>& args, Environment env) {
     return kExitUsage;
   }
   if (*show_cmd || *check_cmd) {
-    Expected<Policy> policy = *check_cmd ? load_policy_file(check_file) : resolve_policy(show_args);
+    Expected<Policy> policy =
+        *check_cmd ? load_policy_file(check_file, env.catalogue.get()) : resolve_policy(show_args, env.catalogue);
     if (!policy) {
       env.err << "chartproof: " << policy.error().to_string() << "\n";
       return kExitUsage;
     }
-    auto linter = Linter::create(options_from_policy(policy.value()));
+    LintOptions policy_options = options_from_policy(policy.value());
+    policy_options.catalogue = env.catalogue;
+    auto linter = Linter::create(policy_options);
     if (!linter) {
       env.err << "chartproof: " << (*check_cmd ? check_file + ": " : std::string()) << linter.error().to_string()
               << "\n";

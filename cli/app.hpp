@@ -2,8 +2,11 @@
 // The chartproof command line, callable in-process (tests) or from main().
 
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "chartproof/rule_pack.hpp"
 
 namespace chartproof::cli {
 
@@ -13,6 +16,8 @@ struct Environment {
   std::ostream& err;
   bool stdout_is_terminal = false;
   bool no_color = false;  ///< NO_COLOR is set
+  /// The rules to know (the console script's --pack adds Python packs); null: the built-in ones.
+  std::shared_ptr<const RuleCatalogue> catalogue = nullptr;
 };
 
 /// Runs `chartproof <args...>` (args excludes the program name); returns the exit code (0, 1 or 2).

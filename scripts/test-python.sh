@@ -35,6 +35,6 @@ if [ "$(readlink -f "$default")" != "$(readlink -f /usr/bin/python3)" ]; then
 fi
 
 # The public API is typed: the examples (what a user writes) and the package pass mypy --strict.
-( cd "$root" && MYPYPATH=bindings/python mypy --strict --no-error-summary examples/python \
+( cd "$root" && MYPYPATH=bindings/python mypy --strict --no-error-summary examples/python examples/python-pack \
   && mypy --strict --no-error-summary bindings/python/chartproof ) | tee "$out/mypy.log"
-echo "mypy --strict: examples/python and the package pass"
+echo "mypy --strict: examples/python, examples/python-pack and the package pass"

@@ -18,11 +18,13 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 
 from . import _core
 from ._core import Graph, Resource
-from ._errors import ChartError, Error, InputError, ParseError, PolicyError, UsageError
+from ._errors import ChartError, Error, InputError, ParseError, PolicyError, RuleError, UsageError
+from .packs import Rule, RulePack, catalogue as _catalogue
 
 __all__ = [
     "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
-    "Report", "Resource", "ResourceRef", "Summary", "UsageError", "lint", "lint_chart", "parse", "rules",
+    "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
+    "lint_chart", "parse", "rules",
     "__version__",
 ]
 __version__: str = _core.__version__
@@ -265,6 +267,7 @@ def lint(
     jobs: int = 0,
     chart: Optional[PathArg] = None,
     helm: str = "helm",
+    packs: Optional[Sequence[RulePack]] = None,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -278,15 +281,16 @@ def lint(
     file on top (later wins); with neither, ``.chartproof.yaml`` of the current folder or a parent
     (unless ``discover_policy`` is False), else the recommended profile. ``kube_version``,
     ``schema_dirs`` and ``schema_mode`` (strict or lenient) override the policy's ``kubernetes:``.
-    Raises InputError, PolicyError, ChartError or UsageError (nothing to lint). The GIL is released
-    while linting.
+    ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
+    Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
+    check raised). The GIL is released while linting, except while a Python check runs.
     """
     request = _request(_paths(paths), _texts(text), policy, profile, discover_policy, enable, disable, namespace,
                        kube_version, schema_dirs, schema_mode, jobs)
     request.helm = helm
     if chart is not None:
         request.chart_source = os.fspath(chart)
-    return _checked(Report(_core.lint_request(request)))
+    return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 
 def _checked(report: Report) -> Report:
@@ -332,6 +336,7 @@ def lint_chart(
     schema_dirs: Iterable[PathArg] = (),
     schema_mode: Optional[str] = None,
     jobs: int = 0,
+    packs: Optional[Sequence[RulePack]] = None,
 ) -> Report:
     """Lints a chart folder exactly as ``chartproof lint CHART_DIR``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
@@ -351,7 +356,7 @@ def lint_chart(
     request.set_string = _pairs(set_string)
     request.include_crds = include_crds
     request.helm_timeout = helm_timeout
-    return _checked(Report(_core.lint_request(request)))
+    return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 
 def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Optional[str] = None,
@@ -361,6 +366,7 @@ def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Option
     return _core.parse(_texts(text), _paths(paths), namespace or "default", strict)
 
 
-def rules(policy: PolicyArg = None) -> List[Dict[str, object]]:
-    """Metadata of every rule (and of the custom rules of ``policy``), as ``chartproof rules --format json``."""
-    return list(_core.rules(_policies(policy)))
+def rules(policy: PolicyArg = None, packs: Optional[Sequence[RulePack]] = None) -> List[Dict[str, object]]:
+    """Metadata of every rule (the built-in ones, those of ``packs`` and the custom rules of ``policy``),
+    as ``chartproof rules --format json``."""
+    return list(_core.rules(_policies(policy), _catalogue(packs)))

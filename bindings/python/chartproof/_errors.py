@@ -40,3 +40,8 @@ class ChartError(Error):
 
 class UsageError(Error):
     """A request that cannot be run: nothing to lint, or options that contradict each other."""
+
+
+class RuleError(Error):
+    """A Python rule's check raised: the run is not a pass (the message names the rule, the object
+    and the exception)."""

@@ -14,16 +14,26 @@ namespace py = pybind11;
 
 PYBIND11_MODULE(_cli, m) {
   m.doc() = "chartproof command line (C++): run `chartproof --help`";
-  m.def("main", [](const std::vector<std::string>& args) {
-    py::module_::import("sys").attr("stdout").attr("flush")();
-    const char* no_color = std::getenv("NO_COLOR");
-    int code = 0;
-    {
-      py::gil_scoped_release release_gil;
-      code = chartproof::cli::run(args, chartproof::cli::Environment{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
-                                                                     no_color != nullptr && *no_color != '\0'});
-      std::cout.flush();
-    }
-    return code;
-  });
+  // `catalogue`: chartproof._core.Catalogue.capsule() of the --pack rule packs, or None.
+  m.def(
+      "main",
+      [](const std::vector<std::string>& args, const py::object& catalogue) {
+        py::module_::import("sys").attr("stdout").attr("flush")();
+        const char* no_color = std::getenv("NO_COLOR");
+        chartproof::cli::Environment env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
+                                         no_color != nullptr && *no_color != '\0'};
+        if (!catalogue.is_none()) {
+          auto capsule = catalogue.cast<py::capsule>();
+          env.catalogue = *static_cast<std::shared_ptr<const chartproof::RuleCatalogue>*>(
+              PyCapsule_GetPointer(capsule.ptr(), "chartproof.RuleCatalogue"));
+        }
+        int code = 0;
+        {
+          py::gil_scoped_release release_gil;
+          code = chartproof::cli::run(args, env);
+          std::cout.flush();
+        }
+        return code;
+      },
+      py::arg("args"), py::arg("catalogue") = py::none());
 }

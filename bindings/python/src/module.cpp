@@ -8,9 +8,14 @@
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
+#include "graph_view.hpp"
+#include "python_pack.hpp"
 
 namespace py = pybind11;
 using namespace chartproof;
+using chartproof::python::GraphRef;
+using chartproof::python::PyGraph;
+using chartproof::python::PyResource;
 
 namespace {
 
@@ -120,20 +125,10 @@ std::vector<SourceFile> gather(const std::vector<std::pair<std::string, std::str
   return files;
 }
 
-struct PyResource {
-  std::shared_ptr<const Input> input;
-  std::size_t index;
-  const Resource& get() const { return input->graph.resources().at(index); }
-};
-
-struct PyGraph {
-  std::shared_ptr<const Input> input;
-};
-
 std::vector<PyResource> wrap(const PyGraph& g, const std::vector<const Resource*>& rs) {
   std::vector<PyResource> out;
   out.reserve(rs.size());
-  for (const Resource* r : rs) out.push_back(PyResource{g.input, r->index});
+  for (const Resource* r : rs) out.push_back(PyResource{g.ref, r->index});
   return out;
 }
 
@@ -296,15 +291,26 @@ PYBIND11_MODULE(_core, m) {
           "__iter__", [](const LintReport& r) { return py::make_iterator(r.findings.begin(), r.findings.end()); },
           py::keep_alive<0, 1>());
 
-  m.def("lint_request", [](const LintRequest& request) {
-    Expected<LintReport> report = Error{};
-    {
-      py::gil_scoped_release release;
-      report = lint_request(request);
-    }
-    if (!report) raise(report.error());
-    return std::move(report.value());
-  });
+  chartproof::python::bind_packs(m);
+
+  m.def(
+      "lint_request",
+      [](LintRequest request, const std::optional<chartproof::python::PyCatalogue>& packs) {
+        if (packs) request.catalogue = packs->catalogue;
+        Expected<LintReport> report = Error{};
+        {
+          py::gil_scoped_release release;
+          report = lint_request(request);
+        }
+        // A Python check that raised makes the run an error, never a pass.
+        if (packs) {
+          if (std::string failure = packs->failure->take(); !failure.empty())
+            raise("RuleError", Error{"", 0, 0, failure});
+        }
+        if (!report) raise(report.error());
+        return std::move(report.value());
+      },
+      py::arg("request"), py::arg("packs") = py::none());
 
   py::class_<PyResource>(m, "Resource", "One Kubernetes object of a parsed input: identity, labels, position, fields.")
       .def_property_readonly("api_version", [](const PyResource& r) { return r.get().ref.api_version; })
@@ -330,7 +336,8 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("path"), py::arg("default") = py::none())
       .def("to_dict", [](const PyResource& r) { return to_python(r.get().root); })
-      .def("__eq__", [](const PyResource& a, const PyResource& b) { return a.input == b.input && a.index == b.index; })
+      .def("__eq__",
+           [](const PyResource& a, const PyResource& b) { return a.ref.graph == b.ref.graph && a.index == b.index; })
       .def("__hash__", [](const PyResource& r) { return std::hash<std::size_t>()(r.index); })
       .def("__repr__", [](const PyResource& r) { return "<Resource " + r.get().describe() + ">"; });
 
@@ -339,20 +346,38 @@ PYBIND11_MODULE(_core, m) {
           "resources",
           [](const PyGraph& g, std::optional<std::string> kind, std::optional<std::string> ns) {
             std::vector<PyResource> out;
-            for (const Resource& r : g.input->graph.resources()) {
+            for (const Resource& r : g.ref.get().resources()) {
               if (kind && r.ref.kind != *kind) continue;
               if (ns && r.ref.namespace_ != *ns) continue;
-              out.push_back(PyResource{g.input, r.index});
+              out.push_back(PyResource{g.ref, r.index});
             }
             return out;
           },
           py::arg("kind") = py::none(), py::arg("namespace") = py::none())
       .def(
+          "select",
+          [](const PyGraph& g, std::optional<std::string> kind, std::optional<std::string> ns,
+             std::optional<std::map<std::string, std::string>> labels) {
+            std::vector<PyResource> out;
+            for (const Resource& r : g.ref.get().resources()) {
+              if ((kind && r.ref.kind != *kind) || (ns && r.ref.namespace_ != *ns)) continue;
+              bool match = true;
+              for (const auto& [k, v] : labels.value_or(std::map<std::string, std::string>{})) {
+                match = match && std::any_of(r.labels.begin(), r.labels.end(),
+                                             [&](const auto& label) { return label.first == k && label.second == v; });
+              }
+              if (match) out.push_back(PyResource{g.ref, r.index});
+            }
+            return out;
+          },
+          py::arg("kind") = py::none(), py::arg("namespace") = py::none(), py::arg("labels") = py::none(),
+          "Objects of this kind and namespace whose own labels include every given one.")
+      .def(
           "find",
           [](const PyGraph& g, const std::string& kind, const std::string& ns, const std::string& name) -> py::object {
-            const Resource* r = g.input->graph.find(kind, ns, name);
+            const Resource* r = g.ref.get().find(kind, ns, name);
             if (!r) return py::none();
-            return py::cast(PyResource{g.input, r->index});
+            return py::cast(PyResource{g.ref, r->index});
           },
           py::arg("kind"), py::arg("namespace"), py::arg("name"))
       .def(
@@ -367,7 +392,7 @@ PYBIND11_MODULE(_core, m) {
             else if (r.selector)
               selector = r.selector;
             if (!selector || selector->empty()) return std::vector<PyResource>{};
-            return wrap(g, g.input->graph.pods_selected_by(*selector, r.ref.namespace_));
+            return wrap(g, g.ref.get().pods_selected_by(*selector, r.ref.namespace_));
           },
           py::arg("resource"))
       .def(
@@ -383,14 +408,14 @@ PYBIND11_MODULE(_core, m) {
               d["path"] = ref.field.path;
               d["line"] = ref.field.node.line();
               d["optional"] = ref.optional;
-              const Resource* target = g.input->graph.find(ref.kind, r.ref.namespace_, ref.name);
-              d["target"] = target ? py::cast(PyResource{g.input, target->index}) : py::object(py::none());
+              const Resource* target = g.ref.get().find(ref.kind, r.ref.namespace_, ref.name);
+              d["target"] = target ? py::cast(PyResource{g.ref, target->index}) : py::object(py::none());
               out.append(d);
             }
             return out;
           },
           py::arg("resource"))
-      .def("__len__", [](const PyGraph& g) { return g.input->graph.resources().size(); });
+      .def("__len__", [](const PyGraph& g) { return g.ref.get().resources().size(); });
 
   m.def("parse", [](const std::vector<std::pair<std::string, std::string>>& texts,
                     const std::vector<std::string>& paths, const std::string& ns, bool strict) {
@@ -410,13 +435,14 @@ PYBIND11_MODULE(_core, m) {
         }
       }
     }
-    return PyGraph{input};
+    return PyGraph{GraphRef{input, &input->graph, nullptr}};
   });
 
   m.def(
       "rules",
-      [](const std::vector<std::string>& policies) {
+      [](const std::vector<std::string>& policies, const std::optional<chartproof::python::PyCatalogue>& packs) {
         LintRequest request;
+        if (packs) request.catalogue = packs->catalogue;
         request.policy_files = policies;
         request.discover_policy = false;
         auto options = request_options(request);
@@ -447,7 +473,7 @@ PYBIND11_MODULE(_core, m) {
         }
         return out;
       },
-      py::arg("policies") = std::vector<std::string>{});
+      py::arg("policies") = std::vector<std::string>{}, py::arg("packs") = py::none());
 
   m.def("check_policy", [](const std::string& path) {
     auto policy = load_policy_file(path);
