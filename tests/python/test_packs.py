@@ -2,6 +2,7 @@
 policies, the ignore annotation, rules(), fixtures; a broken pack or check is an error, never a pass."""
 
 import json
+from pathlib import Path
 import subprocess
 import sys
 
@@ -151,3 +152,26 @@ def test_console_script_fails_when_a_check_raises(root, tmp_path):
     run = subprocess.run([sys.executable, "-m", "chartproof", "lint", "--pack", "broken_pack:pack", str(example(root))],
                          capture_output=True, text=True, cwd=tmp_path)
     assert run.returncode == 2 and 'rule "raises" raised on' in run.stderr
+
+
+def test_scopes_and_exemptions_apply_to_pack_rules(root, tmp_path):
+    policy = tmp_path / "policy.yaml"
+    policy.write_text(
+        "apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n"
+        "  replicated-deployment-without-pdb:\n"
+        "    - scope: {names: [todo-app-frontend]}\n      severity: error\n"
+        "exemptions:\n"
+        "  - rules: [team-web]\n    scope: {names: [todo-app-backend]}\n    reason: PDB managed by the platform team\n")
+    report = chartproof.lint([example(root)], packs=[pack], policy=policy)
+    mine = [(f.resource.name, f.severity) for f in report if f.pack == "team-web"]
+    assert mine == [("todo-app-frontend", "error")]  # backend exempted, frontend scoped to error
+
+
+def test_chart_mode_locates_pack_findings_at_the_values_and_template_lines(root, helm):
+    report = chartproof.lint_chart(root / "examples" / "todo-app", release="todo-app", namespace="todo-app",
+                                   helm=helm, packs=[pack])
+    mine = [f for f in report if f.rule == "replicated-deployment-without-pdb"]
+    # Both Deployments take replicas from the same values line; each template wrote it at line 10.
+    assert [(Path(f.location.file).name, f.location.line) for f in mine] == [("values.yaml", 22)] * 2
+    assert sorted((Path(f.template_line.file).name, f.template_line.line) for f in mine if f.template_line) == [
+        ("backend-deployment.yaml", 10), ("frontend-deployment.yaml", 10)]
