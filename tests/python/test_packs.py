@@ -175,3 +175,13 @@ def test_chart_mode_locates_pack_findings_at_the_values_and_template_lines(root,
     assert [(Path(f.location.file).name, f.location.line) for f in mine] == [("values.yaml", 22)] * 2
     assert sorted((Path(f.template_line.file).name, f.template_line.line) for f in mine if f.template_line) == [
         ("backend-deployment.yaml", 10), ("frontend-deployment.yaml", 10)]
+
+
+def test_graph_select_by_kind_namespace_and_labels():
+    graph = chartproof.parse(text="apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a, namespace: x, labels: {app: web, tier: fe}}\n"
+                                  "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: b, namespace: x, labels: {app: web}}\n"
+                                  "---\napiVersion: v1\nkind: Secret\nmetadata: {name: c, namespace: x, labels: {app: web}}\n")
+    assert [r.name for r in graph.select(kind="ConfigMap", labels={"app": "web"})] == ["a", "b"]
+    assert [r.name for r in graph.select(labels={"app": "web", "tier": "fe"})] == ["a"]
+    assert [r.name for r in graph.select(namespace="x")] == ["a", "b", "c"]
+    assert graph.select(namespace="y") == []

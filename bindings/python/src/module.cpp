@@ -356,17 +356,18 @@ PYBIND11_MODULE(_core, m) {
           py::arg("kind") = py::none(), py::arg("namespace") = py::none())
       .def(
           "select",
-          [](const PyGraph& g, std::optional<std::string> kind, std::optional<std::string> ns,
-             std::optional<std::map<std::string, std::string>> labels) {
+          [](const PyGraph& g, const std::optional<std::string>& kind, const std::optional<std::string>& ns,
+             const std::optional<std::map<std::string, std::string>>& labels) {
             std::vector<PyResource> out;
             for (const Resource& r : g.ref.get().resources()) {
               if ((kind && r.ref.kind != *kind) || (ns && r.ref.namespace_ != *ns)) continue;
-              bool match = true;
-              for (const auto& [k, v] : labels.value_or(std::map<std::string, std::string>{})) {
-                match = match && std::any_of(r.labels.begin(), r.labels.end(),
-                                             [&](const auto& label) { return label.first == k && label.second == v; });
-              }
-              if (match) out.push_back(PyResource{g.ref, r.index});
+              auto carries = [&r](const std::pair<const std::string, std::string>& wanted) {
+                return std::any_of(r.labels.begin(), r.labels.end(), [&wanted](const auto& label) {
+                  return label.first == wanted.first && label.second == wanted.second;
+                });
+              };
+              if (!labels || std::all_of(labels->begin(), labels->end(), carries))
+                out.push_back(PyResource{g.ref, r.index});
             }
             return out;
           },
