@@ -190,6 +190,8 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
   lint_cmd->add_flag("--quiet,-q", lint.quiet, "Text: only the finding lines (no resource, code frame or totals)");
   lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
+  lint_cmd->add_flag("--allow-empty", lint.request.allow_empty,
+                     "Accept an input with no Kubernetes objects (otherwise exit 2: the gate checked nothing)");
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();

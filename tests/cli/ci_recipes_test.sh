@@ -19,10 +19,24 @@ commands=$(awk '/^```/ { inside = !inside; next } inside' "$src/docs/ci.md" \
 count=0; failures=0
 while IFS= read -r cmd; do
   count=$((count + 1))
-  if bash -c "$cmd" > out.txt 2>&1; then echo "ok: $cmd"; else echo "FAIL ($?): $cmd"; cat out.txt; failures=$((failures + 1)); fi
+  if bash -o pipefail -c "$cmd" > out.txt 2>&1; then echo "ok: $cmd"; else echo "FAIL ($?): $cmd"; cat out.txt; failures=$((failures + 1)); fi
 done <<<"$commands"
 [ "$count" -ge 3 ] || { echo "FAIL: expected at least 3 recipe commands in docs/ci.md, found $count"; exit 1; }
 python3 -c "import json; d = json.load(open('chartproof.sarif')); assert d['version'] == '2.1.0'" || failures=$((failures + 1))
 grep -q '<testsuites name="chartproof"' chartproof-junit.xml || { echo "FAIL: no JUnit report"; failures=$((failures + 1)); }
+# The shell gate fails on a chart helm cannot render: with pipefail (helm's status), and without it
+# (chartproof reads an empty input: exit 2, never a pass).
+gate=$(grep -E '^helm template .*\| chartproof lint -' "$src/docs/ci.md" | head -1)
+grep -qx 'set -o pipefail' "$src/docs/ci.md" || { echo "FAIL: the shell gate does not set -o pipefail"; failures=$((failures + 1)); }
+cp -r examples/todo-app broken-chart
+printf '{{ .Values.nope.missing }}\n' > broken-chart/templates/broken.yaml
+broken_gate=${gate//examples\/todo-app/broken-chart}
+bash -o pipefail -c "$broken_gate" > out.txt 2>&1; code=$?
+[ "$code" -ne 0 ] && echo "ok: the shell gate fails on a chart helm cannot render (exit $code)" \
+  || { echo "FAIL: the shell gate passed a chart helm cannot render"; failures=$((failures + 1)); }
+bash -c "$broken_gate" > out.txt 2>&1; code=$?
+grep -q "no Kubernetes objects in the input" out.txt && [ "$code" -eq 2 ] \
+  && echo "ok: without pipefail, chartproof's empty input is exit 2" \
+  || { echo "FAIL: without pipefail the gate exited $code"; cat out.txt; failures=$((failures + 1)); }
 echo "$count recipe commands ran"
 [ "$failures" -eq 0 ]

@@ -20,6 +20,19 @@ check "stdin is reported as <stdin>" 1 "$(grep -c '^<stdin>:165:24: error: conta
 out=$(cat "$src/examples/todo-app/rendered.yaml" | "$bin" lint -); code=$?
 check "clean stdin exit code" 0 "$code"
 
+# A gate never passes because it checked nothing: empty stdin, a folder without YAML, only comments.
+empty_dir=$(mktemp -d)
+printf '# only a comment\n---\n' > "$empty_dir/comments.yaml"
+mkdir "$empty_dir/no-yaml" && touch "$empty_dir/no-yaml/README.md"
+err=$("$bin" lint - < /dev/null 2>&1 >/dev/null); code=$?
+check "empty stdin exit code" 2 "$code"
+check "empty stdin message" "chartproof: no Kubernetes objects in the input (empty input, no YAML files, or only comments); --allow-empty accepts that" "$err"
+"$bin" lint "$empty_dir/no-yaml" >/dev/null 2>&1; check "a folder with no YAML exit code" 2 "$?"
+"$bin" lint "$empty_dir/comments.yaml" >/dev/null 2>&1; check "a file with only comments exit code" 2 "$?"
+out=$("$bin" lint --allow-empty - < /dev/null); code=$?
+check "--allow-empty accepts an empty input" "0 no findings (0 documents, 0 resources in 1 file)" "$code $(tail -1 <<<"$out")"
+rm -rf "$empty_dir"
+
 err=$("$bin" lint /nonexistent.yaml 2>&1 >/dev/null); code=$?
 check "missing file exit code" 2 "$code"
 check "missing file message" "chartproof: /nonexistent.yaml: no such file or directory" "$err"

@@ -34,3 +34,11 @@ def test_bad_yaml_parse_error_and_lint_finding():
     assert len(graph) == 1
     report = chartproof.lint(text=text)
     assert [(f.rule, f.line) for f in report if f.rule == "invalid-yaml"] == [("invalid-yaml", 6)]
+
+
+def test_an_input_with_no_objects_is_a_usage_error_unless_allowed():
+    for text in ("", "# only a comment\n---\n"):
+        with pytest.raises(chartproof.UsageError, match="no Kubernetes objects in the input"):
+            chartproof.lint(text=text, discover_policy=False)
+        report = chartproof.lint(text=text, discover_policy=False, allow_empty=True)
+        assert report.ok() and report.summary.documents == 0

@@ -268,6 +268,7 @@ def lint(
     chart: Optional[PathArg] = None,
     helm: str = "helm",
     packs: Optional[Sequence[RulePack]] = None,
+    allow_empty: bool = False,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -281,13 +282,15 @@ def lint(
     file on top (later wins); with neither, ``.chartproof.yaml`` of the current folder or a parent
     (unless ``discover_policy`` is False), else the recommended profile. ``kube_version``,
     ``schema_dirs`` and ``schema_mode`` (strict or lenient) override the policy's ``kubernetes:``.
-    ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
+    An input with no Kubernetes objects at all raises UsageError unless ``allow_empty`` (a gate never
+    passes because it checked nothing). ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
     request = _request(_paths(paths), _texts(text), policy, profile, discover_policy, enable, disable, namespace,
                        kube_version, schema_dirs, schema_mode, jobs)
     request.helm = helm
+    request.allow_empty = allow_empty
     if chart is not None:
         request.chart_source = os.fspath(chart)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
@@ -337,6 +340,7 @@ def lint_chart(
     schema_mode: Optional[str] = None,
     jobs: int = 0,
     packs: Optional[Sequence[RulePack]] = None,
+    allow_empty: bool = False,
 ) -> Report:
     """Lints a chart folder exactly as ``chartproof lint CHART_DIR``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
@@ -356,6 +360,7 @@ def lint_chart(
     request.set_string = _pairs(set_string)
     request.include_crds = include_crds
     request.helm_timeout = helm_timeout
+    request.allow_empty = allow_empty
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 

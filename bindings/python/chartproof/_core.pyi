@@ -6,6 +6,7 @@ class Request:
     paths: List[str]
     texts: List[Tuple[str, str]]
     charts_of: bool
+    allow_empty: bool
     chart_source: str
     profile: str
     policy_files: List[str]

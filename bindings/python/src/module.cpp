@@ -165,6 +165,7 @@ PYBIND11_MODULE(_core, m) {
             for (const auto& [name, text] : texts) r.texts.push_back(SourceFile{name, text});
           })
       .def_readwrite("charts_of", &LintRequest::charts_of)
+      .def_readwrite("allow_empty", &LintRequest::allow_empty)
       .def_readwrite("chart_source", &LintRequest::chart_source)
       .def_readwrite("profile", &LintRequest::profile)
       .def_readwrite("policy_files", &LintRequest::policy_files)

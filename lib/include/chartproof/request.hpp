@@ -25,6 +25,9 @@ struct LintRequest {
   std::vector<SourceFile> texts;
   /// The paths are changed files (pre-commit): lint the chart folder enclosing each, once.
   bool charts_of = false;
+  /// Accept an input with no documents at all (an empty render, a folder with no YAML); otherwise
+  /// that is a usage error, so that a gate never passes because it checked nothing.
+  bool allow_empty = false;
   /// The rendered input (one file or standard input) is `helm template` of this chart folder: its
   /// findings go to the chart's template and values lines, as in chart mode (`--chart DIR`).
   std::string chart_source;

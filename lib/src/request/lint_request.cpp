@@ -154,6 +154,16 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   }
   LintReport report = linter->run(std::move(contexts));
   report.errors = std::move(chart_errors);
+  // `helm template ... | chartproof lint -` where helm printed nothing must not pass a gate. A
+  // finding (e.g. a folder without Chart.yaml) or a chart folder whose own files were linted (its
+  // Chart.yaml and values, even when every template is switched off) means something was checked.
+  bool checked_something = report.summary.documents > 0 || !report.findings.empty() || !report.charts().empty();
+  if (!checked_something && report.errors.empty() && !request.allow_empty) {
+    return Error{"", 0, 0,
+                 "no Kubernetes objects in the input (empty input, no YAML files, or only comments); --allow-empty "
+                 "accepts that",
+                 ErrorKind::Usage};
+  }
   return report;
 }
 
