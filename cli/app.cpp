@@ -124,10 +124,16 @@ int run_lint(const LintArgs& a, Environment& env) {
     if (t.file.empty()) t.file = a.output;
     targets.push_back(std::move(t));
   }
-  if (std::count_if(targets.begin(), targets.end(), [](const Target& t) { return t.file.empty(); }) > 1) {
-    env.err << "chartproof: more than one format writes to standard output; give the others a file (--format "
-               "sarif=results.sarif)\n";
-    return kExitUsage;
+  // Two formats into one destination would leave only the last: ambiguous, so a usage error.
+  for (std::size_t i = 0; i < targets.size(); ++i) {
+    for (std::size_t j = 0; j < i; ++j) {
+      if (targets[i].file != targets[j].file) continue;
+      std::string where = targets[i].file.empty() ? "standard output" : targets[i].file;
+      env.err << "chartproof: " << targets[j].format << " and " << targets[i].format << " would both write to " << where
+              << "; give each format its own file (--format sarif=results.sarif); at most one goes to "
+              << (a.output.empty() ? "standard output" : "--output") << "\n";
+      return kExitUsage;
+    }
   }
   auto linted = lint_request(request);
   if (!linted) {
@@ -159,9 +165,14 @@ int run_lint(const LintArgs& a, Environment& env) {
       write(t.format, env.out, true);
       continue;
     }
-    std::ofstream file(t.file, std::ios::binary);
+    // Written beside the target and renamed over it: a failed write never leaves half a report.
+    std::string partial = t.file + ".chartproof-partial";
+    std::ofstream file(partial, std::ios::binary);
     if (file) write(t.format, file, false);
-    if (!file) {
+    file.close();
+    std::error_code ec;
+    if (!file || (std::filesystem::rename(partial, t.file, ec), ec)) {
+      std::filesystem::remove(partial, ec);
       env.err << "chartproof: " << t.file << ": cannot write the " << t.format << " report\n";
       return kExitUsage;
     }

@@ -121,5 +121,27 @@ TEST_CASE("CLI: several formats in one run, files and standard output") {
   std::ostringstream out2, err2;
   CHECK(chartproof::cli::run({"lint", "--format", "json", "--format", "sarif", input},
                              chartproof::cli::Environment{out2, err2, false, false}) == 2);
-  CHECK(err2.str().find("more than one format writes to standard output") != std::string::npos);
+  CHECK(err2.str().find("json and sarif would both write to standard output") != std::string::npos);
+  // --output with two formats used to keep only the last one silently: a usage error, nothing written.
+  std::ostringstream out3, err3;
+  CHECK(chartproof::cli::run({"lint", "--format", "json", "--format", "sarif", "--output", dir + "/both", input},
+                             chartproof::cli::Environment{out3, err3, false, false}) == 2);
+  CHECK(err3.str().find("json and sarif would both write to " + dir + "/both") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir + "/both"));
+  // The same file named twice, and one format to --output beside another to its own file.
+  std::ostringstream out4, err4;
+  CHECK(chartproof::cli::run({"lint", "--format", "json=" + dir + "/x", "--format", "sarif=" + dir + "/x", input},
+                             chartproof::cli::Environment{out4, err4, false, false}) == 2);
+  std::ostringstream out5, err5;
+  CHECK(chartproof::cli::run(
+            {"lint", "--format", "json", "--format", "sarif=" + dir + "/s.sarif", "--output", dir + "/j.json", input},
+            chartproof::cli::Environment{out5, err5, false, false}) == 1);
+  CHECK(fs::file_size(dir + "/j.json") > 1000);
+  CHECK(fs::file_size(dir + "/s.sarif") > 1000);
+  CHECK_FALSE(fs::exists(dir + "/j.json.chartproof-partial"));
+  // A report that cannot be written is exit 2 and leaves no partial file behind.
+  std::ostringstream out6, err6;
+  CHECK(chartproof::cli::run({"lint", "--format", "json=" + dir + "/missing/dir/r.json", input},
+                             chartproof::cli::Environment{out6, err6, false, false}) == 2);
+  CHECK(err6.str().find("cannot write the json report") != std::string::npos);
 }
