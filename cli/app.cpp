@@ -277,6 +277,21 @@ int run(const std::vector<std::string>& args, Environment env) {
   CLI::App* check_cmd = policy_cmd->add_subcommand("check", "Validate a policy file (exit 0 valid, 2 invalid)");
   check_cmd->add_option("file", check_file, "Policy file")->required();
 
+  CLI::App* version_cmd = app.add_subcommand("version", "Print the version (as --version)");
+
+  // A mistyped subcommand gets a suggestion instead of CLI11's "A subcommand is required".
+  if (!args.empty() && !args.front().empty() && args.front().front() != '-') {
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+    if (std::find(names.begin(), names.end(), args.front()) == names.end()) {
+      env.err << "chartproof: unknown command \"" << args.front() << "\"" << did_you_mean(args.front(), names)
+              << "; commands: ";
+      for (std::size_t i = 0; i < names.size(); ++i) env.err << (i ? ", " : "") << names[i];
+      env.err << "\n";
+      return kExitUsage;
+    }
+  }
+
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   try {
     app.parse(reversed);
@@ -296,6 +311,10 @@ int run(const std::vector<std::string>& args, Environment env) {
     return kExitUsage;
   }
 
+  if (*version_cmd) {
+    env.out << "chartproof " << version() << "\n";
+    return 0;
+  }
   if (*lint_cmd) return run_lint(lint, env);
   if (*rules_cmd) {
     std::vector<RuleDefinition> rules;
