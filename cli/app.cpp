@@ -148,7 +148,7 @@ int run_lint(const LintArgs& a, Environment& env) {
     } else if (format == "sarif") {
       out << format_sarif(report, std::filesystem::current_path().string());
     } else if (format == "junit") {
-      out << format_junit(report);
+      out << format_junit(report, a.fail_on == "never" ? std::nullopt : parse_severity(a.fail_on));
     } else if (format == "github") {
       out << format_github(report);
     } else {

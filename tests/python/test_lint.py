@@ -119,3 +119,14 @@ def test_a_long_lived_process_sees_changed_schema_dirs(root, tmp_path):
     (schemas / "backups.yaml").write_text(crd.replace("schedule: {type: string}", "schedule: {type: integer}"))
     second = [(f.rule, f.path) for f in chartproof.lint(text=backup, schema_dirs=[schemas]) if f.pack == "schema"]
     assert second == []
+
+
+def test_junit_fails_only_at_the_threshold_as_the_cli(root, cli):
+    import subprocess
+    broken = root / "examples" / "todo-app" / "rendered-broken.yaml"
+    report = chartproof.lint(broken, discover_policy=False)
+    for fail_on in ("error", "warning", "never"):
+        run = subprocess.run([cli, "lint", "--format", "junit", "--fail-on", fail_on, str(broken)], capture_output=True,
+                             text=True, cwd=root)
+        assert run.stdout == report.to_junit(fail_on)
+    assert 'failures="3"' in report.to_junit() and "<failure" not in report.to_junit("never")

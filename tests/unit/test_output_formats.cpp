@@ -78,11 +78,10 @@ TEST_CASE("SARIF fingerprints are stable across runs and distinct across finding
   CHECK(prints.size() == results.size());
 }
 
-TEST_CASE("JUnit: a testcase per resource x rule, unique names, failures with locations") {
+TEST_CASE("JUnit: a testcase per resource, unique names, failing only at --fail-on, with locations") {
   auto report = broken_report();
   std::string xml = chartproof::format_junit(report);
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites", 0) == 0);
-  CHECK(xml.find("failures=\"7\"") != std::string::npos);
   std::set<std::string> names;
   std::size_t cases = 0;
   for (std::size_t p = xml.find("<testcase "); p != std::string::npos; p = xml.find("<testcase ", p + 1)) {
@@ -90,10 +89,27 @@ TEST_CASE("JUnit: a testcase per resource x rule, unique names, failures with lo
     names.insert(xml.substr(start, xml.find('"', start) - start));
     ++cases;
   }
-  CHECK(cases > report.summary.resources);
+  CHECK(cases == report.summary.resources);  // 7 objects: 7 testcases, not one per resource x rule
   CHECK(names.size() == cases);
+  CHECK(names.count("Deployment/todo-app/todo-app-backend") == 1);
+  // 5 errors in 3 objects fail at the default threshold (duplicate-key joins its Deployment); the
+  // 2 warnings are notes.
+  CHECK(xml.find("<testsuites name=\"chartproof\" tests=\"7\" failures=\"3\">") != std::string::npos);
+  CHECK(xml.find("document at line") == std::string::npos);
+  auto notes = xml.find("<system-out>");
+  REQUIRE(notes != std::string::npos);
+  CHECK(xml.find("rendered-broken.yaml:154:13: warning: container &quot;backend&quot; has no memory limit "
+                 "[missing-memory-limit]",
+                 notes) != std::string::npos);
   CHECK(xml.find("rendered-broken.yaml:165:24: error: container &quot;backend&quot; runs as UID 0 (root), which its "
                  "runAsNonRoot: true forbids: the kubelet refuses to start it [run-as-root]") != std::string::npos);
+  // --fail-on warning: the warnings fail too; --fail-on never: nothing fails (the exit code is 0).
+  std::string warning = chartproof::format_junit(report, chartproof::Severity::Warning);
+  CHECK(warning.find("<system-out>") == std::string::npos);
+  CHECK(warning.find("has no memory limit [missing-memory-limit]") != std::string::npos);
+  std::string never = chartproof::format_junit(report, std::nullopt);
+  CHECK(never.find("<failure") == std::string::npos);
+  CHECK(never.find("failures=\"0\">") != std::string::npos);
 }
 
 TEST_CASE("GitHub annotations: one workflow command per finding, escaped") {

@@ -158,9 +158,10 @@ class Report:
         """SARIF 2.1.0, with file URIs relative to ``base_dir``."""
         return str(self._core.to_sarif(base_dir))
 
-    def to_junit(self) -> str:
-        """JUnit XML, one test case per rule and object."""
-        return str(self._core.to_junit())
+    def to_junit(self, fail_on: str = "error") -> str:
+        """JUnit XML: one test case per object (and per chart-level check), failing for its findings at
+        or above ``fail_on`` (as ``--fail-on``); milder findings are ``<system-out>`` notes."""
+        return str(self._core.to_junit(fail_on))
 
     def to_github(self) -> str:
         """GitHub Actions workflow commands (annotations)."""

@@ -269,7 +269,15 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "to_sarif", [](const LintReport& r, const std::string& base) { return format_sarif(r, base); },
           py::arg("base_dir") = ".")
-      .def("to_junit", [](const LintReport& r) { return format_junit(r); })
+      .def(
+          "to_junit",
+          [](const LintReport& r, const std::string& fail_on) {
+            if (fail_on == "never") return format_junit(r, std::nullopt);
+            auto sev = parse_severity(fail_on);
+            if (!sev) throw py::value_error("fail_on must be error, warning, info or never");
+            return format_junit(r, *sev);
+          },
+          py::arg("fail_on") = "error")
       .def("to_github", [](const LintReport& r) { return format_github(r); })
       .def("to_text", [](const LintReport& r) { return format_text(r, TextOptions{}); })
       .def("__len__", [](const LintReport& r) { return r.findings.size(); })

@@ -3,6 +3,7 @@
 /// Output formats for a lint report and for the rule catalogue.
 
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "chartproof/engine.hpp"
@@ -25,8 +26,10 @@ void write_json(const LintReport& report, std::ostream& out);
 /// SARIF 2.1.0 for GitHub code scanning: one rule per rule that ran, results with relative
 /// physical locations (from `base_dir`), logical locations for resources, stable fingerprints.
 std::string format_sarif(const LintReport& report, const std::string& base_dir);
-/// JUnit XML: a testsuite per file, a testcase per resource x rule that ran, failures with locations.
-std::string format_junit(const LintReport& report);
+/// JUnit XML: a testsuite per file, a testcase per resource and per chart-level check; findings at
+/// or above `fail_on` are its failures (with locations), milder ones <system-out> notes (nullopt:
+/// --fail-on never, nothing fails).
+std::string format_junit(const LintReport& report, std::optional<Severity> fail_on = Severity::Error);
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=<rule>::<message>`.
 std::string format_github(const LintReport& report);
 /// Counts per rule and severity.

@@ -1,6 +1,8 @@
-// JUnit XML for GitLab and other CI test reports: a testcase per resource x rule that ran on it, so
-// a clean check shows as a pass and a regression as a new failure.
+// JUnit XML for GitLab and other CI test reports: a testcase per resource (and per chart-level check),
+// failing for its findings at or above --fail-on; milder findings are notes (<system-out>), so the
+// report agrees with the exit code.
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -41,12 +43,18 @@ std::string xml_escape(std::string_view text) {
 
 struct Case {
   std::string name;
-  std::vector<const Finding*> failures;
+  std::vector<const Finding*> failures;  ///< at or above the threshold
+  std::vector<const Finding*> notes;     ///< below it: <system-out>, not a failure
 };
+
+std::string finding_line(const Finding& f) {
+  return f.file + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) + ": " +
+         std::string(severity_name(f.severity)) + ": " + f.message + value_source_suffix(f) + " [" + f.rule + "]";
+}
 
 }  // namespace
 
-std::string format_junit(const LintReport& report) {
+std::string format_junit(const LintReport& report, std::optional<Severity> fail_on) {
   // file -> ordered test cases; the key makes names unique (GitLab merges equal names).
   std::map<std::string, std::map<std::string, Case>> suites;
   auto resource_name = [](const ResourceRef& r) {
@@ -68,31 +76,39 @@ std::string format_junit(const LintReport& report) {
     const ChartFolder* chart = report.chart_of(f);
     return chart ? chart->template_path(f.template_name) : f.file;
   };
+  // One testcase per resource (its findings are its failures), so a report of 11 objects has about
+  // 11 testcases, not one per resource x rule.
   std::map<std::string, int> seen;  // duplicates of the same object get #2, #3
+  // Where each document's first object went: a document-level finding (duplicate-key) joins it.
+  std::map<std::string, std::map<std::uint32_t, std::pair<std::string, std::string>>> document_case;
   for (const auto& input : report.inputs) {
     for (const Resource& r : input->graph.resources()) {
       std::string file = resource_suite(*r.document);
       std::string base = resource_name(r.ref);
       int n = ++seen[file + "\n" + base];
-      std::string name = n == 1 ? base : base + " #" + std::to_string(n);
-      for (const auto& run : report.rules) {
-        // The rules the engine ran on this resource: the same two tests it applies.
-        if (!run.meta.inspects(r.ref.kind) || lists_rule(r.ignored, run.meta.id, run.meta.pack)) continue;
-        suites[file][name + " " + run.meta.id].name = run.meta.id + " " + name;
-      }
+      std::string key = n == 1 ? base : base + " #" + std::to_string(n);
+      suites[file][key].name = key;
+      if (r.document->file) document_case[r.document->file->path].emplace(r.document->first_line, std::pair{file, key});
     }
   }
-  {
-    // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
-    for (const ChartFolder* chart_ptr : report.charts()) {
-      const ChartFolder& chart = *chart_ptr;
-      for (const auto& run : report.rules) {
-        if (run.meta.chart_level)
-          suites[chart.chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart.dir;
-      }
+  auto case_of_document = [&](const Finding& f) -> Case* {
+    std::string file = f.rendered ? f.rendered->file : f.file;
+    std::uint32_t line = f.rendered ? f.rendered->line : f.line;
+    auto in_file = document_case.find(file);
+    if (in_file == document_case.end()) return nullptr;
+    auto after = in_file->second.upper_bound(line);
+    if (after == in_file->second.begin()) return nullptr;
+    const auto& [suite, key] = std::prev(after)->second;
+    return &suites[suite][key];
+  };
+  // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
+  for (const ChartFolder* chart : report.charts()) {
+    for (const auto& run : report.rules) {
+      if (run.meta.chart_level)
+        suites[chart->chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart->dir;
     }
   }
-  // A chart-level finding (in Chart.yaml or a values file) fails its chart's testcase.
+  // A chart-level finding (in Chart.yaml or a values file) belongs to its chart's testcase.
   auto chart_of = [&](const Finding& f) -> const ChartFolder* {
     for (const ChartFolder* chart : report.charts()) {
       if (chart->chart_yaml.file && chart->chart_yaml.file->path == f.file) return chart;
@@ -103,16 +119,20 @@ std::string format_junit(const LintReport& report) {
     return nullptr;
   };
   for (const auto& f : report.findings) {
+    Case* c = nullptr;
     if (const ChartFolder* chart = f.has_resource() ? nullptr : chart_of(f)) {
-      Case& c = suites[chart->chart_yaml.file->path]["chart " + f.rule];
-      if (c.name.empty()) c.name = f.rule + " chart " + chart->dir;
-      c.failures.push_back(&f);
-      continue;
+      c = &suites[chart->chart_yaml.file->path]["chart " + f.rule];
+      if (c->name.empty()) c->name = f.rule + " chart " + chart->dir;
+    } else if (Case* in_document = f.has_resource() ? nullptr : case_of_document(f)) {
+      c = in_document;
+    } else {
+      std::string name = f.has_resource() ? resource_name(f.resource) : "document at line " + std::to_string(f.line);
+      c = &suites[finding_suite(f)][name];
+      if (c->name.empty()) c->name = name;
     }
-    std::string name = f.has_resource() ? resource_name(f.resource) : "document at line " + std::to_string(f.line);
-    Case& c = suites[finding_suite(f)][name + " " + f.rule];
-    if (c.name.empty()) c.name = f.rule + " " + name;
-    c.failures.push_back(&f);
+    // A testcase fails only for what fails the run (--fail-on); the rest are notes beside it.
+    bool fails = fail_on && f.severity >= *fail_on;
+    (fails ? c->failures : c->notes).push_back(&f);
   }
   std::ostringstream out;
   std::size_t tests = 0, failures = 0;
@@ -129,20 +149,24 @@ std::string format_junit(const LintReport& report) {
         << suite_failures << "\">\n";
     for (const auto& [key, c] : cases) {
       out << "    <testcase classname=\"" << xml_escape(file) << "\" name=\"" << xml_escape(c.name) << "\"";
-      if (c.failures.empty()) {
+      if (c.failures.empty() && c.notes.empty()) {
         out << "/>\n";
         continue;
       }
-      const Finding& first = *c.failures.front();
-      out << ">\n      <failure type=\"" << severity_name(first.severity) << "\" message=\""
-          << xml_escape(first.message) << "\">";
-      for (const Finding* f : c.failures) {
-        out << xml_escape(f->file + ":" + std::to_string(f->line) + ":" + std::to_string(f->column) + ": " +
-                          std::string(severity_name(f->severity)) + ": " + f->message + value_source_suffix(*f) + " [" +
-                          f->rule + "]")
-            << "\n";
+      out << ">\n";
+      if (!c.failures.empty()) {
+        const Finding& first = *c.failures.front();
+        out << "      <failure type=\"" << severity_name(first.severity) << "\" message=\"" << xml_escape(first.message)
+            << "\">";
+        for (const Finding* f : c.failures) out << xml_escape(finding_line(*f)) << "\n";
+        out << "</failure>\n";
       }
-      out << "</failure>\n    </testcase>\n";
+      if (!c.notes.empty()) {
+        out << "      <system-out>";
+        for (const Finding* f : c.notes) out << xml_escape(finding_line(*f)) << "\n";
+        out << "</system-out>\n";
+      }
+      out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";
   }
