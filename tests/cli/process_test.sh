@@ -33,6 +33,13 @@ out=$("$bin" lint --allow-empty - < /dev/null); code=$?
 check "--allow-empty accepts an empty input" "0 no findings (0 documents, 0 resources in 1 file)" "$code $(tail -1 <<<"$out")"
 rm -rf "$empty_dir"
 
+# A finding in a policy file shows the policy's line in its code frame.
+policy_dir=$(mktemp -d)
+printf 'apiVersion: chartproof.io/v1\nkind: Policy\nexemptions:\n  - rules: [host-path-mounted]\n    reason: old\n    expires: 2020-01-01\n' > "$policy_dir/p.yaml"
+out=$("$bin" lint --policy "$policy_dir/p.yaml" "$src/examples/todo-app/rendered.yaml")
+check "a policy finding's code frame shows the policy line" 1 "$(grep -c '^  4 |   - rules: \[host-path-mounted\]$' <<<"$out")"
+rm -rf "$policy_dir"
+
 err=$("$bin" lint /nonexistent.yaml 2>&1 >/dev/null); code=$?
 check "missing file exit code" 2 "$code"
 check "missing file message" "chartproof: /nonexistent.yaml: no such file or directory" "$err"

@@ -1,5 +1,7 @@
 #include "report/source_lines.hpp"
 
+#include "io/read_file.hpp"
+
 namespace chartproof::report {
 
 std::string_view SourceLines::line(std::string_view file, std::uint32_t line) {
@@ -16,7 +18,15 @@ std::string_view SourceLines::line(std::string_view file, std::uint32_t line) {
       }
     }
   }
-  if (!source) return {};
+  if (!source) {
+    // Not an input: a policy file a finding points into (an expired exemption). Read once.
+    auto known = from_disk_.find(file);
+    if (known == from_disk_.end()) {
+      auto text = io::read_file(std::string(file));
+      known = from_disk_.emplace(std::string(file), SourceFile{std::string(file), text ? text.value() : ""}).first;
+    }
+    source = &known->second;
+  }
   auto [it, inserted] = offsets_.try_emplace(source->path);
   std::vector<std::size_t>& starts = it->second;
   if (inserted) {
