@@ -33,7 +33,10 @@ std::string param_value_text(const ParamValue& value);
 struct ParamSpec {
   std::string name;
   std::string description;
-  ParamValue default_value;
+  ParamValue default_value;  ///< its type is the parameter's type
+  /// Optional: why a value of the right type is unusable (`1GB` is not a quantity), checked where a
+  /// policy sets it, so a bad bound is a located error instead of a silently disabled check.
+  std::function<std::optional<std::string>(const ParamValue&)> check = {};
 };
 
 /// What a rule is, for selection, docs and output.

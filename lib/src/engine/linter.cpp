@@ -117,16 +117,22 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
           "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, declared)};
     }
     // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
-    if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value)) {
-      it->second = std::to_string(std::get<std::int64_t>(value));
-      continue;
-    }
-    if (it->second.index() != value.index()) {
+    ParamValue given = value;
+    if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value))
+      given = std::to_string(std::get<std::int64_t>(value));
+    if (it->second.index() != given.index()) {
       return Error{"", 0, 0,
                    "parameter \"" + name + "\" of rule \"" + meta.id + "\" must be " +
-                       std::string(param_type_name(it->second)) + ", not " + std::string(param_type_name(value))};
+                       std::string(param_type_name(it->second)) + ", not " + std::string(param_type_name(given))};
     }
-    it->second = value;
+    // The same check the policy reader makes, for options given in code.
+    auto spec =
+        std::find_if(meta.params.begin(), meta.params.end(), [&](const ParamSpec& p) { return p.name == name; });
+    if (spec != meta.params.end() && spec->check) {
+      if (auto why = spec->check(given))
+        return Error{"", 0, 0, "parameter \"" + name + "\" of rule \"" + meta.id + "\": " + *why};
+    }
+    it->second = std::move(given);
   }
   return std::nullopt;
 }

@@ -155,6 +155,10 @@ Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file
                             std::string(param_type_name(declared->default_value)) + ", not " +
                             std::string(param_type_name(*value)));
       }
+      if (declared->check) {
+        if (auto why = declared->check(*value))
+          return error_at(file, node.value_at(i), "parameter \"" + name + "\" of rule \"" + meta->id + "\": " + *why);
+      }
     }
     params[name] = std::move(*value);
   }

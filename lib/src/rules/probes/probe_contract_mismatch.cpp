@@ -1,6 +1,7 @@
 // probe-contract-mismatch: a probe differs from the handler the policy's contract requires.
 #include <sstream>
 
+#include "rules/param_checks.hpp"
 #include "rules/probes/pack.hpp"
 #include "rules/probes/probe_contract.hpp"
 
@@ -83,6 +84,13 @@ class ProbeContractMismatch : public Rule {
   std::vector<std::optional<HandlerSpec>> specs_;  // startup, liveness, readiness (kProbeKinds order)
 };
 
+// A handler spec the contract cannot parse, where the policy sets it.
+std::optional<std::string> handler_problem(const ParamValue& value) {
+  std::string error;
+  parse_handler_spec(std::get<std::string>(value), error);
+  return error.empty() ? std::nullopt : std::optional<std::string>(error);
+}
+
 std::optional<std::string> validate(const Params& p) {
   for (const auto& kind : kProbeKinds) {
     std::string error;
@@ -99,26 +107,27 @@ std::optional<std::string> validate(const Params& p) {
 }  // namespace
 
 RuleDefinition probe_contract_mismatch_rule() {
-  RuleDefinition def = define<ProbeContractMismatch>(RuleMeta{
-      "probe-contract-mismatch",
-      "probes",
-      Severity::Error,
-      true,
-      workload_kinds(),
-      "Probes must use the handlers the team's probe contract requires.",
-      "A team's services expose the same health endpoints (e.g. /health/live for liveness, /health/ready "
-      "for readiness, on the port named http); a chart that probes `/` or `/healthz`, another port or "
-      "plain TCP then restarts pods on the wrong signal or marks them ready too early. The contract is "
-      "stated per probe in the rule's parameters (usually in a scoped policy entry), e.g. `liveness: "
-      "\"httpGet /health/live port=http\"`; a probe name and the number of the containerPort it names are "
-      "the same port. Nothing is required until the parameters say so.",
-      "Make the probe match the contract, or change the contract in the policy if this service is "
-      "different (with a scope for it).",
-      {ParamSpec{"liveness", "required liveness handler, e.g. \"httpGet /health/live port=http\"", std::string()},
-       ParamSpec{"readiness", "required readiness handler", std::string()},
-       ParamSpec{"startup", "required startup handler", std::string()},
-       ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
-                 std::vector<std::string>{}}}});
+  RuleDefinition def = define<ProbeContractMismatch>(
+      RuleMeta{"probe-contract-mismatch",
+               "probes",
+               Severity::Error,
+               true,
+               workload_kinds(),
+               "Probes must use the handlers the team's probe contract requires.",
+               "A team's services expose the same health endpoints (e.g. /health/live for liveness, /health/ready "
+               "for readiness, on the port named http); a chart that probes `/` or `/healthz`, another port or "
+               "plain TCP then restarts pods on the wrong signal or marks them ready too early. The contract is "
+               "stated per probe in the rule's parameters (usually in a scoped policy entry), e.g. `liveness: "
+               "\"httpGet /health/live port=http\"`; a probe name and the number of the containerPort it names are "
+               "the same port. Nothing is required until the parameters say so.",
+               "Make the probe match the contract, or change the contract in the policy if this service is "
+               "different (with a scope for it).",
+               {ParamSpec{"liveness", "required liveness handler, e.g. \"httpGet /health/live port=http\"",
+                          std::string(), &handler_problem},
+                ParamSpec{"readiness", "required readiness handler", std::string(), &handler_problem},
+                ParamSpec{"startup", "required startup handler", std::string(), &handler_problem},
+                ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
+                          std::vector<std::string>{}, &re2_patterns_problem}}});
   def.validate = validate;
   return def;
 }

@@ -1,6 +1,7 @@
 // probe-timing-out-of-range: probe timings outside the bounds of the team's probe contract.
 #include <sstream>
 
+#include "rules/param_checks.hpp"
 #include "rules/probes/pack.hpp"
 #include "rules/probes/probe_contract.hpp"
 
@@ -58,6 +59,13 @@ class ProbeTimingOutOfRange : public Rule {
   std::vector<std::vector<TimingBound>> bounds_;  // startup, liveness, readiness
 };
 
+// Timing bounds the contract cannot parse, where the policy sets them.
+std::optional<std::string> timing_problem(const ParamValue& value) {
+  std::string error;
+  parse_timing_spec(std::get<std::string>(value), error);
+  return error.empty() ? std::nullopt : std::optional<std::string>(error);
+}
+
 std::optional<std::string> validate(const Params& p) {
   for (const auto& kind : kProbeKinds) {
     std::string error;
@@ -85,12 +93,13 @@ RuleDefinition probe_timing_out_of_range_rule() {
                "(period 10, timeout 1, failures 3, delay 0). Nothing is required until the parameters say so.",
                "Set the probe's timing within the bounds, or change the bounds in the policy for this service.",
                {ParamSpec{"liveness", "bounds for the liveness probe, e.g. \"periodSeconds=10 timeoutSeconds<=2\"",
-                          std::string()},
-                ParamSpec{"readiness", "bounds for the readiness probe", std::string()},
-                ParamSpec{"startup", "bounds for the startup probe", std::string()},
-                ParamSpec{"min_startup_window", "smallest startup window in seconds (0 = no bound)", std::int64_t{0}},
+                          std::string(), &timing_problem},
+                ParamSpec{"readiness", "bounds for the readiness probe", std::string(), &timing_problem},
+                ParamSpec{"startup", "bounds for the startup probe", std::string(), &timing_problem},
+                ParamSpec{"min_startup_window", "smallest startup window in seconds (0 = no bound)", std::int64_t{0},
+                          &non_negative_problem},
                 ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
-                          std::vector<std::string>{}}}});
+                          std::vector<std::string>{}, &re2_patterns_problem}}});
   def.validate = validate;
   return def;
 }

@@ -1,4 +1,5 @@
 // run-as-root: a container whose effective securityContext lets it run as UID 0.
+#include "rules/param_checks.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/security/pack.hpp"
 
@@ -73,7 +74,7 @@ RuleDefinition run_as_root_rule() {
                "container (verifyRunAsNonRoot in pkg/kubelet/kuberuntime), and the finding says so.",
                "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
                "container, and build the image with a non-root USER.",
-               {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}},
+               {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}, &non_negative_problem},
                 ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
 }
 

@@ -8,17 +8,18 @@
 #include <vector>
 
 #include "chartproof/rule.hpp"
+#include "rules/param_checks.hpp"
 
 namespace chartproof::rules {
 
 /// The `external` parameter's ParamSpec, one wording for every rule that takes it.
 inline ParamSpec external_names_param() {
   return ParamSpec{"external", "names (RE2 patterns, whole-name match) of objects created outside the chart",
-                   std::vector<std::string>{}};
+                   std::vector<std::string>{}, &re2_patterns_problem};
 }
 
 /// Compiled `external` patterns: a reference to a name that matches one is not reported.
-/// (A malformed pattern matches nothing: params carry no pattern type the policy loader could check.)
+/// (A malformed pattern never gets here: external_names_param() rejects it where the policy sets it.)
 class ExternalNames {
  public:
   explicit ExternalNames(const Params& p) {

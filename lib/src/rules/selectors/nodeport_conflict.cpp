@@ -1,4 +1,5 @@
 // nodeport-conflict: two Services with the same nodePort, or a nodePort outside the cluster's range.
+#include "rules/param_checks.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/selectors/pack.hpp"
 
@@ -54,20 +55,20 @@ class NodePortConflict : public Rule {
 }  // namespace
 
 RuleDefinition nodeport_conflict_rule() {
-  return define<NodePortConflict>(
-      RuleMeta{"nodeport-conflict",
-               "selectors",
-               Severity::Error,
-               true,
-               {"Service"},
-               "nodePorts must be unique and inside the cluster's node port range.",
-               "Node ports are allocated cluster-wide: a second Service asking for the same nodePort (and protocol) "
-               "is rejected (`provided port is already allocated`), and a port outside the API server's "
-               "--service-node-port-range (30000-32767 unless changed) is rejected too. Both fail `helm install`. "
-               "Only Services of the same input are compared; clusters with another range set the parameters.",
-               "Pick an unused port in the range, or leave nodePort out and let Kubernetes allocate one.",
-               {ParamSpec{"min_node_port", "lowest node port the cluster allows", std::int64_t{30000}},
-                ParamSpec{"max_node_port", "highest node port the cluster allows", std::int64_t{32767}}}});
+  return define<NodePortConflict>(RuleMeta{
+      "nodeport-conflict",
+      "selectors",
+      Severity::Error,
+      true,
+      {"Service"},
+      "nodePorts must be unique and inside the cluster's node port range.",
+      "Node ports are allocated cluster-wide: a second Service asking for the same nodePort (and protocol) "
+      "is rejected (`provided port is already allocated`), and a port outside the API server's "
+      "--service-node-port-range (30000-32767 unless changed) is rejected too. Both fail `helm install`. "
+      "Only Services of the same input are compared; clusters with another range set the parameters.",
+      "Pick an unused port in the range, or leave nodePort out and let Kubernetes allocate one.",
+      {ParamSpec{"min_node_port", "lowest node port the cluster allows", std::int64_t{30000}, &port_problem},
+       ParamSpec{"max_node_port", "highest node port the cluster allows", std::int64_t{32767}, &port_problem}}});
 }
 
 }  // namespace chartproof::rules
