@@ -49,6 +49,13 @@ Expected<Policy> resolve_policy(const PolicyArgs& a, const std::shared_ptr<const
   return request_policy(request);
 }
 
+// A linter for a policy, knowing the rules of the environment's catalogue (the --pack packs).
+Expected<Linter> linter_for(const Policy& policy, const Environment& env) {
+  LintOptions options = options_from_policy(policy);
+  options.catalogue = env.catalogue;
+  return Linter::create(options);
+}
+
 // The effective policy and a linter for it; on error, prints it and returns nullopt (exit 2).
 struct PolicyAndLinter {
   Policy policy;
@@ -61,9 +68,7 @@ std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, const E
     err << "chartproof: " << policy.error().to_string() << "\n";
     return std::nullopt;
   }
-  LintOptions options = options_from_policy(policy.value());
-  options.catalogue = env.catalogue;
-  auto linter = Linter::create(options);
+  auto linter = linter_for(policy.value(), env);
   if (!linter) {
     err << "chartproof: " << linter.error().to_string() << "\n";
     return std::nullopt;
@@ -353,9 +358,7 @@ int run(const std::vector<std::string>& args, Environment env) {
       env.err << "chartproof: " << policy.error().to_string() << "\n";
       return kExitUsage;
     }
-    LintOptions policy_options = options_from_policy(policy.value());
-    policy_options.catalogue = env.catalogue;
-    auto linter = Linter::create(policy_options);
+    auto linter = linter_for(policy.value(), env);
     if (!linter) {
       env.err << "chartproof: " << (*check_cmd ? check_file + ": " : std::string()) << linter.error().to_string()
               << "\n";

@@ -53,16 +53,15 @@ class PythonRule : public Rule {
  public:
   PythonRule(std::shared_ptr<py::object> rule, const Params& params, std::shared_ptr<CheckFailure> failure,
              std::string id)
-      : rule_(std::move(rule)), params_(params), failure_(std::move(failure)), id_(std::move(id)) {}
+      : rule_(std::move(rule)), params_(params_dict(params)), failure_(std::move(failure)), id_(std::move(id)) {}
 
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     py::gil_scoped_acquire gil;
     if (failure_->failed()) return;  // the run is already an error
     auto live = std::make_shared<bool>(true);
     GraphRef ref{nullptr, &ctx.graph, live};
-    py::dict params;
-    for (const auto& [name, value] : params_.values()) params[py::str(name)] = param_to_python(value);
-    Context context{ref, &r, &out, params};
+    // A copy of the converted parameters: a check that changes ctx.params changes only its own.
+    Context context{ref, &r, &out, py::dict(params_->attr("copy")())};
     try {
       rule_->attr("check")(PyResource{ref, r.index}, py::cast(&context, py::return_value_policy::reference));
     } catch (py::error_already_set& e) {
@@ -73,7 +72,15 @@ class PythonRule : public Rule {
 
  private:
   std::shared_ptr<py::object> rule_;
-  Params params_;
+  // Built once per rule instance (the linter may create it with the GIL released), not per check.
+  static std::shared_ptr<py::object> params_dict(const Params& params) {
+    py::gil_scoped_acquire gil;
+    py::dict d;
+    for (const auto& [name, value] : params.values()) d[py::str(name)] = param_to_python(value);
+    return hold(std::move(d));
+  }
+
+  std::shared_ptr<py::object> params_;
   std::shared_ptr<CheckFailure> failure_;
   std::string id_;
 };

@@ -39,6 +39,13 @@ struct ParamSpec {
   std::function<std::optional<std::string>(const ParamValue&)> check = {};
 };
 
+struct RuleMeta;
+
+/// Makes `value` a value of `spec`, the one judgement the policy reader and the linter share: a
+/// number given for a string parameter (`max_cpu_limit: 4`) becomes its text; then the type must be
+/// the parameter's and pass its check. Returns why it is not usable (naming the parameter and rule).
+std::optional<std::string> accept_param_value(const RuleMeta& rule, const ParamSpec& spec, ParamValue& value);
+
 /// What a rule is, for selection, docs and output.
 struct RuleMeta {
   std::string id;    ///< kebab-case, names the problem

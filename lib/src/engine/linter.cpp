@@ -107,32 +107,21 @@ std::string today_utc() {
 // Overlays `settings` on `values` after checking names and types against the rule's parameters.
 std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::string, ParamValue>& settings,
                                   std::map<std::string, ParamValue>& values) {
-  for (const auto& [name, value] : settings) {
-    auto it = values.find(name);
-    if (it == values.end()) {
+  for (const auto& setting : settings) {
+    const std::string& name = setting.first;
+    auto spec =
+        std::find_if(meta.params.begin(), meta.params.end(), [&](const ParamSpec& p) { return p.name == name; });
+    if (spec == meta.params.end()) {
       std::vector<std::string> declared;
       for (const auto& p : meta.params) declared.push_back(p.name);
       return Error{
           "", 0, 0,
           "rule \"" + meta.id + "\" has no parameter \"" + name + "\"" + support::did_you_mean(name, declared)};
     }
-    // A number written for a string parameter (`max_cpu_limit: 4`) is taken as its text.
-    ParamValue given = value;
-    if (std::holds_alternative<std::string>(it->second) && std::holds_alternative<std::int64_t>(value))
-      given = std::to_string(std::get<std::int64_t>(value));
-    if (it->second.index() != given.index()) {
-      return Error{"", 0, 0,
-                   "parameter \"" + name + "\" of rule \"" + meta.id + "\" must be " +
-                       std::string(param_type_name(it->second)) + ", not " + std::string(param_type_name(given))};
-    }
-    // The same check the policy reader makes, for options given in code.
-    auto spec =
-        std::find_if(meta.params.begin(), meta.params.end(), [&](const ParamSpec& p) { return p.name == name; });
-    if (spec != meta.params.end() && spec->check) {
-      if (auto why = spec->check(given))
-        return Error{"", 0, 0, "parameter \"" + name + "\" of rule \"" + meta.id + "\": " + *why};
-    }
-    it->second = std::move(given);
+    // The same judgement the policy reader makes, for options given in code.
+    ParamValue given = setting.second;
+    if (auto why = accept_param_value(meta, *spec, given)) return Error{"", 0, 0, *why};
+    values[name] = std::move(given);
   }
   return std::nullopt;
 }

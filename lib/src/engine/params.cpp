@@ -25,6 +25,20 @@ const std::vector<std::string>& Params::get_list(const std::string& name) const 
   return lookup<std::vector<std::string>>(values_, name);
 }
 
+std::optional<std::string> accept_param_value(const RuleMeta& rule, const ParamSpec& spec, ParamValue& value) {
+  if (std::holds_alternative<std::string>(spec.default_value) && std::holds_alternative<std::int64_t>(value))
+    value = std::to_string(std::get<std::int64_t>(value));
+  std::string subject = "parameter \"" + spec.name + "\" of rule \"" + rule.id + "\"";
+  if (spec.default_value.index() != value.index()) {
+    return subject + " must be " + std::string(param_type_name(spec.default_value)) + ", not " +
+           std::string(param_type_name(value));
+  }
+  if (spec.check) {
+    if (auto why = spec.check(value)) return subject + ": " + *why;
+  }
+  return std::nullopt;
+}
+
 std::string_view param_type_name(const ParamValue& v) {
   switch (v.index()) {
     case 0:

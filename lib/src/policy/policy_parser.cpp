@@ -147,18 +147,10 @@ Expected<std::map<std::string, ParamValue>> parse_params(const std::string& file
                             support::did_you_mean(name, names) +
                             "; its parameters: " + (list.empty() ? std::string("none") : list));
       }
+      // A number for a string parameter keeps its text as written (`cpu: 010`), not the integer's.
       bool number_for_string = declared->default_value.index() == 1 && value->index() == 0;
       if (number_for_string) value = ParamValue{std::string(node.value_at(i).text())};
-      if (declared->default_value.index() != value->index()) {
-        return error_at(file, node.value_at(i),
-                        "parameter \"" + name + "\" of rule \"" + meta->id + "\" must be " +
-                            std::string(param_type_name(declared->default_value)) + ", not " +
-                            std::string(param_type_name(*value)));
-      }
-      if (declared->check) {
-        if (auto why = declared->check(*value))
-          return error_at(file, node.value_at(i), "parameter \"" + name + "\" of rule \"" + meta->id + "\": " + *why);
-      }
+      if (auto why = accept_param_value(*meta, *declared, *value)) return error_at(file, node.value_at(i), *why);
     }
     params[name] = std::move(*value);
   }
@@ -264,8 +256,7 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, c
     return *e;
   }
   spec.id = std::string(node.get_text("id"));
-  static const RE2 kId("[a-z0-9]+(-[a-z0-9]+)*");
-  if (!RE2::FullMatch(spec.id, kId)) {
+  if (!is_kebab_case(spec.id)) {
     return error_at(file, node.get("id") ? node.get("id") : node,
                     "custom rule id \"" + spec.id + "\" must be kebab-case, e.g. image-from-approved-registry");
   }

@@ -7,14 +7,16 @@
 
 #include "chartproof/policy.hpp"
 #include "chartproof/rule_pack.hpp"
+#include "policy/policy_internal.hpp"
 
 namespace chartproof {
-namespace {
 
 bool is_kebab_case(std::string_view s) {
   static const RE2 kKebab("[a-z0-9]+(-[a-z0-9]+)*");
   return RE2::FullMatch(s, kKebab);
 }
+
+namespace {
 
 Error pack_error(const std::string& pack, const std::string& message) {
   return Error{"", 0, 0, "rule pack \"" + pack + "\": " + message};
