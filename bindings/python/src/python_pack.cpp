@@ -61,7 +61,7 @@ class PythonRule : public Rule {
     auto live = std::make_shared<bool>(true);
     GraphRef ref{nullptr, &ctx.graph, live};
     // A copy of the converted parameters: a check that changes ctx.params changes only its own.
-    Context context{ref, &r, &out, py::dict(params_->attr("copy")())};
+    Context context{ref, &r, &out, py::reinterpret_steal<py::dict>(PyDict_Copy(params_->ptr()))};
     try {
       rule_->attr("check")(PyResource{ref, r.index}, py::cast(&context, py::return_value_policy::reference));
     } catch (py::error_already_set& e) {
