@@ -170,14 +170,17 @@ int run_lint(const LintArgs& a, Environment& env) {
       write(t.format, env.out, true);
       continue;
     }
-    // Written beside the target and renamed over it: a failed write never leaves half a report.
-    std::string partial = t.file + ".chartproof-partial";
-    std::ofstream file(partial, std::ios::binary);
+    // A regular file (or a new one) is written beside the target and renamed over it: a failed
+    // write never leaves half a report. /dev/null, a FIFO or a terminal is written in place.
+    std::error_code ec;
+    auto status = std::filesystem::status(t.file, ec);
+    bool in_place = !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+    std::string written = in_place ? t.file : t.file + ".chartproof-partial";
+    std::ofstream file(written, std::ios::binary);
     if (file) write(t.format, file, false);
     file.close();
-    std::error_code ec;
-    if (!file || (std::filesystem::rename(partial, t.file, ec), ec)) {
-      std::filesystem::remove(partial, ec);
+    if (!file || (!in_place && (std::filesystem::rename(written, t.file, ec), ec))) {
+      if (!in_place) std::filesystem::remove(written, ec);
       env.err << "chartproof: " << t.file << ": cannot write the " << t.format << " report\n";
       return kExitUsage;
     }

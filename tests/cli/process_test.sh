@@ -40,6 +40,10 @@ out=$("$bin" lint --policy "$policy_dir/p.yaml" "$src/examples/todo-app/rendered
 check "a policy finding's code frame shows the policy line" 1 "$(grep -c '^  4 |   - rules: \[host-path-mounted\]$' <<<"$out")"
 rm -rf "$policy_dir"
 
+# --output to a file that is not a regular file (/dev/null) is written in place, not replaced.
+"$bin" lint --output /dev/null "$src/examples/todo-app/rendered.yaml"; check "--output /dev/null exit code" 0 "$?"
+check "/dev/null is still a character device" yes "$([ -c /dev/null ] && echo yes)"
+
 err=$("$bin" lint /nonexistent.yaml 2>&1 >/dev/null); code=$?
 check "missing file exit code" 2 "$code"
 check "missing file message" "chartproof: /nonexistent.yaml: no such file or directory" "$err"
