@@ -40,8 +40,8 @@ TEST_CASE("a wrong value for any parameter of any rule is an error at its policy
       if (!p.check) continue;
       // Values of the right type that cannot work: at least one is rejected, at the value's line.
       bool rejected = false;
-      for (const char* candidate : {"lots", "1GB", "\"(\"", "\"[\"", "\"httpGet\"", "\"period=x\"", "-1", "70000",
-                                    "[\"(\"]"}) {
+      for (const char* candidate :
+           {"lots", "1GB", "\"(\"", "\"[\"", "\"httpGet\"", "\"period=x\"", "-1", "70000", "[\"(\"]"}) {
         auto bad = parse_policy(policy_setting(def.meta.id, p.name, candidate), "p.yaml");
         if (bad) continue;
         rejected = true;
