@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <optional>
 #include <ostream>
 
+#include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
@@ -96,7 +98,26 @@ struct LintArgs {
   PolicyArgs policy;
   std::string kube_version;
   std::string schema_mode;
+  std::string write_baseline;
 };
+
+// Writes a file whole or not at all: a regular (or new) file is written beside the target and
+// renamed over it, so a failed write never leaves half a report. /dev/null, a FIFO or a terminal
+// is written in place.
+bool write_whole_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
+  std::error_code ec;
+  auto status = std::filesystem::status(path, ec);
+  bool in_place = !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
+  std::string written = in_place ? path : path + ".chartproof-partial";
+  std::ofstream file(written, std::ios::binary);
+  if (file) write(file);
+  file.close();
+  if (!file || (!in_place && (std::filesystem::rename(written, path, ec), ec))) {
+    if (!in_place) std::filesystem::remove(written, ec);
+    return false;
+  }
+  return true;
+}
 
 int run_lint(const LintArgs& a, Environment& env) {
   LintRequest request = a.request;
@@ -170,24 +191,34 @@ int run_lint(const LintArgs& a, Environment& env) {
       write(t.format, env.out, true);
       continue;
     }
-    // A regular file (or a new one) is written beside the target and renamed over it: a failed
-    // write never leaves half a report. /dev/null, a FIFO or a terminal is written in place.
-    std::error_code ec;
-    auto status = std::filesystem::status(t.file, ec);
-    bool in_place = !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
-    std::string written = in_place ? t.file : t.file + ".chartproof-partial";
-    std::ofstream file(written, std::ios::binary);
-    if (file) write(t.format, file, false);
-    file.close();
-    if (!file || (!in_place && (std::filesystem::rename(written, t.file, ec), ec))) {
-      if (!in_place) std::filesystem::remove(written, ec);
+    if (!write_whole_file(t.file, [&](std::ostream& out) { write(t.format, out, false); })) {
       env.err << "chartproof: " << t.file << ": cannot write the " << t.format << " report\n";
       return kExitUsage;
     }
   }
   // A chart helm could not render fails the run after the others' findings were written.
   for (const auto& e : report.errors) env.err << "chartproof: " << e.to_string() << "\n";
-  if (!report.errors.empty()) return kExitUsage;
+  if (!report.errors.empty()) {
+    if (!a.write_baseline.empty()) env.err << "chartproof: the baseline was not written: not every input was linted\n";
+    return kExitUsage;
+  }
+  // --write-baseline records every finding of the run (those an older baseline held too), and the
+  // run passes: the baseline is what the gate compares with from now on.
+  if (!a.write_baseline.empty()) {
+    // Not the old baseline's stale entries: they are about that file, and the new one drops them.
+    std::vector<Finding> all;
+    for (const auto* list : {&report.findings, &report.baselined}) {
+      std::copy_if(list->begin(), list->end(), std::back_inserter(all),
+                   [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
+    }
+    if (!write_whole_file(a.write_baseline, [&](std::ostream& out) { out << format_baseline(all); })) {
+      env.err << "chartproof: " << a.write_baseline << ": cannot write the baseline\n";
+      return kExitUsage;
+    }
+    env.err << "chartproof: wrote " << all.size() << (all.size() == 1 ? " finding" : " findings") << " to the baseline "
+            << a.write_baseline << "\n";
+    return 0;
+  }
   if (a.fail_on == "never") return 0;
   return report.ok(*parse_severity(a.fail_on)) ? 0 : 1;
 }
@@ -209,6 +240,11 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
   lint_cmd->add_flag("--quiet,-q", lint.quiet, "Text: only the finding lines (no resource, code frame or totals)");
   lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
+  lint_cmd->add_option("--baseline", lint.request.baseline,
+                       "Findings this baseline file holds do not fail the run (--summary lists them); new ones do");
+  lint_cmd->add_option("--write-baseline", lint.write_baseline,
+                       "Record every finding of this run in a baseline file and exit 0 (adopting chartproof on a "
+                       "chart that has findings)");
   lint_cmd->add_flag("--allow-empty", lint.request.allow_empty,
                      "Accept an input with no Kubernetes objects (otherwise exit 2: the gate checked nothing)");
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
@@ -249,6 +285,11 @@ int run(const std::vector<std::string>& args, Environment env) {
       ->add_option("--schema-dir", lint.request.schema_dirs,
                    "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
       ->allow_extra_args(false);
+  lint_cmd
+      ->add_option("--api-versions", lint.request.chart.api_versions,
+                   "helm --api-versions for chart folders: an API the cluster serves, so templates that test "
+                   ".Capabilities.APIVersions.Has render as they would there (repeatable)")
+      ->allow_extra_args(false);
   lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
   lint_cmd
       ->add_option("--helm-timeout", lint.request.chart.timeout_seconds,
@@ -263,7 +304,8 @@ int run(const std::vector<std::string>& args, Environment env) {
   std::string rules_format = "text";
   PolicyArgs rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
-  rules_cmd->add_option("--format,-f", rules_format, "Output format")
+  // --format only: -f is a values file in `lint`, and means nothing else anywhere.
+  rules_cmd->add_option("--format", rules_format, "Output format")
       ->check(CLI::IsMember({"text", "markdown", "json"}))
       ->capture_default_str();
   rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")

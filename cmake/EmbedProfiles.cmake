@@ -1,6 +1,6 @@
 # Turns policies/<name>.yaml into a C++ source with the texts as raw string literals, so the
 # binary carries its profiles and needs no data files at run time.
-# Run in script mode: cmake -DOUT=... -DPROFILES="a.yaml|b.yaml" -DSCHEMA=policy.schema.json -P EmbedProfiles.cmake
+# Run in script mode: cmake -DOUT=... -DPROFILES="a.yaml|b.yaml" -DSCHEMA=policy.schema.json -DBASELINE_SCHEMA=baseline.schema.json -P EmbedProfiles.cmake
 string(REPLACE "|" ";" PROFILES "${PROFILES}")
 set(body "")
 foreach(file IN LISTS PROFILES)
@@ -9,6 +9,7 @@ foreach(file IN LISTS PROFILES)
   string(APPEND body "      {\"${name}\", R\"cp_profile(${text})cp_profile\"},\n")
 endforeach()
 file(READ "${SCHEMA}" schema_text)
+file(READ "${BASELINE_SCHEMA}" baseline_schema_text)
 file(WRITE "${OUT}.tmp" "// Generated from policies/*.yaml by cmake/EmbedProfiles.cmake; do not edit.
 #include \"policy/builtin_profiles.hpp\"
 
@@ -22,6 +23,10 @@ ${body}  };
 
 std::string_view embedded_policy_schema() {
   return R\"cp_profile(${schema_text})cp_profile\";
+}
+
+std::string_view embedded_baseline_schema() {
+  return R\"cp_profile(${baseline_schema_text})cp_profile\";
 }
 
 }  // namespace chartproof::policy

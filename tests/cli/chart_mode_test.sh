@@ -97,4 +97,60 @@ check "the other charts' findings are all printed" 3 "$(grep -c "^$tmp/fleet/b/v
 check "two charts are two releases: no finding between them" 0 "$(grep -cE 'duplicate-resource|overlapping-selectors' <<<"$out")"
 check "the broken chart is named on stderr" 1 "$(grep -c "^chartproof: $tmp/fleet/c/templates/configmap.yaml:6:18: helm template failed" "$tmp/fleet.err")"
 
+# A baseline for a chart that already has findings: adopting chartproof on it.
+adopt=$tmp/adopt
+cp -r examples/todo-app "$adopt"
+rm -f "$adopt"/rendered*.yaml
+sed -i 's/  runAsUser: 1000/  runAsUser: 0/' "$adopt/values.yaml"
+lint_adopt() { "$bin" lint "$adopt" --helm "$helm" --release todo-app -n todo-app "$@"; }
+lint_adopt -q >/dev/null; code=$?
+check "the chart to adopt has errors" 1 "$code"
+err=$(lint_adopt -q --write-baseline "$tmp/baseline.json" 2>&1 >/dev/null); code=$?
+check "--write-baseline passes and says what it wrote" "0 chartproof: wrote 3 findings to the baseline $tmp/baseline.json" "$code $err"
+out=$(lint_adopt --baseline "$tmp/baseline.json" --summary); code=$?
+check "with the baseline the same chart passes" 0 "$code"
+check "--summary lists the baselined findings" 1 "$(grep -c '^baselined: 3 findings the baseline holds, not counted (run-as-root 3)$' <<<"$out")"
+# Unrelated edits move every line of values.yaml and of a template: the baseline still matches.
+sed -i '1i # Owned by the todo team.\n# Ask in #todo before changing the probes.' "$adopt/values.yaml"
+sed -i '1i {{- /* reviewed 2026-12 */ -}}' "$adopt/templates/backend-deployment.yaml"
+lint_adopt --baseline "$tmp/baseline.json" -q >/dev/null; code=$?
+check "the baseline survives edits that move lines" 0 "$code"
+# A new problem is reported, and only it.
+sed -i 's/readOnlyRootFilesystem: true/readOnlyRootFilesystem: true\n  privileged: true/' "$adopt/values.yaml"
+out=$(lint_adopt --baseline "$tmp/baseline.json" -q); code=$?
+check "a new finding fails the run" 1 "$code"
+check "only the new findings are reported" "privileged-container privileged-container privileged-container" \
+  "$(grep -o '\[[a-z-]*\]$' <<<"$out" | tr -d '[]' | grep -v '^privilege-escalation-allowed$' | sort | xargs)"
+# A fixed finding leaves a stale entry, reported at its line in the baseline (info: the run passes).
+sed -i 's/  runAsUser: 0/  runAsUser: 1000/; /privileged: true/d' "$adopt/values.yaml"
+out=$(lint_adopt --baseline "$tmp/baseline.json" -q); code=$?
+check "fixed findings pass" 0 "$code"
+check "each fixed finding's entry is stale" 3 "$(grep -c "^$tmp/baseline.json:[0-9]*:5: info: baseline entry for run-as-root on [A-Za-z]* todo-app/.* no longer occurs" <<<"$out")"
+printf '{"version": 1, "findings": [{"rule": "run-as-root"}]}' > "$tmp/broken-baseline.json"
+err=$(lint_adopt --baseline "$tmp/broken-baseline.json" 2>&1 >/dev/null); code=$?
+check "a broken baseline is exit 2, located" "2 1" "$code $(grep -c "^chartproof: $tmp/broken-baseline.json:1:29: missing required field \"fingerprint\"" <<<"$err")"
+err=$(lint_adopt --write-baseline /nonexistent/dir/baseline.json 2>&1 >/dev/null); code=$?
+check "an unwritable baseline is exit 2" "2 1" "$code $(grep -c 'cannot write the baseline' <<<"$err")"
+
+# --api-versions reaches helm: a template that renders only where the cluster serves an API.
+mkdir -p "$tmp/capabilities/templates"
+printf 'apiVersion: v2\nname: capabilities\nversion: 0.1.0\n' > "$tmp/capabilities/Chart.yaml"
+printf '{}\n' > "$tmp/capabilities/values.yaml"
+cat > "$tmp/capabilities/templates/monitor.yaml" <<'TPL'
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: always
+{{- if .Capabilities.APIVersions.Has "monitoring.coreos.com/v1" }}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: only-with-prometheus-operator
+{{- end }}
+TPL
+resources() { "$bin" lint "$tmp/capabilities" --helm "$helm" --format json "$@" | grep -m1 '"resources"' | tr -dc 0-9; }
+check "without --api-versions the conditional object is not rendered" 1 "$(resources)"
+check "--api-versions passes through to helm" 2 "$(resources --api-versions monitoring.coreos.com/v1)"
+
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

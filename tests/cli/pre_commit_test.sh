@@ -25,6 +25,13 @@ mkdir -p "$proj/charts" "$proj/deploy"
 cp -r "$src/examples/todo-app" "$proj/charts/todo-app"
 rm -f "$proj/charts/todo-app/rendered"*.yaml
 cp "$src/examples/todo-app/rendered.yaml" "$proj/deploy/todo-app.yaml"
+# What else a real repository holds: a workflow, a compose file and the policy file. They are YAML
+# the hook sees, but no Kubernetes manifest, so they are skipped, never invalid-resource.
+mkdir -p "$proj/.github/workflows"
+printf 'name: ci\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make test\n' \
+  > "$proj/.github/workflows/ci.yaml"
+printf 'services:\n  web:\n    image: nginx:1.25\n    ports: ["8080:80"]\n' > "$proj/docker-compose.yml"
+cp "$src/policies/examples/health-contract.yaml" "$proj/.chartproof.yaml"
 cat > "$proj/.pre-commit-config.yaml" <<CFG
 repos:
   - repo: $work/hooks
@@ -41,6 +48,21 @@ export PATH="$work/bin:$PATH" PRE_COMMIT_HOME="$work/cache"
 out=$(pre-commit run --all-files 2>&1); code=$?
 check "clean project passes both hooks" 0 "$code"
 check "both hooks ran" 2 "$(grep -cE '^chartproof \((rendered manifests|chart folders)\).*Passed' <<<"$out")"
+
+summary=$(chartproof lint . --summary 2>&1); code=$?
+check "lint . on the repository passes" 0 "$code"
+check "lint . renders the chart and lints the plain manifest" 1 "$(grep -c '^linted: 1 chart (charts/todo-app), 1 manifest file,' <<<"$summary")"
+check "lint . names what it skipped" 1 "$(grep -c '^skipped: 4 files with no Kubernetes object (.chartproof.yaml, .github/workflows/ci.yaml, .pre-commit-config.yaml, docker-compose.yml)$' <<<"$summary")"
+check "lint . never lints a template as a manifest" 0 "$(grep -c 'templates/.*invalid-yaml\|invalid-resource' <<<"$summary")"
+
+# A commit that touches only files that are not manifests has nothing to check, and passes.
+echo '    restart: always' >> docker-compose.yml
+echo '  # a comment' >> .github/workflows/ci.yaml
+git add -A
+out=$(pre-commit run 2>&1); code=$?
+check "a commit of a compose file and a workflow passes" 0 "$code"
+check "no invalid-resource for them" 0 "$(grep -c 'invalid-resource' <<<"$out")"
+git -c user.name=t -c user.email=t@t commit -qm "not manifests"
 
 cp "$src/examples/todo-app/rendered-broken.yaml" deploy/todo-app.yaml
 sed -i 's/runAsUser: 1000/runAsUser: 0/' charts/todo-app/values.yaml

@@ -1,6 +1,7 @@
 // Data-driven rule tests: testdata/rules/<id>/pass.yaml gives no finding of <id>; every finding on
 // fail.yaml sits on a line marked `# expect: <id>`, one to one. An optional policy.yaml in the same
-// folder sets the rule's parameters for both files.
+// folder sets the rule's parameters for both files, and an optional baseline.yaml is the baseline
+// of both runs (its `# expect:` lines count like the policy's).
 #define DOCTEST_CONFIG_IMPLEMENT_WITH_MAIN
 #include <doctest/doctest.h>
 
@@ -85,6 +86,14 @@ std::optional<fs::path> fixture_policy(const fs::path& dir, const std::string& n
 chartproof::LintOptions fixture_options(const std::string& id, const std::optional<fs::path>& policy_file) {
   auto options = test::only({id});
   options.today = "2026-06-01";
+  if (policy_file) {
+    fs::path baseline_file = policy_file->parent_path() / "baseline.yaml";
+    if (fs::exists(baseline_file)) {
+      auto baseline = chartproof::load_baseline(baseline_file.string());
+      REQUIRE_MESSAGE(baseline, (baseline ? "" : baseline.error().to_string()));
+      options.baseline = std::make_shared<const chartproof::Baseline>(std::move(baseline.value()));
+    }
+  }
   if (!policy_file) return options;
   auto policy = chartproof::load_policy_file(*policy_file);
   REQUIRE_MESSAGE(policy, (policy ? "" : policy.error().to_string()));
@@ -114,8 +123,9 @@ void check_manifest_fixtures(const chartproof::RuleDefinition& def) {
     std::string fail_text = test::read_file(dir / "fail.yaml");
     auto fail_policy = fixture_policy(dir, "fail");
     auto expected = expectations(fail_text, "fail.yaml");
-    if (fail_policy) {
-      auto more = expectations(test::read_file(*fail_policy), fail_policy->filename().string());
+    for (const auto& side : {fail_policy, std::optional<fs::path>(dir / "baseline.yaml")}) {
+      if (!side || !fs::exists(*side)) continue;
+      auto more = expectations(test::read_file(*side), side->filename().string());
       expected.insert(expected.end(), more.begin(), more.end());
       std::sort(expected.begin(), expected.end());
     }

@@ -19,8 +19,8 @@ TEST_CASE("every file in testdata/manifests/bad gives its expected finding and c
     if (line.empty() || line[0] == '#') continue;
     std::istringstream row(line);
     std::string file, rule;
-    std::size_t documents = 0, resources = 0;
-    row >> file >> rule >> documents >> resources;
+    std::size_t documents = 0, resources = 0, skipped = 0;
+    row >> file >> rule >> documents >> resources >> skipped;
     CAPTURE(file);
     REQUIRE(fs::exists(dir / file));
     std::vector<chartproof::SourceFile> files{chartproof::SourceFile{file, test::read_file(dir / file)}};
@@ -29,6 +29,7 @@ TEST_CASE("every file in testdata/manifests/bad gives its expected finding and c
     CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(30));
     CHECK(report.summary.documents == documents);
     CHECK(report.summary.resources == resources);
+    CHECK(report.summary.skipped == skipped);
     auto rules = test::rules_of(report);
     if (rule == "-") {
       // Nothing wrong with the input itself: at most informational findings.

@@ -117,6 +117,8 @@ class Summary:
     error: int
     warning: int
     info: int
+    skipped: int = 0  #: input files with no Kubernetes object in them (not linted)
+    baselined: int = 0  #: findings the baseline holds (in Report.baselined, not in findings)
 
 
 def _location(d: Optional[Dict[str, Any]]) -> Optional[Location]:
@@ -142,9 +144,11 @@ class Report:
     def __init__(self, core: "_core.Report") -> None:
         self._core = core
         self.findings: List[Finding] = [_finding(f) for f in core.findings]
+        #: Findings the baseline (``baseline=``) already held: they do not make ``ok()`` false.
+        self.baselined: List[Finding] = [_finding(f) for f in core.baselined]
         counts = core.summary
         self.summary = Summary(counts["documents"], counts["resources"], counts["findings"], counts["error"],
-                               counts["warning"], counts["info"])
+                               counts["warning"], counts["info"], counts["skipped"], counts["baselined"])
 
     def ok(self, fail_on: str = "error") -> bool:
         """True when no finding is at or above ``fail_on`` (error, warning, info; never: always True)."""
@@ -162,6 +166,11 @@ class Report:
         """JUnit XML: one test case per object (and per chart-level check), failing for its findings at
         or above ``fail_on`` (as ``--fail-on``); milder findings are ``<system-out>`` notes."""
         return str(self._core.to_junit(fail_on))
+
+    def to_baseline(self) -> str:
+        """A baseline file holding every finding of this run (``--write-baseline``): pass it as
+        ``baseline=`` later and only new findings count."""
+        return str(self._core.to_baseline())
 
     def to_github(self) -> str:
         """GitHub Actions workflow commands (annotations)."""
@@ -270,6 +279,7 @@ def lint(
     helm: str = "helm",
     packs: Optional[Sequence[RulePack]] = None,
     allow_empty: bool = False,
+    baseline: Optional[PathArg] = None,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -284,7 +294,8 @@ def lint(
     (unless ``discover_policy`` is False), else the recommended profile. ``kube_version``,
     ``schema_dirs`` and ``schema_mode`` (strict or lenient) override the policy's ``kubernetes:``.
     An input with no Kubernetes objects at all raises UsageError unless ``allow_empty`` (a gate never
-    passes because it checked nothing). ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
+    passes because it checked nothing). ``baseline`` names a baseline file (``--baseline``; write one
+    with ``Report.to_baseline()``): findings it holds move to ``Report.baselined``. ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
@@ -292,6 +303,7 @@ def lint(
                        kube_version, schema_dirs, schema_mode, jobs)
     request.helm = helm
     request.allow_empty = allow_empty
+    request.baseline = os.fspath(baseline) if baseline is not None else ""
     if chart is not None:
         request.chart_source = os.fspath(chart)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
@@ -342,6 +354,8 @@ def lint_chart(
     jobs: int = 0,
     packs: Optional[Sequence[RulePack]] = None,
     allow_empty: bool = False,
+    baseline: Optional[PathArg] = None,
+    api_versions: Iterable[str] = (),
 ) -> Report:
     """Lints a chart folder exactly as ``chartproof lint CHART_DIR``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
@@ -351,6 +365,8 @@ def lint_chart(
     ``["image.tag=1.2.3"]``. helm's own failure raises ChartError at the template line it names, and
     so does a render that takes longer than ``helm_timeout`` seconds (0: no limit). The
     policy is found as for ``lint``: the CLI and this function discover the same ``.chartproof.yaml``.
+    ``api_versions`` are helm's ``--api-versions`` (what ``.Capabilities.APIVersions.Has`` sees);
+    ``baseline`` is as for ``lint``.
     """
     request = _request([os.fspath(path)], [], policy, profile, discover_policy, enable, disable, namespace,
                        kube_version, schema_dirs, schema_mode, jobs)
@@ -362,6 +378,8 @@ def lint_chart(
     request.include_crds = include_crds
     request.helm_timeout = helm_timeout
     request.allow_empty = allow_empty
+    request.baseline = os.fspath(baseline) if baseline is not None else ""
+    request.api_versions = list(api_versions)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 

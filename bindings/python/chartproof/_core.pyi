@@ -27,6 +27,8 @@ class Request:
     set_string: List[str]
     include_crds: bool
     helm_timeout: int
+    api_versions: List[str]
+    baseline: str
     def __init__(self) -> None: ...
 
 class Finding:
@@ -50,6 +52,8 @@ class Finding:
 
 class Report:
     findings: List[Finding]
+    baselined: List[Finding]
+    def to_baseline(self) -> str: ...
     summary: Dict[str, int]
     errors: List[Dict[str, Any]]
     def ok(self, fail_on: str = "error") -> bool: ...

@@ -3,6 +3,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
@@ -214,7 +215,11 @@ PYBIND11_MODULE(_core, m) {
           [](LintRequest& r, unsigned v) { r.chart.timeout_seconds = v; })
       .def_property(
           "include_crds", [](const LintRequest& r) { return r.chart.include_crds; },
-          [](LintRequest& r, bool v) { r.chart.include_crds = v; });
+          [](LintRequest& r, bool v) { r.chart.include_crds = v; })
+      .def_property(
+          "api_versions", [](const LintRequest& r) { return r.chart.api_versions; },
+          [](LintRequest& r, std::vector<std::string> v) { r.chart.api_versions = std::move(v); })
+      .def_readwrite("baseline", &LintRequest::baseline);
 
   py::class_<Finding>(m, "Finding", "A finding as the library holds it (chartproof.Finding wraps it).")
       .def_readonly("rule", &Finding::rule)
@@ -245,6 +250,17 @@ PYBIND11_MODULE(_core, m) {
 
   py::class_<LintReport>(m, "Report", "A report as the library holds it (chartproof.Report wraps it).")
       .def_readonly("findings", &LintReport::findings)
+      .def_readonly("baselined", &LintReport::baselined)
+      .def("to_baseline",
+           [](const LintReport& r) {
+             // As --write-baseline: every finding, without the stale entries of an older baseline.
+             std::vector<Finding> all;
+             for (const auto* list : {&r.findings, &r.baselined}) {
+               std::copy_if(list->begin(), list->end(), std::back_inserter(all),
+                            [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
+             }
+             return format_baseline(all);
+           })
       .def_property_readonly("summary",
                              [](const LintReport& r) {
                                py::dict d;
@@ -254,6 +270,8 @@ PYBIND11_MODULE(_core, m) {
                                d["error"] = r.summary.error;
                                d["warning"] = r.summary.warning;
                                d["info"] = r.summary.info;
+                               d["skipped"] = r.summary.skipped;
+                               d["baselined"] = r.summary.baselined;
                                return d;
                              })
       .def(

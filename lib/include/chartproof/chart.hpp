@@ -20,6 +20,8 @@ struct ChartOptions {
   std::vector<std::string> set;
   std::vector<std::string> set_string;
   std::string kube_version;
+  /// helm's --api-versions: what `.Capabilities.APIVersions.Has` sees, as on the target cluster.
+  std::vector<std::string> api_versions;
   bool include_crds = false;
   unsigned timeout_seconds = 120;  ///< helm is killed after this long (0: no limit)
 };

@@ -31,6 +31,8 @@ struct Summary {
   std::size_t error = 0;
   std::size_t warning = 0;
   std::size_t info = 0;
+  std::size_t skipped = 0;    ///< input files that hold no Kubernetes object (Input::skipped)
+  std::size_t baselined = 0;  ///< findings the baseline holds (LintReport::baselined), not in `findings`
 };
 
 /// Parsed inputs: the files (kept for code frames) and the graph over them.
@@ -38,6 +40,9 @@ struct Input {
   std::vector<std::shared_ptr<const SourceFile>> files;  ///< rendered inputs, then charts' own files
   ResourceGraph graph;
   std::vector<ChartFolder> charts;  ///< chart mode: each chart folder's own files
+  /// Inputs whose documents are YAML but none a Kubernetes object (a workflow, a compose file, a
+  /// values file): not linted, and named in --summary. An empty file is empty, not skipped.
+  std::vector<std::string> skipped;
 };
 
 /// A rule that ran, with its effective severity (outside any policy scope).
@@ -52,6 +57,9 @@ struct LintReport {
   /// its own with its own graph), in the order they were linted.
   std::vector<std::shared_ptr<const Input>> inputs;
   std::vector<Finding> findings;
+  /// Findings the baseline (LintOptions::baseline) already held: they do not count toward the exit
+  /// code or the severity counts, and only --summary and --write-baseline show them.
+  std::vector<Finding> baselined;
   Summary summary;
   std::vector<RuleRun> rules;  ///< every rule that ran, in catalogue order
   /// What could not be linted (a chart helm could not render); everything else was. Not empty:

@@ -66,6 +66,11 @@ struct Finding {
 /// ` (value from values.yaml:12:5)` for a finding whose value a values file set, else empty.
 std::string value_source_suffix(const Finding& finding);
 
+/// A fingerprint that survives unrelated edits (16 hex digits): the rule, the resource's kind,
+/// namespace and name, the field path, and the template that wrote it (or, for a finding about no
+/// resource, its file); never the line. SARIF's partialFingerprints and baselines use it.
+std::string finding_fingerprint(const Finding& finding);
+
 /// Total order used for output: file, line, column, rule, message.
 bool finding_less(const Finding& a, const Finding& b);
 

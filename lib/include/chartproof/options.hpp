@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "chartproof/baseline.hpp"
 #include "chartproof/parse.hpp"
 #include "chartproof/policy.hpp"
 
@@ -41,6 +42,9 @@ struct LintOptions {
   /// Worker threads; 0 means one per core. Output is identical for any value.
   unsigned jobs = 1;
   ParseLimits limits;
+  /// Findings that existed before (--baseline FILE): matched ones are moved to
+  /// LintReport::baselined, unmatched entries are reported by stale-baseline-entry. Null: none.
+  std::shared_ptr<const Baseline> baseline;
 };
 
 /// Options from a policy: its rules, exemptions and custom rules.

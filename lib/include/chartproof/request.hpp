@@ -31,6 +31,8 @@ struct LintRequest {
   /// The rendered input (one file or standard input) is `helm template` of this chart folder: its
   /// findings go to the chart's template and values lines, as in chart mode (`--chart DIR`).
   std::string chart_source;
+  /// A baseline file (--baseline): findings it holds are moved to LintReport::baselined.
+  std::string baseline;
 
   /// The rules to know: the built-in packs plus rule packs (RuleCatalogue::create); null: built-in only.
   std::shared_ptr<const RuleCatalogue> catalogue;
@@ -64,8 +66,16 @@ Expected<Policy> request_policy(const LintRequest& request);
 /// The linter options of a request: its policy, with the request's own fields on top.
 Expected<LintOptions> request_options(const LintRequest& request);
 
-/// Chart folders named by `path`: itself, or the charts one level below it (a charts/ folder).
-std::vector<std::string> chart_dirs_in(const std::string& path);
+/// What a list of paths holds: chart folders to render, and everything else read as manifests.
+struct InputPaths {
+  std::vector<std::string> charts;  ///< folders with a Chart.yaml, in path order then sorted
+  std::vector<std::string> plain;   ///< files, "-", and the YAML files of folders outside any chart
+};
+
+/// Sorts paths into charts and plain inputs. A folder that is a chart is one chart; any other
+/// folder is searched: each chart found in it is rendered (its templates/ and its own charts/ are
+/// the chart's, never manifests), and its other YAML files are plain inputs. `.git` is not searched.
+InputPaths sort_input_paths(const std::vector<std::string>& paths);
 
 /// The nearest enclosing chart folder of each file, each once, relative to the current folder.
 std::vector<std::string> enclosing_charts(const std::vector<std::string>& files);

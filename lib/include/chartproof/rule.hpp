@@ -121,6 +121,7 @@ struct RuleContext {
   const Schemas* schemas = nullptr;    ///< null when no enabled rule asked for schemas (RuleMeta::needs_schemas)
   const ChartFolder* chart = nullptr;  ///< chart mode: the chart folder whose render holds the subject
   const std::vector<ExemptionUse>* exemptions = nullptr;  ///< check_run only: the policy's exemptions
+  const std::vector<BaselineUse>* baseline = nullptr;     ///< check_run only: the baseline's entries
 };
 
 /// A check. Instances are immutable after construction; every check is const and reentrant.

@@ -21,6 +21,7 @@ std::vector<std::string> helm_template_argv(const std::string& chart_dir, const 
   for (const auto& s : o.set) argv.insert(argv.end(), {"--set", s});
   for (const auto& s : o.set_string) argv.insert(argv.end(), {"--set-string", s});
   if (!o.kube_version.empty()) argv.insert(argv.end(), {"--kube-version", o.kube_version});
+  for (const auto& v : o.api_versions) argv.insert(argv.end(), {"--api-versions", v});
   if (o.include_crds) argv.push_back("--include-crds");
   return argv;
 }

@@ -1,3 +1,5 @@
+#include <cstdint>
+#include <cstdio>
 #include <tuple>
 
 #include "chartproof/error.hpp"
@@ -22,6 +24,26 @@ std::optional<Severity> parse_severity(std::string_view text) {
   if (text == "warning") return Severity::Warning;
   if (text == "info") return Severity::Info;
   return std::nullopt;
+}
+
+// FNV-1a over the parts, each closed by 0xff: a stable, dependency-free hash (not a security
+// boundary). The template, not the file: in chart mode a finding moves between the values line and
+// the template line as values change, and the template is what stays.
+std::string finding_fingerprint(const Finding& f) {
+  const std::string& anchor = !f.template_name.empty() ? f.template_name : f.has_resource() ? std::string() : f.file;
+  std::uint64_t h = 1469598103934665603ULL;
+  for (const std::string* part :
+       {&f.rule, &f.resource.kind, &f.resource.namespace_, &f.resource.name, &f.path, &anchor}) {
+    for (unsigned char c : *part) {
+      h ^= c;
+      h *= 1099511628211ULL;
+    }
+    h ^= 0xff;
+    h *= 1099511628211ULL;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
 }
 
 bool finding_less(const Finding& a, const Finding& b) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "chartproof/engine.hpp"
 #include "chartproof/rule_pack.hpp"
@@ -17,6 +18,27 @@
 
 namespace chartproof {
 namespace {
+
+// A document that means to be a Kubernetes object: a mapping with a kind, or with an apiVersion
+// and metadata (a manifest that lost its kind is still reported); or a list of such mappings (a
+// template that printed a list; invalid-resource explains it). Chart.yaml has an apiVersion but
+// neither; chartproof's own policy files and kustomize's configuration have a kind but are read by
+// tools, never sent to the API server.
+bool looks_like_object(Node node, bool in_list = false) {
+  if (node.is_map()) {
+    std::string_view api_version = node.get_text("apiVersion");
+    std::string_view group = api_version.substr(0, api_version.find('/'));
+    if (group == "chartproof.io" || group == "kustomize.config.k8s.io") return false;
+    return node.get("kind") || (node.get("apiVersion") && node.get("metadata"));
+  }
+  if (!node.is_seq() || in_list) return false;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    if (looks_like_object(node.item(i), true)) return true;
+  }
+  return false;
+}
+
+bool looks_like_object(const ParsedDocument& d) { return d.tree && looks_like_object(d.tree->root()); }
 
 bool names_rule(const std::vector<std::string>& list, const RuleMeta& meta) {
   return lists_rule(list, meta.id, meta.pack);
@@ -156,12 +178,16 @@ void LintReport::merge(LintReport other) {
              std::make_move_iterator(other.findings.begin()), std::make_move_iterator(other.findings.end()),
              std::back_inserter(merged), finding_less);
   findings = std::move(merged);
+  for (auto& f : other.baselined) baselined.push_back(std::move(f));
+  std::stable_sort(baselined.begin(), baselined.end(), finding_less);
   for (auto& e : other.errors) errors.push_back(std::move(e));
   if (rules.empty()) rules = std::move(other.rules);
   Summary& s = summary;
   const Summary& o = other.summary;
   s.documents += o.documents;
   s.resources += o.resources;
+  s.skipped += o.skipped;
+  s.baselined += o.baselined;
   s.findings += o.findings;
   s.error += o.error;
   s.warning += o.warning;
@@ -303,10 +329,27 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
   std::vector<ParsedDocument> parsed(tasks.size());
   engine::parallel_for(tasks.size(), options.jobs,
                        [&](std::size_t i) { parsed[i] = parse_chunk(*tasks[i].file, tasks[i].chunk, options.limits); });
+  // A file none of whose documents looks like a Kubernetes object (no top-level apiVersion or
+  // kind: a GitHub workflow, docker-compose.yml, a values file) is not a manifest, and is skipped
+  // rather than reported as invalid-resource. One object-like document, or a document that is not
+  // valid YAML, makes the whole file a manifest, so its other documents are still reported. A
+  // chart's render is always a manifest.
+  std::set<const SourceFile*> manifests;
+  for (std::size_t c = 0; c < charts.size(); ++c) {
+    if (render_at[c]) manifests.insert(input->files[*render_at[c]].get());
+  }
+  std::set<const SourceFile*> holds_documents;  // an empty or comment-only file is empty, not skipped
+  for (const auto& d : parsed) {
+    if (!d.empty()) holds_documents.insert(d.file);
+    if (!d.issues.empty() || looks_like_object(d)) manifests.insert(d.file);
+  }
   std::vector<ParsedDocument> documents;
   documents.reserve(parsed.size());
   for (auto& d : parsed) {
-    if (!d.empty()) documents.push_back(std::move(d));
+    if (!d.empty() && manifests.count(d.file) != 0) documents.push_back(std::move(d));
+  }
+  for (const auto& f : input->files) {
+    if (manifests.count(f.get()) == 0 && holds_documents.count(f.get()) != 0) input->skipped.push_back(f->path);
   }
   input->graph = ResourceGraph::build(std::move(documents), options.default_namespace);
   for (std::size_t c = 0; c < charts.size(); ++c) {
@@ -412,23 +455,53 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
     lint_context(*input, exemption_used, report.findings);
     report.summary.documents += input->graph.documents().size();
     report.summary.resources += input->graph.resources().size();
+    report.summary.skipped += input->skipped.size();
   }
   report.inputs = std::move(inputs);
-  // Run-level checks come last: they judge what every context above did (which exemptions were used).
+  // The baseline takes the findings it holds, each entry up to its count, in input order.
+  std::vector<BaselineUse> baseline_uses;
+  if (options_.baseline) {
+    std::unordered_map<std::string_view, std::size_t> entry_of;
+    for (const auto& entry : options_.baseline->entries) {
+      entry_of.emplace(entry.fingerprint, baseline_uses.size());
+      baseline_uses.push_back(BaselineUse{&entry, entry.count});
+    }
+    std::vector<Finding> kept;
+    for (auto& f : report.findings) {
+      auto it = entry_of.find(finding_fingerprint(f));
+      if (it != entry_of.end() && baseline_uses[it->second].unmatched > 0) {
+        --baseline_uses[it->second].unmatched;
+        report.baselined.push_back(std::move(f));
+      } else {
+        kept.push_back(std::move(f));
+      }
+    }
+    report.findings = std::move(kept);
+  }
+  // Run-level checks come last: they judge what every context above did (which exemptions were
+  // used, which baseline entries matched); their findings are about the policy and the baseline,
+  // so no baseline hides them.
   std::vector<ExemptionUse> uses;
   for (std::size_t e = 0; e < exemptions_.size(); ++e) {
     uses.push_back(ExemptionUse{exemptions_[e].exemption, exemptions_[e].expired, exemption_used[e].load()});
   }
   ResourceGraph none;
-  RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph, options_, nullptr, nullptr, &uses};
+  RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph,
+                  options_,
+                  nullptr,
+                  nullptr,
+                  &uses,
+                  options_.baseline ? &baseline_uses : nullptr};
   for (const auto& a : active_) {
     if (!a.enabled) continue;
     CollectingReporter reporter(*a.definition, a.severity, report.findings);
     a.rule->check_run(ctx, reporter);
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
+  std::stable_sort(report.baselined.begin(), report.baselined.end(), finding_less);
   Summary& sum = report.summary;
   sum.findings = report.findings.size();
+  sum.baselined = report.baselined.size();
   for (const auto& f : report.findings) {
     (f.severity == Severity::Error ? sum.error : f.severity == Severity::Warning ? sum.warning : sum.info)++;
   }

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <stdexcept>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -206,6 +207,14 @@ Expected<Schema> Schema::compile(rapidjson::Document&& copy, const std::string& 
     return Error{origin, 0, 0, std::string("invalid JSON Schema: ") + e.what()};
   }
   return schema;
+}
+
+Schema Schema::compile_embedded(std::string_view text, const std::string& origin) {
+  rapidjson::Document json;
+  json.Parse(text.data(), text.size());
+  auto compiled = compile(std::move(json), origin);
+  if (!compiled) throw std::logic_error("the embedded schema " + origin + " does not compile: " + compiled.error().message);
+  return std::move(compiled.value());
 }
 
 Expected<Schema> Schema::compile_roots(rapidjson::Document&& source, const std::string& origin) {

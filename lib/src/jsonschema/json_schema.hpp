@@ -36,6 +36,9 @@ class Schema {
   static Expected<Schema> compile(const rapidjson::Value& schema, const std::string& origin);
   /// The same for a document the caller gives up (compiled in place, not copied).
   static Expected<Schema> compile(rapidjson::Document&& schema, const std::string& origin);
+  /// A schema compiled into the binary (policies/schema/*.json): one that does not compile is a
+  /// build defect, so it throws std::logic_error instead of returning an error.
+  static Schema compile_embedded(std::string_view json, const std::string& origin);
   ~Schema();
 
   /// Compiles a document whose `properties` name several root schemas (`{"properties": {"apps/v1

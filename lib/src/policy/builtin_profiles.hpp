@@ -12,5 +12,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profi
 
 /// policies/schema/policy.schema.json.
 std::string_view embedded_policy_schema();
+/// policies/schema/baseline.schema.json.
+std::string_view embedded_baseline_schema();
 
 }  // namespace chartproof::policy

@@ -355,13 +355,8 @@ Expected<Exemption> parse_exemption(const std::string& file, Node node,
 }
 
 const jsonschema::Schema& policy_schema() {
-  static const jsonschema::Schema schema = [] {
-    rapidjson::Document json;
-    json.Parse(policy::embedded_policy_schema().data(), policy::embedded_policy_schema().size());
-    auto compiled = jsonschema::Schema::compile(std::move(json), "policies/schema/policy.schema.json");
-    if (!compiled) throw std::logic_error("the embedded policy schema does not compile: " + compiled.error().message);
-    return std::move(compiled.value());
-  }();
+  static const jsonschema::Schema schema =
+      jsonschema::Schema::compile_embedded(policy::embedded_policy_schema(), "policies/schema/policy.schema.json");
   return schema;
 }
 

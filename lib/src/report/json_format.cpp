@@ -118,7 +118,18 @@ void write_json(const LintReport& rep, std::ostream& out) {
   w.Uint64(s.warning);
   write_key(w, "info");
   w.Uint64(s.info);
+  write_key(w, "skipped");
+  w.Uint64(s.skipped);
+  write_key(w, "baselined");
+  w.Uint64(s.baselined);
   w.EndObject();
+  // Inputs that held no Kubernetes object, so a reader sees what the run did not lint.
+  write_key(w, "skipped_files");
+  w.StartArray();
+  for (const auto& input : rep.inputs) {
+    for (const auto& path : input->skipped) write_string(w, path);
+  }
+  w.EndArray();
   // Chart mode: each chart's source map, so a user (and tools/source-map-coverage.py) can see how
   // much of the render maps to template lines.
   write_key(w, "charts");

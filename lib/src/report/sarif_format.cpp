@@ -14,23 +14,6 @@ std::string_view sarif_level(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "note";
 }
 
-// FNV-1a: a stable, dependency-free hash for fingerprints (not a security boundary).
-std::string fingerprint(const Finding& f) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (const std::string* part :
-       {&f.rule, &f.file, &f.resource.kind, &f.resource.namespace_, &f.resource.name, &f.path}) {
-    for (unsigned char c : *part) {
-      h ^= c;
-      h *= 1099511628211ULL;
-    }
-    h ^= 0xff;
-    h *= 1099511628211ULL;
-  }
-  char buf[17];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-  return buf;
-}
-
 // Percent-encodes what a URI path may not contain.
 std::string uri_path(const std::filesystem::path& p) {
   std::string out;
@@ -245,8 +228,8 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     }
     write_key(w, "partialFingerprints");
     w.StartObject();
-    write_key(w, "chartproof/v1");
-    write_string(w, fingerprint(f));
+    write_key(w, "chartproof/v2");  // v2: the template, not the file (finding_fingerprint)
+    write_string(w, finding_fingerprint(f));
     w.EndObject();
     if (!f.template_name.empty()) {
       write_key(w, "properties");

@@ -113,9 +113,10 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
   if (options.quiet) return out;
   const Summary& s = report.summary;
   std::size_t files = 0;
-  for (const auto& input : report.inputs) files += input->files.size();
+  for (const auto& input : report.inputs) files += input->files.size() - input->skipped.size();
   std::string counts =
       plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " + plural(files, "file");
+  if (s.skipped != 0) counts += "; " + plural(s.skipped, "file") + " with no Kubernetes object skipped";
   if (s.findings == 0) {
     out += "no findings (" + counts + ")\n";
   } else {

@@ -42,19 +42,54 @@ Expected<LintOptions> request_options(const LintRequest& request) {
   if (request.kube_version) options.kube_version = *request.kube_version;
   options.schema_dirs.insert(options.schema_dirs.end(), request.schema_dirs.begin(), request.schema_dirs.end());
   if (request.schema_mode) options.schema_mode = *request.schema_mode;
+  if (!request.baseline.empty()) {
+    auto baseline = load_baseline(request.baseline);
+    if (!baseline) return with_kind(baseline.error(), ErrorKind::Policy);
+    options.baseline = std::make_shared<const Baseline>(std::move(baseline.value()));
+  }
   return options;
 }
 
-std::vector<std::string> chart_dirs_in(const std::string& path) {
-  if (looks_like_chart_dir(path)) return {path};
-  std::vector<std::string> charts;
-  std::error_code ec;
-  if (!fs::is_directory(path, ec)) return charts;
-  for (const auto& entry : fs::directory_iterator(path, ec)) {
-    if (entry.is_directory(ec) && looks_like_chart_dir(entry.path().string())) charts.push_back(entry.path().string());
+InputPaths sort_input_paths(const std::vector<std::string>& paths) {
+  InputPaths out;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    if (path == "-" || !fs::is_directory(path, ec)) {
+      out.plain.push_back(path);
+      continue;
+    }
+    if (looks_like_chart_dir(path)) {
+      out.charts.push_back(path);
+      continue;
+    }
+    std::vector<std::string> charts;
+    std::vector<std::string> files;
+    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
+         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+      // "./deploy/app.yaml" is shown as "deploy/app.yaml", as pre-commit and git name it.
+      const fs::path p = it->path().lexically_normal();
+      if (it->is_directory(ec)) {
+        if (p.filename() == ".git") {
+          it.disable_recursion_pending();
+        } else if (looks_like_chart_dir(p.string())) {
+          charts.push_back(p.string());
+          it.disable_recursion_pending();
+        }
+      } else if (it->is_regular_file(ec) && (p.extension() == ".yaml" || p.extension() == ".yml")) {
+        files.push_back(p.string());
+      }
+    }
+    // An unreadable folder is read_inputs' error to report, with its path.
+    if (ec) {
+      out.plain.push_back(path);
+      continue;
+    }
+    std::sort(charts.begin(), charts.end());
+    std::sort(files.begin(), files.end());
+    out.charts.insert(out.charts.end(), charts.begin(), charts.end());
+    out.plain.insert(out.plain.end(), files.begin(), files.end());
   }
-  std::sort(charts.begin(), charts.end());
-  return charts;
+  return out;
 }
 
 std::vector<std::string> enclosing_charts(const std::vector<std::string>& files) {
@@ -98,25 +133,19 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // Each chart is a release of its own: its own lint context and graph, so two charts never meet
   // in duplicate-resource or overlapping-selectors. A chart helm cannot render is an error of the
   // run (exit 2) that does not stop the others.
-  std::vector<std::string> plain;
+  InputPaths sorted = sort_input_paths(paths);
+  const std::vector<std::string>& plain = sorted.plain;
   std::vector<std::shared_ptr<const Input>> contexts;
   std::vector<Error> chart_errors;
-  for (const auto& path : paths) {
-    auto dirs = path == "-" ? std::vector<std::string>{} : chart_dirs_in(path);
-    if (dirs.empty()) {
-      plain.push_back(path);
+  for (const auto& dir : sorted.charts) {
+    auto chart = load_chart(dir, chart_options, linter->chart_renders());
+    if (!chart) {
+      chart_errors.push_back(with_kind(chart.error(), ErrorKind::Chart));
       continue;
     }
-    for (const auto& dir : dirs) {
-      auto chart = load_chart(dir, chart_options, linter->chart_renders());
-      if (!chart) {
-        chart_errors.push_back(with_kind(chart.error(), ErrorKind::Chart));
-        continue;
-      }
-      std::vector<ChartSources> one;
-      one.push_back(std::move(chart.value()));
-      contexts.push_back(load_input({}, linter->options(), std::move(one)));
-    }
+    std::vector<ChartSources> one;
+    one.push_back(std::move(chart.value()));
+    contexts.push_back(load_input({}, linter->options(), std::move(one)));
   }
   std::vector<SourceFile> files;
   if (!plain.empty()) {
@@ -159,9 +188,11 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // Chart.yaml and values, even when every template is switched off) means something was checked.
   bool checked_something = report.summary.documents > 0 || !report.findings.empty() || !report.charts().empty();
   if (!checked_something && report.errors.empty() && !request.allow_empty) {
-    return Error{"", 0, 0,
-                 "no Kubernetes objects in the input (empty input, no YAML files, or only comments); --allow-empty "
-                 "accepts that",
+    std::string why = report.summary.skipped == 0 ? "empty input, no YAML files, or only comments"
+                                                  : std::to_string(report.summary.skipped) +
+                                                        (report.summary.skipped == 1 ? " file" : " files") +
+                                                        " read, none of them a Kubernetes manifest";
+    return Error{"", 0, 0, "no Kubernetes objects in the input (" + why + "); --allow-empty accepts that",
                  ErrorKind::Usage};
   }
   return report;

@@ -6,6 +6,7 @@ std::vector<RuleDefinition> policy_pack() {
   return {
       unused_exemption_rule(),
       expired_exemption_rule(),
+      stale_baseline_entry_rule(),
   };
 }
 

@@ -1,0 +1,47 @@
+// stale-baseline-entry: a baseline entry that matched no finding (reported by the engine after a run).
+#include "rules/policy/pack.hpp"
+#include "rules/rule_support.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+// Runs after every other check, when the run knows which baseline entries took a finding.
+class StaleBaselineEntry : public Rule {
+ public:
+  explicit StaleBaselineEntry(const Params&) {}
+  void check_run(const RuleContext& ctx, Reporter& out) const override {
+    if (!ctx.baseline || !ctx.options.baseline) return;
+    for (const BaselineUse& use : *ctx.baseline) {
+      if (use.unmatched == 0) continue;
+      const BaselineEntry& e = *use.entry;
+      std::string what =
+          e.rule + (e.resource.empty() ? "" : " on " + e.resource) + (e.path.empty() ? "" : " at " + e.path);
+      std::string gone = use.unmatched == e.count ? "no longer occurs"
+                                                  : "occurs " + std::to_string(e.count - use.unmatched) + " of " +
+                                                        std::to_string(e.count) + " times now";
+      out.report_file(
+          ctx.options.baseline->file, e.line, e.column,
+          "baseline entry for " + what + " " + gone + "; rewrite the baseline (--write-baseline) to drop it");
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition stale_baseline_entry_rule() {
+  return define<StaleBaselineEntry>(
+      RuleMeta{"stale-baseline-entry",
+               "policy",
+               Severity::Info,
+               true,
+               {"(baseline)"},
+               "Every baseline entry should still match a finding.",
+               "A baseline (--baseline FILE) lists findings a chart had when the team adopted chartproof, so that "
+               "only new ones fail the gate. When one of them is fixed its entry stays behind, and would hide the same "
+               "finding if it came back; it is reported (at the entry, in the baseline file) so the baseline shrinks "
+               "as the chart improves.",
+               "Rewrite the baseline with --write-baseline FILE (with the same inputs), or delete the entry.",
+               {}});
+}
+
+}  // namespace chartproof::rules
