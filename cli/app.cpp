@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <ostream>
+#include <set>
 
 #include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
@@ -15,6 +16,7 @@
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
+#include "completion.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -328,6 +330,12 @@ int run(const std::vector<std::string>& args, Environment env) {
   check_cmd->add_option("file", check_file, "Policy file")->required();
 
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version (as --version)");
+  std::string shell;
+  CLI::App* completion_cmd =
+      app.add_subcommand("completion", "Print a shell completion script: source <(chartproof completion bash)");
+  completion_cmd->add_option("shell", shell, "bash, zsh or fish")
+      ->required()
+      ->check(CLI::IsMember({"bash", "zsh", "fish"}));
 
   // A mistyped subcommand gets a suggestion instead of CLI11's "A subcommand is required".
   if (!args.empty() && !args.front().empty() && args.front().front() != '-') {
@@ -366,6 +374,22 @@ int run(const std::vector<std::string>& args, Environment env) {
     return 0;
   }
   if (*lint_cmd) return run_lint(lint, env);
+  if (*completion_cmd) {
+    const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();
+    CompletionWords words;
+    std::set<std::string> packs;
+    for (const RuleDefinition* def : catalogue.rules()) {
+      words.rules.push_back(def->meta.id);
+      packs.insert(def->meta.pack);
+    }
+    words.packs.assign(packs.begin(), packs.end());
+    words.profiles = builtin_profile_names();
+    for (const auto& pack : catalogue.packs()) {
+      for (const auto& [name, text] : pack.profiles) words.profiles.push_back(name);
+    }
+    env.out << completion_script(shell, app, words);
+    return 0;
+  }
   if (*rules_cmd) {
     std::vector<RuleDefinition> rules;
     const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();

@@ -49,6 +49,14 @@ out=$(pre-commit run --all-files 2>&1); code=$?
 check "clean project passes both hooks" 0 "$code"
 check "both hooks ran" 2 "$(grep -cE '^chartproof \((rendered manifests|chart folders)\).*Passed' <<<"$out")"
 
+# docs/ci.md's offline form (repo: local) runs the same hooks without the hook repository.
+awk '/^# .pre-commit-config.yaml: offline/ { on = 1 } on && /^```/ { exit } on' "$src/docs/ci.md" > local-config.yaml
+check "docs/ci.md has the repo: local form" 1 "$(grep -c '^  - repo: local$' local-config.yaml)"
+out=$(pre-commit run --all-files --config local-config.yaml 2>&1); code=$?
+check "the repo: local form passes the clean project" 0 "$code"
+check "the repo: local form runs both hooks" 2 "$(grep -cE '^chartproof \((rendered manifests|chart folders)\).*Passed' <<<"$out")"
+rm local-config.yaml
+
 summary=$(chartproof lint . --summary 2>&1); code=$?
 check "lint . on the repository passes" 0 "$code"
 check "lint . renders the chart and lints the plain manifest" 1 "$(grep -c '^linted: 1 chart (charts/todo-app), 1 manifest file,' <<<"$summary")"

@@ -274,8 +274,8 @@ TEST_CASE("CLI: policy check, policy show, rules --policy, --policy and discover
             ":4:3: unknown rule \"run-as-rot\" (did you mean \"run-as-root\"?); `chartproof rules` lists them\n");
   auto [show_code, show_out, show_err] = run({"policy", "show", "--profile", "strict"});
   CHECK(show_code == 0);
-  CHECK(show_out.find("  run-as-root:\n    enabled: true\n    severity: error\n    params:\n      forbid_root_group: "
-                      "true\n      min_uid: 1000\n") != std::string::npos);
+  CHECK(show_out.find("  run-as-root:\n    - enabled: true\n      severity: error\n      params: {forbid_root_group: "
+                      "true, min_uid: 1000}\n") != std::string::npos);
   auto [rules_code, rules_out, rules_err] = run({"rules", "--policy", good.string()});
   CHECK(rules_out.find("team-label") != std::string::npos);
   std::string manifest = (test::source_dir() / "testdata/manifests/hardened.yaml").string();
