@@ -4,6 +4,7 @@
 """
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,15 @@ from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
 ROOT = Path(__file__).resolve().parent
+
+
+def _version() -> str:
+    """The version has one home, CMakeLists.txt's project(); the CLI, the library and this package
+    all take it from there (tests/python/test_version.py checks they agree)."""
+    match = re.search(r"project\(chartproof VERSION ([0-9]+\.[0-9]+\.[0-9]+)", (ROOT / "CMakeLists.txt").read_text())
+    if not match:
+        raise RuntimeError("no project(chartproof VERSION x.y.z) in CMakeLists.txt")
+    return match.group(1)
 
 
 class CMakeExtension(Extension):
@@ -70,7 +80,7 @@ class CMakeBuild(build_ext):
 
 setup(
     name="chartproof",
-    version="0.1.0",
+    version=_version(),
     description="Lint Kubernetes manifests rendered from Helm charts",
     packages=["chartproof"],
     package_dir={"chartproof": "bindings/python/chartproof"},
