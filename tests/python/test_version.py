@@ -15,6 +15,8 @@ def test_cmake_cli_python_and_metadata_agree(root: Path, cli: str):
     version = cmake.group(1)
     assert chartproof.__version__ == version
     assert metadata.version("chartproof") == version
+    plugin = re.search(r"^version: ([0-9.]+)$", (root / "helm-plugin/plugin.yaml").read_text(), re.M)
+    assert plugin and plugin.group(1) == version, "helm-plugin/plugin.yaml"
     out = subprocess.run([cli, "--version"], capture_output=True, text=True, check=True).stdout
     assert out == f"chartproof {version}\n"
     # The console script installed beside this interpreter, and `python -m chartproof`.
