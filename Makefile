@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 BIN        := $(BUILD)/cli/chartproof
 
-.PHONY: all deps configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean
+.PHONY: all deps configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean dist dist-test
 
 all: build
 
@@ -90,6 +90,13 @@ docs: build
 example:
 	@$$(scripts/get-helm.sh) template todo-app examples/todo-app --namespace todo-app > examples/todo-app/rendered.yaml
 	@python3 scripts/make-broken-example.py
+
+# The fully static binary in dist/ (docs/install.md), and its test in an empty root.
+dist: deps
+	@scripts/make-dist.sh
+
+dist-test: dist
+	@bash tests/dist/static_binary_test.sh dist/chartproof-$$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' CMakeLists.txt)-linux-x86_64 $(CURDIR)
 
 bench: build
 	@bench/run.sh $(BUILD)

@@ -1,6 +1,17 @@
 # Every dependency is a Debian package (scripts/install-deps.sh installs them).
+option(CHARTPROOF_STATIC "Link the chartproof executable fully statically (make dist)" OFF)
+if(CHARTPROOF_STATIC)
+  # Debian ships the static archives beside the shared libraries: prefer them.
+  set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
+endif()
 find_package(Threads REQUIRED)
 find_package(yaml-cpp REQUIRED)
+if(CHARTPROOF_STATIC)
+  # Debian's yaml-cpp package config names only the shared library; its archive sits beside it.
+  find_library(CHARTPROOF_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a REQUIRED)
+  set_target_properties(yaml-cpp PROPERTIES IMPORTED_LOCATION_NONE ${CHARTPROOF_YAML_CPP_ARCHIVE}
+                                            IMPORTED_LOCATION ${CHARTPROOF_YAML_CPP_ARCHIVE} IMPORTED_SONAME_NONE "")
+endif()
 find_package(RapidJSON REQUIRED)
 find_package(valijson REQUIRED)
 find_package(PkgConfig REQUIRED)
