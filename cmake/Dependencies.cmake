@@ -13,7 +13,9 @@ if(CHARTPROOF_STATIC)
                                             IMPORTED_LOCATION ${CHARTPROOF_YAML_CPP_ARCHIVE} IMPORTED_SONAME_NONE "")
 endif()
 find_package(RapidJSON REQUIRED)
-find_package(valijson REQUIRED)
+# valijson's headers come from scripts/install-deps.sh's unpacked package (.cache/valijson; see
+# there why not the Debian package itself), else from an installed libvalijson-dev.
+find_package(valijson REQUIRED HINTS ${CMAKE_SOURCE_DIR}/.cache/valijson/usr)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 if(CHARTPROOF_CLI)

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs the Debian packages chartproof needs, only those missing (apt-get; sudo when not root).
+# Installs the Debian packages chartproof needs, only those missing (apt-get; sudo when not root),
+# and valijson's headers (below).
 set -eu
-packages=(cmake make g++ pkg-config time libyaml-cpp-dev rapidjson-dev libvalijson-dev libre2-dev libcli11-dev doctest-dev
+root=$(cd "$(dirname "$0")/.." && pwd)
+packages=(cmake make g++ pkg-config time libyaml-cpp-dev rapidjson-dev libre2-dev libcli11-dev doctest-dev
           pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest python3-jsonschema mypy valgrind clang-14 libclang-rt-14-dev pre-commit git zsh fish file)
 missing=()
 for p in "${packages[@]}"; do
@@ -12,15 +14,43 @@ done
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v unzip >/dev/null 2>&1 || missing+=(unzip)
 command -v flock >/dev/null 2>&1 || missing+=(util-linux)
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-echo "install-deps: installing ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
-  command -v sudo >/dev/null 2>&1 || { echo "install-deps: not root and no sudo; install: ${missing[*]}" >&2; exit 1; }
   sudo="sudo"
+  if [ ${#missing[@]} -ne 0 ] && ! command -v sudo >/dev/null 2>&1; then
+    echo "install-deps: not root and no sudo; install: ${missing[*]}" >&2
+    exit 1
+  fi
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+updated=no
+if [ ${#missing[@]} -ne 0 ]; then
+  echo "install-deps: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  updated=yes
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# valijson is header-only, but Debian's libvalijson-dev depends on the library of every JSON
+# adapter it ships (Qt 5, Poco, jsoncpp, nlohmann-json, picojson, yaml-cpp: 91 packages on a fresh
+# Debian 12), and chartproof uses none of them. So its package is downloaded, checked against a
+# pinned version and sha256, and unpacked into .cache/valijson, which CMake looks in first.
+valijson_version=1.0+repack-2
+valijson_sha256=36974bd3ff53c05c2c686ecfa094ee437ff3f520e9ab67e552f1a56f19897643
+dest=$root/.cache/valijson
+if [ ! -f "$dest/usr/include/valijson/validator.hpp" ]; then
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+  download() { (cd "$work" && apt-get download -qq "libvalijson-dev=$valijson_version" 2>/dev/null); }
+  if ! download; then
+    [ "$updated" = yes ] || $sudo apt-get update -qq
+    download || { echo "install-deps: apt-get download libvalijson-dev=$valijson_version failed" >&2; exit 1; }
+  fi
+  deb=$(ls "$work"/libvalijson-dev_*_all.deb)
+  echo "$valijson_sha256  $deb" | sha256sum -c --quiet - \
+    || { echo "install-deps: $deb does not have the pinned sha256 $valijson_sha256" >&2; exit 1; }
+  rm -rf "$dest.partial"
+  dpkg-deb -x "$deb" "$dest.partial"
+  mv "$dest.partial" "$dest"
+  echo "install-deps: valijson $valijson_version headers in .cache/valijson"
+fi

@@ -38,3 +38,6 @@ fi
 ( cd "$root" && MYPYPATH=bindings/python mypy --strict --no-error-summary examples/python examples/python-pack \
   && mypy --strict --no-error-summary bindings/python/chartproof ) | tee "$out/mypy.log"
 echo "mypy --strict: examples/python, examples/python-pack and the package pass"
+
+# The wheel: pip wheel ., installed offline into a fresh venv (tests/dist/wheel_test.sh).
+bash "$root/tests/dist/wheel_test.sh" "$root" "$root/build" | tee "$out/wheel.log"

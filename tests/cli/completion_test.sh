@@ -4,11 +4,8 @@
 # and fish (Debian packages, scripts/install-deps.sh) and asked to complete too.
 # Usage: completion_test.sh CHARTPROOF SOURCE_DIR
 set -u
+. "$(dirname "$0")/../lib/check.sh"
 bin=$1
-failures=0
-check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 "$bin" completion bash > "$work/chartproof.bash" || { echo "FAIL: completion bash"; exit 1; }
 
 complete_bash() {  # complete_bash WORD... (the last word is the one being completed)
@@ -52,4 +49,4 @@ check "fish: a profile" "pss-baseline pss-restricted" "$(fish_complete 'chartpro
 
 "$bin" completion tcsh >/dev/null 2>&1; code=$?
 check "an unknown shell is a usage error" 2 "$code"
-if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish

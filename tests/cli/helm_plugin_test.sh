@@ -4,12 +4,9 @@
 # helm is on PATH. Run with Helm 4 and Helm 3 (scripts/get-helm.sh 4|3).
 # Usage: helm_plugin_test.sh CHARTPROOF SOURCE_DIR
 set -u
+. "$(dirname "$0")/../lib/check.sh"
 bin=$1
 src=$2
-failures=0
-check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/bin"
 ln -s "$bin" "$work/bin/chartproof"
 printf 'podSecurityContext:\n  runAsUser: 0\n' > "$work/root.yaml"
@@ -32,4 +29,4 @@ for major in 4 3; do
   out=$(run chartproof --version 2>&1)
   check "Helm $major: other commands pass through" "chartproof $("$bin" --version | cut -d' ' -f2)" "$out"
 done
-if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish

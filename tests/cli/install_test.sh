@@ -3,12 +3,9 @@
 # configured on its own, finds it with find_package(chartproof), links chartproof::chartproof and
 # lints the example with its rule pack. Usage: install_test.sh BUILD_DIR SOURCE_DIR
 set -u
+. "$(dirname "$0")/../lib/check.sh"
 build=$1
 src=$2
-failures=0
-check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --prefix "$work/prefix" >"$work/install.log" 2>&1 || { cat "$work/install.log"; echo "FAIL: cmake --install"; exit 1; }
 check "the package config is installed" yes "$([ -f "$work/prefix/lib/cmake/chartproof/chartproofConfig.cmake" ] && echo yes)"
 check "the public headers are installed" yes "$([ -f "$work/prefix/include/chartproof/request.hpp" ] && echo yes)"
@@ -25,4 +22,4 @@ check "the consumer found the installed package" "chartproof_DIR:PATH=$work/pref
   "$(grep '^chartproof_DIR:' "$work/consumer-build/CMakeCache.txt")"
 out=$("$work/consumer-build/team-lint" "$src/examples/todo-app/rendered.yaml"); code=$?
 check "the consumer runs its pack on the example" 2 "$(grep -c 'warning: Deployment runs 2 replicas but no PodDisruptionBudget selects its pods.*\[replicated-deployment-without-pdb\]' <<<"$out")"
-if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish

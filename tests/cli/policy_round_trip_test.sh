@@ -5,12 +5,10 @@
 # are compared without their location, which is in the printed file.
 # Usage: policy_round_trip_test.sh CHARTPROOF SOURCE_DIR
 set -u
+. "$(dirname "$0")/../lib/check.sh"
 bin=$1
 src=$2
 cd "$src"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
 inputs=(examples/todo-app/rendered-broken.yaml testdata/rules/*/fail.yaml)
 compare() {  # compare NAME ORIGINAL.json SHOWN.json
   python3 - "$@" <<'PY'
@@ -50,4 +48,4 @@ for policy in recommended strict pss-baseline pss-restricted policies/examples/*
   checked=$((checked + 1))
 done
 [ "$checked" -ge 8 ] || { echo "FAIL: only $checked policies checked"; failures=$((failures + 1)); }
-if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish

@@ -4,14 +4,11 @@
 # `env -i` in an empty folder) holding only itself and the file. Prints its size and start-up time.
 # Usage: static_binary_test.sh BINARY SOURCE_DIR
 set -u
+. "$(dirname "$0")/../lib/check.sh"
 bin=$1
 src=$2
-failures=0
-check() { if [ "$2" != "$3" ]; then echo "FAIL: $1: expected [$2], got [$3]"; failures=$((failures + 1)); else echo "ok: $1"; fi; }
 check "ldd: not a dynamic executable" 1 "$(ldd "$bin" 2>&1 | grep -c 'not a dynamic executable')"
 check "file: statically linked" 1 "$(file -b "$bin" | grep -c 'statically linked')"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 cp "$bin" "$work/chartproof"
 cp "$src/examples/todo-app/rendered-broken.yaml" "$work/rendered-broken.yaml"
 if [ "$(id -u)" = 0 ] && command -v chroot >/dev/null; then
@@ -35,4 +32,4 @@ check "in $where: --version" "chartproof $(sed -nE 's/^project\(chartproof VERSI
 size=$(stat -c %s "$bin")
 times=$(for _ in $(seq 20); do s=$(date +%s%N); "$bin" --version >/dev/null; e=$(date +%s%N); echo $(((e - s) / 1000)); done | sort -n)
 echo "size: $size bytes ($((size / 1024 / 1024)) MiB); start-up (--version, median of 20): $(sed -n 10p <<<"$times") µs"
-if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
+finish
