@@ -11,7 +11,8 @@ CHARTPROOF_CMAKE_BUILD_DIR=$build /usr/bin/python3 -m pip wheel --no-build-isola
   >"$work/wheel.log" 2>&1 || { tail -20 "$work/wheel.log"; echo "FAIL: pip wheel"; exit 1; }
 wheel=$(ls "$work"/wheels/chartproof-"$version"-*.whl 2>/dev/null | head -1)
 check "the wheel is named for the version" 1 "$([ -n "$wheel" ] && echo 1 || echo 0)"
-meta=$(unzip -p "$wheel" "chartproof-$version.dist-info/METADATA")
+meta=$(python3 -c 'import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())' \
+  "$wheel" "chartproof-$version.dist-info/METADATA")
 for field in "Version: $version" "Requires-Python: >=3.9" "Summary: Lint Kubernetes manifests rendered from Helm charts" \
              "Classifier: Programming Language :: Python :: 3" "Classifier: Operating System :: POSIX :: Linux" \
              "Classifier: Topic :: Software Development :: Quality Assurance" "Description-Content-Type: text/markdown"; do
