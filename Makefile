@@ -91,12 +91,14 @@ example:
 	@$$(scripts/get-helm.sh) template todo-app examples/todo-app --namespace todo-app > examples/todo-app/rendered.yaml
 	@python3 scripts/make-broken-example.py
 
-# The fully static binary in dist/ (docs/install.md), and its test in an empty root.
+# The fully static binary and its .deb in dist/ (docs/install.md), and their tests.
 dist: deps
 	@scripts/make-dist.sh
 
+VERSION_NOW = $(shell grep -m1 -o 'chartproof VERSION [0-9.]*' CMakeLists.txt | cut -d' ' -f3)
 dist-test: dist
-	@bash tests/dist/static_binary_test.sh dist/chartproof-$$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' CMakeLists.txt)-linux-x86_64 $(CURDIR)
+	@bash tests/dist/static_binary_test.sh dist/chartproof-$(VERSION_NOW)-linux-x86_64 $(CURDIR)
+	@bash tests/dist/deb_test.sh dist/chartproof_$(VERSION_NOW)_amd64.deb $(CURDIR)
 
 bench: build
 	@bench/run.sh $(BUILD)
