@@ -91,7 +91,8 @@ example:
 	@$$(scripts/get-helm.sh) template todo-app examples/todo-app --namespace todo-app > examples/todo-app/rendered.yaml
 	@python3 scripts/make-broken-example.py
 
-# The fully static binary and its .deb in dist/ (docs/install.md), and their tests.
+# Every release artifact in dist/ (static binary, .deb, wheel, Helm plugin archive, SHA256SUMS;
+# docs/install.md), and their tests.
 dist: deps
 	@scripts/make-dist.sh
 
@@ -99,6 +100,8 @@ VERSION_NOW = $(shell grep -m1 -o 'chartproof VERSION [0-9.]*' CMakeLists.txt | 
 dist-test: dist
 	@bash tests/dist/static_binary_test.sh dist/chartproof-$(VERSION_NOW)-linux-x86_64 $(CURDIR)
 	@bash tests/dist/deb_test.sh dist/chartproof_$(VERSION_NOW)_amd64.deb $(CURDIR)
+	@bash tests/dist/artifacts_test.sh $(CURDIR)
+	@bash tests/dist/release_test.sh $(CURDIR)
 
 bench: build
 	@bench/run.sh $(BUILD)
