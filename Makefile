@@ -10,7 +10,7 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 BIN        := $(BUILD)/cli/chartproof
 
-.PHONY: all deps configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean dist dist-test
+.PHONY: all deps configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean dist dist-test release
 
 all: build
 
@@ -102,6 +102,10 @@ dist-test: dist
 	@bash tests/dist/deb_test.sh dist/chartproof_$(VERSION_NOW)_amd64.deb $(CURDIR)
 	@bash tests/dist/artifacts_test.sh $(CURDIR)
 	@bash tests/dist/release_test.sh $(CURDIR)
+
+# A release: make release VERSION=x.y.z (scripts/release.sh: bump, commit, make dist-test, tag).
+release:
+	@scripts/release.sh $(VERSION)
 
 bench: build
 	@bench/run.sh $(BUILD)
