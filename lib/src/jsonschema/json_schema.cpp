@@ -213,7 +213,8 @@ Schema Schema::compile_embedded(std::string_view text, const std::string& origin
   rapidjson::Document json;
   json.Parse(text.data(), text.size());
   auto compiled = compile(std::move(json), origin);
-  if (!compiled) throw std::logic_error("the embedded schema " + origin + " does not compile: " + compiled.error().message);
+  if (!compiled)
+    throw std::logic_error("the embedded schema " + origin + " does not compile: " + compiled.error().message);
   return std::move(compiled.value());
 }
 

@@ -10,8 +10,8 @@ namespace chartproof {
 namespace {
 
 const jsonschema::Schema& baseline_schema() {
-  static const jsonschema::Schema schema = jsonschema::Schema::compile_embedded(
-      policy::embedded_baseline_schema(), "policies/schema/baseline.schema.json");
+  static const jsonschema::Schema schema =
+      jsonschema::Schema::compile_embedded(policy::embedded_baseline_schema(), "policies/schema/baseline.schema.json");
   return schema;
 }
 

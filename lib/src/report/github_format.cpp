@@ -100,6 +100,7 @@ std::string format_summary(const LintReport& report) {
     std::map<std::string, std::size_t> by_rule;
     for (const auto& f : report.baselined) ++by_rule[f.rule];
     std::vector<std::string> rules;
+    rules.reserve(by_rule.size());
     for (const auto& [rule, n] : by_rule) rules.push_back(rule + " " + std::to_string(n));
     out << "baselined: " << s.baselined << (s.baselined == 1 ? " finding" : " findings")
         << " the baseline holds, not counted" << list_of(rules) << "\n";
