@@ -259,7 +259,9 @@ int run(const std::vector<std::string>& args, Environment env) {
       ->allow_extra_args(false);
   lint_cmd->add_option("--disable", lint.disable, "Rule ids or packs to switch off; wins over --enable")
       ->allow_extra_args(false);
-  lint_cmd->add_option("--jobs,-j", lint.request.jobs, "Worker threads; 0 = one per core (same output for any value)")
+  lint_cmd
+      ->add_option("--jobs,-j", lint.request.jobs,
+                   "Worker threads, and charts rendered at once; 0 = one per core (same output for any value)")
       ->capture_default_str();
   add_policy_options(lint_cmd, lint.policy);
   // Chart folders: passed to `helm template` as separate arguments.

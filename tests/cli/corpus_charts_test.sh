@@ -12,6 +12,8 @@ shared=$3
 helm=$("$src/scripts/get-helm.sh" 2>/dev/null) || { echo "FAIL: helm is required (scripts/get-helm.sh could not provide it)"; exit 1; }
 failures=0
 charts=0
+shared_out=$(mktemp)
+trap 'rm -f "$shared_out"*' EXIT
 chart_findings=""
 for dir in "$shared"/corpus/charts/*/; do
   name=$(basename "$dir")
@@ -38,6 +40,14 @@ print(d["summary"]["documents"], " ".join(sorted(f["rule"] + "@" + f["location"]
 done
 expected="cert-manager__cert-manager invalid-chart-yaml@Chart.yaml:25;"
 if [ "$chart_findings" != "$expected" ]; then echo "FAIL: chart pack findings [$chart_findings], expected [$expected]"; failures=$((failures + 1)); fi
+# All 15 in one run render concurrently (--jobs); the output is the same for any --jobs.
+for jobs in 1 2; do
+  "$bin" lint "$shared/corpus/charts" --helm "$helm" --jobs "$jobs" --format json --fail-on never \
+    > "$shared_out.jobs$jobs" 2>&1
+done
+if cmp -s "$shared_out.jobs1" "$shared_out.jobs2"; then echo "ok: one run over all charts: the same output for --jobs 1 and 2"
+else echo "FAIL: chart mode output differs between --jobs 1 and 2"; failures=$((failures + 1)); fi
+rm -f "$shared_out.jobs1" "$shared_out.jobs2"
 if [ "$charts" -ne 15 ]; then echo "FAIL: $charts charts linted, expected 15"; failures=$((failures + 1)); fi
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi
 echo "all $charts charts rendered and linted"
