@@ -48,6 +48,7 @@ if [ ! -f "$dest/usr/include/valijson/validator.hpp" ]; then
   echo "$valijson_sha256  $deb" | sha256sum -c --quiet - \
     || { echo "install-deps: $deb does not have the pinned sha256 $valijson_sha256" >&2; exit 1; }
   rm -rf "$dest.partial"
+  mkdir -p "$(dirname "$dest")"
   dpkg-deb -x "$deb" "$dest.partial"
   mv "$dest.partial" "$dest"
   echo "install-deps: valijson $valijson_version headers in .cache/valijson"
