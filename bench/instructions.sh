@@ -13,9 +13,11 @@ count() {  # count CMD...: instructions executed
   valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null | awk '/refs:/ { gsub(",", "", $4); print $4 }'
 }
 base=$(count "$build/bench/parse_baseline" "$sample")
+libyaml=$(count "$build/bench/parse_baseline_libyaml" "$sample")
 lint=$(count "$build/cli/chartproof" lint --jobs 1 --format json --fail-on never "$@" "$sample")
-awk -v b="$base" -v l="$lint" -v bytes="$(stat -c %s "$sample")" 'BEGIN {
+awk -v b="$base" -v y="$libyaml" -v l="$lint" -v bytes="$(stat -c %s "$sample")" 'BEGIN {
   printf "sample: bench/sample.yaml, %.1f MB\n", bytes / 1e6;
-  printf "parse_baseline:          %15.0f instructions\n", b;
-  printf "chartproof lint --jobs 1 %15.0f instructions (%.3f x baseline)\n", l, l / b;
+  printf "parse_baseline (yaml-cpp):    %15.0f instructions\n", b;
+  printf "parse_baseline_libyaml:       %15.0f instructions (%.3f x yaml-cpp)\n", y, y / b;
+  printf "chartproof lint --jobs 1      %15.0f instructions (%.3f x yaml-cpp, %.3f x libyaml)\n", l, l / b, l / y;
 }'

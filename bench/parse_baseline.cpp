@@ -5,9 +5,10 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <string>
+
+#include "read_input.hpp"
 
 namespace {
 
@@ -33,14 +34,9 @@ class CountingHandler : public YAML::EventHandler {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: parse_baseline FILE\n");
-    return 2;
-  }
-  std::ifstream in(argv[1], std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  std::string data = text.str();
+  auto input = bench::read_input(argc, argv, "parse_baseline");
+  if (!input) return 2;
+  const std::string& data = *input;
   auto start = std::chrono::steady_clock::now();
   std::istringstream stream(data);
   YAML::Parser parser(stream);
