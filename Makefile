@@ -96,7 +96,7 @@ example:
 dist: deps
 	@scripts/make-dist.sh
 
-VERSION_NOW = $(shell grep -m1 -o 'chartproof VERSION [0-9.]*' CMakeLists.txt | cut -d' ' -f3)
+VERSION_NOW = $(shell scripts/version.sh)
 dist-test: dist
 	@bash tests/dist/static_binary_test.sh dist/chartproof-$(VERSION_NOW)-linux-x86_64 $(CURDIR)
 	@bash tests/dist/deb_test.sh dist/chartproof_$(VERSION_NOW)_amd64.deb $(CURDIR)

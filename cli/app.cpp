@@ -207,12 +207,7 @@ int run_lint(const LintArgs& a, Environment& env) {
   // --write-baseline records every finding of the run (those an older baseline held too), and the
   // run passes: the baseline is what the gate compares with from now on.
   if (!a.write_baseline.empty()) {
-    // Not the old baseline's stale entries: they are about that file, and the new one drops them.
-    std::vector<Finding> all;
-    for (const auto* list : {&report.findings, &report.baselined}) {
-      std::copy_if(list->begin(), list->end(), std::back_inserter(all),
-                   [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
-    }
+    std::vector<Finding> all = baseline_findings(report);
     if (!write_whole_file(a.write_baseline, [&](std::ostream& out) { out << format_baseline(all); })) {
       env.err << "chartproof: " << a.write_baseline << ": cannot write the baseline\n";
       return kExitUsage;

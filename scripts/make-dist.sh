@@ -6,7 +6,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build-dist}
-version=$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' "$root/CMakeLists.txt")
+version=$("$root/scripts/version.sh")
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DCHARTPROOF_STATIC=ON -DCHARTPROOF_TESTS=OFF \
   -DCHARTPROOF_BENCH=OFF -DCHARTPROOF_PYTHON=OFF -DCHARTPROOF_WERROR=ON >/dev/null
 cmake --build "$build" -j "$(nproc)"

@@ -17,7 +17,7 @@ if git rev-parse -q --verify "refs/tags/v$version" >/dev/null; then
   echo "release: tag v$version exists already" >&2
   exit 2
 fi
-old=$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' CMakeLists.txt)
+old=$(scripts/version.sh)
 sed -i -E "s/^project\(chartproof VERSION $old /project(chartproof VERSION $version /" CMakeLists.txt
 sed -i -E "s/^version: $old\$/version: $version/" helm-plugin/plugin.yaml
 sed -i -E "s/rev: v$old\$/rev: v$version/" docs/ci.md

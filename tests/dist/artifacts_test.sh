@@ -6,7 +6,7 @@ set -u
 . "$(dirname "$0")/../lib/check.sh"
 src=$1
 dist=$src/dist
-version=$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' "$src/CMakeLists.txt")
+version=$("$src/scripts/version.sh")
 for f in "chartproof-$version-linux-x86_64" "chartproof_${version}_amd64.deb" "chartproof-helm-plugin-$version-linux-x86_64.tar.gz"; do
   check "$f is built and listed in SHA256SUMS" 1 "$(grep -c "  $f\$" "$dist/SHA256SUMS")"
 done

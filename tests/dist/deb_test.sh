@@ -6,7 +6,7 @@ set -u
 . "$(dirname "$0")/../lib/check.sh"
 deb=$1
 src=$2
-version=$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' "$src/CMakeLists.txt")
+version=$("$src/scripts/version.sh")
 info=$(dpkg-deb -f "$deb" Package Version Architecture Depends | xargs)
 check "metadata: package, version, architecture, no dependencies" "Package: chartproof Version: $version Architecture: amd64" "$info"
 listing=$(dpkg-deb -c "$deb" | awk '{print $6}')

@@ -27,7 +27,7 @@ check "in $where: the run-as-root finding at its line" 1 "$(grep -c '^[/]*render
 out=$(run lint "$file" --format sarif 2>&1)
 check "in $where: the schema bundle is inside (schema rules ran)" 1 "$(grep -c '"id": "schema-violation"' <<<"$out")"
 out=$(run --version 2>&1)
-check "in $where: --version" "chartproof $(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' "$src/CMakeLists.txt")" "$out"
+check "in $where: --version" "chartproof $("$src/scripts/version.sh")" "$out"
 # Size and start-up time (median of 20 runs of --version), for the release notes.
 size=$(stat -c %s "$bin")
 times=$(for _ in $(seq 20); do s=$(date +%s%N); "$bin" --version >/dev/null; e=$(date +%s%N); echo $(((e - s) / 1000)); done | sort -n)

@@ -6,7 +6,7 @@ set -u
 . "$(dirname "$0")/../lib/check.sh"
 src=$1
 build=$2
-version=$(sed -nE 's/^project\(chartproof VERSION ([0-9.]+).*/\1/p' "$src/CMakeLists.txt")
+version=$("$src/scripts/version.sh")
 CHARTPROOF_CMAKE_BUILD_DIR=$build /usr/bin/python3 -m pip wheel --no-build-isolation --no-deps -q -w "$work/wheels" "$src" \
   >"$work/wheel.log" 2>&1 || { tail -20 "$work/wheel.log"; echo "FAIL: pip wheel"; exit 1; }
 wheel=$(ls "$work"/wheels/chartproof-"$version"-*.whl 2>/dev/null | head -1)

@@ -251,16 +251,7 @@ PYBIND11_MODULE(_core, m) {
   py::class_<LintReport>(m, "Report", "A report as the library holds it (chartproof.Report wraps it).")
       .def_readonly("findings", &LintReport::findings)
       .def_readonly("baselined", &LintReport::baselined)
-      .def("to_baseline",
-           [](const LintReport& r) {
-             // As --write-baseline: every finding, without the stale entries of an older baseline.
-             std::vector<Finding> all;
-             for (const auto* list : {&r.findings, &r.baselined}) {
-               std::copy_if(list->begin(), list->end(), std::back_inserter(all),
-                            [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
-             }
-             return format_baseline(all);
-           })
+      .def("to_baseline", [](const LintReport& r) { return format_baseline(baseline_findings(r)); })
       .def_property_readonly("summary",
                              [](const LintReport& r) {
                                py::dict d;

@@ -26,6 +26,10 @@ void write_json(const LintReport& report, std::ostream& out);
 /// SARIF 2.1.0 for GitHub code scanning: one rule per rule that ran, results with relative
 /// physical locations (from `base_dir`), logical locations for resources, stable fingerprints.
 std::string format_sarif(const LintReport& report, const std::string& base_dir);
+
+/// What --write-baseline and Report.to_baseline() record: every finding of the run, those an older
+/// baseline held too, but not that baseline's stale entries (they are about the old file).
+std::vector<Finding> baseline_findings(const LintReport& report);
 /// JUnit XML: a testsuite per file, a testcase per resource and per chart-level check; findings at
 /// or above `fail_on` are its failures (with locations), milder ones <system-out> notes (nullopt:
 /// --fail-on never, nothing fails).

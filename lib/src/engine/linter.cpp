@@ -329,8 +329,8 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
   std::vector<ParsedDocument> parsed(tasks.size());
   engine::parallel_for(tasks.size(), options.jobs,
                        [&](std::size_t i) { parsed[i] = parse_chunk(*tasks[i].file, tasks[i].chunk, options.limits); });
-  // A file none of whose documents looks like a Kubernetes object (no top-level apiVersion or
-  // kind: a GitHub workflow, docker-compose.yml, a values file) is not a manifest, and is skipped
+  // A file none of whose documents looks like a Kubernetes object (looks_like_object: a GitHub
+  // workflow, docker-compose.yml, a values file, Chart.yaml) is not a manifest, and is skipped
   // rather than reported as invalid-resource. One object-like document, or a document that is not
   // valid YAML, makes the whole file a manifest, so its other documents are still reported. A
   // chart's render is always a manifest.

@@ -1,25 +1,32 @@
 // Writes a baseline file (--write-baseline FILE): one entry per fingerprint with its count, sorted,
 // each on one line, so that a baseline under version control diffs one finding per line.
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
-
+#include <algorithm>
+#include <iterator>
 #include <map>
 #include <tuple>
 
 #include "chartproof/baseline.hpp"
 #include "chartproof/report.hpp"
-#include "support/utf8.hpp"
+#include "report/json_writer.hpp"
 
 namespace chartproof {
 namespace {
 
 void put(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_view key, std::string_view value) {
-  w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
-  std::string valid = support::to_valid_utf8(value);
-  w.String(valid.data(), static_cast<rapidjson::SizeType>(valid.size()));
+  report::write_key(w, key);
+  report::write_string(w, value);
 }
 
 }  // namespace
+
+std::vector<Finding> baseline_findings(const LintReport& report) {
+  std::vector<Finding> all;
+  for (const auto* list : {&report.findings, &report.baselined}) {
+    std::copy_if(list->begin(), list->end(), std::back_inserter(all),
+                 [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
+  }
+  return all;
+}
 
 std::string format_baseline(const std::vector<Finding>& findings) {
   // Sorted by what a reader looks for (file, rule, resource, path), then by fingerprint.

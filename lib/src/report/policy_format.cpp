@@ -2,46 +2,18 @@
 // inherited (no `extends`): every rule is listed, switched on or off, with its severity and every
 // parameter, so `chartproof policy check` accepts it and `lint --policy` with it lints as the
 // policy it was printed from (tests/cli/policy_round_trip_test.sh).
-#include <cstdio>
 #include <filesystem>
 #include <sstream>
 
 #include "chartproof/report.hpp"
 #include "model/scope_matcher.hpp"
-#include "support/utf8.hpp"
+#include "report/json_writer.hpp"
 
 namespace chartproof {
 namespace {
 
 // A JSON string is a YAML double-quoted scalar: one escaping for every user-written text.
-std::string yaml_quoted(std::string_view s) {
-  std::string out = "\"";
-  for (unsigned char c : support::to_valid_utf8(s)) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (c < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(static_cast<char>(c));
-        }
-    }
-  }
-  return out + "\"";
-}
+std::string yaml_quoted(std::string_view s) { return report::json_quoted(s); }
 
 std::string list_text(const std::vector<std::string>& items) {
   std::string out = "[";
