@@ -357,7 +357,7 @@ def lint_chart(
     baseline: Optional[PathArg] = None,
     api_versions: Iterable[str] = (),
 ) -> Report:
-    """Lints a chart folder exactly as ``chartproof lint CHART_DIR``: renders it with helm (an argument
+    """Lints a chart folder or packaged chart (.tgz) exactly as ``chartproof lint CHART``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
     the values files, and names on each finding the values line its value came from (``value_source``).
 

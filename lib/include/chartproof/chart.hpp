@@ -29,6 +29,10 @@ struct ChartOptions {
 /// True when `dir` holds a Chart.yaml.
 bool is_chart_dir(const std::string& dir);
 
+/// True when `path` is a packaged chart (`helm package`'s .tgz, or .tar.gz): accepted wherever a
+/// chart folder is; its findings name ARCHIVE!/CHART/templates/x.yaml.
+bool is_chart_archive(const std::string& path);
+
 /// True when `dir` is a chart folder, or looks like one that lost its Chart.yaml (templates/ and
 /// values.yaml): chart mode then reports the missing file instead of linting templates as YAML.
 bool looks_like_chart_dir(const std::string& dir);

@@ -68,12 +68,12 @@ Expected<LintOptions> request_options(const LintRequest& request);
 
 /// What a list of paths holds: chart folders to render, and everything else read as manifests.
 struct InputPaths {
-  std::vector<std::string> charts;  ///< folders with a Chart.yaml, in path order then sorted
+  std::vector<std::string> charts;  ///< folders with a Chart.yaml and packaged charts (.tgz), in path order then sorted
   std::vector<std::string> plain;   ///< files, "-", and the YAML files of folders outside any chart
 };
 
 /// Sorts paths into charts and plain inputs. A folder that is a chart is one chart; any other
-/// folder is searched: each chart found in it is rendered (its templates/ and its own charts/ are
+/// folder is searched: each chart (folder or .tgz) found in it is rendered (its templates/ and its own charts/ are
 /// the chart's, never manifests), and its other YAML files are plain inputs. `.git` is not searched.
 InputPaths sort_input_paths(const std::vector<std::string>& paths);
 

@@ -9,12 +9,15 @@
 #include <sstream>
 
 #include "chart/instrument_template.hpp"
+#include "chart/packaged_chart.hpp"
+#include "chart/temp_dir.hpp"
 #include "chartproof/chart.hpp"
 #include "io/read_file.hpp"
 #include "io/write_file.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
+using chart::TempDir;
 namespace {
 
 // Temporary copies of values files that can be read only once (pipes), removed when done.
@@ -39,25 +42,6 @@ class TempFiles {
 
  private:
   std::vector<std::string> paths_;
-};
-
-// A temporary folder, removed with its contents when done.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "chartproof-chart-XXXXXX").string();
-    if (mkdtemp(pattern.data())) path_ = pattern;
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  ~TempDir() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
 };
 
 // The templates helm renders for a chart: its templates/ folder and, for each subchart kept as a
@@ -124,6 +108,7 @@ std::string probe_release_name(const std::string& release) {
 }
 
 Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptions& options, ChartRenders renders) {
+  if (is_chart_archive(chart_dir)) return chart::load_chart_archive(chart_dir, "", options, renders);
   ChartSources sources;
   sources.dir = chart_dir;
   fs::path dir(chart_dir);

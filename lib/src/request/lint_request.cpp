@@ -57,6 +57,10 @@ InputPaths sort_input_paths(const std::vector<std::string>& paths) {
   InputPaths out;
   for (const auto& path : paths) {
     std::error_code ec;
+    if (is_chart_archive(path)) {
+      out.charts.push_back(path);
+      continue;
+    }
     if (path == "-" || !fs::is_directory(path, ec)) {
       out.plain.push_back(path);
       continue;
@@ -80,6 +84,8 @@ InputPaths sort_input_paths(const std::vector<std::string>& paths) {
         }
       } else if (it->is_regular_file(ec) && (p.extension() == ".yaml" || p.extension() == ".yml")) {
         files.push_back(p.string());
+      } else if (is_chart_archive(p.string())) {
+        charts.push_back(p.string());
       }
     }
     // An unreadable folder is read_inputs' error to report, with its path.
