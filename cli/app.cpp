@@ -10,33 +10,20 @@
 #include <ostream>
 #include <set>
 
+#include "audit_command.hpp"
 #include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
+#include "cli_support.hpp"
 #include "completion.hpp"
 
 namespace chartproof::cli {
 namespace {
 
 constexpr int kExitUsage = 2;
-
-// "a,b" and repeated flags both work: --enable a,b --enable c.
-std::vector<std::string> split_commas(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) {
-    std::size_t pos = 0;
-    while (pos <= item.size()) {
-      std::size_t end = item.find(',', pos);
-      if (end == std::string::npos) end = item.size();
-      if (end > pos) out.push_back(item.substr(pos, end - pos));
-      pos = end + 1;
-    }
-  }
-  return out;
-}
 
 // Where rule configuration comes from: --profile, then each --policy on top (later wins); with
 // neither, .chartproof.yaml in the current folder or a parent; else the recommended profile.
@@ -103,24 +90,6 @@ struct LintArgs {
   std::string write_baseline;
 };
 
-// Writes a file whole or not at all: a regular (or new) file is written beside the target and
-// renamed over it, so a failed write never leaves half a report. /dev/null, a FIFO or a terminal
-// is written in place.
-bool write_whole_file(const std::string& path, const std::function<void(std::ostream&)>& write) {
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  bool in_place = !ec && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status);
-  std::string written = in_place ? path : path + ".chartproof-partial";
-  std::ofstream file(written, std::ios::binary);
-  if (file) write(file);
-  file.close();
-  if (!file || (!in_place && (std::filesystem::rename(written, path, ec), ec))) {
-    if (!in_place) std::filesystem::remove(written, ec);
-    return false;
-  }
-  return true;
-}
-
 int run_lint(const LintArgs& a, Environment& env) {
   LintRequest request = a.request;
   request.catalogue = env.catalogue;
@@ -136,33 +105,8 @@ int run_lint(const LintArgs& a, Environment& env) {
     return 0;
   }
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
-  struct Target {
-    std::string format;
-    std::string file;
-  };
-  std::vector<Target> targets;
-  for (const auto& spec : a.formats.empty() ? std::vector<std::string>{"text"} : a.formats) {
-    auto eq = spec.find('=');
-    Target t{spec.substr(0, eq), eq == std::string::npos ? std::string() : spec.substr(eq + 1)};
-    static const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "github"};
-    if (std::find(kFormats.begin(), kFormats.end(), t.format) == kFormats.end()) {
-      env.err << "chartproof: unknown format \"" << t.format << "\"; formats: text, json, sarif, junit, github\n";
-      return kExitUsage;
-    }
-    if (t.file.empty()) t.file = a.output;
-    targets.push_back(std::move(t));
-  }
-  // Two formats into one destination would leave only the last: ambiguous, so a usage error.
-  for (std::size_t i = 0; i < targets.size(); ++i) {
-    for (std::size_t j = 0; j < i; ++j) {
-      if (targets[i].file != targets[j].file) continue;
-      std::string where = targets[i].file.empty() ? "standard output" : targets[i].file;
-      env.err << "chartproof: " << targets[j].format << " and " << targets[i].format << " would both write to " << where
-              << "; give each format its own file (--format sarif=results.sarif); at most one goes to "
-              << (a.output.empty() ? "standard output" : "--output") << "\n";
-      return kExitUsage;
-    }
-  }
+  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif", "junit", "github"}, env.err);
+  if (!targets) return kExitUsage;
   auto linted = lint_request(request);
   if (!linted) {
     env.err << "chartproof: " << linted.error().to_string() << "\n";
@@ -188,7 +132,7 @@ int run_lint(const LintArgs& a, Environment& env) {
       if (a.summary) out << format_summary(report);
     }
   };
-  for (const auto& t : targets) {
+  for (const auto& t : *targets) {
     if (t.file.empty()) {
       write(t.format, env.out, true);
       continue;
@@ -300,6 +244,9 @@ int run(const std::vector<std::string>& args, Environment env) {
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
 
+  AuditArgs audit;
+  CLI::App* audit_cmd = add_audit_command(app, audit);
+
   std::string rules_format = "text";
   PolicyArgs rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
@@ -371,6 +318,7 @@ int run(const std::vector<std::string>& args, Environment env) {
     return 0;
   }
   if (*lint_cmd) return run_lint(lint, env);
+  if (*audit_cmd) return run_audit_command(audit, env);
   if (*completion_cmd) {
     const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();
     CompletionWords words;

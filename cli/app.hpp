@@ -18,6 +18,7 @@ struct Environment {
   bool no_color = false;  ///< NO_COLOR is set
   /// The rules to know (the console script's --pack adds Python packs); null: the built-in ones.
   std::shared_ptr<const RuleCatalogue> catalogue = nullptr;
+  bool stderr_is_terminal = false;  ///< audit draws its progress bar there
 };
 
 /// Runs `chartproof <args...>` (args excludes the program name); returns the exit code (0, 1 or 2).

@@ -11,6 +11,7 @@ int main(int argc, char** argv) {
   const char* no_color = std::getenv("NO_COLOR");
   chartproof::cli::Environment env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
                                    no_color != nullptr && *no_color != '\0'};
+  env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
   // Nothing escapes as an abort: a bug is reported as one, with the usage exit code a gate fails on.
   int code = 2;
   try {

@@ -22,6 +22,7 @@ PYBIND11_MODULE(_cli, m) {
         const char* no_color = std::getenv("NO_COLOR");
         chartproof::cli::Environment env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
                                          no_color != nullptr && *no_color != '\0'};
+        env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
         if (!catalogue.is_none()) {
           auto capsule = catalogue.cast<py::capsule>();
           env.catalogue = *static_cast<std::shared_ptr<const chartproof::RuleCatalogue>*>(

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "chartproof/chart.hpp"
@@ -33,6 +34,9 @@ struct LintRequest {
   std::string chart_source;
   /// A baseline file (--baseline): findings it holds are moved to LintReport::baselined.
   std::string baseline;
+  /// (path prefix as loaded, as shown): a fleet worker's unpacked copy of a chart or values file,
+  /// and the path the audit's matrix names it by; findings and errors show the latter.
+  std::vector<std::pair<std::string, std::string>> shown_paths;
 
   /// The rules to know: the built-in packs plus rule packs (RuleCatalogue::create); null: built-in only.
   std::shared_ptr<const RuleCatalogue> catalogue;

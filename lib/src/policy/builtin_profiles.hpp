@@ -14,5 +14,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& embedded_profi
 std::string_view embedded_policy_schema();
 /// policies/schema/baseline.schema.json.
 std::string_view embedded_baseline_schema();
+/// policies/schema/audit.schema.json.
+std::string_view embedded_audit_schema();
 
 }  // namespace chartproof::policy

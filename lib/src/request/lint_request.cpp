@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 
+#include "chart/packaged_chart.hpp"
 #include "engine/parallel.hpp"
 
 namespace chartproof {
@@ -151,6 +152,14 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   std::vector<std::optional<Expected<ChartSources>>> rendered(sorted.charts.size());
   engine::parallel_for(sorted.charts.size(), request.jobs, [&](std::size_t i) {
     rendered[i].emplace(load_chart(sorted.charts[i], chart_options, linter->chart_renders()));
+    if (request.shown_paths.empty()) return;
+    if (*rendered[i]) {
+      chart::rename_paths(rendered[i]->value(), request.shown_paths);
+    } else {
+      Error e = rendered[i]->error();
+      chart::rename_paths(e, request.shown_paths);
+      rendered[i].emplace(std::move(e));
+    }
   });
   for (auto& chart : rendered) {
     if (!*chart) {

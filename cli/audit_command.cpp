@@ -1,0 +1,129 @@
+#include "audit_command.hpp"
+
+#include <algorithm>
+#include <ostream>
+
+#include "chartproof/audit.hpp"
+#include "chartproof/report.hpp"
+#include "cli_support.hpp"
+
+namespace chartproof::cli {
+namespace {
+
+constexpr int kExitUsage = 2;
+
+// The CLI's own progress bar, on stderr when it is a terminal: redrawn in place, cleared at the end.
+void draw_progress(std::ostream& err, std::size_t done, std::size_t total) {
+  constexpr std::size_t kWidth = 30;
+  std::size_t filled = total == 0 ? kWidth : done * kWidth / total;
+  err << "\r[" << std::string(filled, '#') << std::string(kWidth - filled, '-') << "] " << done << "/" << total
+      << " tasks" << std::flush;
+  if (done == total) err << "\r" << std::string(kWidth + 24, ' ') << "\r" << std::flush;
+}
+
+// The flags a Dask engine passes on to each task, as `chartproof lint` spells them.
+std::vector<std::string> task_flags(const AuditArgs& a) {
+  std::vector<std::string> flags = {"--helm", a.helm, "--helm-timeout", std::to_string(a.helm_timeout)};
+  if (!a.profile.empty()) flags.insert(flags.end(), {"--profile", a.profile});
+  for (const auto& p : a.policies) flags.insert(flags.end(), {"--policy", p});
+  for (const auto& e : a.enable) flags.insert(flags.end(), {"--enable", e});
+  for (const auto& d : a.disable) flags.insert(flags.end(), {"--disable", d});
+  if (!a.schema_mode.empty()) flags.insert(flags.end(), {"--schema-mode", a.schema_mode});
+  for (const auto& d : a.schema_dirs) flags.insert(flags.end(), {"--schema-dir", d});
+  return flags;
+}
+
+}  // namespace
+
+CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
+  CLI::App* cmd = app.add_subcommand(
+      "audit", "Lint every chart x environment x Kubernetes version of a matrix file (docs/fleet.md)");
+  cmd->add_option("matrix", a.matrix, "The matrix file (policies/schema/audit.schema.json)")->required();
+  cmd->add_option("--format", a.formats, "Output format: text (a summary), json, sarif; NAME=FILE writes to a file")
+      ->allow_extra_args(false);
+  cmd->add_option("--output,-o", a.output, "Write the report to this file instead of standard output");
+  cmd->add_option("--fail-on", a.fail_on, "Exit 1 when a finding of any task is at or above this severity")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--jobs,-j", a.jobs, "Tasks at once on this machine; 0 = one per core")->capture_default_str();
+  cmd->add_option("--scheduler", a.scheduler,
+                  "Run the tasks on a Dask cluster (tcp://HOST:8786) through the chartproof Python package");
+  cmd->add_option("--python", a.python, "The Python that runs the Dask engine (--scheduler)")->capture_default_str();
+  cmd->add_option("--progress", a.progress, "Progress bar on stderr (auto: when it is a terminal)")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  cmd->add_option("--helm", a.helm, "helm binary (default: helm on PATH)");
+  cmd->add_option("--helm-timeout", a.helm_timeout, "Seconds one render may take; a task over it fails alone")
+      ->capture_default_str();
+  cmd->add_option("--profile", a.profile, "Profile for every task, instead of each chart's .chartproof.yaml");
+  cmd->add_option("--policy", a.policies, "Policy file for every task (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--enable", a.enable, "Rule ids or packs to switch on (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--disable", a.disable, "Rule ids or packs to switch off (repeatable)")->allow_extra_args(false);
+  cmd->add_option("--schema-mode", a.schema_mode, "strict or lenient")->check(CLI::IsMember({"strict", "lenient"}));
+  cmd->add_option("--schema-dir", a.schema_dirs, "Folder of CRDs or JSON Schemas (repeatable)")
+      ->allow_extra_args(false);
+  return cmd;
+}
+
+int run_audit_command(const AuditArgs& a, Environment& env) {
+  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif"}, env.err);
+  if (!targets) return kExitUsage;
+  auto matrix = load_audit_matrix(a.matrix);
+  if (!matrix) {
+    env.err << "chartproof: " << matrix.error().to_string() << "\n";
+    return kExitUsage;
+  }
+  bool progress = a.progress == "always" || (a.progress == "auto" && env.stderr_is_terminal);
+  std::vector<AuditResult> results;
+  if (!a.scheduler.empty()) {
+    auto gathered = run_audit_on_dask(a.matrix, a.scheduler, task_flags(a), a.python);
+    if (!gathered) {
+      env.err << "chartproof: " << gathered.error().to_string() << "\n";
+      return kExitUsage;
+    }
+    results = std::move(gathered.value());
+  } else {
+    LintRequest base;
+    base.catalogue = env.catalogue;
+    base.chart.helm = a.helm;
+    base.chart.timeout_seconds = a.helm_timeout;
+    base.profile = a.profile;
+    base.policy_files = a.policies;
+    base.enable = split_commas(a.enable);
+    base.disable = split_commas(a.disable);
+    base.schema_dirs = a.schema_dirs;
+    if (!a.schema_mode.empty())
+      base.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
+    std::function<void(std::size_t, std::size_t)> on_progress;
+    if (progress) on_progress = [&env](std::size_t done, std::size_t total) { draw_progress(env.err, done, total); };
+    results = run_audit(matrix.value(), base, a.jobs, on_progress);
+  }
+  auto write = [&](const std::string& format, std::ostream& out) {
+    if (format == "json") {
+      out << format_audit_json(results);
+    } else if (format == "sarif") {
+      out << format_audit_sarif(results);
+    } else {
+      out << format_audit_summary(results);
+    }
+  };
+  for (const auto& t : *targets) {
+    if (t.file.empty()) {
+      write(t.format, env.out);
+    } else if (!write_whole_file(t.file, [&](std::ostream& out) { write(t.format, out); })) {
+      env.err << "chartproof: " << t.file << ": cannot write the " << t.format << " report\n";
+      return kExitUsage;
+    }
+  }
+  // A failed task means part of the fleet was not checked: the audit fails after reporting it.
+  AuditTotals totals = audit_totals(results);
+  if (totals.failed > 0) {
+    env.err << "chartproof: " << totals.failed << " of " << totals.tasks
+            << " tasks could not be linted (their errors are in the report)\n";
+    return kExitUsage;
+  }
+  if (a.fail_on == "never") return 0;
+  return audit_ok(results, *parse_severity(a.fail_on)) ? 0 : 1;
+}
+
+}  // namespace chartproof::cli

@@ -1,0 +1,89 @@
+// Running an audit's tasks: each is `chartproof lint CHART -f ... --kube-version V` through the one
+// entry point (lint_request), with its failure kept as its result instead of ending the audit.
+#include <algorithm>
+#include <atomic>
+#include <mutex>
+
+#include "chart/packaged_chart.hpp"
+#include "chartproof/audit.hpp"
+#include "chartproof/report.hpp"
+#include "engine/parallel.hpp"
+
+namespace chartproof {
+namespace {
+
+void rename(std::string& path, const ShownPaths& shown) {
+  for (const auto& [from, to] : shown) {
+    if (path.compare(0, from.size(), from) == 0 && (path.size() == from.size() || path[from.size()] == '/')) {
+      path = to + path.substr(from.size());
+      return;
+    }
+  }
+}
+
+}  // namespace
+
+LintRequest audit_request(const AuditMatrix& matrix, LintRequest base) {
+  if (base.profile.empty() && base.policy_files.empty()) base.profile = matrix.profile;
+  if (!matrix.release.empty()) base.chart.release = matrix.release;
+  if (!matrix.namespace_.empty() && base.chart.namespace_.empty()) base.chart.namespace_ = matrix.namespace_;
+  return base;
+}
+
+AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const ShownPaths& shown) {
+  AuditResult result{task, {}, {}, {}};
+  rename(result.task.chart, shown);
+  for (auto& f : result.task.values_files) rename(f, shown);
+  rename(result.task.policy_file, shown);
+  LintRequest request = base;
+  request.paths = {task.chart};
+  request.texts.clear();
+  request.charts_of = false;
+  request.chart_source.clear();
+  request.chart.values_files = task.values_files;
+  if (!task.kube_version.empty()) request.kube_version = task.kube_version;
+  // The policy was resolved when the matrix was read; the CLI's --policy/--profile win over it.
+  request.discover_policy = false;
+  if (request.profile.empty() && request.policy_files.empty() && !task.policy_file.empty()) {
+    request.policy_files = {task.policy_file};
+  }
+  request.shown_paths.insert(request.shown_paths.end(), shown.begin(), shown.end());
+  request.jobs = 1;  // the tasks are the parallelism
+  try {
+    auto report = lint_request(request);
+    if (!report) {
+      Error e = report.error();
+      chart::rename_paths(e, shown);
+      result.error = e.to_string();
+      return result;
+    }
+    if (!report->errors.empty()) {
+      result.error = report->errors.front().to_string();
+      return result;
+    }
+    result.report_json = format_json(report.value());
+    result.sarif_json = format_sarif(report.value(), "");
+  } catch (const std::exception& e) {
+    result.error = std::string("internal error: ") + e.what();
+  }
+  return result;
+}
+
+std::vector<AuditResult> run_audit(const AuditMatrix& matrix, const LintRequest& base, unsigned jobs,
+                                   const std::function<void(std::size_t, std::size_t)>& progress) {
+  const LintRequest request = audit_request(matrix, base);
+  std::vector<AuditResult> results(matrix.tasks.size());
+  std::atomic<std::size_t> done{0};
+  std::mutex progress_mutex;
+  engine::parallel_for(matrix.tasks.size(), jobs, [&](std::size_t i) {
+    results[i] = run_audit_task(matrix.tasks[i], request);
+    std::size_t n = ++done;
+    if (progress) {
+      std::lock_guard<std::mutex> lock(progress_mutex);
+      progress(n, matrix.tasks.size());
+    }
+  });
+  return results;
+}
+
+}  // namespace chartproof
