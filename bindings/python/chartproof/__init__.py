@@ -19,10 +19,11 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 from . import _core
 from ._core import Graph, Resource
 from ._errors import ChartError, Error, InputError, ParseError, PolicyError, RuleError, UsageError
+from .fleet import AuditReport, audit
 from .packs import Rule, RulePack, catalogue as _catalogue
 
 __all__ = [
-    "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
+    "AuditReport", "audit", "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
     "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
     "lint_chart", "parse", "rules",
     "__version__",

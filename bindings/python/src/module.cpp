@@ -3,6 +3,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include "audit_module.hpp"
 #include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
@@ -199,6 +200,9 @@ PYBIND11_MODULE(_core, m) {
           "helm", [](const LintRequest& r) { return r.chart.helm; },
           [](LintRequest& r, std::string v) { r.chart.helm = std::move(v); })
       .def_property(
+          "chart_namespace", [](const LintRequest& r) { return r.chart.namespace_; },
+          [](LintRequest& r, std::string v) { r.chart.namespace_ = std::move(v); })
+      .def_property(
           "release", [](const LintRequest& r) { return r.chart.release; },
           [](LintRequest& r, std::string v) { r.chart.release = std::move(v); })
       .def_property(
@@ -310,6 +314,7 @@ PYBIND11_MODULE(_core, m) {
           py::keep_alive<0, 1>());
 
   chartproof::python::bind_packs(m);
+  chartproof::python::bind_audit(m);
 
   m.def(
       "lint_request",

@@ -9,7 +9,7 @@ namespace chartproof {
 Expected<std::vector<AuditResult>> run_audit_on_dask(const std::string& matrix, const std::string& scheduler,
                                                      const std::vector<std::string>& task_flags,
                                                      const std::string& python) {
-  std::vector<std::string> argv = {python, "-m", "chartproof.fleet", "--scheduler", scheduler, matrix, "--"};
+  std::vector<std::string> argv = {python, "-m", "chartproof.fleet", "--scheduler", scheduler, matrix};
   argv.insert(argv.end(), task_flags.begin(), task_flags.end());
   auto run = chart::run_process(argv);
   if (!run.failure.empty()) {

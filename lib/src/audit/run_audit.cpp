@@ -12,17 +12,20 @@
 namespace chartproof {
 namespace {
 
-void rename(std::string& path, const ShownPaths& shown) {
-  for (const auto& [from, to] : shown) {
-    if (path.compare(0, from.size(), from) == 0 && (path.size() == from.size() || path[from.size()] == '/')) {
-      path = to + path.substr(from.size());
-      return;
+// A policy file shipped to a worker is read from its temporary copy: its findings (an unused
+// exemption) name the copy until renamed. Chart files were renamed when the chart was loaded.
+void rename_findings(LintReport& report, const ShownPaths& shown) {
+  for (auto* list : {&report.findings, &report.baselined}) {
+    for (Finding& f : *list) {
+      chart::rename(f.file, shown);
+      for (auto* at : {&f.rendered, &f.template_line, &f.include_site, &f.value_source}) {
+        if (*at) chart::rename((*at)->file, shown);
+      }
     }
   }
 }
 
 }  // namespace
-
 LintRequest audit_request(const AuditMatrix& matrix, LintRequest base) {
   if (base.profile.empty() && base.policy_files.empty()) base.profile = matrix.profile;
   if (!matrix.release.empty()) base.chart.release = matrix.release;
@@ -32,9 +35,9 @@ LintRequest audit_request(const AuditMatrix& matrix, LintRequest base) {
 
 AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const ShownPaths& shown) {
   AuditResult result{task, {}, {}, {}};
-  rename(result.task.chart, shown);
-  for (auto& f : result.task.values_files) rename(f, shown);
-  rename(result.task.policy_file, shown);
+  chart::rename(result.task.chart, shown);
+  for (auto& f : result.task.values_files) chart::rename(f, shown);
+  chart::rename(result.task.policy_file, shown);
   LintRequest request = base;
   request.paths = {task.chart};
   request.texts.clear();
@@ -61,6 +64,7 @@ AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const
       result.error = report->errors.front().to_string();
       return result;
     }
+    if (!shown.empty()) rename_findings(report.value(), shown);
     result.report_json = format_json(report.value());
     result.sarif_json = format_sarif(report.value(), "");
   } catch (const std::exception& e) {

@@ -18,16 +18,6 @@ bool has_suffix(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-void rename(std::string& path, const chart::PathNames& names) {
-  for (const auto& [from, to] : names) {
-    if (path.compare(0, from.size(), from) == 0 &&
-        (path.size() == from.size() || path[from.size()] == '/' || from.back() == '/')) {
-      path = to + path.substr(from.size());
-      return;
-    }
-  }
-}
-
 void rename_text(std::string& text, const chart::PathNames& names) {
   for (const auto& [from, to] : names) {
     for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
@@ -57,6 +47,17 @@ bool is_chart_archive(const std::string& path) {
 }
 
 namespace chart {
+
+void rename(std::string& path, const PathNames& names) {
+  for (const auto& [from, to] : names) {
+    // A whole path component: "a/web" renames "a/web/x" and "a/web.tgz!/x" starts after "a/web.tgz".
+    if (!from.empty() && path.compare(0, from.size(), from) == 0 &&
+        (path.size() == from.size() || path[from.size()] == '/' || path[from.size()] == '!')) {
+      path = to + path.substr(from.size());
+      return;
+    }
+  }
+}
 
 void rename_paths(ChartSources& sources, const PathNames& names) {
   rename(sources.dir, names);

@@ -13,6 +13,8 @@ namespace chartproof::chart {
 /// (path prefix as loaded, the name to show instead), first match wins.
 using PathNames = std::vector<std::pair<std::string, std::string>>;
 
+/// Renames one path: the first (prefix, name) whose prefix is a whole leading part of it.
+void rename(std::string& path, const PathNames& names);
 /// Renames every path of a loaded chart (its folder, files, render and the messages that name them).
 void rename_paths(ChartSources& sources, const PathNames& names);
 void rename_paths(Error& error, const PathNames& names);

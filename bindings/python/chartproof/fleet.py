@@ -1,0 +1,233 @@
+"""Fleet audits: every chart x environment x Kubernetes version of a matrix file, linted on this
+machine (the library's own engine, as ``chartproof audit``) or on a Dask cluster (``client=``).
+
+For Dask, each task ships what it names (the chart folder as a .tgz, a packaged chart as it is,
+its values and policy files) so workers need no shared filesystem, only chartproof and helm. A
+worker unpacks them into a temporary folder and runs the task through the library; findings and
+errors name the matrix's paths, never the worker's. Results come back in task order, so the
+report is the same as the local engine's. ``python -m chartproof.fleet --scheduler ADDR MATRIX``
+is what ``chartproof audit --scheduler`` runs.
+"""
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import os
+import sys
+import tarfile
+import tempfile
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from . import _core
+from ._errors import Error
+
+PathArg = Union[str, "os.PathLike[str]"]
+Progress = Callable[[int, int], None]
+
+
+class AuditReport:
+    """The results of every task, in task order, with the audit's reports over them."""
+
+    def __init__(self, core: "_core.AuditResults") -> None:
+        self._core = core
+
+    @property
+    def tasks(self) -> List[Dict[str, Any]]:
+        """Per task: ``task`` (id, chart, environment, values, kube_version, policy), ``error`` (empty
+        when it was linted) and ``report`` (its ``chartproof lint --format json`` report, parsed)."""
+        out = []
+        for r in self._core.results:
+            out.append({"task": r["task"], "error": r["error"],
+                        "report": json.loads(r["report"]) if r["report"] else None})
+        return out
+
+    @property
+    def totals(self) -> Dict[str, int]:
+        return self._core.totals
+
+    @property
+    def failed(self) -> List[Tuple[str, str]]:
+        """(task id, error) of every task that could not be linted."""
+        return [(r["task"]["id"], r["error"]) for r in self._core.results if r["error"]]
+
+    def ok(self, fail_on: str = "error") -> bool:
+        """True when every task was linted and none has a finding at or above ``fail_on``."""
+        return self._core.ok(fail_on)
+
+    def to_json(self) -> str:
+        return self._core.to_json()
+
+    def to_sarif(self) -> str:
+        return self._core.to_sarif()
+
+    def to_text(self) -> str:
+        return self._core.to_text()
+
+    def to_results(self) -> str:
+        """The interchange form (what ``python -m chartproof.fleet`` prints for the CLI)."""
+        return self._core.to_results()
+
+
+def _base_request(helm: str, helm_timeout: int, profile: Optional[str], policy: Iterable[PathArg],
+                  enable: Iterable[str], disable: Iterable[str], schema_dirs: Iterable[PathArg],
+                  schema_mode: Optional[str]) -> "_core.Request":
+    request = _core.Request()
+    request.helm = helm
+    request.helm_timeout = helm_timeout
+    request.profile = profile or ""
+    request.policy_files = [os.fspath(p) for p in policy]
+    request.enable = list(enable)
+    request.disable = list(disable)
+    request.schema_dirs = [os.fspath(d) for d in schema_dirs]
+    request.schema_mode = schema_mode
+    return request
+
+
+def _read(path: str) -> Optional[bytes]:
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None  # the worker then reports it as the local run would: cannot read the file
+
+
+def _pack_folder(folder: str) -> bytes:
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+        tar.add(folder, arcname=os.path.basename(os.path.normpath(folder)))
+    return buffer.getvalue()
+
+
+def _ship(task: Dict[str, Any], policy_files: Sequence[str]) -> Dict[str, Any]:
+    """What a worker needs for one task, as bytes: nothing is read from a shared filesystem."""
+    chart = task["chart"]
+    packaged = os.path.isfile(chart)
+    return {
+        "task": task,
+        "packaged": packaged,
+        "folder": os.path.basename(os.path.normpath(chart)),
+        "chart": _read(chart) if packaged else _pack_folder(chart),
+        "values": [(v, _read(v)) for v in task["values"]],
+        "policy": (task["policy"], _read(task["policy"])) if task["policy"] else None,
+        "policy_files": [(p, _read(p)) for p in policy_files],
+    }
+
+
+def _request_fields(request: "_core.Request") -> Dict[str, Any]:
+    return {name: getattr(request, name) for name in (
+        "helm", "helm_timeout", "profile", "enable", "disable", "schema_dirs", "schema_mode", "release",
+        "chart_namespace", "namespace")}
+
+
+def run_shipped(shipped: Dict[str, Any], fields: Dict[str, Any]) -> Dict[str, Any]:
+    """Runs one shipped task on a worker (module-level, so Dask can send it by reference)."""
+    with tempfile.TemporaryDirectory(prefix="chartproof-task-") as tmp:
+        shown: List[Tuple[str, str]] = []
+
+        def place(name: str, original: str, data: Optional[bytes]) -> str:
+            if data is None:
+                return original
+            local = os.path.join(tmp, name)
+            with open(local, "wb") as f:
+                f.write(data)
+            shown.append((local, original))
+            return local
+
+        task = dict(shipped["task"])
+        if shipped["packaged"]:
+            chart = place(os.path.basename(task["chart"]), task["chart"], shipped["chart"])
+        else:
+            chart = os.path.join(tmp, "chart.tgz")
+            with open(chart, "wb") as f:
+                f.write(shipped["chart"])
+            shown.append((chart + "!/" + shipped["folder"], task["chart"]))
+        task["chart"] = chart
+        task["values"] = [place(f"values-{i}.yaml", v, data) for i, (v, data) in enumerate(shipped["values"])]
+        if shipped["policy"]:
+            task["policy"] = place("policy.yaml", shipped["policy"][0], shipped["policy"][1])
+        request = _core.Request()
+        for name, value in fields.items():
+            setattr(request, name, value)
+        request.policy_files = [place(f"policy-{i}.yaml", p, data)
+                                for i, (p, data) in enumerate(shipped["policy_files"])]
+        result = _core.run_audit_task(task, request, shown)
+        result["task"] = shipped["task"]
+        return result
+
+
+def audit(
+    matrix: PathArg,
+    *,
+    jobs: int = 0,
+    client: Any = None,
+    helm: str = "helm",
+    helm_timeout: int = 120,
+    profile: Optional[str] = None,
+    policy: Iterable[PathArg] = (),
+    enable: Iterable[str] = (),
+    disable: Iterable[str] = (),
+    schema_dirs: Iterable[PathArg] = (),
+    schema_mode: Optional[str] = None,
+    progress: Optional[Progress] = None,
+) -> AuditReport:
+    """Audits every chart x environment x Kubernetes version of ``matrix`` (docs/fleet.md), exactly
+    as ``chartproof audit`` does. With ``client`` (a ``distributed.Client``) the tasks run on its
+    Dask cluster; otherwise ``jobs`` at a time on this machine (0: one per core). A task that fails
+    (helm's error, a timeout) is reported in the result, never raised; a bad matrix raises
+    UsageError at its line. ``progress(done, total)`` is called as tasks finish."""
+    m = _core.load_audit_matrix(os.fspath(matrix))
+    base = m.request(_base_request(helm, helm_timeout, profile, policy, enable, disable, schema_dirs, schema_mode))
+    if client is None:
+        return AuditReport(_core.run_audit(m, base, jobs, progress))
+    from distributed import as_completed  # only the Dask engine needs it (untyped)
+
+    tasks = m.tasks
+    fields = _request_fields(base)
+    shipped = [_ship(t, base.policy_files) for t in tasks]
+    futures = client.map(run_shipped, shipped, [fields] * len(shipped), pure=False)
+    if progress is not None:
+        for done, _ in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
+            progress(done, len(futures))
+    results = client.gather(futures)
+    return AuditReport(_core.audit_results(list(results)))
+
+
+def main(argv: Optional[List[str]] = None) -> int:
+    """``python -m chartproof.fleet --scheduler tcp://HOST:8786 MATRIX [lint flags]``: runs the audit on
+    that cluster and prints the results' interchange JSON (``chartproof audit --scheduler`` reads it)."""
+    parser = argparse.ArgumentParser(prog="python -m chartproof.fleet")
+    parser.add_argument("matrix")
+    parser.add_argument("--scheduler", required=True)
+    parser.add_argument("--helm", default="helm")
+    parser.add_argument("--helm-timeout", type=int, default=120)
+    parser.add_argument("--profile")
+    parser.add_argument("--policy", action="append", default=[])
+    parser.add_argument("--enable", action="append", default=[])
+    parser.add_argument("--disable", action="append", default=[])
+    parser.add_argument("--schema-mode")
+    parser.add_argument("--schema-dir", action="append", default=[])
+    args = parser.parse_args(argv)
+    try:
+        from distributed import Client
+    except ImportError:
+        print("chartproof: the Dask engine needs python3-distributed (apt-get install python3-distributed)",
+              file=sys.stderr)
+        return 2
+    try:
+        with Client(args.scheduler, timeout=10) as client:  # type: ignore[no-untyped-call]
+            report = audit(args.matrix, client=client, helm=args.helm, helm_timeout=args.helm_timeout,
+                           profile=args.profile, policy=args.policy, enable=args.enable, disable=args.disable,
+                           schema_dirs=args.schema_dir, schema_mode=args.schema_mode)
+    except Error as e:
+        print(f"chartproof: {e}", file=sys.stderr)
+        return 2
+    except OSError as e:
+        print(f"chartproof: cannot reach the Dask scheduler {args.scheduler}: {e}", file=sys.stderr)
+        return 2
+    sys.stdout.write(report.to_results())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
