@@ -105,7 +105,7 @@ int run_lint(const LintArgs& a, Environment& env) {
     return 0;
   }
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
-  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif", "junit", "github"}, env.err);
+  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif", "junit", "github", "html"}, env.err);
   if (!targets) return kExitUsage;
   auto linted = lint_request(request);
   if (!linted) {
@@ -123,6 +123,8 @@ int run_lint(const LintArgs& a, Environment& env) {
       out << format_junit(report, a.fail_on == "never" ? std::nullopt : parse_severity(a.fail_on));
     } else if (format == "github") {
       out << format_github(report);
+    } else if (format == "html") {
+      out << format_html(report);
     } else {
       TextOptions look;
       look.color = terminal && (a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color));
@@ -176,7 +178,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("paths", lint.request.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
   lint_cmd
       ->add_option("--format", lint.formats,
-                   "Output format: text, json, sarif, junit, github; NAME=FILE writes to a file (repeatable)")
+                   "Output format: text, json, sarif, junit, github, html; NAME=FILE writes to a file (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
   lint_cmd->add_flag("--quiet,-q", lint.quiet, "Text: only the finding lines (no resource, code frame or totals)");

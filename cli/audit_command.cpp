@@ -39,7 +39,8 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
   CLI::App* cmd = app.add_subcommand(
       "audit", "Lint every chart x environment x Kubernetes version of a matrix file (docs/fleet.md)");
   cmd->add_option("matrix", a.matrix, "The matrix file (policies/schema/audit.schema.json)")->required();
-  cmd->add_option("--format", a.formats, "Output format: text (a summary), json, sarif; NAME=FILE writes to a file")
+  cmd->add_option("--format", a.formats,
+                  "Output format: text (a summary), json, sarif, html; NAME=FILE writes to a file")
       ->allow_extra_args(false);
   cmd->add_option("--output,-o", a.output, "Write the report to this file instead of standard output");
   cmd->add_option("--fail-on", a.fail_on, "Exit 1 when a finding of any task is at or above this severity")
@@ -66,7 +67,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
 }
 
 int run_audit_command(const AuditArgs& a, Environment& env) {
-  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif"}, env.err);
+  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif", "html"}, env.err);
   if (!targets) return kExitUsage;
   auto matrix = load_audit_matrix(a.matrix);
   if (!matrix) {
@@ -103,6 +104,8 @@ int run_audit_command(const AuditArgs& a, Environment& env) {
       out << format_audit_json(results);
     } else if (format == "sarif") {
       out << format_audit_sarif(results);
+    } else if (format == "html") {
+      out << format_audit_html(results);
     } else {
       out << format_audit_summary(results);
     }

@@ -4,7 +4,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 packages=(cmake make g++ pkg-config time libyaml-cpp-dev libyaml-dev rapidjson-dev libre2-dev libcli11-dev doctest-dev
-          pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest python3-jsonschema python3-distributed mypy valgrind clang-14 libclang-rt-14-dev pre-commit git zsh fish file)
+          pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest python3-jsonschema python3-distributed chromium mypy valgrind clang-14 libclang-rt-14-dev pre-commit git zsh fish file)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

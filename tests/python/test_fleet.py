@@ -67,6 +67,12 @@ def test_the_local_engine_is_the_cli(root, tmp_path, helm, cli, monkeypatch):
                          capture_output=True, text=True)
     assert out.returncode == 2  # pinned@default fails: image.tag is required
     assert report.to_json() == out.stdout
+    html = subprocess.run([cli, "audit", "fleet/matrix.yaml", "--helm", helm, "--format", "html"],
+                          capture_output=True, text=True)
+    assert report.to_html() == html.stdout
+    sarif = subprocess.run([cli, "audit", "fleet/matrix.yaml", "--helm", helm, "--format", "sarif"],
+                           capture_output=True, text=True)
+    assert report.to_sarif() == sarif.stdout
     assert [t for t, _ in report.failed] == ["fleet/charts/pinned@default@1.30.0", "fleet/charts/pinned@default@1.33.0"]
     assert not report.ok()
     assert matrix.exists()

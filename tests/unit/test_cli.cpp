@@ -41,7 +41,7 @@ TEST_CASE("exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage and I/
   CHECK(missing.err == "chartproof: /no/such/file.yaml: no such file or directory\n");
   Run bad_flag = cli({"lint", "--format", "xml", path("examples/todo-app/rendered.yaml")});
   CHECK(bad_flag.code == 2);
-  CHECK(bad_flag.err == "chartproof: unknown format \"xml\"; formats: text, json, sarif, junit, github\n");
+  CHECK(bad_flag.err == "chartproof: unknown format \"xml\"; formats: text, json, sarif, junit, github, html\n");
   CHECK(cli({"lint"}).code == 2);
   CHECK(cli({}).code == 2);
   Run unknown = cli({"lint", "--enable", "run-as-rot", path("examples/todo-app/rendered.yaml")});

@@ -177,6 +177,10 @@ class Report:
         """GitHub Actions workflow commands (annotations)."""
         return str(self._core.to_github())
 
+    def to_html(self) -> str:
+        """One self-contained HTML page (``--format html``): an overview, then the findings."""
+        return str(self._core.to_html())
+
     def to_text(self) -> str:
         """The text format, without colour."""
         return str(self._core.to_text())

@@ -64,6 +64,10 @@ class AuditReport:
     def to_text(self) -> str:
         return self._core.to_text()
 
+    def to_html(self) -> str:
+        """One self-contained HTML page: an overview, then every task's findings."""
+        return self._core.to_html()
+
     def to_results(self) -> str:
         """The interchange form (what ``python -m chartproof.fleet`` prints for the CLI)."""
         return self._core.to_results()

@@ -46,6 +46,7 @@ py::dict result_dict(const AuditResult& r) {
   d["error"] = r.error;
   d["report"] = r.report_json;
   d["sarif"] = r.sarif_json;
+  d["details"] = r.details;
   return d;
 }
 
@@ -111,6 +112,7 @@ void bind_audit(py::module_& m) {
       .def("to_json", [](const AuditResults& a) { return format_audit_json(a.results); })
       .def("to_sarif", [](const AuditResults& a) { return format_audit_sarif(a.results); })
       .def("to_text", [](const AuditResults& a) { return format_audit_summary(a.results); })
+      .def("to_html", [](const AuditResults& a) { return format_audit_html(a.results); })
       .def("to_results", [](const AuditResults& a) { return format_audit_results(a.results); });
 
   m.def(
@@ -124,6 +126,7 @@ void bind_audit(py::module_& m) {
           r.error = d["error"].cast<std::string>();
           r.report_json = d["report"].cast<std::string>();
           r.sarif_json = d["sarif"].cast<std::string>();
+          r.details = d["details"].cast<std::vector<std::string>>();
           out.results.push_back(std::move(r));
         }
         return out;

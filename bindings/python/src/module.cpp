@@ -292,6 +292,7 @@ PYBIND11_MODULE(_core, m) {
           },
           py::arg("fail_on") = "error")
       .def("to_github", [](const LintReport& r) { return format_github(r); })
+      .def("to_html", [](const LintReport& r) { return format_html(r); })
       .def("to_text", [](const LintReport& r) { return format_text(r, TextOptions{}); })
       .def("__len__", [](const LintReport& r) { return r.findings.size(); })
       .def_property_readonly(

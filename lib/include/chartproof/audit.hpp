@@ -48,8 +48,9 @@ std::string_view audit_matrix_schema();
 struct AuditResult {
   AuditTask task;
   std::string error;
-  std::string report_json;  ///< format_json of the task's report
-  std::string sarif_json;   ///< format_sarif of the task's report
+  std::string report_json;           ///< format_json of the task's report
+  std::string sarif_json;            ///< format_sarif of the task's report
+  std::vector<std::string> details;  ///< finding_details of the task's report (the HTML report shows them)
 };
 
 /// Where a fleet worker unpacked what a task names: (path as loaded, path as the matrix names it).
@@ -90,6 +91,8 @@ std::string format_audit_json(const std::vector<AuditResult>& results);
 std::string format_audit_sarif(const std::vector<AuditResult>& results);
 /// The terminal summary: charts x severities, the rules that fire most, failed tasks.
 std::string format_audit_summary(const std::vector<AuditResult>& results);
+/// One self-contained HTML page (format_html): an overview, then every task's findings.
+std::string format_audit_html(const std::vector<AuditResult>& results);
 
 /// The results an engine gathered, read back from their interchange JSON (a list of objects with
 /// task, error, report, sarif), as the Dask engine returns them to the CLI.

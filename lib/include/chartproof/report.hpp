@@ -19,6 +19,24 @@ struct TextOptions {
 
 /// `file:line:col: severity: message [rule]`, the resource, a code frame and a summary line.
 std::string format_text(const LintReport& report, const TextOptions& options = {});
+/// Per finding, what the text format prints under its headline, in plain text: the resource, the
+/// values line, the code frame (a secret's line masked), the template line, include and render
+/// position. The HTML report shows it.
+std::vector<std::string> finding_details(const LintReport& report);
+/// One part of an HTML report: a lint run, or one task of an audit.
+struct HtmlSection {
+  std::string id;                    ///< the anchor and heading (an audit task's id); empty: a single run
+  std::string chart;                 ///< the chart the overview counts its findings under; empty: by finding
+  std::string error;                 ///< the task could not be linted
+  std::string report_json;           ///< format_json of its report
+  std::vector<std::string> details;  ///< finding_details of its report
+};
+/// One self-contained HTML page (no network: inline style and script): an overview first (charts x
+/// packs by severity, the rules that fire most, the charts with most errors), then each section's
+/// findings with code frame, values line and remediation, filterable by severity and rule, each
+/// with an anchor.
+std::string format_html(const std::vector<HtmlSection>& sections, std::string_view title);
+std::string format_html(const LintReport& report);
 /// The versioned JSON document described in DESIGN.md.
 std::string format_json(const LintReport& report);
 /// The same document, streamed to `out` (no copy of the whole report is held).

@@ -142,6 +142,10 @@ std::string format_audit_results(const std::vector<AuditResult>& results) {
     write_string(w, r.report_json);
     write_key(w, "sarif");
     write_string(w, r.sarif_json);
+    write_key(w, "details");
+    w.StartArray();
+    for (const auto& d : r.details) write_string(w, d);
+    w.EndArray();
     w.EndObject();
   }
   w.EndArray();
@@ -179,6 +183,11 @@ Expected<std::vector<AuditResult>> parse_audit_results(std::string_view json) {
     r.error = text(item, "error");
     r.report_json = text(item, "report");
     r.sarif_json = text(item, "sarif");
+    if (item.HasMember("details") && item["details"].IsArray()) {
+      for (const auto& d : item["details"].GetArray()) {
+        if (d.IsString()) r.details.emplace_back(d.GetString(), d.GetStringLength());
+      }
+    }
     if (r.error.empty() && r.report_json.empty())
       return bad("task " + r.task.id + " has neither a report nor an error");
     results.push_back(std::move(r));

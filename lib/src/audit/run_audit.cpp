@@ -34,7 +34,8 @@ LintRequest audit_request(const AuditMatrix& matrix, LintRequest base) {
 }
 
 AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const ShownPaths& shown) {
-  AuditResult result{task, {}, {}, {}};
+  AuditResult result;
+  result.task = task;
   chart::rename(result.task.chart, shown);
   for (auto& f : result.task.values_files) chart::rename(f, shown);
   chart::rename(result.task.policy_file, shown);
@@ -67,6 +68,7 @@ AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const
     if (!shown.empty()) rename_findings(report.value(), shown);
     result.report_json = format_json(report.value());
     result.sarif_json = format_sarif(report.value(), "");
+    result.details = finding_details(report.value());
   } catch (const std::exception& e) {
     result.error = std::string("internal error: ") + e.what();
   }

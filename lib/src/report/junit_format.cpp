@@ -7,39 +7,11 @@
 #include <sstream>
 
 #include "chartproof/report.hpp"
+#include "report/markup.hpp"
 #include "support/utf8.hpp"
 
 namespace chartproof {
 namespace {
-
-std::string xml_escape(std::string_view text) {
-  std::string valid = support::to_valid_utf8(text);
-  std::string out;
-  out.reserve(valid.size());
-  for (char c : valid) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default:
-        // XML 1.0 forbids most control characters even when escaped.
-        if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') out.push_back(c);
-    }
-  }
-  return out;
-}
 
 struct Case {
   std::string name;
@@ -145,10 +117,11 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
   for (const auto& [file, cases] : suites) {
     std::size_t suite_failures = 0;
     for (const auto& [key, c] : cases) suite_failures += !c.failures.empty();
-    out << "  <testsuite name=\"" << xml_escape(file) << "\" tests=\"" << cases.size() << "\" failures=\""
+    out << "  <testsuite name=\"" << report::markup_escape(file) << "\" tests=\"" << cases.size() << "\" failures=\""
         << suite_failures << "\">\n";
     for (const auto& [key, c] : cases) {
-      out << "    <testcase classname=\"" << xml_escape(file) << "\" name=\"" << xml_escape(c.name) << "\"";
+      out << "    <testcase classname=\"" << report::markup_escape(file) << "\" name=\""
+          << report::markup_escape(c.name) << "\"";
       if (c.failures.empty() && c.notes.empty()) {
         out << "/>\n";
         continue;
@@ -156,14 +129,14 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
       out << ">\n";
       if (!c.failures.empty()) {
         const Finding& first = *c.failures.front();
-        out << "      <failure type=\"" << severity_name(first.severity) << "\" message=\"" << xml_escape(first.message)
-            << "\">";
-        for (const Finding* f : c.failures) out << xml_escape(finding_line(*f)) << "\n";
+        out << "      <failure type=\"" << severity_name(first.severity) << "\" message=\""
+            << report::markup_escape(first.message) << "\">";
+        for (const Finding* f : c.failures) out << report::markup_escape(finding_line(*f)) << "\n";
         out << "</failure>\n";
       }
       if (!c.notes.empty()) {
         out << "      <system-out>";
-        for (const Finding* f : c.notes) out << xml_escape(finding_line(*f)) << "\n";
+        for (const Finding* f : c.notes) out << report::markup_escape(finding_line(*f)) << "\n";
         out << "</system-out>\n";
       }
       out << "    </testcase>\n";

@@ -70,45 +70,62 @@ std::string plural(std::size_t n, std::string_view word) {
   return std::to_string(n) + " " + std::string(word) + (n == 1 ? "" : "s");
 }
 
+// What the text format prints under a finding's headline: the resource, the values line, the code
+// frame, and in chart mode what wrote the text and where it sits in helm's output.
+void append_details(std::string& out, const LintReport& report, const Finding& f, report::SourceLines& lines,
+                    const Palette& p, bool code_frame) {
+  // Chart mode names a template by its file in the chart folder, not helm's CHART-NAME/templates/….
+  auto template_shown = [&](const Finding& finding) {
+    const ChartFolder* chart = report.chart_of(finding);
+    return chart ? chart->template_path(finding.template_name) : finding.template_name;
+  };
+  if (f.has_resource()) {
+    out += "  in " + f.resource.kind + " \"" + (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") +
+           printable(f.resource.name) + "\"";
+    if (!f.template_name.empty()) out += " from " + printable(template_shown(f));
+    out += "\n";
+  } else if (!f.template_name.empty()) {
+    out += "  from " + printable(template_shown(f)) + "\n";
+  }
+  if (f.value_source && (f.value_source->file != f.file || f.value_source->line != f.line)) {
+    out += "  value from " + position(*f.value_source) + "\n";
+  }
+  if (code_frame) append_frame(out, f, lines.line(f.file, f.line), p);
+  if (f.template_line && (f.template_line->file != f.file || f.template_line->line != f.line)) {
+    out += "  written by " + position(*f.template_line) + "\n";
+  }
+  if (f.include_site) out += "  included from " + position(*f.include_site) + "\n";
+  if (!f.mapped) out += "  (no template line could be told; the template file is shown)\n";
+  if (f.rendered) {
+    out += "  rendered at line " + std::to_string(f.rendered->line) + ":" + std::to_string(f.rendered->column) +
+           " of " + printable(f.rendered->file) + "\n";
+  }
+}
+
 }  // namespace
+
+std::vector<std::string> finding_details(const LintReport& report) {
+  report::SourceLines lines(report);
+  std::vector<std::string> out;
+  out.reserve(report.findings.size());
+  for (const Finding& f : report.findings) {
+    std::string details;
+    append_details(details, report, f, lines, kPlain, true);
+    out.push_back(std::move(details));
+  }
+  return out;
+}
 
 std::string format_text(const LintReport& report, const TextOptions& options) {
   const Palette& p = options.color ? kColor : kPlain;
   report::SourceLines lines(report);
   std::string out;
-  // Chart mode names a template by its file in the chart folder, not helm's CHART-NAME/templates/….
-  auto template_shown = [&](const Finding& f) {
-    const ChartFolder* chart = report.chart_of(f);
-    return chart ? chart->template_path(f.template_name) : f.template_name;
-  };
   for (const Finding& f : report.findings) {
     out += std::string(p.bold) + printable(f.file) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
            ":" + std::string(p.reset) + " " + std::string(severity_color(p, f.severity)) +
            std::string(severity_name(f.severity)) + std::string(p.reset) + ": " + printable(f.message) + " " +
            std::string(p.dim) + "[" + f.rule + "]" + std::string(p.reset) + "\n";
-    if (options.quiet) continue;
-    if (f.has_resource()) {
-      out += "  in " + f.resource.kind + " \"" + (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") +
-             printable(f.resource.name) + "\"";
-      if (!f.template_name.empty()) out += " from " + printable(template_shown(f));
-      out += "\n";
-    } else if (!f.template_name.empty()) {
-      out += "  from " + printable(template_shown(f)) + "\n";
-    }
-    if (f.value_source && (f.value_source->file != f.file || f.value_source->line != f.line)) {
-      out += "  value from " + position(*f.value_source) + "\n";
-    }
-    if (options.code_frame) append_frame(out, f, lines.line(f.file, f.line), p);
-    // Chart mode: what wrote the text, and where it sits in helm's output.
-    if (f.template_line && (f.template_line->file != f.file || f.template_line->line != f.line)) {
-      out += "  written by " + position(*f.template_line) + "\n";
-    }
-    if (f.include_site) out += "  included from " + position(*f.include_site) + "\n";
-    if (!f.mapped) out += "  (no template line could be told; the template file is shown)\n";
-    if (f.rendered) {
-      out += "  rendered at line " + std::to_string(f.rendered->line) + ":" + std::to_string(f.rendered->column) +
-             " of " + printable(f.rendered->file) + "\n";
-    }
+    if (!options.quiet) append_details(out, report, f, lines, p, options.code_frame);
   }
   if (options.quiet) return out;
   const Summary& s = report.summary;
