@@ -188,6 +188,15 @@ def main():
                            {k: lint["summary"][k] for k in ("error", "warning", "info")}, len(lint["findings"]))
         check("lint exit code unchanged by --format html", 1, out.returncode)
         check("lint: no task counts in a single run", None, dom.totals.get("tasks"))
+
+        # Secrets found in user files are never shown in full: the page masks them as the text does.
+        fixture = src / "testdata/rules/plaintext-secret-in-env/fail.yaml"
+        secrets = [m.group(1).strip('"\'') for m in
+                   re.finditer(r'value: ("?[^\s"|>]{6,}"?)\s+# expect: plaintext-secret-in-env', fixture.read_text())]
+        page = subprocess.run([bin, "lint", str(fixture), "--format", "html"], capture_output=True, text=True).stdout
+        check("the fixture has secrets to hide", True, len(secrets) >= 4)
+        check("no secret appears in full in the page", [], [x for x in secrets if x in page])
+        check("the page shows the masked frames", True, page.count("plaintext-secret-in-env") >= len(secrets))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     if failures:
