@@ -103,15 +103,29 @@ def _pack_folder(folder: str) -> bytes:
     return buffer.getvalue()
 
 
+def _chart_bytes(chart: str) -> bytes:
+    """A chart as a worker receives it: a .tgz as it is, a folder packed as one."""
+    if os.path.isfile(chart):
+        return _read(chart) or b""
+    return _pack_folder(chart)
+
+
+def chart_payload(data: bytes) -> bytes:
+    """The task that holds a chart's archive on the cluster: every task of the chart depends on it, so
+    the archive travels once per chart (not once per environment and version), and, being a task
+    and not scattered data, Dask computes it again from its own arguments if the worker holding it
+    dies."""
+    return data
+
+
 def _ship(task: Dict[str, Any], policy_files: Sequence[str]) -> Dict[str, Any]:
-    """What a worker needs for one task, as bytes: nothing is read from a shared filesystem."""
+    """What a worker needs for one task besides its chart, as bytes: nothing is read from a shared
+    filesystem."""
     chart = task["chart"]
-    packaged = os.path.isfile(chart)
     return {
         "task": task,
-        "packaged": packaged,
+        "packaged": os.path.isfile(chart),
         "folder": os.path.basename(os.path.normpath(chart)),
-        "chart": _read(chart) if packaged else _pack_folder(chart),
         "values": [(v, _read(v)) for v in task["values"]],
         "policy": (task["policy"], _read(task["policy"])) if task["policy"] else None,
         "policy_files": [(p, _read(p)) for p in policy_files],
@@ -124,7 +138,7 @@ def _request_fields(request: "_core.Request") -> Dict[str, Any]:
         "chart_namespace", "namespace")}
 
 
-def run_shipped(shipped: Dict[str, Any], fields: Dict[str, Any]) -> Dict[str, Any]:
+def run_shipped(shipped: Dict[str, Any], fields: Dict[str, Any], chart_data: bytes) -> Dict[str, Any]:
     """Runs one shipped task on a worker (module-level, so Dask can send it by reference)."""
     with tempfile.TemporaryDirectory(prefix="chartproof-task-") as tmp:
         shown: List[Tuple[str, str]] = []
@@ -140,11 +154,11 @@ def run_shipped(shipped: Dict[str, Any], fields: Dict[str, Any]) -> Dict[str, An
 
         task = dict(shipped["task"])
         if shipped["packaged"]:
-            chart = place(os.path.basename(task["chart"]), task["chart"], shipped["chart"])
+            chart = place(os.path.basename(task["chart"]), task["chart"], chart_data)
         else:
             chart = os.path.join(tmp, "chart.tgz")
             with open(chart, "wb") as f:
-                f.write(shipped["chart"])
+                f.write(chart_data)
             shown.append((chart + "!/" + shipped["folder"], task["chart"]))
         task["chart"] = chart
         task["values"] = [place(f"values-{i}.yaml", v, data) for i, (v, data) in enumerate(shipped["values"])]
@@ -189,7 +203,12 @@ def audit(
     tasks = m.tasks
     fields = _request_fields(base)
     shipped = [_ship(t, base.policy_files) for t in tasks]
-    futures = client.map(run_shipped, shipped, [fields] * len(shipped), pure=False)
+    charts: Dict[str, Any] = {}
+    for t in tasks:
+        if t["chart"] not in charts:
+            charts[t["chart"]] = client.submit(chart_payload, _chart_bytes(t["chart"]), pure=True)
+    futures = client.map(run_shipped, shipped, [fields] * len(shipped), [charts[t["chart"]] for t in tasks],
+                         pure=False)
     if progress is not None:
         for done, _ in enumerate(as_completed(futures), start=1):  # type: ignore[no-untyped-call]
             progress(done, len(futures))
