@@ -5,18 +5,12 @@
 
 #include "chartproof/audit.hpp"
 #include "chartproof/finding.hpp"
+#include "core_error.hpp"
 
 namespace py = pybind11;
 
 namespace chartproof::python {
 namespace {
-
-[[noreturn]] void raise_usage(const Error& e) {
-  py::object cls = py::module_::import("chartproof._errors").attr("UsageError");
-  py::object exc = cls(e.to_string(), e.file, e.line, e.column);
-  PyErr_SetObject(cls.ptr(), exc.ptr());
-  throw py::error_already_set();
-}
 
 py::dict task_dict(const AuditTask& t) {
   py::dict d;
@@ -80,7 +74,7 @@ void bind_audit(py::module_& m) {
 
   m.def("load_audit_matrix", [](const std::string& path) {
     auto matrix = load_audit_matrix(path);
-    if (!matrix) raise_usage(matrix.error());
+    if (!matrix) raise(matrix.error());  // a matrix error is ErrorKind::Usage: UsageError
     return std::move(matrix.value());
   });
 

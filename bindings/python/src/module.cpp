@@ -10,39 +10,19 @@
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
+#include "core_error.hpp"
 #include "graph_view.hpp"
 #include "python_pack.hpp"
 
 namespace py = pybind11;
 using namespace chartproof;
+using chartproof::python::CoreError;
 using chartproof::python::GraphRef;
 using chartproof::python::PyGraph;
 using chartproof::python::PyResource;
+using chartproof::python::raise;
 
 namespace {
-
-// A user-caused error, raised in Python as chartproof.<kind> (InputError, PolicyError, ParseError…).
-struct CoreError {
-  std::string kind;
-  Error error;
-};
-
-[[noreturn]] void raise(std::string kind, const Error& e) { throw CoreError{std::move(kind), e}; }
-
-// The Python exception class of each library error kind: the same kinds the CLI reports with exit 2.
-[[noreturn]] void raise(const Error& e) {
-  switch (e.kind) {
-    case ErrorKind::Input:
-      raise("InputError", e);
-    case ErrorKind::Policy:
-      raise("PolicyError", e);
-    case ErrorKind::Chart:
-      raise("ChartError", e);
-    case ErrorKind::Usage:
-      raise("UsageError", e);
-  }
-  raise("Error", e);
-}
 
 py::object to_python(Node node) {
   switch (node.type()) {
