@@ -5,19 +5,14 @@ if(CHARTPROOF_STATIC)
   set(CMAKE_FIND_LIBRARY_SUFFIXES .a)
 endif()
 find_package(Threads REQUIRED)
-find_package(yaml-cpp REQUIRED)
-if(CHARTPROOF_STATIC)
-  # Debian's yaml-cpp package config names only the shared library; its archive sits beside it.
-  find_library(CHARTPROOF_YAML_CPP_ARCHIVE NAMES libyaml-cpp.a REQUIRED)
-  set_target_properties(yaml-cpp PROPERTIES IMPORTED_LOCATION_NONE ${CHARTPROOF_YAML_CPP_ARCHIVE}
-                                            IMPORTED_LOCATION ${CHARTPROOF_YAML_CPP_ARCHIVE} IMPORTED_SONAME_NONE "")
-endif()
 find_package(RapidJSON REQUIRED)
 # valijson's headers come from scripts/install-deps.sh's unpacked package (.cache/valijson; see
 # there why not the Debian package itself), else from an installed libvalijson-dev.
 find_package(valijson REQUIRED HINTS ${CMAKE_SOURCE_DIR}/.cache/valijson/usr)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
+# libyaml (libyaml-dev): the YAML parser go-yaml v2, and so Kubernetes and helm, descends from.
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1)
 if(CHARTPROOF_CLI)
   find_package(CLI11 REQUIRED)
 endif()

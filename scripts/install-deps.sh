@@ -3,7 +3,7 @@
 # and valijson's headers (below).
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-packages=(cmake make g++ pkg-config time libyaml-cpp-dev libyaml-dev rapidjson-dev libre2-dev libcli11-dev doctest-dev
+packages=(cmake make g++ pkg-config time libyaml-dev rapidjson-dev libre2-dev libcli11-dev doctest-dev
           pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest python3-jsonschema python3-distributed chromium mypy valgrind clang-14 libclang-rt-14-dev pre-commit git zsh fish file)
 missing=()
 for p in "${packages[@]}"; do

@@ -4,9 +4,11 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "chart/instrument_template.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/parse.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 
@@ -102,10 +104,45 @@ void lint_chart_files(std::string_view bytes) {
   render_every_format(all_rules_linter().lint({}, std::move(charts)));
 }
 
+namespace {
+
+// Visits every node below `node` (iteratively: an input may nest as deep as the parse limits let it).
+std::size_t visit_all(Node node) {
+  std::size_t seen = 0;
+  std::vector<Node> stack{node};
+  while (!stack.empty()) {
+    Node n = stack.back();
+    stack.pop_back();
+    seen += n.text().size() + n.line() + n.column();
+    if (n.is_map()) {
+      for (std::size_t i = 0; i < n.size(); ++i) stack.insert(stack.end(), {n.key_at(i), n.value_at(i)});
+    } else if (n.is_seq()) {
+      for (std::size_t i = 0; i < n.size(); ++i) stack.push_back(n.item(i));
+    }
+  }
+  return seen;
+}
+
+}  // namespace
+
+void parse_yaml(std::string_view bytes) {
+  volatile std::size_t sink = 0;
+  SourceFile file{"fuzz.yaml", std::string(bytes)};
+  ParseLimits limits;
+  limits.max_alias_nodes = 10'000;  // the budget's own check, not the fuzzer's memory, stops a bomb
+  for (const auto& doc : parse_file(file, limits)) {
+    if (doc.tree) sink = sink + visit_all(doc.tree->root());
+    for (const auto& issue : doc.issues) sink = sink + issue.message.size() + issue.line;
+  }
+  std::vector<ParseIssue> issues;
+  if (auto tree = parse_single(bytes, issues, limits)) sink = sink + visit_all(tree->root());
+}
+
 Target target_named(std::string_view name) {
   if (name == "lint") return &lint_manifest;
   if (name == "policy") return &load_policy;
   if (name == "chart") return &lint_chart_files;
+  if (name == "parse") return &parse_yaml;
   return nullptr;
 }
 

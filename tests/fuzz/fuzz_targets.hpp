@@ -20,7 +20,12 @@ void load_policy(std::string_view bytes);
 /// without helm, i.e. the chart pack and the values-line mapping over that render.
 void lint_chart_files(std::string_view bytes);
 
-/// The target named `name` ("lint", "policy", "chart"), or null.
+/// Bytes as YAML straight into the parse module (libyaml events into the arena tree), as a stream
+/// of documents and as one document (the way policy and values files are read); every node of
+/// every tree is visited. The fastest way to reach the event source and the tree builder.
+void parse_yaml(std::string_view bytes);
+
+/// The target named `name` ("lint", "policy", "chart", "parse"), or null.
 using Target = void (*)(std::string_view);
 Target target_named(std::string_view name);
 

@@ -9,11 +9,11 @@ fuzzer=$1 target=$2 seconds=$3 src=$4 shared=$5 work=$6
 mkdir -p "$work/corpus" "$work/seeds" "$work/artifacts"
 seeds=$work/seeds
 case $target in
-  lint)
+  lint|parse)
     # Every rule fixture and hand-made manifest, every hostile input, and 40 real renders.
     i=0
     for f in "$src"/testdata/rules/*/*.yaml "$src"/testdata/manifests/*.yaml "$src"/testdata/manifests/bad/* \
-             "$src"/examples/todo-app/rendered*.yaml; do
+             "$src"/examples/todo-app/rendered*.yaml "$src"/policies/*.yaml; do
       [ -f "$f" ] && cp "$f" "$seeds/seed-$((i++))"
     done
     if [ -d "$shared/corpus" ]; then

@@ -144,6 +144,65 @@ TEST_CASE("unterminated quotes are errors, as in go-yaml") {
   CHECK(issues.empty());
 }
 
+TEST_CASE("a construct that never ends is located where it starts") {
+  std::vector<ParseIssue> issues;
+  CHECK_FALSE(parse_single("a: 1\nports: [80, 443\n\n", issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].line == 2);  // libyaml notices at the end of input; the `[` is what to fix
+  CHECK(issues[0].column == 8);
+  CHECK(issues[0].message.find("did not find expected ',' or ']'") != std::string::npos);
+  // Noticed inside the document: located where libyaml (and so go-yaml) noticed, naming the start.
+  issues.clear();
+  CHECK_FALSE(parse_single("a: 1\nports: [80, 443\nb: 2\n", issues));
+  REQUIRE(issues.size() == 1);
+  CHECK(issues[0].line == 3);
+  CHECK(issues[0].message ==
+        "not valid YAML: did not find expected ',' or ']' (while parsing a flow sequence that started at line 2)");
+}
+
+// Kubernetes reads YAML with go-yaml v2, a port of libyaml; these are the places where the parser
+// chartproof used before (yaml-cpp) decided otherwise, and the test says what Kubernetes does.
+TEST_CASE("YAML directives belong to the document after them; only %YAML 1.1 is read, as in go-yaml v2") {
+  SourceFile f{"r.yaml", "%YAML 1.1\n---\nkind: A\n---\nkind: B\n"};
+  auto docs = parse_file(f);
+  REQUIRE(docs.size() == 2);
+  REQUIRE(docs[0].tree);
+  CHECK(docs[0].tree->root().get_text("kind") == "A");
+  CHECK(docs[0].tree->root().get("kind").line() == 3);
+  CHECK(docs[1].tree->root().get("kind").line() == 5);
+  // libyaml 0.2.5 also reads 1.2; go-yaml v2 (parserc.go) says "found incompatible YAML document".
+  SourceFile newer{"r.yaml", "kind: A\n...\n%YAML 1.2\n---\nkind: B\n"};
+  docs = parse_file(newer);
+  REQUIRE(docs.size() == 2);
+  REQUIRE(docs[1].issues.size() == 1);
+  CHECK(docs[1].issues[0].line == 3);
+  CHECK(docs[1].issues[0].message.find("incompatible YAML document") != std::string::npos);
+}
+
+TEST_CASE("characters go-yaml's reader refuses are invalid YAML at their position") {
+  // C1 controls and U+FFFE are valid UTF-8 that yaml-cpp let through; go-yaml's reader (as
+  // libyaml's) allows only printable characters, tab and line breaks.
+  for (const std::string& bad :
+       std::vector<std::string>{"\xC2\x80", "\xEF\xBF\xBE", "\x7F", std::string(1, '\0'), "\xC3\x28"}) {
+    CAPTURE(bad);
+    std::vector<ParseIssue> issues;
+    CHECK_FALSE(parse_single("a: 1\nb: \"\xC3\xA9" + bad + "\"\n", issues));
+    REQUIRE(issues.size() == 1);
+    CHECK(issues[0].line == 2);
+    CHECK(issues[0].column == 6);  // `b: "é` is five characters (six bytes)
+  }
+  std::vector<ParseIssue> issues;
+  CHECK(parse_single("a: \"\xC2\x85 \xC2\xA0 \xE2\x80\xA8\"\n", issues));  // NEL, NBSP, LS are allowed
+  CHECK(issues.empty());
+}
+
+TEST_CASE("columns count characters, as libyaml and go-yaml do, not bytes") {
+  std::vector<ParseIssue> issues;
+  auto tree = parse_single("{\"\xC3\xA9\xC3\xA9\": 1, b: 2}\n", issues);
+  REQUIRE(tree);
+  CHECK(tree->root().key_node("b").column() == 11);  // 10 characters before it, 12 bytes
+}
+
 TEST_CASE("a document of only `~` or comments is empty") {
   SourceFile f{"r.yaml", "---\n~\n---\n# only a comment\n---\n\n"};
   CHECK(parse_file(f).empty());

@@ -7,19 +7,21 @@
 
 namespace chartproof {
 
-DocumentBuilder::DocumentBuilder(std::string_view text, std::uint32_t first_line, const ParseLimits& limits)
-    : doc_(std::make_shared<Document>()), text_(text), line_offset_(first_line), limits_(limits) {}
+DocumentBuilder::DocumentBuilder(std::uint32_t first_line, const ParseLimits& limits)
+    : doc_(std::make_shared<Document>()), line_offset_(first_line), limits_(limits) {}
 
-void DocumentBuilder::OnDocumentStart(const YAML::Mark&) {}
-void DocumentBuilder::OnDocumentEnd() {}
-
-std::uint32_t DocumentBuilder::add_slot(NodeType type, std::uint8_t flags, const YAML::Mark& mark, std::uint32_t a,
+std::uint32_t DocumentBuilder::add_slot(NodeType type, std::uint8_t flags, const Mark& mark, std::uint32_t a,
                                         std::uint32_t b) {
   auto index = static_cast<std::uint32_t>(doc_->slots_.size());
-  // yaml-cpp marks are 0-based and relative to the chunk; findings are 1-based in the file.
+  // libyaml marks are 0-based and relative to the chunk; findings are 1-based in the file.
   doc_->slots_.push_back(Document::Slot{type, flags, static_cast<std::uint32_t>(mark.line) + line_offset_,
                                         static_cast<std::uint32_t>(mark.column) + 1, a, b});
   return index;
+}
+
+Mark DocumentBuilder::mark_of(std::uint32_t node) const {
+  const auto& s = doc_->slots_[node];
+  return Mark{static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1};
 }
 
 void DocumentBuilder::attach(std::uint32_t node) {
@@ -31,51 +33,32 @@ void DocumentBuilder::attach(std::uint32_t node) {
   }
 }
 
-void DocumentBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
-  auto node = add_slot(NodeType::Null, 0, mark, 0, 0);
-  if (anchor) anchors_[anchor] = node;
-  attach(node);
+void DocumentBuilder::name_anchor(std::string_view anchor, std::uint32_t node) {
+  if (anchor.empty()) return;
+  auto it = anchors_.find(std::string(anchor));
+  if (it == anchors_.end()) {
+    anchors_.emplace(std::string(anchor), node);
+  } else {
+    it->second = node;
+  }
 }
 
-void DocumentBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                               const std::string& value) {
-  // yaml-cpp tags plain scalars "?" and quoted or block scalars "!".
-  bool quoted = tag == "!";
-  if (quoted) require_closing_quote(mark);
-  NodeType type = tag == "?" ? parse::resolve_plain_scalar(value)
-                  : quoted   ? NodeType::String
-                             : parse::resolve_tagged_scalar(tag, value, false);
+void DocumentBuilder::scalar(const Mark& mark, std::string_view anchor, std::string_view tag, std::string_view value,
+                             bool plain) {
+  // go-yaml v2: an untagged plain scalar resolves (YAML 1.1 rules); quoted and block scalars are
+  // strings; an explicit tag decides, where it is one go-yaml knows.
+  NodeType type = tag.empty() ? (plain ? parse::resolve_plain_scalar(value) : NodeType::String)
+                              : parse::resolve_tagged_scalar(tag, value, !plain);
   auto offset = static_cast<std::uint32_t>(doc_->strings_.size());
   doc_->strings_.append(value);
-  auto node = add_slot(type, quoted ? Document::kQuoted : 0, mark, offset, static_cast<std::uint32_t>(value.size()));
-  if (anchor) anchors_[anchor] = node;
+  auto node = add_slot(type, plain ? 0 : Document::kQuoted, mark, offset, static_cast<std::uint32_t>(value.size()));
+  name_anchor(anchor, node);
   attach(node);
 }
 
-// yaml-cpp accepts a quoted scalar that runs to the end of the input; go-yaml (and so kubectl
-// and helm) reject it. Scan for the closing quote with YAML's escaping rules.
-void DocumentBuilder::require_closing_quote(const YAML::Mark& mark) const {
-  if (mark.pos < 0 || static_cast<std::size_t>(mark.pos) >= text_.size()) return;
-  std::size_t i = static_cast<std::size_t>(mark.pos);
-  char quote = text_[i];
-  if (quote != '"' && quote != '\'') return;  // a block scalar
-  for (++i; i < text_.size(); ++i) {
-    if (quote == '"' && text_[i] == '\\') {
-      ++i;
-    } else if (text_[i] == quote) {
-      if (quote == '\'' && i + 1 < text_.size() && text_[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return;
-    }
-  }
-  throw LimitExceeded("not valid YAML: a quoted string is never closed", mark);
-}
-
-void DocumentBuilder::open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor) {
+void DocumentBuilder::start(NodeType type, const Mark& mark, std::string_view anchor) {
   if (stack_.size() >= limits_.max_depth) {
-    throw LimitExceeded("nesting is deeper than " + std::to_string(limits_.max_depth) + " levels", mark);
+    throw BuildError{"nesting is deeper than " + std::to_string(limits_.max_depth) + " levels", mark, {}};
   }
   auto node = add_slot(type, 0, mark, 0, 0);
   // A block container's own mark is its first child; users look for the key that names it
@@ -86,15 +69,15 @@ void DocumentBuilder::open(NodeType type, const YAML::Mark& mark, YAML::anchor_t
     doc_->slots_[node].line = key.line;
     doc_->slots_[node].column = key.column;
   }
-  if (anchor) {
-    anchors_[anchor] = node;
+  if (!anchor.empty()) {
+    name_anchor(anchor, node);
     if (open_nodes_.size() <= node) open_nodes_.resize(node + 1, false);
     open_nodes_[node] = true;
   }
   stack_.push_back(Frame{node, static_cast<std::uint32_t>(pending_.size())});
 }
 
-void DocumentBuilder::close() {
+void DocumentBuilder::end() {
   Frame frame = stack_.back();
   stack_.pop_back();
   auto first = static_cast<std::uint32_t>(doc_->children_.size());
@@ -172,9 +155,7 @@ void DocumentBuilder::apply_merge_keys(std::uint32_t node) {
     }
     const auto& v = doc_->slots_[value];
     auto fail = [&] {
-      const auto& k = doc_->slots_[key];
-      throw LimitExceeded("not valid YAML: a merge key (<<) needs a mapping or a list of mappings",
-                          static_cast<int>(k.line - line_offset_), static_cast<int>(k.column) - 1);
+      throw BuildError{"not valid YAML: a merge key (<<) needs a mapping or a list of mappings", mark_of(key), {}};
     };
     if (v.type == NodeType::Mapping) {
       sources.push_back(value);
@@ -212,15 +193,14 @@ void DocumentBuilder::apply_merge_keys(std::uint32_t node) {
 
 std::uint32_t DocumentBuilder::copy_subtree(std::uint32_t source, std::uint32_t depth) {
   if (++alias_nodes_ > limits_.max_alias_nodes) {
-    const auto& s = doc_->slots_[source];
-    throw LimitExceeded(
+    throw BuildError{
         "aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " nodes (an alias bomb?)",
-        static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1);
+        mark_of(source),
+        {}};
   }
   if (depth + stack_.size() >= limits_.max_depth) {
-    const auto& s = doc_->slots_[source];
-    throw LimitExceeded("nesting through aliases is deeper than " + std::to_string(limits_.max_depth) + " levels",
-                        static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1);
+    throw BuildError{
+        "nesting through aliases is deeper than " + std::to_string(limits_.max_depth) + " levels", mark_of(source), {}};
   }
   Document::Slot copy = doc_->slots_[source];
   auto index = static_cast<std::uint32_t>(doc_->slots_.size());
@@ -236,34 +216,23 @@ std::uint32_t DocumentBuilder::copy_subtree(std::uint32_t source, std::uint32_t 
   return index;
 }
 
-void DocumentBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
-  auto it = anchors_.find(anchor);
-  if (it == anchors_.end()) throw LimitExceeded("alias refers to an unknown anchor", mark);
+void DocumentBuilder::alias(const Mark& mark, std::string_view anchor) {
+  auto it = anchors_.find(std::string(anchor));
+  if (it == anchors_.end())
+    throw BuildError{"not valid YAML: alias *" + std::string(anchor) + " refers to an unknown anchor", mark, {}};
   if (it->second < open_nodes_.size() && open_nodes_[it->second]) {
-    throw LimitExceeded("alias refers to a node that contains it (a recursive alias)", mark);
+    throw BuildError{"alias refers to a node that contains it (a recursive alias)", mark, {}};
   }
   // Scalars are shared, not copied: they are leaves and never change.
   const auto& target = doc_->slots_[it->second];
   if (target.type != NodeType::Sequence && target.type != NodeType::Mapping) {
     if (++alias_nodes_ > limits_.max_alias_nodes) {
-      throw LimitExceeded("aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " nodes", mark);
+      throw BuildError{"aliases expand to more than " + std::to_string(limits_.max_alias_nodes) + " nodes", mark, {}};
     }
     attach(it->second);
     return;
   }
   attach(copy_subtree(it->second, 0));
 }
-
-void DocumentBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                                      YAML::EmitterStyle::value) {
-  open(NodeType::Sequence, mark, anchor);
-}
-void DocumentBuilder::OnSequenceEnd() { close(); }
-
-void DocumentBuilder::OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                                 YAML::EmitterStyle::value) {
-  open(NodeType::Mapping, mark, anchor);
-}
-void DocumentBuilder::OnMapEnd() { close(); }
 
 }  // namespace chartproof

@@ -1,11 +1,11 @@
 #pragma once
-// Builds a Document arena from yaml-cpp parser events.
+// Builds a Document arena from a stream of YAML parser events (lib/src/parse/libyaml_events.cpp
+// feeds it libyaml's); one instance per document.
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
-
+#include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -14,33 +14,32 @@
 
 namespace chartproof {
 
-/// Raised inside the event handler when a limit is hit; the caller turns it into a ParseIssue.
-struct LimitExceeded {
-  std::string message;
-  int line;    ///< 0-based, relative to the chunk (as yaml-cpp marks)
-  int column;  ///< 0-based
-  LimitExceeded(std::string m, const YAML::Mark& mark) : message(std::move(m)), line(mark.line), column(mark.column) {}
-  LimitExceeded(std::string m, int l, int c) : message(std::move(m)), line(l), column(c) {}
+/// A position in the chunk being parsed, 0-based as libyaml marks it.
+struct Mark {
+  int line = -1;    ///< -1 when unknown
+  int column = -1;  ///< in characters
 };
 
-/// yaml-cpp event handler that appends nodes to a Document; one instance per document.
-class DocumentBuilder : public YAML::EventHandler {
+/// Raised while building when the text cannot become a tree (a limit, a bad alias, a libyaml
+/// error); the caller turns it into a ParseIssue.
+struct BuildError {
+  std::string message;
+  Mark mark;
+  Mark context;  ///< where the construct being read started (libyaml's context mark), if known
+};
+
+class DocumentBuilder {
  public:
   /// `first_line` is the 1-based file line where the chunk starts.
-  DocumentBuilder(std::string_view text, std::uint32_t first_line, const ParseLimits& limits);
+  DocumentBuilder(std::uint32_t first_line, const ParseLimits& limits);
 
-  void OnDocumentStart(const YAML::Mark& mark) override;
-  void OnDocumentEnd() override;
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override;
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override;
-  void OnSequenceEnd() override;
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override;
-  void OnMapEnd() override;
+  /// A scalar; `plain` is an unquoted, non-block scalar (the only kind that resolves to a number,
+  /// a boolean or null). `tag` is the resolved tag (`tag:yaml.org,2002:str`) or empty.
+  void scalar(const Mark& mark, std::string_view anchor, std::string_view tag, std::string_view value, bool plain);
+  void alias(const Mark& mark, std::string_view anchor);
+  /// Opens a mapping or a sequence; `end()` closes the innermost one.
+  void start(NodeType type, const Mark& mark, std::string_view anchor);
+  void end();
 
   /// True once a document's root node has been completed.
   bool complete() const { return complete_; }
@@ -54,22 +53,21 @@ class DocumentBuilder : public YAML::EventHandler {
     std::uint32_t node;
     std::uint32_t first_pending;  // where this container's children start in pending_
   };
-  std::uint32_t add_slot(NodeType type, std::uint8_t flags, const YAML::Mark& mark, std::uint32_t a, std::uint32_t b);
+  std::uint32_t add_slot(NodeType type, std::uint8_t flags, const Mark& mark, std::uint32_t a, std::uint32_t b);
   void attach(std::uint32_t node);
-  void open(NodeType type, const YAML::Mark& mark, YAML::anchor_t anchor);
-  void close();
+  void name_anchor(std::string_view anchor, std::uint32_t node);
   void check_duplicate_keys(std::uint32_t first, std::uint32_t count);
   void apply_merge_keys(std::uint32_t node);
   std::uint32_t copy_subtree(std::uint32_t source, std::uint32_t depth);
-  void require_closing_quote(const YAML::Mark& mark) const;
+  Mark mark_of(std::uint32_t node) const;
 
   std::shared_ptr<Document> doc_;
-  std::string_view text_;      // the chunk being parsed, to check what yaml-cpp lets through
-  std::uint32_t line_offset_;  // 1-based line of the chunk start: yaml-cpp line 0 maps to it
+  std::uint32_t line_offset_;  // 1-based line of the chunk start: libyaml's line 0 maps to it
   ParseLimits limits_;
   std::vector<Frame> stack_;
   std::vector<std::uint32_t> pending_;
-  std::unordered_map<YAML::anchor_t, std::uint32_t> anchors_;
+  // A later anchor of the same name replaces the earlier one, as in go-yaml.
+  std::unordered_map<std::string, std::uint32_t> anchors_;
   std::vector<bool> open_nodes_;  // per slot: still being built (an alias to it would recurse)
   std::uint32_t alias_nodes_ = 0;
   bool complete_ = false;

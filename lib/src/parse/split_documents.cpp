@@ -21,6 +21,10 @@ std::vector<DocumentChunk> split_documents(std::string_view text) {
   std::uint32_t chunk_line = 1;
   std::uint32_t line_no = 1;
   std::size_t pos = 0;
+  // Directives (`%YAML 1.1`) come before their document's `---` and belong to it: a chunk that
+  // holds only directives and comments when a `---` comes is not split from it.
+  bool directives = false;  // the current chunk has a directive line
+  bool content = false;     // the current chunk has a document start or content
   auto emit = [&](std::size_t end) {
     if (end > chunk_start) chunks.push_back(DocumentChunk{text.substr(chunk_start, end - chunk_start), chunk_line});
   };
@@ -31,14 +35,26 @@ std::vector<DocumentChunk> split_documents(std::string_view text) {
     std::size_t next = nl ? line_end + 1 : text.size();
     if (is_marker_line(line, "---")) {
       // A `---` line opens the next document and belongs to it (it may carry content).
-      emit(pos);
-      chunk_start = pos;
-      chunk_line = line_no;
+      if (content || !directives) {
+        emit(pos);
+        chunk_start = pos;
+        chunk_line = line_no;
+      }
+      directives = false;
+      content = true;
     } else if (is_marker_line(line, "...")) {
       // A `...` line closes the current document; what follows is a new one.
       emit(next);
       chunk_start = next;
       chunk_line = line_no + 1;
+      directives = content = false;
+    } else if (!content) {
+      std::size_t first = line.find_first_not_of(" \t\r");
+      if (!line.empty() && line[0] == '%') {
+        directives = true;
+      } else if (first != std::string_view::npos && line[first] != '#') {
+        content = true;
+      }
     }
     pos = next;
     ++line_no;

@@ -8,7 +8,7 @@ namespace chartproof::support {
 namespace {
 
 // The value of each alphabet byte; kNotBase64 for every other byte (a table of unsigned bytes, so
-// no byte value, ASCII or not, can index it out of range: the defect of yaml-cpp's decoder).
+// no byte value, ASCII or not, can index it out of range: the defect of the yaml-cpp decoder an earlier build used).
 constexpr std::uint8_t kNotBase64 = 0xFF;
 constexpr std::array<std::uint8_t, 256> kDecode = [] {
   std::array<std::uint8_t, 256> table{};
