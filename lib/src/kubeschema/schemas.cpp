@@ -24,7 +24,8 @@ bool is_true(const rapidjson::Value& object, const char* name) {
 // A CRD's OpenAPI v3 schema as valijson reads it: `nullable: true` allows null,
 // `x-kubernetes-int-or-string: true` allows an integer or a string, and a required field with a
 // `default` is not required (the API server defaults before it validates). Members of `properties`
-// are names, not keywords.
+// are names, not keywords. Descriptions go: they do not validate anything, and in the large CRDs
+// of operators they are most of the members valijson's schema parser scans for each keyword.
 void adapt_crd_schema(rapidjson::Value& v, rapidjson::Document::AllocatorType& alloc, bool names = false) {
   if (v.IsArray()) {
     for (auto& item : v.GetArray()) adapt_crd_schema(item, alloc);
@@ -32,6 +33,7 @@ void adapt_crd_schema(rapidjson::Value& v, rapidjson::Document::AllocatorType& a
   }
   if (!v.IsObject()) return;
   if (!names) {
+    if (auto d = v.FindMember("description"); d != v.MemberEnd()) v.EraseMember(d);
     if (is_true(v, "x-kubernetes-int-or-string")) {
       v.RemoveMember("type");
       rapidjson::Value types(rapidjson::kArrayType);
