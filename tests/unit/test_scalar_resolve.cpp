@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include "chartproof/parse.hpp"
+#include "parse/scalar_resolve.hpp"
 
 using chartproof::NodeType;
 
@@ -82,4 +83,14 @@ TEST_CASE("explicit tags decide the type") {
   CHECK(type_of("!!str 1000") == NodeType::String);
   CHECK(type_of("!!int \"7\"") == NodeType::Int);
   CHECK(type_of("!!bool yes") == NodeType::Bool);
+}
+
+TEST_CASE("the fast integer test agrees with the integer reader") {
+  for (std::string_view s :
+       {"0",   "-0", "+1",  "12_000", "0x1F", "0X1f", "0o17", "0b101", "0755", "0789", "0x",    "0b",
+        "0b2", "-",  "+",   "_",      "1_",   "_1",   "1.0",  "1e3",   "0xG",  "00",   "-0x10", "9223372036854775808",
+        "1 2", "0o", "0O7", "--1"}) {
+    CAPTURE(s);
+    CHECK(chartproof::parse::is_int_literal(s) == chartproof::parse::split_int_literal(s).has_value());
+  }
 }

@@ -116,6 +116,64 @@ class Document {
   std::uint32_t root_ = 0;
 };
 
+// The accessors every rule calls in its inner loops, inline: they are a few loads each.
+inline NodeType Node::type() const { return doc_ ? doc_->slot(index_).type : NodeType::Null; }
+inline bool Node::is_scalar() const {
+  NodeType t = type();
+  return doc_ && t != NodeType::Null && t != NodeType::Sequence && t != NodeType::Mapping;
+}
+
+inline std::string_view Node::text() const {
+  if (!doc_) return {};
+  const auto& s = doc_->slot(index_);
+  if (s.type == NodeType::Sequence || s.type == NodeType::Mapping) return {};
+  return doc_->string_at(s.a, s.b);
+}
+
+inline std::size_t Node::size() const {
+  if (!doc_) return 0;
+  const auto& s = doc_->slot(index_);
+  if (s.type == NodeType::Sequence) return s.b;
+  if (s.type == NodeType::Mapping) return s.b / 2;
+  return 0;
+}
+
+inline Node Node::item(std::size_t i) const {
+  if (!is_seq() || i >= size()) return {};
+  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(i)));
+}
+
+inline Node Node::key_at(std::size_t i) const {
+  if (!is_map() || i >= size()) return {};
+  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(2 * i)));
+}
+
+inline Node Node::value_at(std::size_t i) const {
+  if (!is_map() || i >= size()) return {};
+  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(2 * i + 1)));
+}
+
+inline Node Node::key_node(std::string_view key) const {
+  if (!is_map()) return {};
+  for (std::size_t i = size(); i-- > 0;) {
+    Node k = key_at(i);
+    if (k.is_scalar() && k.text() == key) return k;
+  }
+  return {};
+}
+
+inline Node Node::get(std::string_view key) const {
+  if (!is_map()) return {};
+  for (std::size_t i = size(); i-- > 0;) {
+    Node k = key_at(i);
+    if (k.is_scalar() && k.text() == key) return value_at(i);
+  }
+  return {};
+}
+
+inline std::uint32_t Node::line() const { return doc_ ? doc_->slot(index_).line : 0; }
+inline std::uint32_t Node::column() const { return doc_ ? doc_->slot(index_).column : 0; }
+
 /// One step of a field path such as `spec.containers[0].env` or `metadata.annotations["a.b/c"]`.
 struct PathStep {
   std::string_view key;              ///< a mapping key (empty for an index step)

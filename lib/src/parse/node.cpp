@@ -51,20 +51,6 @@ std::size_t Document::memory_bytes() const {
   return slots_.capacity() * sizeof(Slot) + children_.capacity() * sizeof(std::uint32_t) + strings_.capacity();
 }
 
-NodeType Node::type() const { return doc_ ? doc_->slot(index_).type : NodeType::Null; }
-
-bool Node::is_scalar() const {
-  NodeType t = type();
-  return doc_ && t != NodeType::Null && t != NodeType::Sequence && t != NodeType::Mapping;
-}
-
-std::string_view Node::text() const {
-  if (!doc_) return {};
-  const auto& s = doc_->slot(index_);
-  if (s.type == NodeType::Sequence || s.type == NodeType::Mapping) return {};
-  return doc_->string_at(s.a, s.b);
-}
-
 bool Node::quoted() const { return doc_ && (doc_->slot(index_).flags & Document::kQuoted) != 0; }
 
 std::optional<std::int64_t> Node::as_int() const {
@@ -114,47 +100,6 @@ std::optional<double> Node::as_double() const {
   }
 }
 
-std::size_t Node::size() const {
-  if (!doc_) return 0;
-  const auto& s = doc_->slot(index_);
-  if (s.type == NodeType::Sequence) return s.b;
-  if (s.type == NodeType::Mapping) return s.b / 2;
-  return 0;
-}
-
-Node Node::item(std::size_t i) const {
-  if (!is_seq() || i >= size()) return {};
-  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(i)));
-}
-
-Node Node::key_at(std::size_t i) const {
-  if (!is_map() || i >= size()) return {};
-  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(2 * i)));
-}
-
-Node Node::value_at(std::size_t i) const {
-  if (!is_map() || i >= size()) return {};
-  return Node(doc_, doc_->child(doc_->slot(index_).a + static_cast<std::uint32_t>(2 * i + 1)));
-}
-
-Node Node::key_node(std::string_view key) const {
-  if (!is_map()) return {};
-  for (std::size_t i = size(); i-- > 0;) {
-    Node k = key_at(i);
-    if (k.is_scalar() && k.text() == key) return k;
-  }
-  return {};
-}
-
-Node Node::get(std::string_view key) const {
-  if (!is_map()) return {};
-  for (std::size_t i = size(); i-- > 0;) {
-    Node k = key_at(i);
-    if (k.is_scalar() && k.text() == key) return value_at(i);
-  }
-  return {};
-}
-
 std::string_view Node::get_text(std::string_view key) const {
   Node v = get(key);
   return v.is_scalar() ? v.text() : std::string_view();
@@ -168,8 +113,5 @@ Node Node::at_path(std::string_view path) const {
   });
   return well_formed ? cur : Node();
 }
-
-std::uint32_t Node::line() const { return doc_ ? doc_->slot(index_).line : 0; }
-std::uint32_t Node::column() const { return doc_ ? doc_->slot(index_).column : 0; }
 
 }  // namespace chartproof

@@ -7,11 +7,14 @@ namespace chartproof::parse {
 namespace {
 
 // go-yaml v2 resolve.go: these exact spellings, nothing case-insensitive beyond them.
-constexpr std::array kBoolWords = {"y",    "Y",    "yes",   "Yes",   "YES",   "n",  "N",  "no", "No",  "NO",  "true",
-                                   "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"};
-constexpr std::array kNullWords = {"", "~", "null", "Null", "NULL"};
-constexpr std::array kSpecialFloats = {".nan",  ".NaN",  ".NAN",  ".inf",  ".Inf",  ".INF",
-                                       "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF"};
+// (string_views, so comparing is a length test before any byte is read.)
+using namespace std::string_view_literals;
+constexpr std::array kBoolWords = {"y"sv,  "Y"sv,  "yes"sv,  "Yes"sv,  "YES"sv,  "n"sv,     "N"sv,     "no"sv,
+                                   "No"sv, "NO"sv, "true"sv, "True"sv, "TRUE"sv, "false"sv, "False"sv, "FALSE"sv,
+                                   "on"sv, "On"sv, "ON"sv,   "off"sv,  "Off"sv,  "OFF"sv};
+constexpr std::array kNullWords = {""sv, "~"sv, "null"sv, "Null"sv, "NULL"sv};
+constexpr std::array kSpecialFloats = {".nan"sv,  ".NaN"sv,  ".NAN"sv,  ".inf"sv,  ".Inf"sv,  ".INF"sv,
+                                       "+.inf"sv, "+.Inf"sv, "+.INF"sv, "-.inf"sv, "-.Inf"sv, "-.INF"sv};
 
 template <typename Words>
 bool one_of(std::string_view text, const Words& words) {
@@ -57,6 +60,27 @@ bool looks_like_float(std::string_view s) {
 
 }  // namespace
 
+// The integer test of split_int_literal without building the digits (called for every plain
+// scalar that starts like a number).
+bool is_int_literal(std::string_view s) {
+  std::size_t i = 0;
+  if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
+  if (i >= s.size()) return false;
+  int base = 10;
+  if (s.size() - i > 1 && s[i] == '0') {
+    char p = s[i + 1];
+    base = (p == 'x' || p == 'X') ? 16 : (p == 'b' || p == 'B') ? 2 : 8;
+    i += (p == 'x' || p == 'X' || p == 'o' || p == 'O' || p == 'b' || p == 'B') ? 2 : 1;
+  }
+  bool any = false;
+  for (; i < s.size(); ++i) {
+    if (s[i] == '_') continue;
+    if (!is_digit_in_base(s[i], base)) return false;
+    any = true;
+  }
+  return any;
+}
+
 std::optional<IntLiteral> split_int_literal(std::string_view s) {
   IntLiteral lit;
   std::size_t i = 0;
@@ -88,12 +112,16 @@ std::optional<IntLiteral> split_int_literal(std::string_view s) {
 }
 
 NodeType resolve_plain_scalar(std::string_view text) {
-  if (one_of(text, kNullWords)) return NodeType::Null;
-  // Only a short word can be a bool; a cheap first-character test keeps the hot path fast.
-  if (text.size() <= 5 && one_of(text, kBoolWords)) return NodeType::Bool;
+  if (text.empty()) return NodeType::Null;
   char c = text.front();
-  if (!((c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.')) return NodeType::String;
-  if (split_int_literal(text)) return NodeType::Int;
+  bool number_start = (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.';
+  // Most plain scalars are names: their first character rules out every word and number, and
+  // they are strings without a comparison.
+  if (!number_start && std::string_view("~nNyYtTfFoO").find(c) == std::string_view::npos) return NodeType::String;
+  if (one_of(text, kNullWords)) return NodeType::Null;
+  if (text.size() <= 5 && one_of(text, kBoolWords)) return NodeType::Bool;
+  if (!number_start) return NodeType::String;
+  if (is_int_literal(text)) return NodeType::Int;
   if (looks_like_float(text) || one_of(text, kSpecialFloats)) return NodeType::Float;
   return NodeType::String;
 }

@@ -18,6 +18,9 @@ struct IntLiteral {
 /// The parts of an integer literal (`-0x1F`, `0755`, `1_000`, `0b101`), or nullopt.
 std::optional<IntLiteral> split_int_literal(std::string_view text);
 
+/// True when split_int_literal would succeed (without building the digits).
+bool is_int_literal(std::string_view text);
+
 /// The type a plain (unquoted, untagged) scalar resolves to.
 NodeType resolve_plain_scalar(std::string_view text);
 
