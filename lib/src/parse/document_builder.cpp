@@ -19,6 +19,13 @@ std::uint32_t DocumentBuilder::add_slot(NodeType type, std::uint8_t flags, const
   return index;
 }
 
+std::shared_ptr<Document> DocumentBuilder::take() {
+  doc_->slots_.shrink_to_fit();
+  doc_->children_.shrink_to_fit();
+  doc_->strings_.shrink_to_fit();
+  return std::move(doc_);
+}
+
 Mark DocumentBuilder::mark_of(std::uint32_t node) const {
   const auto& s = doc_->slots_[node];
   return Mark{static_cast<int>(s.line - line_offset_), static_cast<int>(s.column) - 1};

@@ -45,8 +45,10 @@ class DocumentBuilder {
   bool complete() const { return complete_; }
   /// Duplicate keys seen (reported, the document stays usable).
   std::vector<ParseIssue>& issues() { return issues_; }
-  /// Hands over the finished document.
-  std::shared_ptr<Document> take() { return std::move(doc_); }
+  /// Hands over the finished document, its arrays trimmed to their size (every document of a
+  /// lint stays in memory until the report is written; doubling growth would leave up to half
+  /// of each array unused).
+  std::shared_ptr<Document> take();
 
  private:
   struct Frame {
