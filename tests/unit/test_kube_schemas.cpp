@@ -2,7 +2,12 @@
 // x-kubernetes-group-version-kind, conversions accept what the API server accepts.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "chartproof/parse.hpp"
@@ -188,4 +193,52 @@ TEST_CASE("unknown-field says when a later bundled version has the field") {
         "unknown field \"trafficDistribution\" in spec; Kubernetes 1.28 does not have it, 1.36 does");
   CHECK(old.findings[0].line == 7);
   CHECK(lint_schema(service, "1.36").findings.empty());
+}
+
+TEST_CASE("a CRD validator compiled from what the input's objects reach reports what the whole schema does") {
+  // The input's CRDs are compiled from the part of the schema their objects reach (SchemaReach);
+  // --schema-dir CRDs are compiled whole. The same objects against both give the same violations.
+  const std::string crd =
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: jobs.example.com}\n"
+      "spec:\n  group: example.com\n  names: {kind: Job, plural: jobs}\n  scope: Namespaced\n  versions:\n"
+      "    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n"
+      "          type: object\n          properties:\n            spec:\n              type: object\n"
+      "              required: [steps]\n              properties:\n"
+      "                steps:\n                  type: array\n                  items:\n"
+      "                    type: object\n                    required: [name]\n                    properties:\n"
+      "                      name: {type: string, maxLength: 8}\n"
+      "                      retries: {type: integer, minimum: 0}\n"
+      "                      port: {x-kubernetes-int-or-string: true}\n"
+      "                      env:\n                        type: object\n"
+      "                        additionalProperties: {type: string}\n"
+      "                timeout: {type: string, nullable: true, pattern: '^[0-9]+s$'}\n"
+      "                mode:\n                  allOf:\n                    - {type: string}\n"
+      "                    - {enum: [fast, safe]}\n"
+      "                unused:\n                  type: object\n                  required: [never]\n"
+      "                  properties: {never: {type: integer}}\n";
+  const std::string objects =
+      "apiVersion: example.com/v1\nkind: Job\nmetadata: {name: a}\n"
+      "spec:\n  steps:\n    - {name: build, retries: -1, port: [1]}\n    - {retries: 2, env: {A: 1}}\n"
+      "  timeout: 10m\n---\n"
+      "apiVersion: example.com/v1\nkind: Job\nmetadata: {name: b}\n"
+      "spec:\n  mode: quick\n  timeout: null\n---\n"
+      "apiVersion: example.com/v1\nkind: Job\nmetadata: {name: c}\nspec:\n  steps: [{name: a-very-long-name}]\n";
+  auto findings = [](const chartproof::LintReport& report, int line_offset) {
+    std::vector<std::string> out;
+    for (const auto& f : report.findings) {
+      if (f.rule != "schema-violation") continue;
+      std::string message = f.message.substr(0, f.message.rfind(" ("));  // without the schema's origin
+      out.push_back(std::to_string(static_cast<int>(f.line) - line_offset) + " " + f.path + ": " + message);
+    }
+    return out;
+  };
+  auto pruned = findings(lint_schema(crd + "---\n" + objects, ""),
+                         static_cast<int>(std::count(crd.begin(), crd.end(), '\n')) + 1);
+  auto dir = std::filesystem::temp_directory_path() / ("chartproof-reach-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  { std::ofstream(dir / "jobs-crd.yaml") << crd; }
+  auto whole = findings(lint_schema(objects, "", {dir.string()}), 0);
+  std::filesystem::remove_all(dir);
+  CHECK(pruned.size() >= 6);  // each object breaks the schema somewhere of its own
+  CHECK(pruned == whole);
 }

@@ -8,6 +8,7 @@
 
 #include "chartproof/parse.hpp"
 #include "io/read_file.hpp"
+#include "kubeschema/schema_reach.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -15,11 +16,6 @@ using kubeschema::CustomSchema;
 using kubeschema::CustomSchemas;
 using kubeschema::schemas_of_crd;
 namespace {
-
-bool is_true(const rapidjson::Value& object, const char* name) {
-  auto it = object.FindMember(name);
-  return it != object.MemberEnd() && it->value.IsBool() && it->value.GetBool();
-}
 
 // A CRD's OpenAPI v3 schema as valijson reads it: `nullable: true` allows null,
 // `x-kubernetes-int-or-string: true` allows an integer or a string, and a required field with a
@@ -33,34 +29,60 @@ void adapt_crd_schema(rapidjson::Value& v, rapidjson::Document::AllocatorType& a
   }
   if (!v.IsObject()) return;
   if (!names) {
-    if (auto d = v.FindMember("description"); d != v.MemberEnd()) v.EraseMember(d);
-    if (is_true(v, "x-kubernetes-int-or-string")) {
-      v.RemoveMember("type");
-      rapidjson::Value types(rapidjson::kArrayType);
-      types.PushBack("integer", alloc).PushBack("string", alloc);
-      v.AddMember("type", types, alloc);
+    // One scan finds the keywords (a CRD has tens of thousands of schema objects; a lookup per
+    // keyword scanned each object's members six times).
+    constexpr rapidjson::SizeType kNone = ~rapidjson::SizeType{0};
+    rapidjson::SizeType description = kNone, required = kNone, props = kNone, type = kNone;
+    bool int_or_string = false, nullable = false;
+    rapidjson::SizeType i = 0;
+    for (auto it = v.MemberBegin(); it != v.MemberEnd(); ++it, ++i) {
+      std::string_view key(it->name.GetString(), it->name.GetStringLength());
+      if (key == "description")
+        description = i;
+      else if (key == "required")
+        required = i;
+      else if (key == "properties")
+        props = i;
+      else if (key == "type")
+        type = i;
+      else if (key == "x-kubernetes-int-or-string")
+        int_or_string = it->value.IsBool() && it->value.GetBool();
+      else if (key == "nullable")
+        nullable = it->value.IsBool() && it->value.GetBool();
     }
-    auto required = v.FindMember("required");
-    auto props = v.FindMember("properties");
-    if (required != v.MemberEnd() && required->value.IsArray() && props != v.MemberEnd() && props->value.IsObject()) {
+    auto at = [&](rapidjson::SizeType index) -> rapidjson::Value& { return (v.MemberBegin() + index)->value; };
+    if (required != kNone && props != kNone && at(required).IsArray() && at(props).IsObject()) {
+      rapidjson::Value& properties = at(props);
       rapidjson::Value kept(rapidjson::kArrayType);
-      for (auto& name : required->value.GetArray()) {
-        auto prop = name.IsString() ? props->value.FindMember(name) : props->value.MemberEnd();
-        bool defaulted = prop != props->value.MemberEnd() && prop->value.IsObject() && prop->value.HasMember("default");
+      for (auto& name : at(required).GetArray()) {
+        auto prop = name.IsString() ? properties.FindMember(name) : properties.MemberEnd();
+        bool defaulted = prop != properties.MemberEnd() && prop->value.IsObject() && prop->value.HasMember("default");
         if (!defaulted) kept.PushBack(rapidjson::Value(name, alloc), alloc);
       }
-      required->value = kept;
+      at(required) = kept;
     }
-    auto type = v.FindMember("type");
-    if (is_true(v, "nullable") && type != v.MemberEnd()) {
-      if (type->value.IsString()) {
-        rapidjson::Value types(rapidjson::kArrayType);
-        types.PushBack(rapidjson::Value(type->value, alloc), alloc).PushBack("null", alloc);
-        type->value = types;
-      } else if (type->value.IsArray()) {
-        type->value.PushBack("null", alloc);
+    if (int_or_string) {
+      rapidjson::Value types(rapidjson::kArrayType);
+      types.PushBack("integer", alloc).PushBack("string", alloc);
+      if (type != kNone) {
+        at(type) = types;
+      } else {
+        v.AddMember("type", types, alloc);
+        type = v.MemberCount() - 1;
       }
     }
+    if (nullable && type != kNone) {
+      rapidjson::Value& t = at(type);
+      if (t.IsString()) {
+        rapidjson::Value types(rapidjson::kArrayType);
+        types.PushBack(rapidjson::Value(t, alloc), alloc).PushBack("null", alloc);
+        t = types;
+      } else if (t.IsArray()) {
+        t.PushBack("null", alloc);
+      }
+    }
+    // Last: erasing shifts the members after it, which the indices above point at.
+    if (description != kNone) v.EraseMember(v.MemberBegin() + description);
   }
   for (auto& m : v.GetObject()) {
     std::string_view key(m.name.GetString(), m.name.GetStringLength());
@@ -127,6 +149,13 @@ void CustomSchema::compile() const {
     if (crd_) adapt_crd_schema(json, json.GetAllocator());
     ShapeBuilder shapes(shapes_, [](std::string_view) -> const rapidjson::Value* { return nullptr; });
     root_ = shapes.build(json, crd_);
+    if (instances_) {
+      SchemaReach reach;
+      for (const Resource& r : instances_->resources()) {
+        if (gvk_key(r.ref.api_version, r.ref.kind) == gvk_) reach.add(r.root);
+      }
+      reach.prune(json);
+    }
     open_objects(json);
     if (auto compiled = jsonschema::Schema::compile(std::move(json), origin_))
       validator_.emplace(std::move(compiled.value()));
@@ -134,7 +163,7 @@ void CustomSchema::compile() const {
   });
 }
 
-CustomSchemas schemas_of_crd(Node crd, const std::string& origin) {
+CustomSchemas schemas_of_crd(Node crd, const std::string& origin, const ResourceGraph* instances) {
   CustomSchemas out;
   Node spec = crd.get("spec");
   std::string group(spec.get_text("group"));
@@ -145,12 +174,12 @@ CustomSchemas schemas_of_crd(Node crd, const std::string& origin) {
   for (std::size_t i = 0; i < versions.size(); ++i) {
     Node v = versions.item(i);
     Node schema = v.get("schema").get("openAPIV3Schema");
-    out[kubeschema::gvk_key(group + "/" + std::string(v.get_text("name")), kind)] =
-        std::make_shared<const CustomSchema>(origin, schema ? schema : shared, true);
+    std::string gvk = kubeschema::gvk_key(group + "/" + std::string(v.get_text("name")), kind);
+    out[gvk] = std::make_shared<const CustomSchema>(origin, schema ? schema : shared, true, instances, gvk);
   }
   if (versions.size() == 0 && !spec.get_text("version").empty()) {
-    out[kubeschema::gvk_key(group + "/" + std::string(spec.get_text("version")), kind)] =
-        std::make_shared<const CustomSchema>(origin, shared, true);
+    std::string gvk = kubeschema::gvk_key(group + "/" + std::string(spec.get_text("version")), kind);
+    out[gvk] = std::make_shared<const CustomSchema>(origin, shared, true, instances, gvk);
   }
   return out;
 }
@@ -192,7 +221,9 @@ Schemas::Schemas(const SchemaCatalogue& catalogue, const ResourceGraph& graph) :
   }
   catalogue_.builtin().prepare(kinds);
   for (const Resource* r : graph.all_of_kind("CustomResourceDefinition")) {
-    for (auto& [gvk, schema] : schemas_of_crd(r->root, "CustomResourceDefinition " + r->ref.name)) crds_[gvk] = schema;
+    // The run's CRDs validate only the run's objects: compiled from what those objects reach.
+    for (auto& [gvk, schema] : schemas_of_crd(r->root, "CustomResourceDefinition " + r->ref.name, &graph))
+      crds_[gvk] = schema;
   }
 }
 

@@ -27,7 +27,12 @@ namespace kubeschema {
 class CustomSchema {
  public:
   /// `schema` (null: a kind without a schema) must outlive this object; `crd`: an openAPIV3Schema.
-  CustomSchema(std::string origin, Node schema, bool crd) : origin_(std::move(origin)), source_(schema), crd_(crd) {}
+  /// With `instances`, the validator is only ever used on the objects of kind `gvk` in that graph,
+  /// and is compiled from the part of the schema they reach (SchemaReach); the graph must outlive
+  /// this object. The shape (`root()`) is always the whole schema.
+  CustomSchema(std::string origin, Node schema, bool crd, const ResourceGraph* instances = nullptr,
+               std::string gvk = {})
+      : origin_(std::move(origin)), source_(schema), crd_(crd), instances_(instances), gvk_(std::move(gvk)) {}
   const std::string& origin() const { return origin_; }
   /// The valijson validator, or null (no schema, or one valijson cannot take).
   const jsonschema::Schema* validator() const {
@@ -45,6 +50,8 @@ class CustomSchema {
   std::string origin_;
   Node source_;
   bool crd_;
+  const ResourceGraph* instances_;
+  std::string gvk_;
   mutable std::once_flag once_;
   mutable std::optional<jsonschema::Schema> validator_;
   mutable std::deque<Shape> shapes_;
@@ -53,8 +60,9 @@ class CustomSchema {
 using CustomSchemas = std::map<std::string, std::shared_ptr<const CustomSchema>, std::less<>>;  ///< by gvk_key
 
 /// Schemas of every version of a CustomResourceDefinition object (apiextensions.k8s.io/v1 or
-/// v1beta1), by gvk; compiled when first used.
-CustomSchemas schemas_of_crd(Node crd, const std::string& origin);
+/// v1beta1), by gvk; compiled when first used. With `instances`, each validates only the objects of
+/// its kind in that graph (see CustomSchema).
+CustomSchemas schemas_of_crd(Node crd, const std::string& origin, const ResourceGraph* instances = nullptr);
 
 /// The schema a resource is checked against.
 struct SchemaFor {
