@@ -32,6 +32,18 @@ struct Field {
 /// `path.key`, or `path["key"]` when the key itself contains `.`, `/` or `[` (annotation names).
 std::string append_path_key(std::string path, std::string_view key);
 
+/// One step from a resource's root towards a node a rule walks: a mapping key or a list index.
+struct TrailStep {
+  std::string_view key;
+  std::size_t index = 0;
+  bool is_index = false;
+};
+/// The steps to where a walk is. A rule that walks every node keeps one and renders it into a field
+/// path only when it reports: building a path string at every node costs more than the walk.
+using FieldTrail = std::vector<TrailStep>;
+/// `spec.containers[0].env`: the field path of a trail (append_path_key's syntax).
+std::string render_trail(const FieldTrail& trail);
+
 /// Labels of an object or pod template, in document order.
 using Labels = std::vector<std::pair<std::string_view, std::string_view>>;
 

@@ -27,6 +27,18 @@ std::string append_path_key(std::string path, std::string_view key) {
   return path;
 }
 
+std::string render_trail(const FieldTrail& trail) {
+  std::string path;
+  for (const TrailStep& step : trail) {
+    if (step.is_index) {
+      path += "[" + std::to_string(step.index) + "]";
+    } else {
+      path = append_path_key(std::move(path), step.key);
+    }
+  }
+  return path;
+}
+
 std::string format_labels(const Labels& labels) {
   if (labels.empty()) return "(none)";
   std::string out;

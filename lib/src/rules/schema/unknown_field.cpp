@@ -16,9 +16,11 @@ class UnknownField : public Rule {
     const Schemas& schemas = schemas_of(ctx);
     kubeschema::SchemaFor schema = schemas.schema_for(r);
     if (schema.builtin) {
-      walk(schemas, r, r.root, schema.builtin->shape(schema.gvk), "", false, out);
+      FieldTrail trail;
+      walk(schemas, r, r.root, schema.builtin->shape(schema.gvk), trail, false, out);
     } else if (schema.custom && schema.custom->root()) {
-      walk(schemas, r, r.root, schema.custom->root(), "", true, out);
+      FieldTrail trail;
+      walk(schemas, r, r.root, schema.custom->root(), trail, true, out);
     }
   }
 
@@ -38,17 +40,19 @@ class UnknownField : public Rule {
   // `custom_root`: the top of a custom resource, where apiVersion, kind and metadata (ObjectMeta)
   // are the API server's whatever the CRD's schema lists.
   static void walk(const Schemas& schemas, const Resource& r, Node node, const kubeschema::Shape* shape,
-                   const std::string& path, bool custom_root, Reporter& out) {
+                   FieldTrail& trail, bool custom_root, Reporter& out) {
     if (!shape || !node) return;
     if (node.is_seq()) {
-      for (std::size_t i = 0; i < node.size(); ++i)
-        walk(schemas, r, node.item(i), shape->items, path + "[" + std::to_string(i) + "]", false, out);
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        trail.push_back(TrailStep{{}, i, true});
+        walk(schemas, r, node.item(i), shape->items, trail, false, out);
+        trail.pop_back();
+      }
       return;
     }
     if (!node.is_map()) return;
     for (std::size_t i = 0; i < node.size(); ++i) {
       std::string_view key = node.key_at(i).text();
-      std::string child = path.empty() ? std::string(key) : append_path_key(path, key);
       const kubeschema::Shape* next = nullptr;
       if (custom_root && (key == "apiVersion" || key == "kind")) continue;
       if (custom_root && key == "metadata") {
@@ -57,6 +61,8 @@ class UnknownField : public Rule {
       } else if (shape->has_property(key)) {
         next = shape->property(key);
       } else if (shape->closed) {
+        std::string path = render_trail(trail);  // only for a finding
+        std::string child = append_path_key(path, key);
         out.report(r, Field{node.key_at(i), child},
                    "unknown field " + in_quotes(key) + (path.empty() ? " at the top level" : " in " + path) +
                        support::did_you_mean(key, shape->names()) + newer_versions_have(schemas, r, path, key));
@@ -64,7 +70,9 @@ class UnknownField : public Rule {
       } else {
         next = shape->additional;
       }
-      walk(schemas, r, node.value_at(i), next, child, false, out);
+      trail.push_back(TrailStep{key, 0, false});
+      walk(schemas, r, node.value_at(i), next, trail, false, out);
+      trail.pop_back();
     }
   }
 };

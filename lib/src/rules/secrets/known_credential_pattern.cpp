@@ -9,13 +9,6 @@
 namespace chartproof::rules {
 namespace {
 
-// A path segment while walking: a mapping key or a sequence index.
-struct Segment {
-  std::string_view key;
-  std::size_t index;
-  bool is_index;
-};
-
 class KnownCredentialPattern : public Rule {
  public:
   explicit KnownCredentialPattern(const Params&) {}
@@ -23,25 +16,14 @@ class KnownCredentialPattern : public Rule {
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     // CRD schemas are documentation, not configuration.
     if (r.ref.kind == "CustomResourceDefinition") return;
-    std::vector<Segment> path;
+    FieldTrail path;
     walk(r, r.root, path, out);
   }
 
  private:
-  static std::string render(const std::vector<Segment>& path) {
-    std::string out;
-    for (const auto& s : path) {
-      if (s.is_index)
-        out += "[" + std::to_string(s.index) + "]";
-      else
-        out = append_path_key(std::move(out), s.key);
-    }
-    return out;
-  }
-
   // Strings other secrets rules own: env values (plaintext-secret-in-env) and ConfigMap data
   // (credential-in-configmap). Each string is reported by exactly one rule.
-  static bool owned_elsewhere(const Resource& r, const std::vector<Segment>& path) {
+  static bool owned_elsewhere(const Resource& r, const FieldTrail& path) {
     std::size_t n = path.size();
     if (r.ref.kind == "ConfigMap" && n >= 1 && !path[0].is_index &&
         (path[0].key == "data" || path[0].key == "binaryData"))
@@ -50,16 +32,16 @@ class KnownCredentialPattern : public Rule {
            !path[n - 3].is_index && path[n - 3].key == "env";
   }
 
-  void walk(const Resource& r, Node node, std::vector<Segment>& path, Reporter& out) const {
+  void walk(const Resource& r, Node node, FieldTrail& path, Reporter& out) const {
     if (node.is_map()) {
       for (std::size_t i = 0; i < node.size(); ++i) {
-        path.push_back(Segment{node.key_at(i).text(), 0, false});
+        path.push_back(TrailStep{node.key_at(i).text(), 0, false});
         walk(r, node.value_at(i), path, out);
         path.pop_back();
       }
     } else if (node.is_seq()) {
       for (std::size_t i = 0; i < node.size(); ++i) {
-        path.push_back(Segment{{}, i, true});
+        path.push_back(TrailStep{{}, i, true});
         walk(r, node.item(i), path, out);
         path.pop_back();
       }
@@ -81,8 +63,8 @@ class KnownCredentialPattern : public Rule {
           r.ref.kind == "Secret" && path.size() == 2 && (path[0].key == "data" || path[0].key == "stringData");
       auto found = in_secret_data ? credentials_.find_issued_token(text) : credentials_.find(text);
       if (found) {
-        out.report(r, Field{node, render(path)},
-                   std::string(base64 ? "base64-decoded value of " : "") + in_quotes(render(path)) + " holds " +
+        out.report(r, Field{node, render_trail(path)},
+                   std::string(base64 ? "base64-decoded value of " : "") + in_quotes(render_trail(path)) + " holds " +
                        found->described() + " (\"" + mask_secret(found->secret) + "\")");
       }
     }
