@@ -70,7 +70,7 @@ bool audit_ok(const std::vector<AuditResult>& results, Severity fail_on) {
 
 std::string format_audit_json(const std::vector<AuditResult>& results) {
   std::ostringstream out;
-  rapidjson::OStreamWrapper stream(out);
+  report::BufferedOStream stream(out);
   report::JsonWriter w(stream);
   w.SetIndent(' ', 2);
   AuditTotals totals = audit_totals(results);

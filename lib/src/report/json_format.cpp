@@ -90,7 +90,7 @@ std::string format_json(const LintReport& report) {
 
 void write_json(const LintReport& rep, std::ostream& out) {
   using namespace report;
-  rapidjson::OStreamWrapper stream(out);
+  report::BufferedOStream stream(out);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartObject();

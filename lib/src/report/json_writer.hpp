@@ -1,11 +1,13 @@
 #pragma once
 // rapidjson helpers shared by the JSON formats.
 
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <array>
+#include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -13,8 +15,40 @@
 
 namespace chartproof::report {
 
+/// A rapidjson output stream onto a std::ostream through a small buffer: rapidjson's own
+/// OStreamWrapper calls ostream::put (and its sentry) once per character.
+class BufferedOStream {
+ public:
+  using Ch = char;
+  explicit BufferedOStream(std::ostream& out) : out_(out) {}
+  ~BufferedOStream() { Flush(); }
+  BufferedOStream(const BufferedOStream&) = delete;
+  BufferedOStream& operator=(const BufferedOStream&) = delete;
+
+  void Put(char c) {
+    if (used_ == buffer_.size()) Flush();
+    buffer_[used_++] = c;
+  }
+  /// Called by the writer when a top-level value is complete.
+  void Flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(used_));
+    used_ = 0;
+  }
+  // Input side of rapidjson's stream concept: never used by a writer.
+  char Peek() const { return '\0'; }
+  char Take() { return '\0'; }
+  std::size_t Tell() const { return 0; }
+  char* PutBegin() { return nullptr; }
+  std::size_t PutEnd(char*) { return 0; }
+
+ private:
+  std::ostream& out_;
+  std::array<char, 16384> buffer_{};
+  std::size_t used_ = 0;
+};
+
 /// Writes straight to a stream: a large report is never held twice in memory.
-using JsonWriter = rapidjson::PrettyWriter<rapidjson::OStreamWrapper>;
+using JsonWriter = rapidjson::PrettyWriter<BufferedOStream>;
 
 /// Writes a string, replacing invalid UTF-8 (from hostile input) so the JSON stays valid. Any
 /// rapidjson writer: the streaming pretty one, or a compact one into a buffer.

@@ -83,7 +83,7 @@ std::string format_rules_markdown(const std::vector<RuleDefinition>& rules) {
 std::string format_rules_json(const std::vector<RuleDefinition>& rules) {
   using namespace report;
   std::ostringstream out;
-  rapidjson::OStreamWrapper stream(out);
+  report::BufferedOStream stream(out);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
   w.StartArray();

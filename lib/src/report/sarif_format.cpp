@@ -70,7 +70,7 @@ void write_physical_location(report::JsonWriter& w, const SourcePosition& at, co
 std::string format_sarif(const LintReport& report, const std::string& base_dir) {
   using namespace report;
   std::ostringstream out;
-  rapidjson::OStreamWrapper stream(out);
+  report::BufferedOStream stream(out);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
   std::filesystem::path base = std::filesystem::absolute(base_dir.empty() ? "." : base_dir).lexically_normal();
