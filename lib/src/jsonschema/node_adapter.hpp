@@ -249,8 +249,15 @@ inline NodeArrayIterator NodeArray::end() const { return NodeArrayIterator(ref_,
 inline NodeMemberIterator NodeObject::begin() const { return NodeMemberIterator(ref_, 0); }
 inline NodeMemberIterator NodeObject::end() const { return NodeMemberIterator(ref_, ref_.node.size()); }
 inline NodeMemberIterator NodeObject::find(const std::string& name) const {
-  for (size_t i = 0; i < ref_.node.size(); ++i) {
-    if (ref_.node.key_at(i).text() == name) {
+  // valijson asks for every property a schema names, most of them absent: compare key lengths in
+  // the arena before any text.
+  const std::size_t count = ref_.node.size();  // 0 unless a mapping
+  const Document* doc = ref_.node.document();
+  for (size_t i = 0; i < count; ++i) {
+    const Document::Slot& key =
+        doc->slot(doc->child(doc->slot(ref_.node.index()).a + static_cast<std::uint32_t>(2 * i)));
+    if (key.b != name.size() || key.type == NodeType::Sequence || key.type == NodeType::Mapping) continue;
+    if (doc->string_at(key.a, key.b) == name) {
       if (ref_.skip_null_members && ref_.node.value_at(i).is_null()) break;
       return NodeMemberIterator(ref_, i);
     }
