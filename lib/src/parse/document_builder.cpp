@@ -1,5 +1,6 @@
 #include "parse/document_builder.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_set>
 
@@ -14,8 +15,15 @@ std::uint32_t DocumentBuilder::add_slot(NodeType type, std::uint8_t flags, const
                                         std::uint32_t b) {
   auto index = static_cast<std::uint32_t>(doc_->slots_.size());
   // libyaml marks are 0-based and relative to the chunk; findings are 1-based in the file.
-  doc_->slots_.push_back(Document::Slot{type, flags, static_cast<std::uint32_t>(mark.line) + line_offset_,
-                                        static_cast<std::uint32_t>(mark.column) + 1, a, b});
+  auto column = std::min(static_cast<std::uint32_t>(mark.column) + 1, Document::kMaxColumn);
+  Document::Slot slot{};
+  slot.type = type;
+  slot.flags = (flags & Document::kQuoted) != 0;
+  slot.column = column & Document::kMaxColumn;
+  slot.line = static_cast<std::uint32_t>(mark.line) + line_offset_;
+  slot.a = a;
+  slot.b = b;
+  doc_->slots_.push_back(slot);
   return index;
 }
 
