@@ -4,6 +4,7 @@
 
 #include "chartproof/error.hpp"
 #include "chartproof/finding.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof {
 
@@ -52,9 +53,7 @@ bool finding_less(const Finding& a, const Finding& b) {
 
 std::string mask_secret(std::string_view secret) {
   // Count UTF-8 code points so a multi-byte character is never cut in half.
-  std::size_t code_points = 0;
-  for (unsigned char c : secret) code_points += (c & 0xC0) != 0x80;
-  std::size_t show = std::min<std::size_t>(4, code_points / 2);
+  std::size_t show = std::min<std::size_t>(4, support::utf8_code_points(secret) / 2);
   std::size_t bytes = 0;
   for (std::size_t shown = 0; bytes < secret.size();) {
     if ((static_cast<unsigned char>(secret[bytes]) & 0xC0) != 0x80) {

@@ -151,8 +151,8 @@ void CustomSchema::compile() const {
     root_ = shapes.build(json, crd_);
     if (instances_) {
       SchemaReach reach;
-      for (const Resource& r : instances_->resources()) {
-        if (gvk_key(r.ref.api_version, r.ref.kind) == gvk_) reach.add(r.root);
+      for (const Resource* r : instances_->all_of_kind(kind_)) {
+        if (r->ref.api_version == api_version_) reach.add(r->root);
       }
       reach.prune(json);
     }
@@ -171,16 +171,17 @@ CustomSchemas schemas_of_crd(Node crd, const std::string& origin, const Resource
   if (group.empty() || kind.empty()) return out;
   Node shared = spec.get("validation").get("openAPIV3Schema");  // v1beta1: one schema for every version
   Node versions = spec.get("versions");
+  auto add = [&](std::string_view version, Node schema) {
+    std::string api_version = group + "/" + std::string(version);
+    out[kubeschema::gvk_key(api_version, kind)] =
+        std::make_shared<const CustomSchema>(origin, schema, true, instances, api_version, std::string(kind));
+  };
   for (std::size_t i = 0; i < versions.size(); ++i) {
     Node v = versions.item(i);
     Node schema = v.get("schema").get("openAPIV3Schema");
-    std::string gvk = kubeschema::gvk_key(group + "/" + std::string(v.get_text("name")), kind);
-    out[gvk] = std::make_shared<const CustomSchema>(origin, schema ? schema : shared, true, instances, gvk);
+    add(v.get_text("name"), schema ? schema : shared);
   }
-  if (versions.size() == 0 && !spec.get_text("version").empty()) {
-    std::string gvk = kubeschema::gvk_key(group + "/" + std::string(spec.get_text("version")), kind);
-    out[gvk] = std::make_shared<const CustomSchema>(origin, shared, true, instances, gvk);
-  }
+  if (versions.size() == 0 && !spec.get_text("version").empty()) add(spec.get_text("version"), shared);
   return out;
 }
 

@@ -27,12 +27,17 @@ namespace kubeschema {
 class CustomSchema {
  public:
   /// `schema` (null: a kind without a schema) must outlive this object; `crd`: an openAPIV3Schema.
-  /// With `instances`, the validator is only ever used on the objects of kind `gvk` in that graph,
-  /// and is compiled from the part of the schema they reach (SchemaReach); the graph must outlive
-  /// this object. The shape (`root()`) is always the whole schema.
+  /// With `instances`, the validator is only ever used on the objects of `api_version` and `kind`
+  /// in that graph, and is compiled from the part of the schema they reach (SchemaReach); the graph
+  /// must outlive this object. The shape (`root()`) is always the whole schema.
   CustomSchema(std::string origin, Node schema, bool crd, const ResourceGraph* instances = nullptr,
-               std::string gvk = {})
-      : origin_(std::move(origin)), source_(schema), crd_(crd), instances_(instances), gvk_(std::move(gvk)) {}
+               std::string api_version = {}, std::string kind = {})
+      : origin_(std::move(origin)),
+        source_(schema),
+        crd_(crd),
+        instances_(instances),
+        api_version_(std::move(api_version)),
+        kind_(std::move(kind)) {}
   const std::string& origin() const { return origin_; }
   /// The valijson validator, or null (no schema, or one valijson cannot take).
   const jsonschema::Schema* validator() const {
@@ -51,7 +56,8 @@ class CustomSchema {
   Node source_;
   bool crd_;
   const ResourceGraph* instances_;
-  std::string gvk_;
+  std::string api_version_;
+  std::string kind_;
   mutable std::once_flag once_;
   mutable std::optional<jsonschema::Schema> validator_;
   mutable std::deque<Shape> shapes_;

@@ -15,11 +15,11 @@ std::uint32_t DocumentBuilder::add_slot(NodeType type, std::uint8_t flags, const
                                         std::uint32_t b) {
   auto index = static_cast<std::uint32_t>(doc_->slots_.size());
   // libyaml marks are 0-based and relative to the chunk; findings are 1-based in the file.
-  auto column = std::min(static_cast<std::uint32_t>(mark.column) + 1, Document::kMaxColumn);
   Document::Slot slot{};
   slot.type = type;
   slot.flags = (flags & Document::kQuoted) != 0;
-  slot.column = column & Document::kMaxColumn;
+  // Saturated at the field's width; the mask only tells -Wconversion the value fits.
+  slot.column = std::min(static_cast<std::uint32_t>(mark.column) + 1, Document::kMaxColumn) & Document::kMaxColumn;
   slot.line = static_cast<std::uint32_t>(mark.line) + line_offset_;
   slot.a = a;
   slot.b = b;
@@ -49,13 +49,7 @@ void DocumentBuilder::attach(std::uint32_t node) {
 }
 
 void DocumentBuilder::name_anchor(std::string_view anchor, std::uint32_t node) {
-  if (anchor.empty()) return;
-  auto it = anchors_.find(std::string(anchor));
-  if (it == anchors_.end()) {
-    anchors_.emplace(std::string(anchor), node);
-  } else {
-    it->second = node;
-  }
+  if (!anchor.empty()) anchors_[std::string(anchor)] = node;
 }
 
 void DocumentBuilder::scalar(const Mark& mark, std::string_view anchor, std::string_view tag, std::string_view value,

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <string>
 
+#include "support/utf8.hpp"
+
 namespace chartproof::parse {
 namespace {
 
@@ -59,9 +61,8 @@ class Parser {
     auto line = static_cast<int>(std::count(before.begin(), before.end(), '\n'));
     std::size_t line_start = before.rfind('\n');
     line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
-    // Columns count characters, as libyaml's marks do: UTF-8 continuation bytes do not start one.
-    auto column = static_cast<int>(std::count_if(before.begin() + static_cast<std::ptrdiff_t>(line_start), before.end(),
-                                                 [](char c) { return (c & 0xC0) != 0x80; }));
+    // Columns count characters, as libyaml's marks do.
+    auto column = static_cast<int>(support::utf8_code_points(before.substr(line_start)));
     std::string message = "not valid YAML: " + problem;
     if (parser_.problem_value >= 0 && problem.find("control") != std::string::npos) {
       char code[16];
