@@ -3,6 +3,7 @@
 #include "chartproof/parse.hpp"
 #include "parse/document_builder.hpp"
 #include "parse/libyaml_events.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof {
 namespace {
@@ -38,12 +39,14 @@ ParseIssue issue_at(std::string message, const Mark& mark, std::uint32_t first_l
   return issue;
 }
 
-// The 0-based position just after the last character of `text` that is not a blank or a line end.
+// The 0-based position just after the last character of `text` that is not a blank or a line end
+// (its column in characters, as libyaml's marks count them).
 Mark end_of_content(std::string_view text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r' || text.back() == ' ')) text.remove_suffix(1);
   auto line = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
   std::size_t start = text.rfind('\n');
-  auto column = static_cast<int>(text.size() - (start == std::string_view::npos ? 0 : start + 1));
+  auto column =
+      static_cast<int>(support::utf8_code_points(text.substr(start == std::string_view::npos ? 0 : start + 1)));
   return Mark{line, column};
 }
 
