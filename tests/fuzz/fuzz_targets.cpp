@@ -138,11 +138,62 @@ void parse_yaml(std::string_view bytes) {
   if (auto tree = parse_single(bytes, issues, limits)) sink = sink + visit_all(tree->root());
 }
 
+namespace {
+
+// `text` with every line indented by `spaces`, ending in a newline (to nest it under a key).
+std::string indented(std::string_view text, std::size_t spaces) {
+  std::string out;
+  std::string pad(spaces, ' ');
+  bool line_start = true;
+  for (char c : text) {
+    if (line_start) out += pad;
+    out += c;
+    line_start = c == '\n';
+  }
+  if (!line_start || out.empty()) out += '\n';
+  return out;
+}
+
+}  // namespace
+
+void check_schema(std::string_view bytes) {
+  std::size_t nul = bytes.find('\0');
+  std::string_view schema = bytes.substr(0, nul);
+  std::string_view object = nul == std::string_view::npos ? std::string_view() : bytes.substr(nul + 1);
+  std::string object_doc = "apiVersion: fuzz.example.com/v1\nkind: Fuzz\n" + std::string(object);
+  std::string crd =
+      "apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: "
+      "fuzzes.fuzz.example.com\n"
+      "spec:\n  group: fuzz.example.com\n  names: {kind: Fuzz, plural: fuzzes}\n  scope: Namespaced\n  versions:\n"
+      "    - name: v1\n      served: true\n      storage: true\n      schema:\n        openAPIV3Schema:\n" +
+      indented(schema, 10) + "---\n" + object_doc;
+  std::vector<SourceFile> files;
+  files.push_back(SourceFile{"fuzz-crd.yaml", std::move(crd)});
+  render_every_format(all_rules_linter().lint(std::move(files)));
+
+  std::string policy_text =
+      "apiVersion: chartproof.io/v1\nkind: Policy\ncustomRules:\n  - id: fuzz-schema\n    summary: a fuzzed schema\n"
+      "    kinds: [Fuzz]\n    schema:\n" +
+      indented(schema, 6);
+  auto policy = parse_policy(policy_text, "fuzz-policy.yaml");
+  if (!policy) return;
+  LintOptions options = options_from_policy(policy.value());
+  options.today = "2026-06-01";
+  options.jobs = 1;
+  options.schema_dirs.clear();
+  auto linter = Linter::create(options);
+  if (!linter) return;
+  std::vector<SourceFile> objects;
+  objects.push_back(SourceFile{"fuzz-object.yaml", object_doc});
+  render_every_format(linter->lint(std::move(objects)));
+}
+
 Target target_named(std::string_view name) {
   if (name == "lint") return &lint_manifest;
   if (name == "policy") return &load_policy;
   if (name == "chart") return &lint_chart_files;
   if (name == "parse") return &parse_yaml;
+  if (name == "schema") return &check_schema;
   return nullptr;
 }
 

@@ -25,7 +25,13 @@ void lint_chart_files(std::string_view bytes);
 /// every tree is visited. The fastest way to reach the event source and the tree builder.
 void parse_yaml(std::string_view bytes);
 
-/// The target named `name` ("lint", "policy", "chart", "parse"), or null.
+/// Bytes as `schema NUL object`: the schema (YAML) becomes the openAPIV3Schema of a
+/// CustomResourceDefinition linted with an object of its kind (the object's text follows its
+/// apiVersion and kind lines), and the `schema:` of a policy's custom rule whose linter lints the
+/// same object. valijson compiles and walks both: reference cycles, deep recursion, patterns.
+void check_schema(std::string_view bytes);
+
+/// The target named `name` ("lint", "policy", "chart", "parse", "schema"), or null.
 using Target = void (*)(std::string_view);
 Target target_named(std::string_view name);
 

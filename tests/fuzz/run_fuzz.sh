@@ -35,6 +35,9 @@ case $target in
       { cat "$ex/Chart.yaml"; printf '\0'; cat "$f"; } > "$seeds/values-$((i++))"
       { cat "$f"; printf '\0'; cat "$ex/values.yaml"; } > "$seeds/chart-$((i++))"
     done ;;
+  schema)
+    # `schema NUL object`: hand-made schemas of both styles (CRD, JSON Schema with references).
+    cp "$src"/tests/fuzz/seeds/schema/* "$seeds"/ ;;
   *) echo "run_fuzz: unknown target $target" >&2; exit 2 ;;
 esac
 # -timeout: one input may take at most 10 s (a hang or a quadratic blow-up is a finding);
@@ -42,6 +45,12 @@ esac
 regressions=$src/tests/fuzz/regressions/$target
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1:suppressions=$src/tests/ubsan.supp}
 dirs=("$work/corpus" "$seeds")
+# A target may add keywords of its own (tests/fuzz/TARGET.dict) to the YAML dictionary.
+dict=$src/tests/fuzz/yaml.dict
+if [ -f "$src/tests/fuzz/$target.dict" ]; then
+  cat "$src/tests/fuzz/yaml.dict" "$src/tests/fuzz/$target.dict" > "$work/fuzz.dict"
+  dict=$work/fuzz.dict
+fi
 [ -d "$regressions" ] && dirs+=("$regressions")
 exec "$fuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=65536 \
-  -dict="$src/tests/fuzz/yaml.dict" -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${dirs[@]}"
+  -dict="$dict" -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${dirs[@]}"

@@ -103,6 +103,9 @@ class Document {
   std::size_t node_count() const { return slots_.size(); }
   /// Approximate heap bytes held by the arena.
   std::size_t memory_bytes() const;
+  /// The deepest nesting of mappings and sequences in the document (a scalar root is 0): what
+  /// bounds the recursion of a walk, such as a schema validation, over any of its nodes.
+  std::uint32_t depth() const { return depth_; }
 
   const Slot& slot(std::uint32_t i) const { return slots_[i]; }
   std::string_view string_at(std::uint32_t offset, std::uint32_t length) const {
@@ -116,6 +119,7 @@ class Document {
   std::vector<std::uint32_t> children_;
   std::string strings_;
   std::uint32_t root_ = 0;
+  std::uint32_t depth_ = 0;
 };
 
 static_assert(sizeof(Document::Slot) == 16, "a node's slot is 16 bytes");

@@ -3,6 +3,7 @@
 
 #include "jsonschema/json_schema.hpp"
 #include "jsonschema/node_adapter.hpp"
+#include "jsonschema/schema_references.hpp"
 
 #include <re2/re2.h>
 #include <valijson/constraint_builder.hpp>
@@ -196,8 +197,29 @@ Expected<Schema> Schema::compile(const rapidjson::Value& source, const std::stri
 }
 
 Expected<Schema> Schema::compile(rapidjson::Document&& copy, const std::string& origin) {
+  return compile(std::move(copy), origin, Trust::Input, nullptr);
+}
+
+Expected<Schema> Schema::compile(rapidjson::Document&& copy, const std::string& origin, Trust trust,
+                                 std::vector<std::string>* problem_at) {
+  // valijson recurses through references when it compiles and when it validates: refuse what would
+  // recurse without end, and remember what bounds a validation's recursion.
+  ReferenceAnalysis refs = analyse_references(copy);
+  if (!refs.problem.empty()) {
+    if (problem_at) *problem_at = refs.problem_at;
+    std::string where;
+    for (const auto& seg : refs.problem_at) where += "/" + seg;
+    return Error{origin, 0, 0, "invalid JSON Schema: " + (where.empty() ? "" : "at " + where + ": ") + refs.problem};
+  }
+  if (trust == Trust::Input && refs.compile_depth > kMaxSchemaRecursion) {
+    return Error{origin, 0, 0,
+                 "invalid JSON Schema: its references nest too deeply to compile safely (" +
+                     std::to_string(refs.ref_targets) + " referenced subschemas, " + std::to_string(json_depth(copy)) +
+                     " levels of nesting; at most " + std::to_string(kMaxSchemaRecursion) + " in all)"};
+  }
   if (auto err = route_patterns(copy, copy.GetAllocator()); !err.empty()) return Error{origin, 0, 0, err};
   Schema schema;
+  schema.longest_chain_ = refs.longest_chain;
   valijson::SchemaParser parser;
   parser.addConstraintBuilder(kRe2Pattern, new Re2PatternBuilder());  // the parser owns and deletes it
   try {
@@ -209,17 +231,47 @@ Expected<Schema> Schema::compile(rapidjson::Document&& copy, const std::string& 
   return schema;
 }
 
+Expected<Schema> Schema::compile(Node source, const std::string& file) {
+  rapidjson::Document json;
+  to_json(source, json, json.GetAllocator());
+  std::vector<std::string> at;
+  auto compiled = compile(std::move(json), file, Trust::Input, &at);
+  if (compiled) return compiled;
+  // Walk the problem's path in the YAML tree; its last segment names a key: point at the key.
+  Node place = source;
+  Node key;
+  for (const auto& seg : at) {
+    Node next;
+    if (place.is_seq()) {
+      std::size_t index = 0;
+      auto [end, ec] = std::from_chars(seg.data(), seg.data() + seg.size(), index);
+      if (ec == std::errc() && end == seg.data() + seg.size() && index < place.size()) next = place.item(index);
+      key = {};
+    } else {
+      key = place.key_node(seg);
+      next = place.get(seg);
+    }
+    if (!next) break;
+    place = next;
+  }
+  Node shown = key ? key : place;
+  Error error = compiled.error();
+  error.line = shown.line();
+  error.column = shown.column();
+  return error;
+}
+
 Schema Schema::compile_embedded(std::string_view text, const std::string& origin) {
   rapidjson::Document json;
   json.Parse(text.data(), text.size());
-  auto compiled = compile(std::move(json), origin);
+  auto compiled = compile(std::move(json), origin, Trust::Bundled, nullptr);
   if (!compiled)
     throw std::logic_error("the embedded schema " + origin + " does not compile: " + compiled.error().message);
   return std::move(compiled.value());
 }
 
 Expected<Schema> Schema::compile_roots(rapidjson::Document&& source, const std::string& origin) {
-  auto schema = compile(std::move(source), origin);
+  auto schema = compile(std::move(source), origin, Trust::Bundled, nullptr);
   if (!schema) return schema;
   std::map<std::string, const valijson::Subschema*, std::less<>> roots;
   valijson::Subschema::ApplyFunction collect = [&](const valijson::constraints::Constraint& c) {
@@ -289,6 +341,15 @@ std::vector<Violation> Schema::validate_root(const std::string& root, Node targe
 }
 
 std::vector<Violation> Schema::run(const valijson::Subschema& schema, Node target, bool skip_null_members) const {
+  // Each level of the target may pass through the longest chain of subschemas applied to one value.
+  std::size_t depth = target.document() ? target.document()->depth() : 0;
+  if ((depth + 1) * (longest_chain_ + 1) > kMaxSchemaRecursion) {
+    return {Violation{target, "",
+                      "not validated: its document nests " + std::to_string(depth) +
+                          " levels deep, too deep to check against this schema (whose subschemas nest " +
+                          std::to_string(longest_chain_ + 1) + " to a level; at most " +
+                          std::to_string(kMaxSchemaRecursion) + " levels in all)"}};
+  }
   valijson::Validator validator;
   valijson::ValidationResults results;
   NodeAdapter adapter(NodeRef{target, skip_null_members});

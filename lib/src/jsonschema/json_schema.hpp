@@ -36,6 +36,9 @@ class Schema {
   static Expected<Schema> compile(const rapidjson::Value& schema, const std::string& origin);
   /// The same for a document the caller gives up (compiled in place, not copied).
   static Expected<Schema> compile(rapidjson::Document&& schema, const std::string& origin);
+  /// Compiles a schema written in YAML (a policy's custom rule, a --schema-dir file): an error is
+  /// located in `file` at the member it concerns (the `$ref` that closes a cycle), else at `schema`.
+  static Expected<Schema> compile(Node schema, const std::string& file);
   /// A schema compiled into the binary (policies/schema/*.json): one that does not compile is a
   /// build defect, so it throws std::logic_error instead of returning an error.
   static Schema compile_embedded(std::string_view json, const std::string& origin);
@@ -49,7 +52,9 @@ class Schema {
   Schema& operator=(Schema&&) noexcept;
 
   /// Every violation of `target`, innermost first; empty when it is valid. With
-  /// `skip_null_members`, `key: null` counts as absent (Kubernetes semantics).
+  /// `skip_null_members`, `key: null` counts as absent (Kubernetes semantics). A target whose
+  /// document nests too deeply for this schema's recursion to stay bounded is not validated: one
+  /// violation at `target` says so.
   std::vector<Violation> validate(Node target, bool skip_null_members = false) const;
   /// The same against the root named `root` by compile_roots(); false when there is no such root.
   bool has_root(const std::string& root) const;
@@ -57,9 +62,13 @@ class Schema {
 
  private:
   Schema();
+  enum class Trust : bool { Input, Bundled };
+  static Expected<Schema> compile(rapidjson::Document&& schema, const std::string& origin, Trust trust,
+                                  std::vector<std::string>* problem_at);
   std::vector<Violation> run(const valijson::Subschema& schema, Node target, bool skip_null_members) const;
   std::unique_ptr<valijson::Schema> schema_;
   std::map<std::string, const valijson::Subschema*, std::less<>> roots_;
+  std::size_t longest_chain_ = 0;  ///< see ReferenceAnalysis
 };
 
 }  // namespace chartproof::jsonschema

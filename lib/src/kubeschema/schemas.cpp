@@ -8,6 +8,7 @@
 
 #include "chartproof/parse.hpp"
 #include "io/read_file.hpp"
+#include "kubeschema/crd_schema.hpp"
 #include "kubeschema/schema_reach.hpp"
 
 namespace chartproof {
@@ -128,7 +129,7 @@ Expected<CustomSchemas> load_schema_dirs(const std::vector<std::string>& dirs,
           std::string api_version =
               group.empty() ? std::string(g.get_text("version")) : group + "/" + std::string(g.get_text("version"));
           auto schema = std::make_shared<const CustomSchema>(file.path, root, false);
-          if (!schema->validator()) return Error{file.path, 0, 0, "--schema-dir: not a JSON Schema valijson can use"};
+          if (!schema->validator()) return Error{file.path, 0, 0, "--schema-dir: " + schema->problem()};
           out[kubeschema::gvk_key(api_version, g.get_text("kind"))] = schema;
         }
       }
@@ -144,6 +145,15 @@ namespace kubeschema {
 void CustomSchema::compile() const {
   std::call_once(once_, [this] {
     if (!source_.is_map()) return;
+    if (crd_) {
+      auto problems = crd_schema_problems(source_);
+      if (!problems.empty()) {
+        refused_ = true;
+        problem_ =
+            "the API server refuses its schema (" + problems.front().path + ": " + problems.front().message + ")";
+        return;
+      }
+    }
     rapidjson::Document json;
     jsonschema::to_json(source_, json, json.GetAllocator());
     if (crd_) adapt_crd_schema(json, json.GetAllocator());
@@ -159,7 +169,8 @@ void CustomSchema::compile() const {
     open_objects(json);
     if (auto compiled = jsonschema::Schema::compile(std::move(json), origin_))
       validator_.emplace(std::move(compiled.value()));
-    // (a schema valijson cannot take, e.g. with patternProperties, is left unvalidated)
+    else
+      problem_ = compiled.error().message;  // left unvalidated; --schema-dir refuses such a file
   });
 }
 

@@ -49,6 +49,18 @@ class CustomSchema {
     compile();
     return root_;
   }
+  /// Why there is no validator although there is a schema (a CRD schema the API server refuses, a
+  /// JSON Schema valijson cannot take); empty otherwise.
+  const std::string& problem() const {
+    compile();
+    return problem_;
+  }
+  /// True for a CRD whose schema the API server refuses (invalid-crd-schema): nothing is checked
+  /// against it, and its objects are reported once per kind as not validated.
+  bool refused() const {
+    compile();
+    return refused_;
+  }
 
  private:
   void compile() const;
@@ -62,6 +74,8 @@ class CustomSchema {
   mutable std::optional<jsonschema::Schema> validator_;
   mutable std::deque<Shape> shapes_;
   mutable const Shape* root_ = nullptr;
+  mutable std::string problem_;
+  mutable bool refused_ = false;
 };
 using CustomSchemas = std::map<std::string, std::shared_ptr<const CustomSchema>, std::less<>>;  ///< by gvk_key
 

@@ -84,6 +84,7 @@ void DocumentBuilder::start(NodeType type, const Mark& mark, std::string_view an
     open_nodes_[node] = true;
   }
   stack_.push_back(Frame{node, static_cast<std::uint32_t>(pending_.size())});
+  doc_->depth_ = std::max(doc_->depth_, static_cast<std::uint32_t>(stack_.size()));
 }
 
 void DocumentBuilder::end() {
@@ -215,6 +216,7 @@ std::uint32_t DocumentBuilder::copy_subtree(std::uint32_t source, std::uint32_t 
   auto index = static_cast<std::uint32_t>(doc_->slots_.size());
   doc_->slots_.push_back(copy);
   if (copy.type == NodeType::Sequence || copy.type == NodeType::Mapping) {
+    doc_->depth_ = std::max(doc_->depth_, depth + static_cast<std::uint32_t>(stack_.size()) + 1);
     std::vector<std::uint32_t> kids;
     kids.reserve(copy.b);
     for (std::uint32_t i = 0; i < copy.b; ++i) kids.push_back(copy_subtree(doc_->children_[copy.a + i], depth + 1));

@@ -301,10 +301,9 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, c
   }
   if (Node v = node.get("schema"); v) {
     if (!v.is_map()) return error_at(file, v, "schema must be a JSON Schema object");
+    if (auto compiled = jsonschema::Schema::compile(v, file); !compiled) return compiled.error();
     rapidjson::Document json;
     jsonschema::to_json(v, json, json.GetAllocator());
-    auto compiled = jsonschema::Schema::compile(json, file);
-    if (!compiled) return error_at(file, v, compiled.error().message);
     rapidjson::StringBuffer buffer;
     rapidjson::Writer<rapidjson::StringBuffer> writer(buffer);
     json.Accept(writer);

@@ -16,5 +16,6 @@ RuleDefinition removed_api_version_rule();
 RuleDefinition unknown_kind_rule();
 RuleDefinition invalid_secret_data_rule();
 RuleDefinition boolean_key_rule();
+RuleDefinition invalid_crd_schema_rule();
 std::vector<RuleDefinition> schema_pack();
 }  // namespace chartproof::rules

@@ -12,7 +12,20 @@ class UnknownKind : public Rule {
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     const Schemas& schemas = schemas_of(ctx);
     if (r.ref.api_version.empty() || r.ref.kind.empty()) return;  // invalid-resource's
-    if (schemas.schema_for(r)) return;
+    kubeschema::SchemaFor schema = schemas.schema_for(r);
+    if (schema.custom && schema.custom->refused()) {
+      // Once per kind, at its first object: the CRD's own finding (invalid-crd-schema) is the error.
+      for (const Resource* other : ctx.graph.all_of_kind(r.ref.kind)) {
+        if (other->ref.api_version != r.ref.api_version) continue;
+        if (other != &r) return;
+        break;
+      }
+      out.report(r, Field{r.root.get("kind"), "kind"},
+                 "objects of " + r.ref.api_version + " " + r.ref.kind +
+                     " are not validated: " + schema.custom->origin() + ": " + schema.custom->problem());
+      return;
+    }
+    if (schema) return;
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
     if (life && !life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, schemas.version()) <= 0)
       return;
