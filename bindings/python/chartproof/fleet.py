@@ -98,7 +98,9 @@ def _read(path: str) -> Optional[bytes]:
 
 def _pack_folder(folder: str) -> bytes:
     buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as tar:
+    # dereference: helm follows a chart folder's symbolic links, and a worker unpacks regular files
+    # only (chartproof refuses links in an archive), so the files links point to travel as files.
+    with tarfile.open(fileobj=buffer, mode="w:gz", dereference=True) as tar:
         tar.add(folder, arcname=os.path.basename(os.path.normpath(folder)))
     return buffer.getvalue()
 
