@@ -37,8 +37,8 @@ class ResourceGraph {
 
   /// The resource with this kind, namespace and name (namespace ignored for cluster-scoped kinds).
   const Resource* find(std::string_view kind, std::string_view namespace_, std::string_view name) const;
-  /// Every resource of this kind and namespace, in input order.
-  std::vector<const Resource*> of_kind(std::string_view kind, std::string_view namespace_) const;
+  /// Every resource of this kind and namespace, in input order (an index: rules call it per object).
+  const std::vector<const Resource*>& of_kind(std::string_view kind, std::string_view namespace_) const;
   /// Every resource of this kind in any namespace, in input order.
   const std::vector<const Resource*>& all_of_kind(std::string_view kind) const;
   /// Every resource with this kind, namespace and name, in input order (more than one is a duplicate).
@@ -57,6 +57,7 @@ class ResourceGraph {
   std::unordered_multimap<std::string, std::size_t> by_key_;
   std::unordered_map<std::string, std::vector<const Resource*>> workloads_by_namespace_;
   std::unordered_map<std::string, std::vector<const Resource*>> by_kind_;
+  std::unordered_map<std::string, std::vector<const Resource*>> by_kind_in_namespace_;  ///< kind NUL namespace
   // namespace, label key and value -> workloads whose pod template carries that label
   std::unordered_map<std::string, std::vector<const Resource*>> workloads_by_label_;
   static std::string label_key(std::string_view namespace_, std::string_view key, std::string_view value);

@@ -87,14 +87,14 @@ Expected<ChartSources> load_chart_archive(const std::string& archive, const std:
     while (!why.empty() && why.back() == '\n') why.pop_back();
     return Error{archive, 0, 0, "not a chart archive tar can unpack: " + why};
   };
-  auto list = run_process({"env", "LC_ALL=C", "tar", "-tvzf", archive, "--numeric-owner"},
-                          options.timeout_seconds * 1000U);
+  auto list =
+      run_process({"env", "LC_ALL=C", "tar", "-tvzf", archive, "--numeric-owner"}, options.timeout_seconds * 1000U);
   if (list.exit_code != 0) return tar_error(list);
   if (auto refused = refuse_archive_members(archive, parse_tar_listing(list.out))) return *refused;
   // GNU tar also refuses members with `..` or an absolute path by default.
-  auto untar = run_process({"tar", "-xzf", archive, "-C", temp.path().string(), "--no-same-owner",
-                            "--no-same-permissions"},
-                           options.timeout_seconds * 1000U);
+  auto untar =
+      run_process({"tar", "-xzf", archive, "-C", temp.path().string(), "--no-same-owner", "--no-same-permissions"},
+                  options.timeout_seconds * 1000U);
   if (untar.exit_code != 0) return tar_error(untar);
   auto folder = chart_folder_in(temp.path());
   if (!folder) {

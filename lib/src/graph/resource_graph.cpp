@@ -50,6 +50,7 @@ ResourceGraph ResourceGraph::build(std::vector<ParsedDocument> documents, std::s
     r.index = i;
     g.by_key_.emplace(key(r.ref.kind, r.ref.namespace_, r.ref.name), i);
     g.by_kind_[r.ref.kind].push_back(&r);
+    g.by_kind_in_namespace_[r.ref.kind + '\0' + r.ref.namespace_].push_back(&r);
     if (!r.pod) continue;
     g.workloads_by_namespace_[r.ref.namespace_].push_back(&r);
     for (const auto& [key, value] : r.pod->template_labels) {
@@ -89,12 +90,13 @@ const Resource* ResourceGraph::find(std::string_view kind, std::string_view name
   return it == by_key_.end() ? nullptr : &resources_[it->second];
 }
 
-std::vector<const Resource*> ResourceGraph::of_kind(std::string_view kind, std::string_view namespace_) const {
-  std::vector<const Resource*> out;
-  for (const auto& r : resources_) {
-    if (r.ref.kind == kind && r.ref.namespace_ == namespace_) out.push_back(&r);
-  }
-  return out;
+const std::vector<const Resource*>& ResourceGraph::of_kind(std::string_view kind, std::string_view namespace_) const {
+  static const std::vector<const Resource*> kNone;
+  std::string k;
+  k.reserve(kind.size() + namespace_.size() + 1);
+  k.append(kind).append(1, '\0').append(namespace_);
+  auto it = by_kind_in_namespace_.find(k);
+  return it == by_kind_in_namespace_.end() ? kNone : it->second;
 }
 
 const std::vector<const Resource*>& ResourceGraph::workloads_in(std::string_view namespace_) const {
