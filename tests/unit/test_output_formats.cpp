@@ -112,6 +112,27 @@ TEST_CASE("JUnit: a testcase per resource, unique names, failing only at --fail-
   CHECK(never.find("failures=\"0\">") != std::string::npos);
 }
 
+TEST_CASE("JUnit: a finding in a document that holds no object gets a testcase of its own (issue 27)") {
+  // A Secret, then a ConfigMap document that does not parse, then a Deployment with a repeated key.
+  const std::string text =
+      "apiVersion: v1\nkind: Secret\nmetadata: {name: app-secrets}\nstringData: {a: b}\n"
+      "---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: app-config\ndata: [oops\n"
+      "---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n  name: web\n";
+  auto report = test::lint_text(text, test::only({"invalid-yaml", "duplicate-key"}), "r.yaml");
+  REQUIRE(report.findings.size() == 2);
+  std::string xml = chartproof::format_junit(report);
+  auto testcase = [&](const std::string& name) {
+    auto at = xml.find("<testcase classname=\"r.yaml\" name=\"" + name + "\"");
+    REQUIRE(at != std::string::npos);
+    return xml.substr(at, xml.find("<testcase", at + 1) - at);
+  };
+  CHECK(testcase("Secret/default/app-secrets").find("<failure") == std::string::npos);
+  CHECK(testcase("document at line 5").find("[invalid-yaml]") != std::string::npos);
+  // A document-level finding inside an object's own document stays with the object.
+  CHECK(testcase("Deployment/default/web").find("[duplicate-key]") != std::string::npos);
+  CHECK(xml.find("tests=\"3\" failures=\"2\"") != std::string::npos);
+}
+
 TEST_CASE("GitHub annotations: one workflow command per finding, escaped") {
   auto report = broken_report();
   std::string out = chartproof::format_github(report);

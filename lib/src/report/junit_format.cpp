@@ -51,8 +51,18 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
   // One testcase per resource (its findings are its failures), so a report of 11 objects has about
   // 11 testcases, not one per resource x rule.
   std::map<std::string, int> seen;  // duplicates of the same object get #2, #3
-  // Where each document's first object went: a document-level finding (duplicate-key) joins it.
-  std::map<std::string, std::map<std::uint32_t, std::pair<std::string, std::string>>> document_case;
+  // Every document of a file by its first line, with the testcase of its first object if it has one:
+  // a document-level finding (duplicate-key) joins its document's object; one in a document without
+  // an object (invalid-yaml) gets a testcase of its own, never the previous document's.
+  struct DocumentCase {
+    std::string suite, key;  ///< empty key: the document holds no object
+  };
+  std::map<std::string, std::map<std::uint32_t, DocumentCase>> document_case;
+  for (const auto& input : report.inputs) {
+    for (const ParsedDocument& d : input->graph.documents()) {
+      if (d.file) document_case[d.file->path].emplace(d.first_line, DocumentCase{resource_suite(d), ""});
+    }
+  }
   for (const auto& input : report.inputs) {
     for (const Resource& r : input->graph.resources()) {
       std::string file = resource_suite(*r.document);
@@ -60,7 +70,10 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
       int n = ++seen[file + "\n" + base];
       std::string key = n == 1 ? base : base + " #" + std::to_string(n);
       suites[file][key].name = key;
-      if (r.document->file) document_case[r.document->file->path].emplace(r.document->first_line, std::pair{file, key});
+      if (r.document->file) {
+        DocumentCase& dc = document_case[r.document->file->path][r.document->first_line];
+        if (dc.key.empty()) dc = DocumentCase{file, key};
+      }
     }
   }
   auto case_of_document = [&](const Finding& f) -> Case* {
@@ -70,8 +83,11 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
     if (in_file == document_case.end()) return nullptr;
     auto after = in_file->second.upper_bound(line);
     if (after == in_file->second.begin()) return nullptr;
-    const auto& [suite, key] = std::prev(after)->second;
-    return &suites[suite][key];
+    const auto& [first_line, doc] = *std::prev(after);
+    if (!doc.key.empty()) return &suites[doc.suite][doc.key];
+    Case& own = suites[doc.suite]["document at line " + std::to_string(first_line)];
+    own.name = "document at line " + std::to_string(first_line);
+    return &own;
   };
   // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
   for (const ChartFolder* chart : report.charts()) {
