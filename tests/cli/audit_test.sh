@@ -104,6 +104,39 @@ check "--fail-on never passes" 0 "$code"
 "$bin" audit clean.yaml --helm "$helm" --progress always 2>progress.txt >/dev/null
 check "--progress always draws the bar on stderr" 1 "$(grep -c '1/1 tasks' progress.txt)"
 
+# A worker that returns garbage (issue 27): the Dask engine's results are read back, and a task whose
+# report cannot be read is a failed task everywhere (exit 2, summary, JSON, SARIF, HTML), never a
+# clean one. A stand-in for `python -m chartproof.fleet` prints the results: one good, one garbage.
+"$bin" audit clean.yaml --helm "$helm" --progress never --format json=good.json >/dev/null 2>&1
+cat >fake-python <<'SH'
+#!/usr/bin/env bash
+exec python3 - "$FAKE_DIR" <<'PY'
+import json, subprocess, sys
+d = sys.argv[1]
+good = json.load(open(d + "/good.json"))["tasks"][0]
+task = {k: good[k] for k in ("id", "chart", "environment", "values", "kube_version", "policy")}
+report = json.dumps(good["report"])
+sarif = json.dumps({"version": "2.1.0", "runs": []})
+bad_task = dict(task, id="fleet/charts/todo@garbage@default", environment="garbage")
+print(json.dumps([
+    {"task": task, "error": "", "report": report, "sarif": sarif, "details": []},
+    {"task": bad_task, "error": "", "report": '{"summary": {"error": 0', "sarif": "", "details": []},
+]))
+PY
+SH
+chmod +x fake-python
+FAKE_DIR=$work "$bin" audit clean.yaml --scheduler tcp://127.0.0.1:1 --python ./fake-python --fail-on never \
+  --format text --format json=garbage.json --format sarif=garbage.sarif --format html=garbage.html \
+  >garbage.txt 2>garbage-err.txt; code=$?
+check "a task whose report cannot be read back fails the audit (exit 2)" 2 "$code"
+check "stderr counts it as failed" 1 "$(grep -c '1 of 2 tasks could not be linted' garbage-err.txt)"
+check "the summary names it as failed" 1 "$(grep -c "fleet/charts/todo@garbage@default.*could not be read back" garbage.txt)"
+check "the JSON marks it failed and counts it" "failed 1" "$(python3 -c "
+import json; d = json.load(open('garbage.json'))
+print([t['status'] for t in d['tasks'] if t['environment'] == 'garbage'][0], d['summary']['failed'])")"
+check "its SARIF run carries the error" 1 "$(grep -c 'could not be read back' garbage.sarif | awk '{print ($1 > 0)}')"
+check "the HTML counts it failed" 1 "$(grep -c '<b id="total-failed">1</b>' garbage.html)"
+
 # Bad matrix files: exit 2, located at the line that causes it.
 bad() {  # bad NAME EXPECTED-STDERR-PREFIX < matrix text
   cat >bad.yaml

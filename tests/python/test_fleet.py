@@ -148,3 +148,29 @@ def test_a_bad_matrix_raises_at_its_line(tmp_path):
         chartproof.audit(matrix)
     assert e.value.line == 2 and e.value.column == 11
     assert "names no chart" in str(e.value)
+
+
+def test_a_worker_that_returns_garbage_is_a_failed_task(root, helm):
+    """Issue 27: results gathered from workers are read back; a report that is not one (garbage, a
+    truncated transfer) makes a failed task, never a clean one that checked nothing."""
+    from chartproof import _core
+    from chartproof.fleet import AuditReport
+
+    good = chartproof.audit(_one_chart_matrix(root), helm=helm, jobs=1)
+    result = good._core.results[0]
+    garbage = dict(result, report='{"summary": {"error": 0', sarif="not sarif")
+    truncated = dict(result, report=result["report"][: len(result["report"]) // 2])
+    report = AuditReport(_core.audit_results([result, garbage, truncated]))
+    assert report.totals["failed"] == 2
+    assert not report.ok("never")
+    assert [e for _, e in report.failed][0].startswith("the task's result could not be read back: its lint report")
+    statuses = [t["status"] for t in json.loads(report.to_json())["tasks"]]
+    assert statuses == ["ok", "failed", "failed"]
+
+
+def _one_chart_matrix(root: Path) -> Path:
+    import tempfile
+    folder = Path(tempfile.mkdtemp())
+    matrix = folder / "matrix.yaml"
+    matrix.write_text(f"charts:\n  - path: {root / 'examples/todo-app'}\n")
+    return matrix

@@ -121,6 +121,7 @@ void bind_audit(py::module_& m) {
           r.report_json = d["report"].cast<std::string>();
           r.sarif_json = d["sarif"].cast<std::string>();
           r.details = d["details"].cast<std::vector<std::string>>();
+          fail_unreadable_result(r);
           out.results.push_back(std::move(r));
         }
         return out;

@@ -94,6 +94,11 @@ std::string format_audit_summary(const std::vector<AuditResult>& results);
 /// One self-contained HTML page (format_html): an overview, then every task's findings.
 std::string format_audit_html(const std::vector<AuditResult>& results);
 
+/// A result whose lint report or SARIF cannot be read back (a worker returned garbage, a truncated
+/// transfer) becomes a failed task with an error saying so, so that no total, report or exit code
+/// counts a task that checked nothing as clean. Every result an engine brings back goes through it.
+void fail_unreadable_result(AuditResult& result);
+
 /// The results an engine gathered, read back from their interchange JSON (a list of objects with
 /// task, error, report, sarif), as the Dask engine returns them to the CLI.
 Expected<std::vector<AuditResult>> parse_audit_results(std::string_view json);

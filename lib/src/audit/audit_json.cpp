@@ -33,7 +33,39 @@ void write_task(Writer& w, const AuditTask& t) {
   write_string(w, t.policy_file);
 }
 
+// Why a task's lint report or SARIF is not one chartproof wrote, or empty.
+std::string unreadable(const AuditResult& r) {
+  rapidjson::Document report;
+  report.Parse(r.report_json.data(), r.report_json.size());
+  if (report.HasParseError())
+    return "its lint report is not JSON (" + std::string(rapidjson::GetParseError_En(report.GetParseError())) +
+           " at byte " + std::to_string(report.GetErrorOffset()) + ")";
+  if (!report.IsObject() || !report.HasMember("summary") || !report["summary"].IsObject() ||
+      !report.HasMember("findings") || !report["findings"].IsArray())
+    return "its lint report has no summary and findings";
+  for (const char* count : {"error", "warning", "info"}) {
+    const auto& summary = report["summary"];
+    if (!summary.HasMember(count) || !summary[count].IsUint64())
+      return std::string("its lint report's summary has no ") + count + " count";
+  }
+  rapidjson::Document sarif;
+  sarif.Parse(r.sarif_json.data(), r.sarif_json.size());
+  if (sarif.HasParseError() || !sarif.IsObject() || !sarif.HasMember("runs") || !sarif["runs"].IsArray())
+    return "its SARIF log is not one";
+  return {};
+}
+
 }  // namespace
+
+void fail_unreadable_result(AuditResult& r) {
+  if (!r.error.empty()) return;
+  std::string why = unreadable(r);
+  if (why.empty()) return;
+  r.error = "the task's result could not be read back: " + why + "; the task is counted as failed";
+  r.report_json.clear();
+  r.sarif_json.clear();
+  r.details.clear();
+}
 
 AuditTotals audit_totals(const std::vector<AuditResult>& results) {
   AuditTotals totals;
@@ -43,9 +75,14 @@ AuditTotals audit_totals(const std::vector<AuditResult>& results) {
       ++totals.failed;
       continue;
     }
+    // (Results from engines went through fail_unreadable_result; one that still cannot be read
+    // checked nothing: failed, never clean.)
+    if (!unreadable(r).empty()) {
+      ++totals.failed;
+      continue;
+    }
     rapidjson::Document doc;
     doc.Parse(r.report_json.data(), r.report_json.size());
-    if (doc.HasParseError() || !doc.IsObject() || !doc.HasMember("summary")) continue;
     const auto& s = doc["summary"];
     totals.error += s["error"].GetUint64();
     totals.warning += s["warning"].GetUint64();
@@ -188,8 +225,7 @@ Expected<std::vector<AuditResult>> parse_audit_results(std::string_view json) {
         if (d.IsString()) r.details.emplace_back(d.GetString(), d.GetStringLength());
       }
     }
-    if (r.error.empty() && r.report_json.empty())
-      return bad("task " + r.task.id + " has neither a report nor an error");
+    fail_unreadable_result(r);
     results.push_back(std::move(r));
   }
   return results;
