@@ -19,6 +19,7 @@
 #include "chartproof/request.hpp"
 #include "cli_support.hpp"
 #include "completion.hpp"
+#include "format_names.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -105,7 +106,7 @@ int run_lint(const LintArgs& a, Environment& env) {
     return 0;
   }
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
-  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif", "junit", "github", "html"}, env.err);
+  auto targets = format_targets(a.formats, a.output, formats_accepted_by("lint"), env.err);
   if (!targets) return kExitUsage;
   auto linted = lint_request(request);
   if (!linted) {
@@ -254,7 +255,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
   // --format only: -f is a values file in `lint`, and means nothing else anywhere.
   rules_cmd->add_option("--format", rules_format, "Output format")
-      ->check(CLI::IsMember({"text", "markdown", "json"}))
+      ->check(CLI::IsMember(formats_accepted_by("rules")))
       ->capture_default_str();
   rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")
       ->allow_extra_args(false);

@@ -6,6 +6,7 @@
 #include "chartproof/audit.hpp"
 #include "chartproof/report.hpp"
 #include "cli_support.hpp"
+#include "format_names.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -67,7 +68,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
 }
 
 int run_audit_command(const AuditArgs& a, Environment& env) {
-  auto targets = format_targets(a.formats, a.output, {"text", "json", "sarif", "html"}, env.err);
+  auto targets = format_targets(a.formats, a.output, formats_accepted_by("audit"), env.err);
   if (!targets) return kExitUsage;
   auto matrix = load_audit_matrix(a.matrix);
   if (!matrix) {

@@ -2,6 +2,7 @@
 // subcommands and options are the parser's own, and rule ids, packs and profiles come from the
 // catalogue the CLI runs with (the console script's --pack adds Python rules to it).
 #include "completion.hpp"
+#include "format_names.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -52,7 +53,7 @@ OptionInfo describe(const CLI::Option& opt, const std::string& command, const Co
   info.value = Value::Free;
   if (name == "format") {
     info.value = Value::Words;
-    info.words = command == "rules" ? "text markdown json" : "text json sarif junit github";
+    info.words = join(formats_accepted_by(command));
   } else if (auto c = kChoices.find(name); c != kChoices.end()) {
     info.value = Value::Words;
     info.words = c->second;

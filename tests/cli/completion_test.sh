@@ -47,6 +47,26 @@ check "fish: a subcommand" "explain" "$(fish_complete 'chartproof exp')"
 check "fish: explain completes rule ids" "privilege-escalation-allowed privileged-container" "$(fish_complete 'chartproof explain privil')"
 check "fish: a profile" "pss-baseline pss-restricted" "$(fish_complete 'chartproof lint --profile pss')"
 
+# Completion offers exactly the formats each command's parser accepts (issue 27: `html` was never
+# offered, `audit` was offered formats it rejects). Every known format name is tried with the parser.
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: b}\n' >"$work/cm.yaml"
+printf 'charts:\n  - path: nowhere\n' >"$work/matrix.yaml"
+accepted() {  # accepted COMMAND: the formats its parser takes (an unknown one is a usage error naming it)
+  for f in text json sarif junit github html markdown yaml csv; do
+    case $1 in
+      lint) err=$("$bin" lint --format "$f=$work/out.$f" "$work/cm.yaml" 2>&1 >/dev/null) ;;
+      audit) err=$("$bin" audit --format "$f=$work/out.$f" "$work/matrix.yaml" 2>&1 >/dev/null) ;;
+      rules) err=$("$bin" rules --format "$f" 2>&1 >/dev/null) ;;
+    esac
+    grep -qiE "unknown format|not in \{|--format: $f" <<<"$err" || printf '%s ' "$f"
+  done | xargs -n1 | sort | xargs
+}
+for cmd in lint audit rules; do
+  offered=$(complete_bash "$cmd" --format '' | xargs -n1 | sort | xargs)
+  check "bash: $cmd --format offers exactly what its parser accepts" "$(accepted "$cmd")" "$offered"
+done
+check "bash: lint offers html" "html" "$(complete_bash lint --format h)"
+
 "$bin" completion tcsh >/dev/null 2>&1; code=$?
 check "an unknown shell is a usage error" 2 "$code"
 finish
