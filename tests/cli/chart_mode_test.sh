@@ -69,7 +69,9 @@ check "plaintext-secret-in-values at its values.yaml line" 1 \
   "$(grep -c "^$tmp/todo-app/values.yaml:$line:16: error: values key \"adminPassword\" holds a literal secret (\"Wq8z…\")" <<<"$out")"
 check "the secret is never printed in full" 0 "$(grep -c 'Wq8zLk2pXv7r' <<<"$out")"
 out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format junit)
-check "JUnit: chart-level rules are one testcase per chart, not per resource" "4 0 1" \
+# (one testcase per chart-level rule of the chart pack: invalid-chart-yaml, invalid-app-version,
+# invalid-values-yaml, plaintext-secret-in-values, legacy-chart-api-version)
+check "JUnit: chart-level rules are one testcase per chart, not per resource" "5 0 1" \
   "$(grep -c "name=\"[a-z-]* chart $tmp/todo-app\"" <<<"$out") $(grep -c 'name="invalid-chart-yaml [A-Z]' <<<"$out") $(grep -c '<failure type="error" message="values key' <<<"$out")"
 printf 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-admin\nstringData:\n  password: {{ .Values.adminPassword | quote }}\n  generated: {{ randAlphaNum 20 | quote }}\n' \
   > "$tmp/todo-app/templates/admin-secret.yaml"
@@ -152,5 +154,33 @@ TPL
 resources() { "$bin" lint "$tmp/capabilities" --helm "$helm" --format json "$@" | grep -m1 '"resources"' | tr -dc 0-9; }
 check "without --api-versions the conditional object is not rendered" 1 "$(resources)"
 check "--api-versions passes through to helm" 2 "$(resources --api-versions monitoring.coreos.com/v1)"
+
+
+# Charts render as on a cluster of the target version (issue 28): `.Capabilities.APIVersions` holds
+# every apiVersion and apiVersion/kind the bundled OpenAPI data serves, so a chart that asks for
+# policy/v1/PodDisruptionBudget (traefik, with podDisruptionBudget.enabled) renders policy/v1 as
+# `helm install` would, not helm template's policy/v1beta1 fallback (a false removed-api-version).
+cat > "$tmp/capabilities/templates/pdb.yaml" <<'TPL'
+{{- if .Capabilities.APIVersions.Has "policy/v1/PodDisruptionBudget" }}
+apiVersion: policy/v1
+{{- else }}
+apiVersion: policy/v1beta1
+{{- end }}
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 1
+  selector:
+    matchLabels: {app: web}
+TPL
+check "plain helm template falls back to policy/v1beta1" 1 "$("$helm" template x "$tmp/capabilities" | grep -c 'apiVersion: policy/v1beta1')"
+for v in 1.28 1.36; do
+  out=$("$bin" lint "$tmp/capabilities" --helm "$helm" --kube-version "$v" --format json)
+  check "rendered for $v as its cluster would: policy/v1, no removed-api-version" "1 0 0" \
+    "$(grep -c '"apiVersion": "policy/v1"' <<<"$out" | awk '{print ($1 > 0)}') $(grep -c 'policy/v1beta1' <<<"$out") $(grep -c '"rule": "removed-api-version"' <<<"$out")"
+done
+check "the user's --api-versions still reach helm beside the built-in ones" 3 \
+  "$(resources --api-versions monitoring.coreos.com/v1)"
 
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

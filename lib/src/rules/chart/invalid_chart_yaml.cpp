@@ -39,13 +39,10 @@ class InvalidChartYaml : public Rule {
     Node api = root.get("apiVersion");
     if (!api) {
       out.report_document(doc, root.line(), root.column(), "Chart.yaml has no apiVersion; use `apiVersion: v2`");
-    } else if (api.text() == "v1") {
-      out.report_document(doc, api.line(), api.column(),
-                          "apiVersion v1 is the Helm 2 chart format; use v2 (dependencies move from requirements.yaml "
-                          "into Chart.yaml)");
-    } else if (api.text() != "v2") {
-      out.report_document(doc, api.line(), api.column(),
-                          "apiVersion " + in_quotes(api.text()) + " is not a chart API version; use v2");
+    } else if (api.text() != "v2" && api.text() != "v1") {  // v1 is legacy-chart-api-version's warning
+      out.report_document(
+          doc, api.line(), api.column(),
+          "apiVersion " + in_quotes(api.text()) + " is not a chart API version; helm accepts v1 and v2 (use v2)");
     }
     Node name = root.get("name");
     if (!name || !name.is_string() || name.text().empty()) {
@@ -80,11 +77,11 @@ RuleDefinition invalid_chart_yaml_rule() {
                 Severity::Error,
                 true,
                 {},
-                "A chart folder needs a Chart.yaml with apiVersion v2, a name and a SemVer 2 version.",
+                "A chart folder needs a Chart.yaml with apiVersion v1 or v2, a name and a SemVer 2 version.",
                 "helm finds a chart by its Chart.yaml and refuses one without a name or version; `helm lint`, "
                 "`helm package` and chart repositories reject versions that are not strict SemVer 2 (`1.0` and "
-                "`v1.2.3` are not), and apiVersion v1 is the Helm 2 format, whose dependencies live in a separate "
-                "requirements.yaml that Helm 3 only reads for compatibility. Runs in chart mode (a chart folder given "
+                "`v1.2.3` are not), and an apiVersion other than v1 or v2 (helm's chart loader knows no other; v1, the "
+                "Helm 2 format, is legacy-chart-api-version's warning). Runs in chart mode (a chart folder given "
                 "to `chartproof lint`); a folder with templates/ and values.yaml but no Chart.yaml is reported here "
                 "instead of its templates being read as YAML.",
                 "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "

@@ -11,5 +11,6 @@ RuleDefinition invalid_app_version_rule();
 RuleDefinition invalid_values_yaml_rule();
 RuleDefinition plaintext_secret_in_values_rule();
 RuleDefinition hardcoded_secret_data_rule();
+RuleDefinition legacy_chart_api_version_rule();
 std::vector<RuleDefinition> chart_pack();
 }  // namespace chartproof::rules
