@@ -6,9 +6,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <set>
 
 #include "chart/packaged_chart.hpp"
 #include "engine/parallel.hpp"
+#include "kubeschema/kube_schemas.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -32,6 +34,32 @@ Expected<Policy> request_policy(const LintRequest& request) {
   if (!policy) return with_kind(policy.error(), ErrorKind::Policy);
   return policy;
 }
+
+namespace {
+
+// Charts render as on a cluster of the target Kubernetes version: `helm template` tells
+// `.Capabilities` only its own defaults (group/versions it was built with, no kinds), so a chart
+// that asks for `policy/v1/PodDisruptionBudget` falls back to policy/v1beta1 and then fails
+// removed-api-version although `helm install` on that cluster renders policy/v1. helm gets the
+// target version and every apiVersion and apiVersion/kind that version serves (the bundled OpenAPI
+// data), after the user's own --api-versions (CRDs the cluster has).
+void render_as_cluster(ChartOptions& chart) {
+  const auto& bundled = kubeschema::bundled_versions();
+  if (chart.kube_version.empty() && !bundled.empty()) chart.kube_version = bundled.back();
+  auto served = kubeschema::VersionSchemas::load(chart.kube_version);
+  if (!served) return;  // not a bundled version: the linter refuses it with a located error
+  std::set<std::string> apis;
+  for (const std::string& gvk : served->kinds()) {
+    auto space = gvk.find(' ');
+    if (space == std::string::npos) continue;
+    apis.insert(gvk.substr(0, space));
+    apis.insert(gvk.substr(0, space) + "/" + gvk.substr(space + 1));
+  }
+  for (const auto& own : chart.api_versions) apis.erase(own);
+  chart.api_versions.insert(chart.api_versions.end(), apis.begin(), apis.end());
+}
+
+}  // namespace
 
 Expected<LintOptions> request_options(const LintRequest& request) {
   auto policy = request_policy(request);
@@ -137,6 +165,7 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // request's namespace; everything else is read as rendered YAML.
   ChartOptions chart_options = request.chart;
   chart_options.kube_version = options->kube_version;
+  render_as_cluster(chart_options);
   if (chart_options.namespace_.empty() && request.default_namespace != "default") {
     chart_options.namespace_ = request.default_namespace;
   }
