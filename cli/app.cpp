@@ -242,7 +242,7 @@ int run(const std::vector<std::string>& args, Environment env) {
                    "Seconds helm may take to render one chart before it is stopped (0: no limit)")
       ->capture_default_str();
   lint_cmd->add_flag("--charts-of", lint.request.charts_of,
-                     "Paths are changed files: lint the nearest chart folder of each, once (pre-commit)");
+                     "Paths are changed files: lint the chart folder of each (a subchart's parent), once (pre-commit)");
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();

@@ -72,6 +72,26 @@ check "a commit of a compose file and a workflow passes" 0 "$code"
 check "no invalid-resource for them" 0 "$(grep -c 'invalid-resource' <<<"$out")"
 git -c user.name=t -c user.email=t@t commit -qm "not manifests"
 
+# Subcharts are linted as part of their parent (issue 28): a jaeger-style vendored library chart
+# (charts/common, not installable alone) and a subchart that needs its parent's values. The hook
+# renders the outermost chart that holds a staged file, never the subchart alone.
+mkdir -p charts/todo-app/charts/common/templates charts/todo-app/charts/greeter/templates
+printf 'apiVersion: v2\nname: common\nversion: 0.1.0\ntype: library\n' > charts/todo-app/charts/common/Chart.yaml
+printf '{{- define "common.greeting" -}}\n{{ required "greeting is required" .Values.greeting | quote }}\n{{- end -}}\n' \
+  > charts/todo-app/charts/common/templates/_greeting.tpl
+printf 'apiVersion: v2\nname: greeter\nversion: 0.1.0\nappVersion: "1.0"\n' > charts/todo-app/charts/greeter/Chart.yaml
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: greeter\ndata:\n  greeting: {{ required "greeting is required" .Values.greeting | quote }}\n' \
+  > charts/todo-app/charts/greeter/templates/configmap.yaml
+printf '\ngreeter:\n  greeting: hello\n' >> charts/todo-app/values.yaml
+git add -A
+out=$(pre-commit run 2>&1); code=$?
+check "a commit inside vendored subcharts passes" 0 "$code"
+check "no subchart is rendered alone" 0 "$(grep -c 'library charts are not installable\|greeting is required' <<<"$out")"
+summary=$(chartproof lint --charts-of charts/todo-app/charts/common/templates/_greeting.tpl \
+  charts/todo-app/charts/greeter/templates/configmap.yaml --summary 2>&1)
+check "--charts-of picks the outermost chart" 1 "$(grep -c '^linted: 1 chart (charts/todo-app)' <<<"$summary")"
+git -c user.name=t -c user.email=t@t commit -qm "subcharts"
+
 cp "$src/examples/todo-app/rendered-broken.yaml" deploy/todo-app.yaml
 sed -i 's/runAsUser: 1000/runAsUser: 0/' charts/todo-app/values.yaml
 git add -A

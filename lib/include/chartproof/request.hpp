@@ -24,7 +24,8 @@ struct LintRequest {
   std::vector<std::string> paths;
   /// Documents held in memory (`name`, `text`), linted after the paths.
   std::vector<SourceFile> texts;
-  /// The paths are changed files (pre-commit): lint the chart folder enclosing each, once.
+  /// The paths are changed files (pre-commit): lint the chart folder enclosing each, once; a file of a
+  /// subchart (PARENT/charts/NAME) selects the outermost such parent.
   bool charts_of = false;
   /// Accept an input with no documents at all (an empty render, a folder with no YAML); otherwise
   /// that is a usage error, so that a gate never passes because it checked nothing.

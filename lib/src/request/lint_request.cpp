@@ -138,6 +138,10 @@ std::vector<std::string> enclosing_charts(const std::vector<std::string>& files)
     fs::path dir = fs::absolute(f, ec).parent_path();
     for (; !dir.empty(); dir = dir.parent_path()) {
       if (is_chart_dir(dir.string())) {
+        // A subchart (PARENT/charts/NAME) is rendered as part of its parent, with the parent's
+        // values: alone a library chart is not installable and a subchart lacks what its parent sets.
+        while (dir.parent_path().filename() == "charts" && is_chart_dir(dir.parent_path().parent_path().string()))
+          dir = dir.parent_path().parent_path();
         fs::path rel = dir.lexically_relative(cwd);
         std::string shown = rel.empty() || rel.native().rfind("..", 0) == 0 ? dir.string() : rel.string();
         if (std::find(charts.begin(), charts.end(), shown) == charts.end()) charts.push_back(shown);
