@@ -103,7 +103,7 @@ TEST_CASE("baseline fingerprints are SARIF's partialFingerprints") {
   std::set<std::string> from_sarif, from_baseline;
   chartproof::Node results = sarif->root().at_path("runs[0].results");
   for (std::size_t i = 0; i < results.size(); ++i) {
-    from_sarif.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v2\"]").text());
+    from_sarif.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v3\"]").text());
   }
   for (const auto& e : baseline->entries) from_baseline.insert(e.fingerprint);
   CHECK(from_sarif.size() == 2);
@@ -118,7 +118,7 @@ TEST_CASE("a baseline file that is not one is a located error") {
   };
   const std::vector<Case> cases = {
       {"[]", 1, "a baseline is a JSON object"},
-      {"{\"version\": 2, \"findings\": []}", 1, "version must be 1"},
+      {"{\"version\": 3, \"findings\": []}", 1, "version must be 1 or 2"},
       {"{\"version\": 1}", 1, "findings"},
       {"{\"version\": 1,\n \"findings\": [\n  {\"fingerprint\": \"xyz\", \"rule\": \"run-as-root\"}]}", 3, "pattern"},
       {"{\"version\": 1,\n \"findings\": [\n  {\"fingerprint\": \"0123456789abcdef\"}]}", 3, "rule"},
@@ -134,4 +134,99 @@ TEST_CASE("a baseline file that is not one is a located error") {
     CHECK(baseline.error().message.find(c.message) != std::string::npos);
   }
   CHECK_FALSE(chartproof::load_baseline("/nonexistent/baseline.json"));
+}
+
+namespace {
+
+// A Deployment with two containers, each with env and a port; `first` goes before them when given.
+std::string two_containers(const std::string& first = "", bool swap_env = false) {
+  std::string env = swap_env ? "            - {name: B, value: \"2\"}\n            - {name: A, value: \"1\"}\n"
+                             : "            - {name: A, value: \"1\"}\n            - {name: B, value: \"2\"}\n";
+  auto container = [&](const std::string& name) {
+    return "        - name: " + name + "\n          image: registry.example.com/" + name +
+           ":1.0.0\n          securityContext: {runAsUser: 0}\n          ports: [{containerPort: 8080}]\n"
+           "          env:\n" +
+           env;
+  };
+  return "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: shop, namespace: shop}\nspec:\n"
+         "  selector: {matchLabels: {app: shop}}\n  template:\n    metadata: {labels: {app: shop}}\n    spec:\n"
+         "      containers:\n" +
+         first + container("api") + container("worker");
+}
+
+const std::vector<std::string> kListRules = {"run-as-root", "missing-memory-limit"};
+
+}  // namespace
+
+TEST_CASE("baseline entries name list items by merge key: an added sidecar, reordered env, a removed container") {
+  auto written = test::lint_text(two_containers(), test::only(kListRules));
+  REQUIRE(written.findings.size() == 4);
+  std::string baseline = chartproof::format_baseline(written.findings);
+  CHECK(baseline.find("\"version\": 2") != std::string::npos);
+  CHECK(written.findings[0].keyed_path.find("containers[name=") != std::string::npos);
+
+  // A sidecar before the others shifts every index: only the sidecar's own findings are new.
+  std::string sidecar =
+      "        - name: proxy\n          image: registry.example.com/proxy:1.0.0\n"
+      "          securityContext: {runAsUser: 0}\n";
+  auto added = test::lint_text(two_containers(sidecar), with_baseline(baseline, kListRules));
+  CHECK(added.baselined.size() == 4);
+  REQUIRE(added.findings.size() == 2);
+  for (const auto& f : added.findings) {
+    CHECK(f.path.find("containers[0]") != std::string::npos);  // the sidecar
+    CHECK(f.keyed_path.find("containers[name=proxy]") != std::string::npos);
+  }
+
+  // Reordered env changes no path of a finding that is not about env.
+  auto reordered = test::lint_text(two_containers("", true), with_baseline(baseline, kListRules));
+  CHECK(reordered.findings.empty());
+  CHECK(reordered.baselined.size() == 4);
+
+  // Removing a container leaves exactly its entries stale.
+  std::string without_api = two_containers();
+  auto api = without_api.find("        - name: api");
+  auto worker = without_api.find("        - name: worker");
+  without_api.erase(api, worker - api);
+  auto removed = test::lint_text(without_api, with_baseline(baseline, kListRules));
+  CHECK(removed.baselined.size() == 2);
+  REQUIRE(removed.findings.size() == 2);
+  for (const auto& f : removed.findings) {
+    CHECK(f.rule == "stale-baseline-entry");
+    CHECK(f.message.find("containers[0]") != std::string::npos);  // the entry's readable path: api
+  }
+}
+
+TEST_CASE("keyed paths: merge keys where items have them, indices where not") {
+  std::vector<chartproof::ParseIssue> issues;
+  auto doc = chartproof::parse_single(
+      "spec:\n  ports: [{port: 80, name: http}]\n  containers:\n    - name: app\n      ports: [{containerPort: 8080}]\n"
+      "      volumeMounts: [{name: data, mountPath: /data}]\n      args: [a, b]\n    - image: nameless\n",
+      issues);
+  REQUIRE(doc);
+  auto keyed = [&](const char* path) { return chartproof::keyed_path(doc->root(), path); };
+  CHECK(keyed("spec.ports[0].name") == "spec.ports[port=80].name");
+  CHECK(keyed("spec.containers[0].ports[0].containerPort") ==
+        "spec.containers[name=app].ports[containerPort=8080].containerPort");
+  CHECK(keyed("spec.containers[0].volumeMounts[0]") == "spec.containers[name=app].volumeMounts[mountPath=/data]");
+  CHECK(keyed("spec.containers[0].args[1]") == "spec.containers[name=app].args[1]");
+  CHECK(keyed("spec.containers[1].image") == "spec.containers[1].image");
+  CHECK(keyed("spec.containers[7].image") == "spec.containers[7].image");  // a path past the tree stays
+}
+
+TEST_CASE("a format 1 baseline is still read, by position, and asked to be rewritten") {
+  auto written = test::lint_text(kApp, test::only({"run-as-root", "missing-memory-limit"}));
+  REQUIRE(written.findings.size() == 2);
+  std::string v1 = "{\"version\": 1, \"findings\": [\n";
+  for (std::size_t i = 0; i < written.findings.size(); ++i) {
+    v1 += std::string(i ? ",\n" : "") + "{\"fingerprint\": \"" +
+          chartproof::finding_fingerprint_v1(written.findings[i]) + "\", \"rule\": \"" + written.findings[i].rule +
+          "\"}";
+  }
+  v1 += "]}\n";
+  auto report = test::lint_text(kApp, with_baseline(v1));
+  CHECK(report.baselined.size() == 2);
+  REQUIRE(report.findings.size() == 1);
+  CHECK(report.findings[0].rule == "stale-baseline-entry");
+  CHECK(report.findings[0].line == 1);
+  CHECK(report.findings[0].message.find("baseline format 1 names list items by position") == 0);
 }

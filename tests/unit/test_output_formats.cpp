@@ -74,7 +74,7 @@ TEST_CASE("SARIF fingerprints are stable across runs and distinct across finding
   std::set<std::string> prints;
   chartproof::Node results = doc->root().at_path("runs[0].results");
   for (std::size_t i = 0; i < results.size(); ++i)
-    prints.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v2\"]").text());
+    prints.emplace(results.item(i).at_path("partialFingerprints[\"chartproof/v3\"]").text());
   CHECK(prints.size() == results.size());
 }
 

@@ -29,6 +29,11 @@ struct BaselineEntry {
 
 struct Baseline {
   std::string file;  ///< the baseline file, as named by the user
+  /// The format: 2 fingerprints list items by merge key (finding_fingerprint), 1 by position
+  /// (finding_fingerprint_v1, still read; stale-baseline-entry asks for a rewrite).
+  int version = 2;
+  std::uint32_t version_line = 0;  ///< where `version` is in the file
+  std::uint32_t version_column = 0;
   std::vector<BaselineEntry> entries;
 };
 

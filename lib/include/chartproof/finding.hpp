@@ -37,6 +37,9 @@ struct Finding {
   std::string message;
   ResourceRef resource;
   std::string path;  ///< field path inside the resource, e.g. spec.template.spec.containers[0].image
+  /// The same path with list items named by their merge key (keyed_path: containers[name=app].image);
+  /// what fingerprints use. Empty: the same as `path`.
+  std::string keyed_path;
   /// Where to fix it. Plain input: the position in the file. Chart mode: the values line the offending
   /// value came from, else the template line that wrote it (docs/source-maps.md).
   std::string file;
@@ -67,9 +70,12 @@ struct Finding {
 std::string value_source_suffix(const Finding& finding);
 
 /// A fingerprint that survives unrelated edits (16 hex digits): the rule, the resource's kind,
-/// namespace and name, the field path, and the template that wrote it (or, for a finding about no
-/// resource, its file); never the line. SARIF's partialFingerprints and baselines use it.
+/// namespace and name, the keyed field path (list items by merge key, so an added sidecar or a
+/// reordered env list shifts nothing), and the template that wrote it (or, for a finding about no
+/// resource, its file); never the line. SARIF's partialFingerprints and baselines (format 2) use it.
 std::string finding_fingerprint(const Finding& finding);
+/// The fingerprint of baseline format 1: the same with list items by position (`containers[2]`).
+std::string finding_fingerprint_v1(const Finding& finding);
 
 /// Total order used for output: file, line, column, rule, message.
 bool finding_less(const Finding& a, const Finding& b);

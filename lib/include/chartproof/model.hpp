@@ -32,6 +32,14 @@ struct Field {
 /// `path.key`, or `path["key"]` when the key itself contains `.`, `/` or `[` (annotation names).
 std::string append_path_key(std::string path, std::string_view key);
 
+/// `path` (append_path_key's syntax) with each list item named by the field Kubernetes merges it by
+/// (strategic merge's patch merge key: containers, volumes, env by `name`, container ports by
+/// `containerPort`, Service ports by `port`, volumeMounts by `mountPath`, ...) where the item has it,
+/// else by its index: `spec.template.spec.containers[name=app].env[name=DB_URL].value`. An added
+/// sidecar or a reordered env list leaves the paths of the other items as they were, so baselines
+/// and fingerprints (finding_fingerprint) survive such edits. `root` is the resource's root.
+std::string keyed_path(Node root, std::string_view path);
+
 /// One step from a resource's root towards a node a rule walks: a mapping key or a list index.
 struct TrailStep {
   std::string_view key;

@@ -30,11 +30,13 @@ std::optional<Severity> parse_severity(std::string_view text) {
 // FNV-1a over the parts, each closed by 0xff: a stable, dependency-free hash (not a security
 // boundary). The template, not the file: in chart mode a finding moves between the values line and
 // the template line as values change, and the template is what stays.
-std::string finding_fingerprint(const Finding& f) {
+namespace {
+
+std::string fingerprint_of(const Finding& f, const std::string& path) {
   const std::string& anchor = !f.template_name.empty() ? f.template_name : f.has_resource() ? std::string() : f.file;
   std::uint64_t h = 1469598103934665603ULL;
   for (const std::string* part :
-       {&f.rule, &f.resource.kind, &f.resource.namespace_, &f.resource.name, &f.path, &anchor}) {
+       {&f.rule, &f.resource.kind, &f.resource.namespace_, &f.resource.name, &path, &anchor}) {
     for (unsigned char c : *part) {
       h ^= c;
       h *= 1099511628211ULL;
@@ -46,6 +48,14 @@ std::string finding_fingerprint(const Finding& f) {
   std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
   return buf;
 }
+
+}  // namespace
+
+std::string finding_fingerprint(const Finding& f) {
+  return fingerprint_of(f, f.keyed_path.empty() ? f.path : f.keyed_path);
+}
+
+std::string finding_fingerprint_v1(const Finding& f) { return fingerprint_of(f, f.path); }
 
 bool finding_less(const Finding& a, const Finding& b) {
   return std::tie(a.file, a.line, a.column, a.rule, a.message) < std::tie(b.file, b.line, b.column, b.rule, b.message);

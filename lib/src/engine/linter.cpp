@@ -63,6 +63,7 @@ class CollectingReporter : public Reporter {
     f.severity = std::min(f.severity, cap);
     f.resource = resource.ref;
     f.path = field.path;
+    f.keyed_path = keyed_path(resource.root, field.path);
     Node at = field.node ? field.node : resource.root;
     f.line = at.line();
     f.column = at.column();
@@ -468,7 +469,7 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
     }
     std::vector<Finding> kept;
     for (auto& f : report.findings) {
-      auto it = entry_of.find(finding_fingerprint(f));
+      auto it = entry_of.find(options_.baseline->version == 1 ? finding_fingerprint_v1(f) : finding_fingerprint(f));
       if (it != entry_of.end() && baseline_uses[it->second].unmatched > 0) {
         --baseline_uses[it->second].unmatched;
         report.baselined.push_back(std::move(f));

@@ -28,9 +28,11 @@ Expected<Baseline> parse_baseline(std::string_view text, const std::string& file
                  "a baseline is a JSON object with version and findings (chartproof lint --write-baseline)"};
   }
   Node root = doc->root();
-  if (Node version = root.get("version"); version && version.as_int() != 1) {
+  Node version = root.get("version");
+  if (version && version.as_int() != 1 && version.as_int() != 2) {
     return Error{file, version.line(), version.column(),
-                 "version must be 1: this chartproof reads baseline format 1 (rewrite it with --write-baseline)"};
+                 "version must be 1 or 2: this chartproof reads baseline formats 1 and 2 (rewrite it with "
+                 "--write-baseline)"};
   }
   auto violations = baseline_schema().validate(root);
   if (!violations.empty()) {
@@ -41,6 +43,9 @@ Expected<Baseline> parse_baseline(std::string_view text, const std::string& file
   }
   Baseline baseline;
   baseline.file = file;
+  baseline.version = static_cast<int>(version.as_int().value_or(2));
+  baseline.version_line = version.line();
+  baseline.version_column = version.column();
   Node findings = root.get("findings");
   for (std::size_t i = 0; i < findings.size(); ++i) {
     Node item = findings.item(i);

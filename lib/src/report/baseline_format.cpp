@@ -50,7 +50,7 @@ std::string format_baseline(const std::vector<Finding>& findings) {
     ++counts[key];
   }
   std::string out =
-      "{\n  \"version\": 1,\n  \"generated_by\": \"chartproof " + std::string(version()) + "\",\n  \"findings\": [";
+      "{\n  \"version\": 2,\n  \"generated_by\": \"chartproof " + std::string(version()) + "\",\n  \"findings\": [";
   bool first = true;
   for (const auto& [key, count] : counts) {
     const auto& [file, rule, resource, path, print] = key;

@@ -228,7 +228,7 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     }
     write_key(w, "partialFingerprints");
     w.StartObject();
-    write_key(w, "chartproof/v2");  // v2: the template, not the file (finding_fingerprint)
+    write_key(w, "chartproof/v3");  // v3: list items by merge key; v2: the template, not the file
     write_string(w, finding_fingerprint(f));
     w.EndObject();
     if (!f.template_name.empty()) {

@@ -11,6 +11,13 @@ class StaleBaselineEntry : public Rule {
   explicit StaleBaselineEntry(const Params&) {}
   void check_run(const RuleContext& ctx, Reporter& out) const override {
     if (!ctx.baseline || !ctx.options.baseline) return;
+    if (ctx.options.baseline->version == 1) {
+      out.report_file(ctx.options.baseline->file, ctx.options.baseline->version_line,
+                      ctx.options.baseline->version_column,
+                      "baseline format 1 names list items by position (containers[2]): an added sidecar or a "
+                      "reordered env list shifts its entries onto other findings; rewrite it (--write-baseline) "
+                      "for format 2, which names them by merge key (containers[name=app])");
+    }
     for (const BaselineUse& use : *ctx.baseline) {
       if (use.unmatched == 0) continue;
       const BaselineEntry& e = *use.entry;
