@@ -83,6 +83,7 @@ struct LintArgs {
   bool quiet = false;
   bool summary = false;
   std::string fail_on = "error";
+  std::string min_severity;
   std::vector<std::string> enable, disable;
   std::string color = "auto";
   PolicyArgs policy;
@@ -98,6 +99,7 @@ int run_lint(const LintArgs& a, Environment& env) {
   request.disable = split_commas(a.disable);
   request.profile = a.policy.profile;
   request.policy_files = a.policy.policies;
+  if (!a.min_severity.empty()) request.min_severity = parse_severity(a.min_severity);
   if (!a.kube_version.empty()) request.kube_version = a.kube_version;
   if (!a.schema_mode.empty())
     request.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
@@ -194,6 +196,11 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
+  lint_cmd
+      ->add_option("--min-severity", lint.min_severity,
+                   "List only findings at or above this severity (the rest are counted, and still fail the run "
+                   "at --fail-on)")
+      ->check(CLI::IsMember({"error", "warning", "info"}));
   lint_cmd->add_option("--namespace,-n", lint.request.default_namespace, "Namespace of resources that set none")
       ->capture_default_str();
   // One value per flag, so `--enable a file.yaml` does not swallow the file.

@@ -84,3 +84,19 @@ def test_example_chart_and_discovered_policy(cli, helm, tmp_path, monkeypatch):
     assert any(f.rule == "missing-startup-probe" for f in python)
     cli_out = cli_json(cli, ["webapp", "--helm", helm, "--release", "todo-app"], tmp_path)
     assert normalise(python.to_json()) == normalise(cli_out)
+
+
+@pytest.mark.parametrize("level", ["error", "warning", "info"])
+def test_min_severity(cli, level):
+    """--min-severity and min_severity= hide the same findings; they stay counted and still fail."""
+    example = ROOT / "examples/todo-app/rendered-broken.yaml"
+    report = chartproof.lint(example, min_severity=level)
+    assert normalise(report.to_json()) == normalise(cli_json(cli, [example, "--min-severity", level], ROOT))
+    order = ["info", "warning", "error"]
+    assert all(order.index(f.severity) >= order.index(level) for f in report.findings)
+    assert report.summary.hidden == len(report.hidden) == report.summary.findings - len(report.findings)
+    if level == "error":
+        assert report.hidden and not report.ok("warning")  # the hidden warnings still fail at warning
+        run = subprocess.run([cli, "lint", "-q", "--min-severity", "error", "--fail-on", "warning", str(example)],
+                             capture_output=True, text=True)
+        assert run.returncode == 1 and "warning:" not in run.stdout

@@ -120,6 +120,7 @@ class Summary:
     info: int
     skipped: int = 0  #: input files with no Kubernetes object in them (not linted)
     baselined: int = 0  #: findings the baseline holds (in Report.baselined, not in findings)
+    hidden: int = 0  #: findings below ``min_severity`` (in Report.hidden, not in findings; counted above)
 
 
 def _location(d: Optional[Dict[str, Any]]) -> Optional[Location]:
@@ -147,9 +148,13 @@ class Report:
         self.findings: List[Finding] = [_finding(f) for f in core.findings]
         #: Findings the baseline (``baseline=``) already held: they do not make ``ok()`` false.
         self.baselined: List[Finding] = [_finding(f) for f in core.baselined]
+        #: Findings below ``min_severity``: not listed in ``findings`` or any format, but counted in the
+        #: summary, and ``ok()`` still sees them (showing less never passes a gate).
+        self.hidden: List[Finding] = [_finding(f) for f in core.hidden]
         counts = core.summary
         self.summary = Summary(counts["documents"], counts["resources"], counts["findings"], counts["error"],
-                               counts["warning"], counts["info"], counts["skipped"], counts["baselined"])
+                               counts["warning"], counts["info"], counts["skipped"], counts["baselined"],
+                               counts["hidden"])
 
     def ok(self, fail_on: str = "error") -> bool:
         """True when no finding is at or above ``fail_on`` (error, warning, info; never: always True)."""
@@ -285,6 +290,7 @@ def lint(
     packs: Optional[Sequence[RulePack]] = None,
     allow_empty: bool = False,
     baseline: Optional[PathArg] = None,
+    min_severity: Optional[str] = None,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -300,7 +306,9 @@ def lint(
     ``schema_dirs`` and ``schema_mode`` (strict or lenient) override the policy's ``kubernetes:``.
     An input with no Kubernetes objects at all raises UsageError unless ``allow_empty`` (a gate never
     passes because it checked nothing). ``baseline`` names a baseline file (``--baseline``; write one
-    with ``Report.to_baseline()``): findings it holds move to ``Report.baselined``. ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
+    with ``Report.to_baseline()``): findings it holds move to ``Report.baselined``. ``min_severity``
+    (error, warning, info; ``--min-severity``) lists only findings at or above it: the rest move to
+    ``Report.hidden``, still counted and still failing ``ok()``. ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
@@ -309,6 +317,7 @@ def lint(
     request.helm = helm
     request.allow_empty = allow_empty
     request.baseline = os.fspath(baseline) if baseline is not None else ""
+    request.min_severity = min_severity
     if chart is not None:
         request.chart_source = os.fspath(chart)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
@@ -361,6 +370,7 @@ def lint_chart(
     allow_empty: bool = False,
     baseline: Optional[PathArg] = None,
     api_versions: Iterable[str] = (),
+    min_severity: Optional[str] = None,
 ) -> Report:
     """Lints a chart folder or packaged chart (.tgz) exactly as ``chartproof lint CHART``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
@@ -384,6 +394,7 @@ def lint_chart(
     request.helm_timeout = helm_timeout
     request.allow_empty = allow_empty
     request.baseline = os.fspath(baseline) if baseline is not None else ""
+    request.min_severity = min_severity
     request.api_versions = list(api_versions)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 

@@ -30,6 +30,7 @@ class Request:
     helm_timeout: int
     api_versions: List[str]
     baseline: str
+    min_severity: Optional[str]
     def __init__(self) -> None: ...
 
 class Finding:
@@ -54,6 +55,7 @@ class Finding:
 class Report:
     findings: List[Finding]
     baselined: List[Finding]
+    hidden: List[Finding]
     def to_baseline(self) -> str: ...
     summary: Dict[str, int]
     errors: List[Dict[str, Any]]

@@ -175,6 +175,21 @@ PYBIND11_MODULE(_core, m) {
             else
               throw py::value_error("schema_mode must be \"strict\" or \"lenient\", not \"" + *mode + "\"");
           })
+      .def_property(
+          "min_severity",
+          [](const LintRequest& r) -> std::optional<std::string> {
+            if (!r.min_severity) return std::nullopt;
+            return std::string(severity_name(*r.min_severity));
+          },
+          [](LintRequest& r, const std::optional<std::string>& level) {
+            if (!level) {
+              r.min_severity.reset();
+              return;
+            }
+            auto sev = parse_severity(*level);
+            if (!sev) throw py::value_error("min_severity must be error, warning or info, not \"" + *level + "\"");
+            r.min_severity = *sev;
+          })
       .def_readwrite("today", &LintRequest::today)
       .def_property(
           "helm", [](const LintRequest& r) { return r.chart.helm; },
@@ -235,6 +250,7 @@ PYBIND11_MODULE(_core, m) {
   py::class_<LintReport>(m, "Report", "A report as the library holds it (chartproof.Report wraps it).")
       .def_readonly("findings", &LintReport::findings)
       .def_readonly("baselined", &LintReport::baselined)
+      .def_readonly("hidden", &LintReport::hidden)
       .def("to_baseline", [](const LintReport& r) { return format_baseline(baseline_findings(r)); })
       .def_property_readonly("summary",
                              [](const LintReport& r) {
@@ -247,6 +263,7 @@ PYBIND11_MODULE(_core, m) {
                                d["info"] = r.summary.info;
                                d["skipped"] = r.summary.skipped;
                                d["baselined"] = r.summary.baselined;
+                               d["hidden"] = r.summary.hidden;
                                return d;
                              })
       .def(

@@ -33,6 +33,9 @@ struct Summary {
   std::size_t info = 0;
   std::size_t skipped = 0;    ///< input files that hold no Kubernetes object (Input::skipped)
   std::size_t baselined = 0;  ///< findings the baseline holds (LintReport::baselined), not in `findings`
+  /// Findings below --min-severity (LintReport::hidden): counted in `findings` and the severity
+  /// counts, not listed.
+  std::size_t hidden = 0;
 };
 
 /// Parsed inputs: the files (kept for code frames) and the graph over them.
@@ -60,13 +63,18 @@ struct LintReport {
   /// Findings the baseline (LintOptions::baseline) already held: they do not count toward the exit
   /// code or the severity counts, and only --summary and --write-baseline show them.
   std::vector<Finding> baselined;
+  /// Findings below the request's minimum severity (--min-severity): not listed in any format, but
+  /// counted, and they still fail the run at --fail-on (showing less never passes a gate).
+  std::vector<Finding> hidden;
   Summary summary;
   std::vector<RuleRun> rules;  ///< every rule that ran, in catalogue order
   /// What could not be linted (a chart helm could not render); everything else was. Not empty:
   /// the run failed (exit 2) even though findings were reported.
   std::vector<Error> errors;
-  /// True when nothing is at or above `fail_on`.
+  /// True when nothing is at or above `fail_on` (hidden findings included).
   bool ok(Severity fail_on) const;
+  /// Moves the findings below `min` from `findings` to `hidden` (--min-severity).
+  void hide_below(Severity min);
   /// Adds the findings, inputs, counts and errors of another run with the same rules.
   void merge(LintReport other);
   /// The chart folders of every input, in input order.

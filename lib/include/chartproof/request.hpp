@@ -35,6 +35,9 @@ struct LintRequest {
   std::string chart_source;
   /// A baseline file (--baseline): findings it holds are moved to LintReport::baselined.
   std::string baseline;
+  /// --min-severity: findings below it are moved to LintReport::hidden (counted, not listed; they
+  /// still fail the run at --fail-on).
+  std::optional<Severity> min_severity;
   /// (path prefix as loaded, as shown): a fleet worker's unpacked copy of a chart or values file,
   /// and the path the audit's matrix names it by; findings and errors show the latter.
   std::vector<std::pair<std::string, std::string>> shown_paths;

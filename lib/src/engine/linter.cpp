@@ -152,7 +152,16 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
 }  // namespace
 
 bool LintReport::ok(Severity fail_on) const {
-  return std::none_of(findings.begin(), findings.end(), [&](const Finding& f) { return f.severity >= fail_on; });
+  auto fails = [&](const Finding& f) { return f.severity >= fail_on; };
+  return std::none_of(findings.begin(), findings.end(), fails) && std::none_of(hidden.begin(), hidden.end(), fails);
+}
+
+void LintReport::hide_below(Severity min) {
+  std::vector<Finding> shown;
+  for (auto& f : findings) (f.severity < min ? hidden : shown).push_back(std::move(f));
+  findings = std::move(shown);
+  std::stable_sort(hidden.begin(), hidden.end(), finding_less);
+  summary.hidden = hidden.size();
 }
 
 std::vector<const ChartFolder*> LintReport::charts() const {
@@ -181,6 +190,8 @@ void LintReport::merge(LintReport other) {
   findings = std::move(merged);
   for (auto& f : other.baselined) baselined.push_back(std::move(f));
   std::stable_sort(baselined.begin(), baselined.end(), finding_less);
+  for (auto& f : other.hidden) hidden.push_back(std::move(f));
+  std::stable_sort(hidden.begin(), hidden.end(), finding_less);
   for (auto& e : other.errors) errors.push_back(std::move(e));
   if (rules.empty()) rules = std::move(other.rules);
   Summary& s = summary;
@@ -189,6 +200,7 @@ void LintReport::merge(LintReport other) {
   s.resources += o.resources;
   s.skipped += o.skipped;
   s.baselined += o.baselined;
+  s.hidden += o.hidden;
   s.findings += o.findings;
   s.error += o.error;
   s.warning += o.warning;

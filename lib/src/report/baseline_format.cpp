@@ -21,7 +21,7 @@ void put(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_view key, st
 
 std::vector<Finding> baseline_findings(const LintReport& report) {
   std::vector<Finding> all;
-  for (const auto* list : {&report.findings, &report.baselined}) {
+  for (const auto* list : {&report.findings, &report.baselined, &report.hidden}) {
     std::copy_if(list->begin(), list->end(), std::back_inserter(all),
                  [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
   }

@@ -122,6 +122,8 @@ void write_json(const LintReport& rep, std::ostream& out) {
   w.Uint64(s.skipped);
   write_key(w, "baselined");
   w.Uint64(s.baselined);
+  write_key(w, "hidden");
+  w.Uint64(s.hidden);
   w.EndObject();
   // Inputs that held no Kubernetes object, so a reader sees what the run did not lint.
   write_key(w, "skipped_files");

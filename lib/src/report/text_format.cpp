@@ -139,7 +139,8 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
   } else {
     out += std::string(p.bold) + plural(s.findings, "finding") + std::string(p.reset) + " (" +
            plural(s.error, "error") + ", " + plural(s.warning, "warning") + ", " + std::to_string(s.info) +
-           " info) in " + counts + "\n";
+           " info) in " + counts +
+           (s.hidden == 0 ? "" : "; " + std::to_string(s.hidden) + " below --min-severity not shown") + "\n";
   }
   return out;
 }

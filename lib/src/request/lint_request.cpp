@@ -239,6 +239,7 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   }
   LintReport report = linter->run(std::move(contexts));
   report.errors = std::move(chart_errors);
+  if (request.min_severity) report.hide_below(*request.min_severity);
   // `helm template ... | chartproof lint -` where helm printed nothing must not pass a gate. A
   // finding (e.g. a folder without Chart.yaml) or a chart folder whose own files were linted (its
   // Chart.yaml and values, even when every template is switched off) means something was checked.
