@@ -35,8 +35,23 @@ bash -o pipefail -c "$broken_gate" > out.txt 2>&1; code=$?
 [ "$code" -ne 0 ] && echo "ok: the shell gate fails on a chart helm cannot render (exit $code)" \
   || { echo "FAIL: the shell gate passed a chart helm cannot render"; failures=$((failures + 1)); }
 bash -c "$broken_gate" > out.txt 2>&1; code=$?
-grep -q "no Kubernetes objects in the input" out.txt && [ "$code" -eq 2 ] \
+# (chartproof renders the --chart folder itself too: helm's error, located, or the empty input.)
+grep -q "no Kubernetes objects in the input\|helm template failed" out.txt && [ "$code" -eq 2 ] \
   && echo "ok: without pipefail, chartproof's empty input is exit 2" \
   || { echo "FAIL: without pipefail the gate exited $code"; cat out.txt; failures=$((failures + 1)); }
+# The shell gate's SARIF lands on the chart's files, never on standard input (a chart with a finding:
+# the example's pods run as UID 0).
+cp -r examples/todo-app root-chart
+sed -i 's/^  runAsUser: 1000$/  runAsUser: 0/' root-chart/values.yaml
+root_gate=${gate//examples\/todo-app/root-chart}
+bash -o pipefail -c "${root_gate/--fail-on error/--fail-on never --format sarif=gate.sarif}" > out.txt 2>&1
+python3 - <<'PY' || { echo "FAIL: the shell gate's SARIF names standard input"; cat out.txt; failures=$((failures + 1)); }
+import json
+uris = {loc["physicalLocation"]["artifactLocation"]["uri"]
+        for run in json.load(open("gate.sarif"))["runs"] for r in run["results"] for loc in r["locations"]}
+assert uris and not any("stdin" in u for u in uris), uris
+assert "root-chart/values.yaml" in uris, uris
+print("ok: the shell gate's SARIF points at", sorted(uris)[0], "and", len(uris) - 1, "more")
+PY
 echo "$count recipe commands ran"
 [ "$failures" -eq 0 ]
