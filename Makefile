@@ -10,21 +10,29 @@ JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS ?=
 BIN        := $(BUILD)/cli/chartproof
 
-.PHONY: all deps configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean dist dist-test release
+.PHONY: all deps deps-run configure cli build run test test-release san-configure test-sanitize test-python fuzz lint docs example bench clean dist dist-test release
 
 all: build
 
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh test
+
+# What building and running the CLI needs, nothing of the tests (`make run` on a fresh machine).
+deps-run:
+	@scripts/install-deps.sh run
 
 # One release tree for everything: the CLI, the test suite, the benchmarks and the Python modules
 # (scripts/test-python.sh installs the package from this same tree, so nothing compiles twice).
 configure: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCHARTPROOF_WERROR=ON -DCHARTPROOF_PYTHON=ON \
-	  -DPython_EXECUTABLE=/usr/bin/python3 $(CMAKE_ARGS) >/dev/null
+	  -DCHARTPROOF_TESTS=ON -DCHARTPROOF_BENCH=ON -DPython_EXECUTABLE=/usr/bin/python3 $(CMAKE_ARGS) >/dev/null
 
-# Only the command-line tool (what `make run` needs).
-cli: configure
+# Only the command-line tool (what `make run` needs). A tree `make test` configured is used as it
+# is; a new one is configured without the tests, the benchmarks and the Python module, whose
+# packages `make run` does not install.
+cli: deps-run
+	@test -f $(BUILD)/CMakeCache.txt || cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DCHARTPROOF_WERROR=ON \
+	  -DCHARTPROOF_TESTS=OFF -DCHARTPROOF_BENCH=OFF -DCHARTPROOF_PYTHON=OFF $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS) --target chartproof_bin
 
 build: configure

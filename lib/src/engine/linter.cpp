@@ -156,6 +156,20 @@ bool LintReport::ok(Severity fail_on) const {
   return std::none_of(findings.begin(), findings.end(), fails) && std::none_of(hidden.begin(), hidden.end(), fails);
 }
 
+LintReport LintReport::filtered(const std::function<bool(const Finding&)>& keep) const {
+  LintReport out = *this;
+  out.findings.clear();
+  std::copy_if(findings.begin(), findings.end(), std::back_inserter(out.findings), keep);
+  Summary& s = out.summary;
+  s.findings = out.findings.size() + hidden.size();
+  s.error = s.warning = s.info = 0;
+  for (const std::vector<Finding>* list : {static_cast<const std::vector<Finding>*>(&out.findings), &hidden}) {
+    for (const auto& f : *list)
+      (f.severity == Severity::Error ? s.error : f.severity == Severity::Warning ? s.warning : s.info)++;
+  }
+  return out;
+}
+
 void LintReport::hide_below(Severity min) {
   std::vector<Finding> shown;
   for (auto& f : findings) (f.severity < min ? hidden : shown).push_back(std::move(f));
