@@ -12,6 +12,7 @@
 #include "chartproof/rule_pack.hpp"
 #include "engine/parallel.hpp"
 #include "kubeschema/schemas.hpp"
+#include "model/keyed_path.hpp"
 #include "model/scope_matcher.hpp"
 #include "rules/custom/custom_rule.hpp"
 #include "support/suggest.hpp"
@@ -63,7 +64,7 @@ class CollectingReporter : public Reporter {
     f.severity = std::min(f.severity, cap);
     f.resource = resource.ref;
     f.path = field.path;
-    f.keyed_path = keyed_path(resource.root, field.path);
+    f.keyed_path = model::keyed_path(resource.root, field.path, members_);
     Node at = field.node ? field.node : resource.root;
     f.line = at.line();
     f.column = at.column();
@@ -113,6 +114,7 @@ class CollectingReporter : public Reporter {
   std::vector<Finding>& out_;
   const ChartFolder* chart_;  ///< the chart whose render holds the resource, if any
   const Drop* drop_;
+  model::MemberIndex members_;  ///< for the keyed paths of this reporter's findings (one resource)
 };
 
 // The `chartproof.io/ignore` annotation lists rule ids, pack names or "all".

@@ -4,6 +4,7 @@
 #include "jsonschema/json_schema.hpp"
 #include "jsonschema/node_adapter.hpp"
 #include "jsonschema/schema_references.hpp"
+#include "model/member_index.hpp"
 
 #include <re2/re2.h>
 #include <valijson/constraint_builder.hpp>
@@ -291,45 +292,6 @@ Expected<Schema> Schema::compile_roots(rapidjson::Document&& source, const std::
 
 bool Schema::has_root(const std::string& root) const { return roots_.count(root) > 0; }
 
-namespace {
-
-// Node::get with a per-mapping hash index built on the mapping's fourth lookup (the last duplicate
-// key wins, as in Node::get).
-class MemberIndex {
- public:
-  Node get(Node map, std::string_view key) {
-    if (!map.is_map()) return {};
-    auto& entry = lookups_[Key{map.document(), map.index()}];
-    if (++entry.count <= 3) return map.get(key);
-    if (entry.index.empty()) {
-      for (std::size_t i = 0; i < map.size(); ++i) {
-        if (map.key_at(i).is_scalar()) entry.index[map.key_at(i).text()] = i;
-      }
-    }
-    auto it = entry.index.find(key);
-    return it == entry.index.end() ? Node() : map.value_at(it->second);
-  }
-
- private:
-  struct Key {
-    const Document* doc;
-    std::uint32_t index;
-    bool operator==(const Key& o) const { return doc == o.doc && index == o.index; }
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const {
-      return std::hash<const void*>()(k.doc) ^ (std::size_t{k.index} * 0x9E3779B97F4A7C15ULL);
-    }
-  };
-  struct Entry {
-    std::size_t count = 0;
-    std::unordered_map<std::string_view, std::size_t> index;
-  };
-  std::unordered_map<Key, Entry, KeyHash> lookups_;
-};
-
-}  // namespace
-
 std::vector<Violation> Schema::validate(Node target, bool skip_null_members) const {
   return run(*schema_, target, skip_null_members);
 }
@@ -368,7 +330,7 @@ std::vector<Violation> Schema::run(const valijson::Subschema& schema, Node targe
   // Each error names its place as a key path. A mapping with many errors (a ConfigMap of 50,000
   // wrongly typed values) would cost a linear key search per error: mappings looked up more than a
   // few times get a key index, so the walk stays linear in the number of errors.
-  MemberIndex members;
+  model::MemberIndex members;
   std::unordered_set<std::string> seen;  // path NUL message: each problem reported once
   for (const auto& err : errors) {
     if (echo(err.description)) continue;

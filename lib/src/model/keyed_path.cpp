@@ -2,7 +2,7 @@
 #include <array>
 #include <utility>
 
-#include "chartproof/model.hpp"
+#include "model/keyed_path.hpp"
 
 namespace chartproof {
 namespace {
@@ -41,9 +41,21 @@ std::string item_step(std::string_view list, Node item, std::size_t index) {
   return "[" + std::to_string(index) + "]";
 }
 
+// True when `path` has a list index step (`[0]`, not `["key"]`): only those are renamed.
+bool has_index_step(std::string_view path) {
+  for (std::size_t at = path.find('['); at != std::string_view::npos; at = path.find('[', at + 1)) {
+    if (at + 1 < path.size() && path[at + 1] >= '0' && path[at + 1] <= '9') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
-std::string keyed_path(Node root, std::string_view path) {
+namespace model {
+
+std::string keyed_path(Node root, std::string_view path, MemberIndex& members) {
+  // Most finding paths hold no list item (a key of a ConfigMap, a metadata field): nothing to walk.
+  if (!has_index_step(path)) return std::string(path);
   std::string out;
   Node at = root;
   std::string_view list;  // the key the current node was reached by
@@ -55,12 +67,19 @@ std::string keyed_path(Node root, std::string_view path) {
       list = {};
     } else {
       out = append_path_key(std::move(out), step.key);
-      at = at.is_map() ? at.get(step.key) : Node();
+      at = members.get(at, step.key);
       list = step.key;
     }
     return true;
   });
   return ok ? out : std::string(path);
+}
+
+}  // namespace model
+
+std::string keyed_path(Node root, std::string_view path) {
+  model::MemberIndex members;
+  return model::keyed_path(root, path, members);
 }
 
 }  // namespace chartproof
