@@ -145,6 +145,14 @@ bad() {  # bad NAME EXPECTED-STDERR-PREFIX < matrix text
   check "$1: located" "$2" "${err:0:${#2}}"
 }
 printf 'charts:\n  - path: fleet/charts/web\n    environment: {prod: []}\n' | bad "unknown key" "chartproof: bad.yaml:3:5: "
+# Checked when the matrix is read, before any task runs (issue 28): a misspelt key says what it
+# meant, and a values file that does not exist is an error at its line.
+printf 'kubeVersion: ["1.30.0"]\ncharts:\n  - path: fleet/charts/web\n' \
+  | bad "a misspelt key" 'chartproof: bad.yaml:1:1: unknown field "kubeVersion" (did you mean "kubeVersions"?)'
+printf 'charts:\n  - path: fleet/charts/web\n    enviroments: {prod: []}\n' \
+  | bad "a misspelt chart key" 'chartproof: bad.yaml:3:5: unknown field "enviroments" (did you mean "environments"?)'
+printf 'charts:\n  - path: fleet/charts/web\n    environments:\n      prod: [values-prod.yaml, values-typo.yaml]\n' \
+  | bad "a values file that does not exist" "chartproof: bad.yaml:4:32: values file fleet/charts/web/values-typo.yaml does not exist"
 printf 'kubeVersions: [latest]\ncharts:\n  - path: fleet/charts/web\n' | bad "bad version" "chartproof: bad.yaml:1:16: "
 printf 'charts:\n  - path: nowhere/*\n' | bad "a glob with no chart" "chartproof: bad.yaml:2:11: \`nowhere/*\` names no chart"
 printf 'charts:\n  - path: fleet/charts/web\n  - path: "fleet/charts/w*"\n' | bad "a chart named twice" "chartproof: bad.yaml:3:11: task fleet/charts/web@default@default is named twice"

@@ -2,6 +2,7 @@
 // checks it against policies/schema/audit.schema.json (located errors), and expands it into tasks:
 // each chart the paths and globs name x each environment x each Kubernetes version.
 #include <glob.h>
+#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -14,6 +15,7 @@
 #include "io/read_file.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "policy/builtin_profiles.hpp"
+#include "support/suggest.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -47,6 +49,50 @@ std::vector<std::string> expand(const std::string& pattern) {
   return out;
 }
 
+// The keys the matrix schema allows in the mapping at `parent` (a field path of the matrix): what a
+// misspelt key is compared with for "did you mean".
+std::vector<std::string> keys_allowed_at(std::string_view parent) {
+  rapidjson::Document schema;
+  std::string_view text = policy::embedded_audit_schema();
+  schema.Parse(text.data(), text.size());
+  const rapidjson::Value* at = &schema;
+  auto deref = [&](const rapidjson::Value* v) {
+    if (v && v->IsObject() && v->HasMember("$ref") && (*v)["$ref"].IsString()) {
+      std::string_view ref = (*v)["$ref"].GetString();
+      if (ref.rfind("#/definitions/", 0) == 0 && schema.HasMember("definitions")) {
+        std::string name(ref.substr(14));
+        const auto& defs = schema["definitions"];
+        return defs.HasMember(name.c_str()) ? &defs[name.c_str()] : v;
+      }
+    }
+    return v;
+  };
+  walk_path(parent, [&](const PathStep& step) {
+    at = deref(at);
+    if (!at || !at->IsObject()) {
+      at = nullptr;
+      return false;
+    }
+    if (step.index) {
+      at = at->HasMember("items") ? &(*at)["items"] : nullptr;
+    } else {
+      std::string key(step.key);
+      if (at->HasMember("properties") && (*at)["properties"].HasMember(key.c_str()))
+        at = &(*at)["properties"][key.c_str()];
+      else
+        at = at->HasMember("additionalProperties") ? &(*at)["additionalProperties"] : nullptr;
+    }
+    return at != nullptr;
+  });
+  at = deref(at);
+  std::vector<std::string> out;
+  if (at && at->IsObject() && at->HasMember("properties") && (*at)["properties"].IsObject()) {
+    for (const auto& m : (*at)["properties"].GetObject())
+      out.emplace_back(m.name.GetString(), m.name.GetStringLength());
+  }
+  return out;
+}
+
 std::vector<std::string> versions_of(Node list) {
   std::vector<std::string> out;
   for (std::size_t i = 0; list && i < list.size(); ++i) out.emplace_back(list.item(i).text());
@@ -71,8 +117,14 @@ Expected<AuditMatrix> parse_audit_matrix(std::string_view text, const std::strin
     const auto& v = violations.front();
     Node at = v.node ? v.node : root.at_path(v.path);
     if (!at) at = root;
+    std::string hint;
+    if (v.message.rfind("unknown field \"", 0) == 0) {
+      std::string field = v.message.substr(15, v.message.size() - 16);
+      std::string parent = v.path.size() > field.size() ? v.path.substr(0, v.path.size() - field.size() - 1) : "";
+      hint = support::did_you_mean(field, keys_allowed_at(parent));
+    }
     return Error{file, at.line(), at.column(),
-                 v.message + (v.path.empty() ? "" : " at " + v.path) + "; see policies/schema/audit.schema.json",
+                 v.message + hint + (v.path.empty() ? "" : " at " + v.path) + "; see policies/schema/audit.schema.json",
                  ErrorKind::Usage};
   }
   AuditMatrix matrix;
@@ -107,16 +159,16 @@ Expected<AuditMatrix> parse_audit_matrix(std::string_view text, const std::strin
     std::vector<std::string> versions =
         entry.get("kubeVersions") ? versions_of(entry.get("kubeVersions")) : top_versions;
     if (versions.empty()) versions.emplace_back();
-    std::vector<std::pair<std::string, std::vector<std::string>>> environments;
+    std::vector<std::pair<std::string, std::vector<Node>>> environments;
     if (Node envs = entry.get("environments")) {
       for (std::size_t e = 0; e < envs.size(); ++e) {
-        std::vector<std::string> files;
+        std::vector<Node> files;
         Node list = envs.value_at(e);
-        for (std::size_t f = 0; f < list.size(); ++f) files.emplace_back(list.item(f).text());
+        for (std::size_t f = 0; f < list.size(); ++f) files.push_back(list.item(f));
         environments.emplace_back(std::string(envs.key_at(e).text()), std::move(files));
       }
     } else {
-      environments.emplace_back("default", std::vector<std::string>{});
+      environments.emplace_back("default", std::vector<Node>{});
     }
     for (const auto& chart : found) {
       charts.insert(chart);
@@ -127,7 +179,17 @@ Expected<AuditMatrix> parse_audit_matrix(std::string_view text, const std::strin
           AuditTask task;
           task.chart = chart;
           task.environment = name;
-          for (const auto& f : files) task.values_files.push_back(resolve(chart_base, f));
+          for (Node f : files) {
+            // Checked now, at its line in the matrix, not when the task runs (or on a worker).
+            std::string values = resolve(chart_base, f.text());
+            if (!fs::is_regular_file(values, ec)) {
+              return Error{file, f.line(), f.column(),
+                           "values file " + values + " does not exist (environment " + name + " of " + chart +
+                               "; values files are relative to the chart's folder)",
+                           ErrorKind::Usage};
+            }
+            task.values_files.push_back(std::move(values));
+          }
           task.kube_version = version;
           task.policy_file = policy;
           // Resolved now, not on the worker: a task must not depend on the folders around a chart.
