@@ -33,9 +33,9 @@ void write_task(Writer& w, const AuditTask& t) {
   write_string(w, t.policy_file);
 }
 
-// Why a task's lint report or SARIF is not one chartproof wrote, or empty.
-std::string unreadable(const AuditResult& r) {
-  rapidjson::Document report;
+// Why a task's lint report or SARIF is not one chartproof wrote, or empty; `report` is left holding
+// the parsed lint report (its summary is what the totals add up).
+std::string unreadable(const AuditResult& r, rapidjson::Document& report) {
   report.Parse(r.report_json.data(), r.report_json.size());
   if (report.HasParseError())
     return "its lint report is not JSON (" + std::string(rapidjson::GetParseError_En(report.GetParseError())) +
@@ -59,7 +59,8 @@ std::string unreadable(const AuditResult& r) {
 
 void fail_unreadable_result(AuditResult& r) {
   if (!r.error.empty()) return;
-  std::string why = unreadable(r);
+  rapidjson::Document report;
+  std::string why = unreadable(r, report);
   if (why.empty()) return;
   r.error = "the task's result could not be read back: " + why + "; the task is counted as failed";
   r.report_json.clear();
@@ -77,12 +78,11 @@ AuditTotals audit_totals(const std::vector<AuditResult>& results) {
     }
     // (Results from engines went through fail_unreadable_result; one that still cannot be read
     // checked nothing: failed, never clean.)
-    if (!unreadable(r).empty()) {
+    rapidjson::Document doc;
+    if (!unreadable(r, doc).empty()) {
       ++totals.failed;
       continue;
     }
-    rapidjson::Document doc;
-    doc.Parse(r.report_json.data(), r.report_json.size());
     const auto& s = doc["summary"];
     totals.error += s["error"].GetUint64();
     totals.warning += s["warning"].GetUint64();

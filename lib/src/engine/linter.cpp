@@ -151,6 +151,12 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
   return std::nullopt;
 }
 
+// Adds the severities of `findings` to the summary's error, warning and info counts.
+void count_severities(const std::vector<Finding>& findings, Summary& s) {
+  for (const auto& f : findings)
+    (f.severity == Severity::Error ? s.error : f.severity == Severity::Warning ? s.warning : s.info)++;
+}
+
 }  // namespace
 
 bool LintReport::ok(Severity fail_on) const {
@@ -165,10 +171,8 @@ LintReport LintReport::filtered(const std::function<bool(const Finding&)>& keep)
   Summary& s = out.summary;
   s.findings = out.findings.size() + hidden.size();
   s.error = s.warning = s.info = 0;
-  for (const std::vector<Finding>* list : {static_cast<const std::vector<Finding>*>(&out.findings), &hidden}) {
-    for (const auto& f : *list)
-      (f.severity == Severity::Error ? s.error : f.severity == Severity::Warning ? s.warning : s.info)++;
-  }
+  count_severities(out.findings, s);
+  count_severities(hidden, s);
   return out;
 }
 
@@ -531,9 +535,7 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
   Summary& sum = report.summary;
   sum.findings = report.findings.size();
   sum.baselined = report.baselined.size();
-  for (const auto& f : report.findings) {
-    (f.severity == Severity::Error ? sum.error : f.severity == Severity::Warning ? sum.warning : sum.info)++;
-  }
+  count_severities(report.findings, sum);
   return report;
 }
 

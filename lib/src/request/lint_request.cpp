@@ -169,7 +169,6 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // request's namespace; everything else is read as rendered YAML.
   ChartOptions chart_options = request.chart;
   chart_options.kube_version = options->kube_version;
-  render_as_cluster(chart_options);
   if (chart_options.namespace_.empty() && request.default_namespace != "default") {
     chart_options.namespace_ = request.default_namespace;
   }
@@ -177,6 +176,8 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // in duplicate-resource or overlapping-selectors. A chart helm cannot render is an error of the
   // run (exit 2) that does not stop the others.
   InputPaths sorted = sort_input_paths(paths);
+  // Only a run that renders charts needs the served APIs (loading them is 5% of a small plain lint).
+  if (!sorted.charts.empty() || !request.chart_source.empty()) render_as_cluster(chart_options);
   const std::vector<std::string>& plain = sorted.plain;
   std::vector<std::shared_ptr<const Input>> contexts;
   std::vector<Error> chart_errors;
