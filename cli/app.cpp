@@ -147,6 +147,7 @@ int run_lint(const LintArgs& a, Environment& env) {
       return kExitUsage;
     }
   }
+  for (const auto& note : report.notes) env.err << "chartproof: note: " << note.to_string() << "\n";
   // A chart helm could not render fails the run after the others' findings were written.
   for (const auto& e : report.errors) env.err << "chartproof: " << e.to_string() << "\n";
   if (!report.errors.empty()) {
@@ -290,6 +291,16 @@ int run(const std::vector<std::string>& args, Environment env) {
   completion_cmd->add_option("shell", shell, "bash, zsh or fish")
       ->required()
       ->check(CLI::IsMember({"bash", "zsh", "fish"}));
+
+  // The console script consumed --pack before this parse; the option is here for --help only.
+  std::vector<std::string> packs_shown;
+  if (env.pack_option) {
+    for (CLI::App* cmd : {lint_cmd, audit_cmd, rules_cmd, explain_cmd, show_cmd}) {
+      cmd->add_option("--pack", packs_shown,
+                      "Python rule pack MODULE:ATTR to add (repeatable; console script and python -m chartproof)")
+          ->allow_extra_args(false);
+    }
+  }
 
   // A mistyped subcommand gets a suggestion instead of CLI11's "A subcommand is required".
   if (!args.empty() && !args.front().empty() && args.front().front() != '-') {

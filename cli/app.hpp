@@ -19,6 +19,9 @@ struct Environment {
   /// The rules to know (the console script's --pack adds Python packs); null: the built-in ones.
   std::shared_ptr<const RuleCatalogue> catalogue = nullptr;
   bool stderr_is_terminal = false;  ///< audit draws its progress bar there
+  /// The console script takes `--pack MODULE:ATTR` itself (before the C++ CLI sees the arguments);
+  /// true: the commands that use rules list it in their --help.
+  bool pack_option = false;
 };
 
 /// Runs `chartproof <args...>` (args excludes the program name); returns the exit code (0, 1 or 2).

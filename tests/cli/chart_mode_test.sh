@@ -183,4 +183,22 @@ done
 check "the user's --api-versions still reach helm beside the built-in ones" 3 \
   "$(resources --api-versions monitoring.coreos.com/v1)"
 
+# `helm template -f prod.yaml | chartproof lint - --chart DIR`: the same -f maps findings to the prod
+# file's line; without it, the run says once which documents differ instead of mapping silently.
+printf 'podSecurityContext:\n  runAsUser: 0\n' > "$tmp/prod.yaml"
+"$helm" template examples/todo-app -f "$tmp/prod.yaml" > "$tmp/prod-render.yaml"
+out=$("$bin" lint - --chart examples/todo-app --helm "$helm" -f "$tmp/prod.yaml" -q < "$tmp/prod-render.yaml" 2>"$tmp/piped.err")
+check "--chart with the same -f: run-as-root at the prod file's line" 3 \
+  "$(grep -c "^$tmp/prod.yaml:2:14: error: .*\[run-as-root\]" <<<"$out")"
+check "--chart with the same -f: no note" 0 "$(grep -c 'note:' "$tmp/piped.err")"
+out=$("$bin" lint - --chart examples/todo-app --helm "$helm" -q < "$tmp/prod-render.yaml" 2>"$tmp/piped.err")
+check "--chart without the -f that made the input: one note naming the differing templates" \
+  "1 1" "$(grep -c "^chartproof: note: <stdin>: differs from chartproof's own render of examples/todo-app" "$tmp/piped.err") $(grep -c 'frontend-deployment.yaml, todo-app/templates/migration-job.yaml;' "$tmp/piped.err")"
+# A template with a random value renders differently each time: that alone is no difference.
+mkdir -p "$tmp/random" && cp -r examples/todo-app "$tmp/random/"
+printf 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-token\nstringData:\n  token: {{ randAlphaNum 16 | quote }}\n' \
+  > "$tmp/random/todo-app/templates/token.yaml"
+"$bin" lint <("$helm" template "$tmp/random/todo-app") --chart "$tmp/random/todo-app" --helm "$helm" -q >/dev/null 2>"$tmp/piped.err"
+check "a random value is not a difference" 0 "$(grep -c 'note:' "$tmp/piped.err")"
+
 if [ "$failures" -ne 0 ]; then echo "$failures failed"; exit 1; fi

@@ -55,6 +55,31 @@ def test_policies_configure_pack_rules(root, tmp_path):
         chartproof.lint([example(root)], policy=policy)
 
 
+def test_a_policy_declares_its_packs_and_a_front_without_them_skips_their_rules(root, tmp_path, cli):
+    # .chartproof.yaml of a repository that uses the team-web pack: the hook (the C++ binary, no
+    # Python) must lint with the rest, not exit 2 on "unknown rule"; the policy never loads code.
+    (tmp_path / ".chartproof.yaml").write_text(
+        "apiVersion: chartproof.io/v1\nkind: Policy\npacks: [team-web]\nrules:\n"
+        "  image-not-pinned-in-production: {params: {namespaces: [todo-app]}}\n"
+        "  run-as-root: {severity: error}\n")
+    (tmp_path / "team_pack.py").write_text((root / "examples" / "python-pack" / "team_pack.py").read_text())
+    rendered = str(example(root))
+    run = subprocess.run([cli, "lint", "--format", "json", rendered], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    notes = [line for line in run.stderr.splitlines() if "note:" in line]
+    assert len(notes) == 1 and ".chartproof.yaml:3:1: declares rule pack \"team-web\"" in notes[0]
+    assert "skipped its rules and exemption entries image-not-pinned-in-production" in notes[0]
+    assert json.loads(run.stdout)["notes"][0]["line"] == 3
+    # The console script with --pack has the pack: its rule runs, and nothing is said.
+    run = subprocess.run([sys.executable, "-m", "chartproof", "lint", "--pack", "team_pack:pack", "--format", "json",
+                          rendered], capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1 and "note:" not in run.stderr
+    assert sum(f["rule"] == "image-not-pinned-in-production" for f in json.loads(run.stdout)["findings"]) >= 1
+    # The Python API says the same as the CLI without the pack.
+    report = chartproof.lint([rendered], policy=tmp_path / ".chartproof.yaml")
+    assert len(report.notes) == 1 and "team-web" in report.notes[0]
+
+
 def test_ignore_annotation_and_disable():
     text = ("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: a\n  annotations:\n"
             "    chartproof.io/ignore: team-web\nspec:\n  replicas: 3\n  selector: {matchLabels: {app: a}}\n"
@@ -140,6 +165,14 @@ def test_console_script_loads_packs(root):
     assert missing.returncode == 2 and "has no attribute 'nope'" in missing.stderr
     not_a_pack = console(root, "lint", "--pack", "team_pack:chartproof", rendered)
     assert not_a_pack.returncode == 2 and "not a chartproof.RulePack" in not_a_pack.stderr
+
+
+def test_console_script_help_lists_pack(root, cli):
+    for command in ("lint", "audit", "rules", "explain"):
+        shown = console(root, command, "--help").stdout
+        assert "--pack" in shown and "MODULE:ATTR" in shown, command
+    # The C++ binary has no Python to load a pack with, so it does not offer the option.
+    assert "--pack" not in subprocess.run([cli, "lint", "--help"], capture_output=True, text=True).stdout
 
 
 def test_console_script_fails_when_a_check_raises(root, tmp_path):

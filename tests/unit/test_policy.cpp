@@ -7,6 +7,7 @@
 
 #include "app.hpp"
 #include "chartproof/policy.hpp"
+#include "chartproof/report.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -231,7 +232,7 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
        "wrong type: list is not allowed here at metadata; see policies/schema/policy.schema.json"},
       {"rulez: {}\n", 3,
        "unknown field \"rulez\" in a policy (did you mean \"rules\"?); allowed: apiVersion, kind, metadata, extends, "
-       "kubernetes, rules, exemptions, customRules"},
+       "kubernetes, packs, helmTests, rules, exemptions, customRules"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.body);
@@ -289,4 +290,71 @@ TEST_CASE("CLI: policy check, policy show, rules --policy, --policy and discover
   auto [disc_code, disc_out, disc_err] = run({"lint", manifest});
   fs::current_path(old);
   CHECK(disc_out.find("[missing-startup-probe]") != std::string::npos);
+}
+
+TEST_CASE("packs: a declared pack the run does not load skips its rules once, with a located note") {
+  std::string rules =
+      "rules:\n  image-not-pinned-in-production: {params: {namespaces: [prod]}}\n"
+      "  run-as-root: {severity: warning}\n"
+      "exemptions:\n  - rules: [image-not-pinned-in-production, run-as-root]\n"
+      "    scope: {names: [other]}\n    reason: vendor image\n";
+  // Without the declaration, an id no loaded pack has is a located error, as before.
+  auto undeclared = parse_policy(std::string(kHeader) + rules, "p.yaml");
+  REQUIRE_FALSE(undeclared);
+  CHECK(undeclared.error().line == 4);
+  CHECK(undeclared.error().message.find("unknown rule \"image-not-pinned-in-production\"") != std::string::npos);
+
+  auto declared = parse_policy(std::string(kHeader) + "packs: [team-web]\n" + rules, "p.yaml");
+  REQUIRE_MESSAGE(declared, (declared ? "" : declared.error().to_string()));
+  CHECK(declared->rules.count("image-not-pinned-in-production") == 0);
+  CHECK(declared->rules.at("run-as-root").severity == Severity::Warning);  // the rest still applies
+  REQUIRE(declared->exemptions.size() == 1);
+  CHECK(declared->exemptions.front().rules == std::vector<std::string>{"run-as-root"});
+  REQUIRE(declared->notes.size() == 1);
+  const Error& note = declared->notes.front();
+  CHECK(note.file == "p.yaml");
+  CHECK(note.line == 3);
+  CHECK(note.message.find("declares rule pack \"team-web\", which this run does not load") != std::string::npos);
+  CHECK(note.message.find("skipped its rules and exemption entries image-not-pinned-in-production") !=
+        std::string::npos);
+  // The note reaches the report once, and the run lints with what it has.
+  auto report = lint_with(declared.value(), kRootDeployment);
+  REQUIRE(report.notes.size() == 1);
+  auto ids = rule_ids(report);
+  CHECK(std::count(ids.begin(), ids.end(), "run-as-root") == 1);
+
+  // A declared pack the run has (here a built-in pack name): an unknown id is an error again.
+  auto loaded = parse_policy(std::string(kHeader) + "packs: [security]\n" + rules, "p.yaml");
+  REQUIRE_FALSE(loaded);
+  CHECK(loaded.error().message.find("unknown rule") != std::string::npos);
+}
+
+TEST_CASE("helmTests: helm test hook pods are linted by hygiene and security rules unless the policy says otherwise") {
+  const std::string pod =
+      "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web-test-connection\n  annotations:\n"
+      "    helm.sh/hook: test\nspec:\n  restartPolicy: Never\n  containers:\n    - name: wget\n"
+      "      image: busybox:1.36\n      command: [wget, web:80]\n";
+  auto by_default = lint_with(Policy{}, pod);
+  auto ids = rule_ids(by_default);
+  CHECK(std::count(ids.begin(), ids.end(), "run-as-root") == 1);             // security
+  CHECK(std::count(ids.begin(), ids.end(), "missing-cpu-limit") == 0);       // resources
+  CHECK(std::count(ids.begin(), ids.end(), "missing-liveness-probe") == 0);  // probes
+  CHECK(by_default.summary.helm_test_hooks == 1);
+  CHECK(format_text(by_default).find("1 helm test pod linted by hygiene and security rules only (policy helmTests)") !=
+        std::string::npos);
+
+  auto all = parse_policy(std::string(kHeader) + "helmTests: {packs: [all]}\n", "p.yaml");
+  REQUIRE(all);
+  ids = rule_ids(lint_with(all.value(), pod));
+  CHECK(std::count(ids.begin(), ids.end(), "missing-cpu-limit") == 1);
+
+  auto none = parse_policy(std::string(kHeader) + "helmTests: {packs: []}\n", "p.yaml");
+  REQUIRE(none);
+  CHECK(lint_with(none.value(), pod).findings.empty());
+
+  // The same pod without the hook annotation is a workload like any other.
+  std::string plain = pod;
+  plain.replace(plain.find("  annotations:\n    helm.sh/hook: test\n"), 38, "");
+  ids = rule_ids(lint_with(Policy{}, plain));
+  CHECK(std::count(ids.begin(), ids.end(), "missing-cpu-limit") == 1);
 }

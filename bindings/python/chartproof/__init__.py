@@ -122,6 +122,7 @@ class Summary:
     skipped: int = 0  #: input files with no Kubernetes object in them (not linted)
     baselined: int = 0  #: findings the baseline holds (in Report.baselined, not in findings)
     hidden: int = 0  #: findings below ``min_severity`` (in Report.hidden, not in findings; counted above)
+    helm_test_hooks: int = 0  #: ``helm test`` hook pods, linted only by the policy's ``helmTests.packs``
 
 
 def _location(d: Optional[Dict[str, Any]]) -> Optional[Location]:
@@ -155,7 +156,10 @@ class Report:
         counts = core.summary
         self.summary = Summary(counts["documents"], counts["resources"], counts["findings"], counts["error"],
                                counts["warning"], counts["info"], counts["skipped"], counts["baselined"],
-                               counts["hidden"])
+                               counts["hidden"], counts["helm_test_hooks"])
+        #: What the run says once beside its findings (a policy's declared pack this run does not
+        #: load, a piped render that differs from the chart's own): ``file:line:col: message`` lines.
+        self.notes: List[str] = [str(n["text"]) for n in core.notes]
 
     def ok(self, fail_on: str = "error") -> bool:
         """True when no finding is at or above ``fail_on`` (error, warning, info; never: always True)."""

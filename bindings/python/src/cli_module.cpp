@@ -23,6 +23,7 @@ PYBIND11_MODULE(_cli, m) {
         chartproof::cli::Environment env{std::cout, std::cerr, isatty(STDOUT_FILENO) == 1,
                                          no_color != nullptr && *no_color != '\0'};
         env.stderr_is_terminal = isatty(STDERR_FILENO) == 1;
+        env.pack_option = true;  // __main__ takes --pack before these arguments
         if (!catalogue.is_none()) {
           auto capsule = catalogue.cast<py::capsule>();
           env.catalogue = *static_cast<std::shared_ptr<const chartproof::RuleCatalogue>*>(

@@ -114,6 +114,20 @@ std::vector<PyResource> wrap(const PyGraph& g, const std::vector<const Resource*
   return out;
 }
 
+// Located messages (LintReport::errors, notes) as Python dicts: {text, file, line, column}.
+py::list located(const std::vector<chartproof::Error>& list) {
+  py::list out;
+  for (const auto& e : list) {
+    py::dict d;
+    d["text"] = e.to_string();
+    d["file"] = e.file;
+    d["line"] = e.line;
+    d["column"] = e.column;
+    out.append(d);
+  }
+  return out;
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_core, m) {
@@ -272,6 +286,7 @@ PYBIND11_MODULE(_core, m) {
                                d["skipped"] = r.summary.skipped;
                                d["baselined"] = r.summary.baselined;
                                d["hidden"] = r.summary.hidden;
+                               d["helm_test_hooks"] = r.summary.helm_test_hooks;
                                return d;
                              })
       .def(
@@ -301,20 +316,11 @@ PYBIND11_MODULE(_core, m) {
       .def("to_text", [](const LintReport& r) { return format_text(r, TextOptions{}); })
       .def("__len__", [](const LintReport& r) { return r.findings.size(); })
       .def_property_readonly(
-          "errors",
-          [](const LintReport& r) {
-            py::list out;
-            for (const auto& e : r.errors) {
-              py::dict d;
-              d["text"] = e.to_string();
-              d["file"] = e.file;
-              d["line"] = e.line;
-              d["column"] = e.column;
-              out.append(d);
-            }
-            return out;
-          },
+          "errors", [](const LintReport& r) { return located(r.errors); },
           "Charts helm could not render while the rest was linted: {text, file, line, column}.")
+      .def_property_readonly(
+          "notes", [](const LintReport& r) { return located(r.notes); },
+          "What the run says once beside its findings: {text, file, line, column}.")
       .def(
           "__iter__", [](const LintReport& r) { return py::make_iterator(r.findings.begin(), r.findings.end()); },
           py::keep_alive<0, 1>());

@@ -37,6 +37,8 @@ struct Summary {
   /// Findings below --min-severity (LintReport::hidden): counted in `findings` and the severity
   /// counts, not listed.
   std::size_t hidden = 0;
+  /// `helm test` hook pods among the resources, linted only by LintOptions::helm_test_packs.
+  std::size_t helm_test_hooks = 0;
 };
 
 /// Parsed inputs: the files (kept for code frames) and the graph over them.
@@ -72,6 +74,11 @@ struct LintReport {
   /// What could not be linted (a chart helm could not render); everything else was. Not empty:
   /// the run failed (exit 2) even though findings were reported.
   std::vector<Error> errors;
+  /// What the run says once beside its findings, located: a declared pack it does not have, a piped
+  /// render (--chart) that differs from the chart's own. Not failures.
+  std::vector<Error> notes;
+  /// The packs (or rule ids, or "all") that linted `helm test` hook pods (LintOptions::helm_test_packs).
+  std::vector<std::string> helm_test_packs;
   /// True when nothing is at or above `fail_on` (hidden findings included).
   bool ok(Severity fail_on) const;
   /// Moves the findings below `min` from `findings` to `hidden` (--min-severity).

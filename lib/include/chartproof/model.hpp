@@ -137,6 +137,9 @@ struct Resource {
   std::optional<LabelSelector> selector;
   /// Rule ids and pack names listed in the `chartproof.io/ignore` annotation.
   std::vector<std::string> ignored;
+  /// Annotated helm.sh/hook: test (`helm test` runs it; it is not part of the release's workload):
+  /// only the packs of LintOptions::helm_test_packs lint it.
+  bool helm_test_hook = false;
   /// `Deployment "ns/name"` — for messages.
   std::string describe() const;
 };

@@ -45,6 +45,13 @@ struct LintOptions {
   /// Findings that existed before (--baseline FILE): matched ones are moved to
   /// LintReport::baselined, unmatched entries are reported by stale-baseline-entry. Null: none.
   std::shared_ptr<const Baseline> baseline;
+  /// The packs whose rules lint `helm test` hook pods (Resource::helm_test_hook); "all": every rule.
+  /// A test pod runs once, briefly, at `helm test`: probes, limits and rollout settings are noise
+  /// there, while what it may do (security) and how it is labelled (hygiene) still matter.
+  std::vector<std::string> helm_test_packs{"hygiene", "security"};
+  /// What every report of this configuration tells once, beside its findings (a policy's declared
+  /// pack that the run does not have).
+  std::vector<Error> notes;
 };
 
 /// Options from a policy: its rules, exemptions and custom rules.

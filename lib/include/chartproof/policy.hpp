@@ -92,6 +92,15 @@ struct Policy {
   std::map<std::string, RuleConfig> rules;
   std::vector<Exemption> exemptions;
   std::vector<CustomRuleSpec> custom_rules;
+  /// `packs:`: the rule packs this policy's rules come from. A declaration only: packs are loaded by
+  /// the front end (--pack, the Python API), never because a policy names them.
+  std::vector<std::string> packs;
+  /// `helmTests.packs`: the packs whose rules lint `helm test` hook pods (helm.sh/hook: test); unset:
+  /// the default (LintOptions::helm_test_packs).
+  std::optional<std::vector<std::string>> helm_test_packs;
+  /// What the run should be told once: a declared pack this run does not have, and the rules and
+  /// exemption entries of it that were skipped (located at the `packs:` entry).
+  std::vector<Error> notes;
 };
 
 class RuleCatalogue;  // chartproof/rule_pack.hpp: the rules a policy may name; null means the built-in ones

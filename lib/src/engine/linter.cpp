@@ -213,7 +213,12 @@ void LintReport::merge(LintReport other) {
   for (auto& f : other.hidden) hidden.push_back(std::move(f));
   std::stable_sort(hidden.begin(), hidden.end(), finding_less);
   for (auto& e : other.errors) errors.push_back(std::move(e));
+  for (auto& n : other.notes) {
+    bool said = std::any_of(notes.begin(), notes.end(), [&](const Error& e) { return e.to_string() == n.to_string(); });
+    if (!said) notes.push_back(std::move(n));
+  }
   if (rules.empty()) rules = std::move(other.rules);
+  if (helm_test_packs.empty()) helm_test_packs = std::move(other.helm_test_packs);
   Summary& s = summary;
   const Summary& o = other.summary;
   s.documents += o.documents;
@@ -221,6 +226,7 @@ void LintReport::merge(LintReport other) {
   s.skipped += o.skipped;
   s.baselined += o.baselined;
   s.hidden += o.hidden;
+  s.helm_test_hooks += o.helm_test_hooks;
   s.findings += o.findings;
   s.error += o.error;
   s.warning += o.warning;
@@ -242,6 +248,8 @@ LintOptions options_from_policy(const Policy& policy) {
   o.kube_version = policy.kubernetes.version;
   o.schema_dirs = policy.kubernetes.schema_dirs;
   if (policy.kubernetes.schema_mode == "lenient") o.schema_mode = SchemaMode::Lenient;
+  if (policy.helm_test_packs) o.helm_test_packs = *policy.helm_test_packs;
+  o.notes = policy.notes;
   return o;
 }
 
@@ -405,6 +413,8 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
   for (const auto& chart : input->charts) {
     if (chart.render) chart_of_render[chart.render] = &chart;
   }
+  // A `helm test` hook pod is linted only by the rules its policy switch names (packs, ids or all).
+  auto lints_helm_tests = [&](const RuleMeta& meta) { return names_rule(options_.helm_test_packs, meta); };
   // An exemption that covers a finding of `r` removes it and records that it was needed.
   const CollectingReporter::Drop exempted = [&](const Resource& r, const Finding& f) {
     for (std::size_t e = 0; e < exemptions_.size(); ++e) {
@@ -439,6 +449,7 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
     ctx.chart = chart == chart_of_render.end() ? nullptr : chart->second;
     for (const auto& a : active_) {
       if (!a.definition->meta.inspects(r.ref.kind) || ignores(r, a.definition->meta)) continue;
+      if (r.helm_test_hook && !lints_helm_tests(a.definition->meta)) continue;
       // The last scope that contains the resource decides; outside every scope, the rule's own settings.
       const Scoped* chosen = nullptr;
       for (auto it = a.scoped.rbegin(); it != a.scoped.rend() && !chosen; ++it) {
@@ -489,8 +500,11 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
     report.summary.documents += input->graph.documents().size();
     report.summary.resources += input->graph.resources().size();
     report.summary.skipped += input->skipped.size();
+    for (const Resource& r : input->graph.resources()) report.summary.helm_test_hooks += r.helm_test_hook;
   }
   report.inputs = std::move(inputs);
+  report.notes = options_.notes;
+  report.helm_test_packs = options_.helm_test_packs;
   // The baseline takes the findings it holds, each entry up to its count, in input order.
   std::vector<BaselineUse> baseline_uses;
   if (options_.baseline) {

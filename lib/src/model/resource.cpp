@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <array>
 
 #include "chartproof/model.hpp"
@@ -6,9 +7,10 @@ namespace chartproof {
 namespace {
 
 constexpr std::string_view kIgnoreAnnotation = "chartproof.io/ignore";
+constexpr std::string_view kHelmHookAnnotation = "helm.sh/hook";
 
-void add_ignored(Node metadata, std::vector<std::string>& out) {
-  std::string_view list = metadata.get("annotations").get_text(kIgnoreAnnotation);
+// The items of a comma-separated annotation value, trimmed.
+void split_list(std::string_view list, std::vector<std::string>& out) {
   std::size_t pos = 0;
   while (pos <= list.size()) {
     std::size_t end = list.find(',', pos);
@@ -19,6 +21,19 @@ void add_ignored(Node metadata, std::vector<std::string>& out) {
     if (!item.empty()) out.emplace_back(item);
     pos = end + 1;
   }
+}
+
+void add_ignored(Node metadata, std::vector<std::string>& out) {
+  split_list(metadata.get("annotations").get_text(kIgnoreAnnotation), out);
+}
+
+// `helm test` runs hooks annotated test (Helm 3 and 4), or test-success / test-failure (Helm 2's,
+// which Helm 3 still runs as test).
+bool is_helm_test_hook(Node metadata) {
+  std::vector<std::string> hooks;
+  split_list(metadata.get("annotations").get_text(kHelmHookAnnotation), hooks);
+  return std::any_of(hooks.begin(), hooks.end(),
+                     [](const std::string& h) { return h == "test" || h == "test-success" || h == "test-failure"; });
 }
 
 }  // namespace
@@ -84,6 +99,7 @@ Resource make_resource(const ParsedDocument& doc, Node root, std::string_view de
       r.selector = parse_label_selector(selector, "spec.selector");
   }
   add_ignored(r.metadata, r.ignored);
+  r.helm_test_hook = is_helm_test_hook(r.metadata);
   if (r.pod) add_ignored(r.pod->template_metadata.node, r.ignored);
   return r;
 }

@@ -315,8 +315,26 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, c
   return spec;
 }
 
-Expected<Exemption> parse_exemption(const std::string& file, Node node,
-                                    const std::vector<std::string>& names_and_packs) {
+// Said once per policy file whose declared packs the run does not have.
+Error missing_packs_note(const std::string& file, Node packs, const std::vector<std::string>& missing,
+                         const std::vector<std::string>& skipped) {
+  std::string names;
+  for (const auto& m : missing) names += (names.empty() ? "\"" : ", \"") + m + "\"";
+  std::string rules;
+  for (const auto& id : skipped) rules += (rules.empty() ? "" : ", ") + id;
+  return Error{file, packs.line(), packs.column(),
+               "declares rule pack" + std::string(missing.size() == 1 ? " " : "s ") + names +
+                   ", which this run does not load (the console script's --pack MODULE:ATTR or the Python API's "
+                   "packs= loads packs; a policy never does): " +
+                   (skipped.empty() ? std::string("no rule of this policy needs it")
+                                    : "skipped its rules and exemption entries " + rules),
+               ErrorKind::Policy};
+}
+
+// `skipped`: set when a declared pack is missing; an unknown rule id is then taken to be that
+// pack's, recorded there and left out of the exemption instead of being an error.
+Expected<Exemption> parse_exemption(const std::string& file, Node node, const std::vector<std::string>& names_and_packs,
+                                    std::vector<std::string>* skipped) {
   Exemption ex;
   ex.file = file;
   ex.line = node.line();
@@ -328,10 +346,17 @@ Expected<Exemption> parse_exemption(const std::string& file, Node node,
   if (!rules) return error_at(file, node, "an exemption needs rules (rule ids or pack names)");
   auto list = string_list(file, rules, "rules");
   if (!list) return list.error();
-  ex.rules = std::move(list.value());
-  for (std::size_t i = 0; i < ex.rules.size(); ++i) {
-    const auto& id = ex.rules[i];
-    if (id == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), id) != names_and_packs.end()) continue;
+  const std::vector<std::string>& listed = list.value();
+  for (std::size_t i = 0; i < listed.size(); ++i) {
+    const auto& id = listed[i];
+    if (id == "all" || std::find(names_and_packs.begin(), names_and_packs.end(), id) != names_and_packs.end()) {
+      ex.rules.push_back(id);
+      continue;
+    }
+    if (skipped) {
+      if (std::find(skipped->begin(), skipped->end(), id) == skipped->end()) skipped->push_back(id);
+      continue;
+    }
     Node at = rules.is_seq() ? rules.item(i) : rules;
     return error_at(file, at,
                     "unknown rule or pack \"" + id + "\"" + support::did_you_mean(id, names_and_packs) +
@@ -379,9 +404,10 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   Node root = doc->root();
   Policy policy;
   policy.file = file;
-  if (auto e = check_keys(
-          file, root, {"apiVersion", "kind", "metadata", "extends", "kubernetes", "rules", "exemptions", "customRules"},
-          "a policy"))
+  if (auto e = check_keys(file, root,
+                          {"apiVersion", "kind", "metadata", "extends", "kubernetes", "packs", "helmTests", "rules",
+                           "exemptions", "customRules"},
+                          "a policy"))
     return *e;
   if (root.get_text("apiVersion") != "chartproof.io/v1") {
     return error_at(file, root.get("apiVersion") ? root.get("apiVersion") : root,
@@ -408,6 +434,18 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
         policy.kubernetes.schema_dirs.push_back((base / dir).lexically_normal().string());
     }
   }
+  if (Node declared = root.get("packs"); declared && !declared.is_null()) {
+    auto list = string_list(file, declared, "packs");
+    if (!list) return list.error();
+    policy.packs = std::move(list.value());
+  }
+  if (Node tests = root.get("helmTests"); tests && !tests.is_null()) {
+    if (!tests.is_map()) return error_at(file, tests, "helmTests must be a mapping (packs)");
+    if (auto e = check_keys(file, tests, {"packs"}, "helmTests")) return *e;
+    auto list = string_list(file, tests.get("packs"), "helmTests.packs");
+    if (!list) return list.error();
+    policy.helm_test_packs = std::move(list.value());
+  }
   // Custom rules first: `rules:` and exemptions may refer to them.
   Node custom = root.get("customRules");
   if (custom && !custom.is_seq()) return error_at(file, custom, "customRules must be a list of rules");
@@ -430,6 +468,16 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   }
   known.insert(known.end(), custom_ids.begin(), custom_ids.end());
   for (const auto& spec : policy.custom_rules) packs.insert(spec.pack);
+  // A declared pack this run does not have: its rules are unknown here, so an unknown id is taken
+  // to be one of them and skipped (and named once) instead of failing the run.
+  std::vector<std::string> missing;
+  for (const auto& pack : policy.packs) {
+    if (!packs.count(pack) && std::find(missing.begin(), missing.end(), pack) == missing.end()) missing.push_back(pack);
+  }
+  std::vector<std::string> skipped;
+  auto skip = [&](const std::string& id) {
+    if (std::find(skipped.begin(), skipped.end(), id) == skipped.end()) skipped.push_back(id);
+  };
   Node rules = root.get("rules");
   if (rules && !rules.is_null() && !rules.is_map())
     return error_at(file, rules, "rules must be a mapping of rule ids to settings");
@@ -437,6 +485,10 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
     Node key = rules.key_at(i);
     std::string id(key.text());
     if (std::find(known.begin(), known.end(), id) == known.end()) {
+      if (!missing.empty()) {
+        skip(id);
+        continue;
+      }
       return error_at(
           file, key,
           "unknown rule \"" + id + "\"" + support::did_you_mean(id, known) + "; `chartproof rules` lists them");
@@ -452,10 +504,11 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   Node exemptions = root.get("exemptions");
   if (exemptions && !exemptions.is_seq()) return error_at(file, exemptions, "exemptions must be a list");
   for (std::size_t i = 0; i < exemptions.size(); ++i) {
-    auto ex = parse_exemption(file, exemptions.item(i), names_and_packs);
+    auto ex = parse_exemption(file, exemptions.item(i), names_and_packs, missing.empty() ? nullptr : &skipped);
     if (!ex) return ex.error();
-    policy.exemptions.push_back(std::move(ex.value()));
+    if (!ex->rules.empty()) policy.exemptions.push_back(std::move(ex.value()));
   }
+  if (!missing.empty()) policy.notes.push_back(missing_packs_note(file, root.get("packs"), missing, skipped));
   // The schema catches what the checks above do not know about (and is what editors use).
   auto violations = policy_schema().validate(root);
   if (!violations.empty()) {
@@ -493,6 +546,11 @@ void merge_policy(Policy& base, const Policy& top) {
                                      top.kubernetes.schema_dirs.end());
   if (!top.name.empty()) base.name = top.name;
   base.file = top.file;
+  for (const auto& pack : top.packs) {
+    if (std::find(base.packs.begin(), base.packs.end(), pack) == base.packs.end()) base.packs.push_back(pack);
+  }
+  if (top.helm_test_packs) base.helm_test_packs = top.helm_test_packs;
+  base.notes.insert(base.notes.end(), top.notes.begin(), top.notes.end());
 }
 
 }  // namespace chartproof

@@ -124,7 +124,25 @@ void write_json(const LintReport& rep, std::ostream& out) {
   w.Uint64(s.baselined);
   write_key(w, "hidden");
   w.Uint64(s.hidden);
+  write_key(w, "helm_test_hooks");
+  w.Uint64(s.helm_test_hooks);
   w.EndObject();
+  // What the run says once beside its findings (LintReport::notes).
+  write_key(w, "notes");
+  w.StartArray();
+  for (const auto& note : rep.notes) {
+    w.StartObject();
+    write_key(w, "file");
+    write_string(w, note.file);
+    write_key(w, "line");
+    w.Uint(note.line);
+    write_key(w, "column");
+    w.Uint(note.column);
+    write_key(w, "message");
+    write_string(w, note.message);
+    w.EndObject();
+  }
+  w.EndArray();
   // Inputs that held no Kubernetes object, so a reader sees what the run did not lint.
   write_key(w, "skipped_files");
   w.StartArray();

@@ -102,6 +102,17 @@ void append_details(std::string& out, const LintReport& report, const Finding& f
   }
 }
 
+// "hygiene and security rules" (the policy's helmTests.packs), for the summary line.
+std::string helm_test_rules(const LintReport& report) {
+  const auto& packs = report.helm_test_packs;
+  if (packs.empty()) return "no rule";
+  std::string out;
+  for (std::size_t i = 0; i < packs.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == packs.size() ? " and " : ", ") + packs[i];
+  }
+  return out + " rules";
+}
+
 }  // namespace
 
 std::vector<std::string> finding_details(const LintReport& report) {
@@ -134,6 +145,10 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
   std::string counts =
       plural(s.documents, "document") + ", " + plural(s.resources, "resource") + " in " + plural(files, "file");
   if (s.skipped != 0) counts += "; " + plural(s.skipped, "file") + " with no Kubernetes object skipped";
+  if (s.helm_test_hooks != 0) {
+    counts += "; " + plural(s.helm_test_hooks, "helm test pod") + " linted by " + helm_test_rules(report) +
+              " only (policy helmTests)";
+  }
   if (s.findings == 0) {
     out += "no findings (" + counts + ")\n";
   } else {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <set>
 
+#include "chart/compare_renders.hpp"
 #include "chart/packaged_chart.hpp"
 #include "engine/parallel.hpp"
 #include "kubeschema/kube_schemas.hpp"
@@ -57,6 +58,35 @@ void render_as_cluster(ChartOptions& chart) {
   }
   for (const auto& own : chart.api_versions) apis.erase(own);
   chart.api_versions.insert(chart.api_versions.end(), apis.begin(), apis.end());
+}
+
+// `--chart DIR` with a piped render: said once when the input is not what chartproof's own render
+// of DIR (same -f, --set, release and Kubernetes version) gives, because findings are then mapped
+// through a render that is not the input. Documents that differ between two of chartproof's own
+// renders (random or time-based values) are not counted; that second render is made only when the
+// first comparison finds a difference.
+std::optional<Error> piped_render_note(const SourceFile& piped, const std::string& own, const std::string& dir,
+                                       const ChartOptions& options) {
+  std::vector<std::string> differing = chart::differing_templates(piped.text, own);
+  if (differing.empty()) return std::nullopt;
+  if (auto again = render_chart(dir, options)) {
+    differing = chart::without(differing, chart::differing_templates(own, again->text));
+  }
+  if (differing.empty()) return std::nullopt;
+  constexpr std::size_t kNamed = 5;
+  std::string names;
+  for (std::size_t i = 0; i < differing.size() && i < kNamed; ++i) names += (i == 0 ? "" : ", ") + differing[i];
+  if (differing.size() > kNamed) names += " and " + std::to_string(differing.size() - kNamed) + " more";
+  return Error{piped.path, 0, 0,
+               "differs from chartproof's own render of " + dir +
+                   " (helm template with the same -f, --set, --release, " + "--kube-version " + options.kube_version +
+                   " and its API versions) in " +
+                   (differing.size() == 1 ? "the documents of "
+                                          : "the documents of " + std::to_string(differing.size()) + " templates: ") +
+                   names +
+                   "; findings there may point at the wrong template or values line. Give --chart the same -f, "
+                   "--set and --release that made the input",
+               ErrorKind::Usage};
 }
 
 }  // namespace
@@ -213,6 +243,7 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   for (const auto& text : request.texts) files.push_back(text);
   // `--chart DIR`: the rendered input is that chart's render; chart mode renders the instrumented
   // copy for the source map (and Chart.yaml and the values files for the chart pack) around it.
+  std::vector<Error> piped_notes;
   if (!request.chart_source.empty()) {
     if (files.size() != 1 || !contexts.empty()) {
       return Error{"", 0, 0, "--chart maps one rendered input (a file or - for standard input) to its chart folder",
@@ -223,6 +254,10 @@ Expected<LintReport> lint_request(const LintRequest& request) {
     }
     auto chart = load_chart(request.chart_source, chart_options, linter->chart_renders());
     if (!chart) return with_kind(chart.error(), ErrorKind::Chart);
+    if (chart->render) {
+      if (auto note = piped_render_note(files.front(), chart->render->text, request.chart_source, chart_options))
+        piped_notes.push_back(std::move(*note));
+    }
     chart->render_name = files.front().path;
     chart->render = std::move(files.front());
     files.clear();
@@ -240,6 +275,7 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   }
   LintReport report = linter->run(std::move(contexts));
   report.errors = std::move(chart_errors);
+  for (auto& note : piped_notes) report.notes.push_back(std::move(note));
   if (request.min_severity) report.hide_below(*request.min_severity);
   // `helm template ... | chartproof lint -` where helm printed nothing must not pass a gate. A
   // finding (e.g. a folder without Chart.yaml) or a chart folder whose own files were linted (its
