@@ -48,15 +48,23 @@ sed -i 's/^  runAsUser: 1000$/  runAsUser: 0/' "$tmp/todo-app/values.yaml"
 line=$(grep -n '^  runAsUser: 0$' "$tmp/todo-app/values.yaml" | cut -d: -f1)
 out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format json); code=$?
 check "runAsUser 0 from values.yaml is found" 1 "$code"
-check "the finding names the values.yaml line" "3 $tmp/todo-app/values.yaml:$line:14" \
+# One values line sets it for three containers: one fix, so one finding that lists the three
+# objects (Finding::more), and the summary counts both.
+check "the finding names the values.yaml line, once for its three objects" "1 3 1 3 $tmp/todo-app/values.yaml:$line:14" \
   "$(python3 -c '
 import json, sys
-found = [f for f in json.load(sys.stdin)["findings"] if f["rule"] == "run-as-root" and f["value_source"]]
-print(len(found), *sorted({"%s:%d:%d" % (v["file"], v["line"], v["column"]) for v in (f["value_source"] for f in found)}))' <<<"$out")"
+report = json.load(sys.stdin)
+found = [f for f in report["findings"] if f["rule"] == "run-as-root" and f["value_source"]]
+each = [g for f in found for g in [f] + f["more"]]
+print(len(found), len(each), report["summary"]["findings"], report["summary"]["objects"],
+      *sorted({"%s:%d:%d" % (v["file"], v["line"], v["column"]) for v in (g["value_source"] for g in each)}))' <<<"$out")"
 printf 'podSecurityContext:\n  runAsUser: 0\n' > "$tmp/override.yaml"
 out=$("$bin" lint examples/todo-app --helm "$helm" -f "$tmp/override.yaml" --format text)
-check "a -f file wins over values.yaml as the value's source" 3 \
-  "$(grep -c "^$tmp/override.yaml:2:14: error: container \"[a-z]*\" runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it \[run-as-root\]$" <<<"$out")"
+check "a -f file wins over values.yaml as the value's source" 1 \
+  "$(grep -c "^$tmp/override.yaml:2:14: error: container \"backend\" runs as UID 0 (root), which its runAsNonRoot: true forbids: the kubelet refuses to start it \[run-as-root\]$" <<<"$out")"
+check "the text lists the other objects of the same fix beneath" "1 2" \
+  "$(grep -c '^  and 2 more at this line:$' <<<"$out") $(grep -cE '^    (Deployment "default/release-name-frontend"|Job "default/release-name-migrate") from examples/todo-app/templates/[a-z-]+.yaml: container "(frontend|migrate)" runs as UID 0' <<<"$out")"
+check "and the summary counts findings and objects" 1 "$(grep -c '^1 finding on 3 objects (1 error, 0 warnings, 0 info)' <<<"$out")"
 check "the template line that wrote the value is named beneath" 1 \
   "$(grep -c "^  written by examples/todo-app/templates/backend-deployment.yaml:28:9$" <<<"$out")"
 check "and the render position" 1 "$(grep -cE "^  rendered at line [0-9]+:[0-9]+ of helm template examples/todo-app$" <<<"$out" | awk '{print ($1 > 0)}')"
@@ -95,7 +103,7 @@ cp -r testdata/charts/template-error "$tmp/fleet/c"
 sed -i 's/^  runAsUser: 1000$/  runAsUser: 0/' "$tmp/fleet/b/values.yaml"
 out=$("$bin" lint "$tmp/fleet" --helm "$helm" -q 2>"$tmp/fleet.err"); code=$?
 check "a chart that cannot render is exit 2 at the end" 2 "$code"
-check "the other charts' findings are all printed" 3 "$(grep -c "^$tmp/fleet/b/values.yaml:[0-9]*:14: error: .*\[run-as-root\]$" <<<"$out")"
+check "the other charts' findings are all printed" 1 "$(grep -c "^$tmp/fleet/b/values.yaml:[0-9]*:14: error: .*\[run-as-root\] in Deployment \"default/release-name-backend\" (and 2 more: Deployment \"default/release-name-frontend\", Job \"default/release-name-migrate\")$" <<<"$out")"
 check "two charts are two releases: no finding between them" 0 "$(grep -cE 'duplicate-resource|overlapping-selectors' <<<"$out")"
 check "the broken chart is named on stderr" 1 "$(grep -c "^chartproof: $tmp/fleet/c/templates/configmap.yaml:6:18: helm template failed" "$tmp/fleet.err")"
 
@@ -121,8 +129,10 @@ check "the baseline survives edits that move lines" 0 "$code"
 sed -i 's/readOnlyRootFilesystem: true/readOnlyRootFilesystem: true\n  privileged: true/' "$adopt/values.yaml"
 out=$(lint_adopt --baseline "$tmp/baseline.json" -q); code=$?
 check "a new finding fails the run" 1 "$code"
-check "only the new findings are reported" "privileged-container privileged-container privileged-container" \
-  "$(grep -o '\[[a-z-]*\]$' <<<"$out" | tr -d '[]' | grep -v '^privilege-escalation-allowed$' | sort | xargs)"
+check "only the new findings are reported" "privileged-container" \
+  "$(grep -o '\[[a-z-]*\] in ' <<<"$out" | sed 's/^\[\(.*\)\] in $/\1/' | grep -v '^privilege-escalation-allowed$' | sort | xargs)"
+check "one finding for the three containers the values line makes privileged" 1 \
+  "$(grep -c '\[privileged-container\] in Deployment "todo-app/todo-app-backend" (and 2 more: ' <<<"$out")"
 # A fixed finding leaves a stale entry, reported at its line in the baseline (info: the run passes).
 sed -i 's/  runAsUser: 0/  runAsUser: 1000/; /privileged: true/d' "$adopt/values.yaml"
 out=$(lint_adopt --baseline "$tmp/baseline.json" -q); code=$?
@@ -188,7 +198,7 @@ check "the user's --api-versions still reach helm beside the built-in ones" 3 \
 printf 'podSecurityContext:\n  runAsUser: 0\n' > "$tmp/prod.yaml"
 "$helm" template examples/todo-app -f "$tmp/prod.yaml" > "$tmp/prod-render.yaml"
 out=$("$bin" lint - --chart examples/todo-app --helm "$helm" -f "$tmp/prod.yaml" -q < "$tmp/prod-render.yaml" 2>"$tmp/piped.err")
-check "--chart with the same -f: run-as-root at the prod file's line" 3 \
+check "--chart with the same -f: run-as-root at the prod file's line" 1 \
   "$(grep -c "^$tmp/prod.yaml:2:14: error: .*\[run-as-root\]" <<<"$out")"
 check "--chart with the same -f: no note" 0 "$(grep -c 'note:' "$tmp/piped.err")"
 out=$("$bin" lint - --chart examples/todo-app --helm "$helm" -q < "$tmp/prod-render.yaml" 2>"$tmp/piped.err")

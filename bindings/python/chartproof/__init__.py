@@ -92,6 +92,14 @@ class Finding:
     """Chart mode: the template line that wrote the text."""
     include_site: Optional[Location] = None
     """Chart mode: the ``include`` that called the named template that wrote the text."""
+    more: Tuple["Finding", ...] = ()
+    """Chart mode: the same rule at the same edit location on other objects (or fields), one fix
+    for all: each as a finding of its own. Empty for a finding about one object."""
+
+    @property
+    def objects(self) -> int:
+        """How many occurrences this finding stands for: 1 + ``len(more)``."""
+        return 1 + len(self.more)
 
     @property
     def file(self) -> str:
@@ -122,6 +130,7 @@ class Summary:
     skipped: int = 0  #: input files with no Kubernetes object in them (not linted)
     baselined: int = 0  #: findings the baseline holds (in Report.baselined, not in findings)
     hidden: int = 0  #: findings below ``min_severity`` (in Report.hidden, not in findings; counted above)
+    objects: int = 0  #: what the findings stand for: a grouped finding (``Finding.more``) counts each object
     helm_test_hooks: int = 0  #: ``helm test`` hook pods, linted only by the policy's ``helmTests.packs``
 
 
@@ -139,7 +148,7 @@ def _finding(core: "_core.Finding") -> Finding:
         path=core.path, template=core.template,
         value_source=_location(core.value_source), remediation=core.remediation, mapped=core.mapped,
         rendered=_location(core.rendered), template_line=_location(core.template_line),
-        include_site=_location(core.include_site))
+        include_site=_location(core.include_site), more=tuple(_finding(m) for m in core.more))
 
 
 class Report:
@@ -156,7 +165,7 @@ class Report:
         counts = core.summary
         self.summary = Summary(counts["documents"], counts["resources"], counts["findings"], counts["error"],
                                counts["warning"], counts["info"], counts["skipped"], counts["baselined"],
-                               counts["hidden"], counts["helm_test_hooks"])
+                               counts["hidden"], counts["objects"], counts["helm_test_hooks"])
         #: What the run says once beside its findings (a policy's declared pack this run does not
         #: load, a piped render that differs from the chart's own): ``file:line:col: message`` lines.
         self.notes: List[str] = [str(n["text"]) for n in core.notes]

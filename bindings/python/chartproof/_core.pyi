@@ -50,6 +50,7 @@ class Finding:
     rendered: Optional[Dict[str, Any]]
     template_line: Optional[Dict[str, Any]]
     include_site: Optional[Dict[str, Any]]
+    more: List["Finding"]
     def to_dict(self) -> Dict[str, Any]: ...
 
 class Report:

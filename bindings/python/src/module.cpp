@@ -91,6 +91,9 @@ py::dict finding_dict(const Finding& f) {
   d["include_site"] = position_dict(f.include_site);
   d["value_source"] = value_source_dict(f);
   d["remediation"] = f.remediation;
+  py::list more;
+  for (const auto& m : f.more) more.append(finding_dict(m));
+  d["more"] = more;
   return d;
 }
 
@@ -255,6 +258,7 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("rendered", [](const Finding& f) { return position_dict(f.rendered); })
       .def_property_readonly("template_line", [](const Finding& f) { return position_dict(f.template_line); })
       .def_property_readonly("include_site", [](const Finding& f) { return position_dict(f.include_site); })
+      .def_readonly("more", &Finding::more)
       .def("to_dict", &finding_dict)
       .def("__repr__", [](const Finding& f) {
         return "<Finding " + std::string(severity_name(f.severity)) + " " + f.rule + " at " + f.file + ":" +
@@ -286,6 +290,7 @@ PYBIND11_MODULE(_core, m) {
                                d["skipped"] = r.summary.skipped;
                                d["baselined"] = r.summary.baselined;
                                d["hidden"] = r.summary.hidden;
+                               d["objects"] = r.summary.objects;
                                d["helm_test_hooks"] = r.summary.helm_test_hooks;
                                return d;
                              })

@@ -37,6 +37,9 @@ struct Summary {
   /// Findings below --min-severity (LintReport::hidden): counted in `findings` and the severity
   /// counts, not listed.
   std::size_t hidden = 0;
+  /// What the findings (hidden ones included) stand for: a grouped finding (Finding::more) counts
+  /// each object at its edit location; equal to `findings` when nothing was grouped.
+  std::size_t objects = 0;
   /// `helm test` hook pods among the resources, linted only by LintOptions::helm_test_packs.
   std::size_t helm_test_hooks = 0;
 };

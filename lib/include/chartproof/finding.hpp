@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "chartproof/model.hpp"
 
@@ -60,6 +61,13 @@ struct Finding {
   bool sensitive = false;  ///< points at a secret value: its source line is never shown in full
   /// Chart mode: the values file and line the offending value came from, when one holds it.
   std::optional<ValueSource> value_source;
+  /// Chart mode: the findings of the same rule and severity at the same edit location (one values
+  /// line, one helper line) about other objects or fields, folded into this one so the fix is listed
+  /// once (group_at_edit_locations); each keeps its own resource, path, message and render position.
+  /// Baselines and JUnit list them one by one. Empty: the finding is about one object.
+  std::vector<Finding> more;
+  /// How many objects (or fields) this finding stands for: 1 + more.size().
+  std::size_t occurrences() const { return 1 + more.size(); }
   /// False for findings about a document that is not (yet) an object: invalid YAML, a bare string.
   bool has_resource() const {
     return !resource.kind.empty() || !resource.name.empty() || !resource.api_version.empty();
@@ -68,6 +76,13 @@ struct Finding {
 
 /// ` (value from values.yaml:12:5)` for a finding whose value a values file set, else empty.
 std::string value_source_suffix(const Finding& finding);
+
+/// `Deployment "ns/name"` (no namespace for cluster-scoped objects).
+std::string resource_label(const ResourceRef& resource);
+/// ` (and 2 more: Deployment "ns/b", Job "ns/c")` for a grouped finding (Finding::more): how many
+/// occurrences it stands for beyond itself and the other objects they are in (` (and 1 more in the
+/// same object)` when they are all in its own); empty otherwise.
+std::string more_objects_suffix(const Finding& finding);
 
 /// A fingerprint that survives unrelated edits (16 hex digits): the rule, the resource's kind,
 /// namespace and name, the keyed field path (list items by merge key, so an added sidecar or a
@@ -79,6 +94,13 @@ std::string finding_fingerprint_v1(const Finding& finding);
 
 /// Total order used for output: file, line, column, rule, message.
 bool finding_less(const Finding& a, const Finding& b);
+
+/// Chart mode: folds findings of one rule and severity at one edit location (file, line, column)
+/// into the first of them (Finding::more), keeping `findings` in finding_less order. Findings on
+/// plain input (no render position) and findings about no resource stay one per object.
+void group_at_edit_locations(std::vector<Finding>& findings);
+/// The findings one per object again: each grouped finding, then the ones folded into it.
+std::vector<Finding> ungrouped(const std::vector<Finding>& findings);
 
 /// Shows at most the first 4 characters of a secret (never more than half of it), then `…`.
 std::string mask_secret(std::string_view secret);

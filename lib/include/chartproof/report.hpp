@@ -14,7 +14,7 @@ namespace chartproof {
 struct TextOptions {
   bool color = false;
   bool code_frame = true;
-  bool quiet = false;  ///< only `file:line:col: severity: message [rule]` lines
+  bool quiet = false;  ///< only `file:line:col: severity: message [rule] in Kind "ns/name"` lines
 };
 
 /// `file:line:col: severity: message [rule]`, the resource, a code frame and a summary line.

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
+#include <map>
 #include <tuple>
 
 #include "chartproof/error.hpp"
@@ -61,6 +63,40 @@ bool finding_less(const Finding& a, const Finding& b) {
   return std::tie(a.file, a.line, a.column, a.rule, a.message) < std::tie(b.file, b.line, b.column, b.rule, b.message);
 }
 
+void group_at_edit_locations(std::vector<Finding>& findings) {
+  using Key = std::tuple<std::string_view, std::uint32_t, std::uint32_t, std::string_view, std::string_view, Severity>;
+  auto key_of = [](const Finding& f) { return Key{f.file, f.line, f.column, f.rule, f.pack, f.severity}; };
+  std::vector<Finding> out;
+  out.reserve(findings.size());      // never reallocates: the keys view the strings of `out`'s elements
+  std::map<Key, std::size_t> first;  // a group's first finding, in `out`
+  for (auto& f : findings) {
+    if (!f.rendered || !f.has_resource() || f.line == 0) {
+      out.push_back(std::move(f));
+      continue;
+    }
+    auto it = first.find(key_of(f));
+    if (it != first.end()) {
+      out[it->second].more.push_back(std::move(f));
+      continue;
+    }
+    out.push_back(std::move(f));
+    first.emplace(key_of(out.back()), out.size() - 1);
+  }
+  first.clear();
+  findings = std::move(out);
+}
+
+std::vector<Finding> ungrouped(const std::vector<Finding>& findings) {
+  std::vector<Finding> out;
+  out.reserve(findings.size());
+  for (const auto& f : findings) {
+    out.push_back(f);
+    out.back().more.clear();
+    for (const auto& m : f.more) out.push_back(m);
+  }
+  return out;
+}
+
 std::string mask_secret(std::string_view secret) {
   // Count UTF-8 code points so a multi-byte character is never cut in half.
   std::size_t show = std::min<std::size_t>(4, support::utf8_code_points(secret) / 2);
@@ -93,6 +129,27 @@ std::string value_source_suffix(const Finding& f) {
   if (!f.value_source || (f.value_source->file == f.file && f.value_source->line == f.line)) return {};
   return " (value from " + f.value_source->file + ":" + std::to_string(f.value_source->line) + ":" +
          std::to_string(f.value_source->column) + ")";
+}
+
+std::string resource_label(const ResourceRef& r) {
+  return r.kind + " \"" + (r.namespace_.empty() ? "" : r.namespace_ + "/") + r.name + "\"";
+}
+
+std::string more_objects_suffix(const Finding& f) {
+  if (f.more.empty()) return {};
+  constexpr std::size_t kNamed = 8;
+  std::vector<std::string> names;
+  std::string primary = resource_label(f.resource);
+  for (const auto& m : f.more) {
+    std::string label = resource_label(m.resource);
+    if (label != primary && std::find(names.begin(), names.end(), label) == names.end()) names.push_back(label);
+  }
+  // Folded findings all about the leading object (two containers of one pod): say where they are.
+  if (names.empty()) return " (and " + std::to_string(f.more.size()) + " more in the same object)";
+  std::string out = " (and " + std::to_string(f.more.size()) + " more";
+  for (std::size_t i = 0; i < names.size() && i < kNamed; ++i) out += (i == 0 ? ": " : ", ") + names[i];
+  if (names.size() > kNamed) out += ", … and " + std::to_string(names.size() - kNamed) + " more objects";
+  return out + ")";
 }
 
 }  // namespace chartproof

@@ -152,9 +152,12 @@ std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::stri
 }
 
 // Adds the severities of `findings` to the summary's error, warning and info counts.
+// Severity counts and objects (a grouped finding stands for several) of findings, added to `s`.
 void count_severities(const std::vector<Finding>& findings, Summary& s) {
-  for (const auto& f : findings)
+  for (const auto& f : findings) {
     (f.severity == Severity::Error ? s.error : f.severity == Severity::Warning ? s.warning : s.info)++;
+    s.objects += f.occurrences();
+  }
 }
 
 }  // namespace
@@ -170,7 +173,7 @@ LintReport LintReport::filtered(const std::function<bool(const Finding&)>& keep)
   std::copy_if(findings.begin(), findings.end(), std::back_inserter(out.findings), keep);
   Summary& s = out.summary;
   s.findings = out.findings.size() + hidden.size();
-  s.error = s.warning = s.info = 0;
+  s.error = s.warning = s.info = s.objects = 0;
   count_severities(out.findings, s);
   count_severities(hidden, s);
   return out;
@@ -226,6 +229,7 @@ void LintReport::merge(LintReport other) {
   s.skipped += o.skipped;
   s.baselined += o.baselined;
   s.hidden += o.hidden;
+  s.objects += o.objects;
   s.helm_test_hooks += o.helm_test_hooks;
   s.findings += o.findings;
   s.error += o.error;
@@ -546,6 +550,8 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), finding_less);
   std::stable_sort(report.baselined.begin(), report.baselined.end(), finding_less);
+  // After the baseline and exemptions, which match object by object: one fix, one finding.
+  group_at_edit_locations(report.findings);
   Summary& sum = report.summary;
   sum.findings = report.findings.size();
   sum.baselined = report.baselined.size();

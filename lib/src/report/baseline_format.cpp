@@ -21,9 +21,11 @@ void put(rapidjson::Writer<rapidjson::StringBuffer>& w, std::string_view key, st
 
 std::vector<Finding> baseline_findings(const LintReport& report) {
   std::vector<Finding> all;
+  // One entry per object: the baseline matches findings before they are grouped.
   for (const auto* list : {&report.findings, &report.baselined, &report.hidden}) {
-    std::copy_if(list->begin(), list->end(), std::back_inserter(all),
-                 [](const Finding& f) { return f.rule != "stale-baseline-entry"; });
+    for (Finding& f : ungrouped(*list)) {
+      if (f.rule != "stale-baseline-entry") all.push_back(std::move(f));
+    }
   }
   return all;
 }

@@ -45,7 +45,8 @@ std::string format_github(const LintReport& report) {
                                : f.severity == Severity::Warning ? "warning"
                                                                  : "notice";
     out << "::" << command << " file=" << escape(f.file, true) << ",line=" << f.line << ",col=" << f.column
-        << ",title=" << escape(f.rule, true) << "::" << escape(f.message + value_source_suffix(f), false) << "\n";
+        << ",title=" << escape(f.rule, true)
+        << "::" << escape(f.message + value_source_suffix(f) + more_objects_suffix(f), false) << "\n";
   }
   return out.str();
 }

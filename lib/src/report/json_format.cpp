@@ -76,6 +76,12 @@ void write_finding(JsonWriter& w, const Finding& f) {
   write_position(w, f.value_source, "file");
   write_key(w, "remediation");
   write_string(w, f.remediation);
+  // Chart mode: the same rule at the same edit location on other objects or fields, one fix for all
+  // (Finding::more); each as a finding of its own. Empty for a finding about one object.
+  write_key(w, "more");
+  w.StartArray();
+  for (const auto& m : f.more) write_finding(w, m);
+  w.EndArray();
   w.EndObject();
 }
 
@@ -124,6 +130,8 @@ void write_json(const LintReport& rep, std::ostream& out) {
   w.Uint64(s.baselined);
   write_key(w, "hidden");
   w.Uint64(s.hidden);
+  write_key(w, "objects");
+  w.Uint64(s.objects);
   write_key(w, "helm_test_hooks");
   w.Uint64(s.helm_test_hooks);
   w.EndObject();

@@ -106,7 +106,9 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
     }
     return nullptr;
   };
-  for (const auto& f : report.findings) {
+  // A testcase per object: a grouped finding (one fix, several objects) fails each object's case.
+  const std::vector<Finding> each = ungrouped(report.findings);
+  for (const auto& f : each) {
     Case* c = nullptr;
     if (const ChartFolder* chart = f.has_resource() ? nullptr : chart_of(f)) {
       c = &suites[chart->chart_yaml.file->path]["chart " + f.rule];

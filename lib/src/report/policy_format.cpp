@@ -115,6 +115,8 @@ std::string format_effective_policy(const Linter& linter, const Policy& policy) 
       out << "  schemaDirs: " << list_text(dirs) << "\n";
     }
   }
+  if (!policy.packs.empty()) out << "packs: " << list_text(policy.packs) << "\n";
+  out << "helmTests:\n  packs: " << list_text(linter.options().helm_test_packs) << "\n";
   custom_rules_text(out, policy.custom_rules);
   out << "rules:\n";
   for (const RuleDefinition* def : linter.definitions()) {

@@ -1,4 +1,5 @@
 // SARIF 2.1.0 (validated against the OASIS schema in the tests), shaped for GitHub code scanning.
+#include <algorithm>
 #include <filesystem>
 #include <sstream>
 
@@ -39,6 +40,25 @@ std::pair<std::string, bool> artifact_uri(const std::string& file, const std::fi
   std::filesystem::path rel = absolute.lexically_relative(base);
   if (!rel.empty() && rel.native().rfind("..", 0) != 0) return {uri_path(rel), true};
   return {"file://" + uri_path(absolute), false};
+}
+
+// The object a finding is about, as SARIF's logical location (namespace/Kind/name:path), unless
+// `written` has it already (SARIF's logicalLocations are unique items; two containers of one pod
+// may share the pod-level field a grouped finding points at).
+void write_logical_location(report::JsonWriter& w, const Finding& f, std::vector<std::string>& written) {
+  std::string fqn =
+      (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") + f.resource.kind + "/" + f.resource.name;
+  fqn += f.path.empty() ? "" : ":" + f.path;
+  if (std::find(written.begin(), written.end(), fqn) != written.end()) return;
+  written.push_back(fqn);
+  w.StartObject();
+  write_key(w, "name");
+  write_string(w, f.resource.name);
+  write_key(w, "fullyQualifiedName");
+  write_string(w, fqn);
+  write_key(w, "kind");
+  write_string(w, "resource");
+  w.EndObject();
 }
 
 void write_physical_location(report::JsonWriter& w, const SourcePosition& at, const std::filesystem::path& base) {
@@ -164,25 +184,19 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
     write_key(w, "message");
     w.StartObject();
     write_key(w, "text");
-    write_string(w, f.message);
+    write_string(w, f.message + more_objects_suffix(f));
     w.EndObject();
     write_key(w, "locations");
     w.StartArray();
     w.StartObject();
     write_physical_location(w, SourcePosition{f.file, f.line, f.column}, base);
     if (f.has_resource()) {
+      // A grouped finding (one fix, several objects): every object is a logical location.
       write_key(w, "logicalLocations");
       w.StartArray();
-      w.StartObject();
-      write_key(w, "name");
-      write_string(w, f.resource.name);
-      std::string fqn =
-          (f.resource.namespace_.empty() ? "" : f.resource.namespace_ + "/") + f.resource.kind + "/" + f.resource.name;
-      write_key(w, "fullyQualifiedName");
-      write_string(w, fqn + (f.path.empty() ? "" : ":" + f.path));
-      write_key(w, "kind");
-      write_string(w, "resource");
-      w.EndObject();
+      std::vector<std::string> written;
+      write_logical_location(w, f, written);
+      for (const auto& m : f.more) write_logical_location(w, m, written);
       w.EndArray();
     }
     w.EndObject();

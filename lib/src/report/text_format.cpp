@@ -87,6 +87,16 @@ void append_details(std::string& out, const LintReport& report, const Finding& f
   } else if (!f.template_name.empty()) {
     out += "  from " + printable(template_shown(f)) + "\n";
   }
+  // A grouped finding: the same fix for these too, each with what it says of its object.
+  if (!f.more.empty()) {
+    out += "  and " + std::to_string(f.more.size()) + " more at this line:\n";
+    for (const auto& m : f.more) {
+      out += "    " + printable(resource_label(m.resource));
+      if (!m.template_name.empty() && m.template_name != f.template_name)
+        out += " from " + printable(template_shown(m));
+      out += ": " + printable(m.message) + "\n";
+    }
+  }
   if (f.value_source && (f.value_source->file != f.file || f.value_source->line != f.line)) {
     out += "  value from " + position(*f.value_source) + "\n";
   }
@@ -135,7 +145,12 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
     out += std::string(p.bold) + printable(f.file) + ":" + std::to_string(f.line) + ":" + std::to_string(f.column) +
            ":" + std::string(p.reset) + " " + std::string(severity_color(p, f.severity)) +
            std::string(severity_name(f.severity)) + std::string(p.reset) + ": " + printable(f.message) + " " +
-           std::string(p.dim) + "[" + f.rule + "]" + std::string(p.reset) + "\n";
+           std::string(p.dim) + "[" + f.rule + "]" + std::string(p.reset);
+    // --quiet has no details beneath: the line names the object (and how many more share the fix).
+    if (options.quiet && f.has_resource()) {
+      out += " in " + printable(resource_label(f.resource)) + printable(more_objects_suffix(f));
+    }
+    out += "\n";
     if (!options.quiet) append_details(out, report, f, lines, p, options.code_frame);
   }
   if (options.quiet) return out;
@@ -152,7 +167,8 @@ std::string format_text(const LintReport& report, const TextOptions& options) {
   if (s.findings == 0) {
     out += "no findings (" + counts + ")\n";
   } else {
-    out += std::string(p.bold) + plural(s.findings, "finding") + std::string(p.reset) + " (" +
+    out += std::string(p.bold) + plural(s.findings, "finding") + std::string(p.reset) +
+           (s.objects > s.findings ? " on " + plural(s.objects, "object") : std::string()) + " (" +
            plural(s.error, "error") + ", " + plural(s.warning, "warning") + ", " + std::to_string(s.info) +
            " info) in " + counts +
            (s.hidden == 0 ? "" : "; " + std::to_string(s.hidden) + " below --min-severity not shown") + "\n";

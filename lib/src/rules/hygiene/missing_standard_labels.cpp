@@ -20,7 +20,11 @@ class MissingStandardLabels : public Rule {
     Node labels = r.metadata.get("labels");
     std::string list;
     for (const auto& m : missing) list += (list.empty() ? "" : ", ") + m;
-    out.report(r, Field{labels ? labels : r.metadata, labels ? "metadata.labels" : "metadata"},
+    // At the first label: in a chart, the line that writes the labels, which is the shared helper
+    // (`include "app.labels"`) when one does, so every object it labels is one finding at the one
+    // line to fix. Without labels, at `labels:` or `metadata:`.
+    Node at = labels.is_map() && labels.size() > 0 ? labels.key_at(0) : labels ? labels : r.metadata;
+    out.report(r, Field{at, labels ? "metadata.labels" : "metadata"},
                r.describe() + " lacks the recommended label" + (missing.size() > 1 ? "s " : " ") + list);
   }
 
