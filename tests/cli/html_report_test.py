@@ -38,18 +38,26 @@ class Dom(HTMLParser):
         self.cells = []
         self.findings = []
         self.external = []
+        self.cards = []  # task cards: id, hidden, failed
+        self.grid = []
         self._total = None
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if "id" in a:
             self.ids.append(a["id"])
-            if a["id"].startswith("total-"):
-                self._total = a["id"][6:]
+            if a["id"].startswith("total-") or a["id"] == "shown-count":
+                self._total = a["id"][6:] if a["id"].startswith("total-") else a["id"]
         if tag == "td" and "data-pack" in a:
             self.cells.append({k: int(a[f"data-{k}"]) for k in ("error", "warning", "info")})
+        if tag == "td" and "data-environment" in a:
+            self.grid.append({k: int(a[f"data-{k}"]) for k in ("error", "warning", "info", "tasks", "failed")})
+        if tag == "section" and "task" in a.get("class", "").split():
+            self.cards.append({"id": a.get("id"), "hidden": "display: none" in a.get("style", ""),
+                               "failed": "failed" in a.get("class", "").split()})
         if tag == "div" and "finding" in a.get("class", "").split():
             self.findings.append({"severity": a["data-severity"], "rule": a["data-rule"],
+                                  "tasks": int(a["data-tasks"]), "card": len(self.cards) - 1,
                                   "hidden": "display: none" in a.get("style", "")})
         for key in ("src", "href"):
             if key in a and re.match(r"^[a-z]+:", a[key] or ""):
@@ -129,6 +137,18 @@ def png_colours(path):
     return width, height, len(colours)
 
 
+def audit_findings(tasks):
+    """(distinct findings, findings over every task) of an audit's JSON tasks: a finding its chart
+    repeats in several tasks (rule, severity, place, message) is one."""
+    distinct, every = set(), 0
+    for t in tasks:
+        for f in (t["report"] or {}).get("findings", []):
+            at = f["location"]
+            distinct.add((t["chart"], f["rule"], f["severity"], at["file"], at["line"], at["column"], f["message"]))
+            every += 1
+    return len(distinct), every
+
+
 def check_report(label, html, expected_totals, expected_findings, tasks=None):
     text = Path(html).read_text()
     check(f"{label}: no external resource in the page", [],
@@ -139,12 +159,26 @@ def check_report(label, html, expected_totals, expected_findings, tasks=None):
         check(f"{label}: overview {key} equals the JSON", value, dom.totals.get(key))
     for sev in ("error", "warning", "info"):
         check(f"{label}: heatmap {sev} cells add up to the total", expected_totals[sev], sum(c[sev] for c in dom.cells))
-    check(f"{label}: a finding element per finding", expected_findings, len(dom.findings))
+    distinct, every = expected_findings
+    check(f"{label}: a finding element per distinct finding", distinct, len(dom.findings))
+    check(f"{label}: with the tasks it appears in, they add up to every task's findings", every,
+          sum(f["tasks"] for f in dom.findings))
     check(f"{label}: every id is unique (linkable)", len(dom.ids), len(set(dom.ids)))
+    rank = {"error": 0, "warning": 1, "info": 2}
+    by_card = {}
+    for f in dom.findings:
+        by_card.setdefault(f["card"], []).append(rank[f["severity"]])
+    check(f"{label}: within a card, errors first, then warnings, then info", True,
+          all(r == sorted(r) for r in by_card.values()))
     filtered = dump_dom(html, "#severity=error")
     shown = [f for f in filtered.findings if not f["hidden"]]
-    check(f"{label}: #severity=error shows only errors", expected_totals["error"], len(shown))
+    errors = sum(1 for f in dom.findings if f["severity"] == "error")
+    check(f"{label}: #severity=error shows only errors", errors, len(shown))
     check(f"{label}: and they are errors", True, all(f["severity"] == "error" for f in shown))
+    check(f"{label}: the count says how many are shown", errors, filtered.totals.get("shown-count"))
+    with_errors = {f["card"] for f in shown}
+    check(f"{label}: cards the filter empties are hidden, the others (and failed tasks) are not", True,
+          all(c["hidden"] == (i not in with_errors and not c["failed"]) for i, c in enumerate(filtered.cards)))
     return dom
 
 
@@ -167,11 +201,17 @@ def main():
         subprocess.run([bin, "audit", str(matrix), "--helm", helm, "--format", "html=audit.html", "--format",
                         "json=audit.json", "--enable", "hygiene"], capture_output=True)
         summary = json.loads(Path("audit.json").read_text())["summary"]
-        findings = sum(len(t["report"]["findings"]) for t in json.loads(Path("audit.json").read_text())["tasks"]
-                       if t["report"])
+        tasks = json.loads(Path("audit.json").read_text())["tasks"]
         check("the audit has findings of every severity and a failed task", True,
               summary["error"] > 0 and summary["warning"] > 0 and summary["info"] > 0 and summary["failed"] > 0)
-        check_report("audit", work / "audit.html", summary, findings)
+        dom = check_report("audit", work / "audit.html", summary, audit_findings(tasks))
+        check("a finding repeated in both Kubernetes versions is one element naming both tasks", True,
+              any(f["tasks"] == 2 for f in dom.findings))
+        for sev in ("error", "warning", "info"):
+            check(f"the environment x version grid's {sev} cells add up to the total", summary[sev],
+                  sum(c[sev] for c in dom.grid))
+        check("the grid has a cell per version, counting every task", (2, summary["tasks"], summary["failed"]),
+              (len(dom.grid), sum(c["tasks"] for c in dom.grid), sum(c["failed"] for c in dom.grid)))
         shot = browser(["--screenshot=" + str(work / "shot.png"), "--window-size=1280,800", "--hide-scrollbars"],
                        f"file://{work / 'audit.html'}")
         if not (work / "shot.png").exists():
@@ -186,7 +226,8 @@ def main():
                               "html=lint.html", "--format", "json=lint.json"], capture_output=True, text=True)
         lint = json.loads(Path("lint.json").read_text())
         dom = check_report("lint", work / "lint.html",
-                           {k: lint["summary"][k] for k in ("error", "warning", "info")}, len(lint["findings"]))
+                           {k: lint["summary"][k] for k in ("error", "warning", "info")},
+                           (len(lint["findings"]), len(lint["findings"])))
         check("lint exit code unchanged by --format html", 1, out.returncode)
         check("lint: no task counts in a single run", None, dom.totals.get("tasks"))
 
@@ -198,8 +239,7 @@ def main():
                             "json=corpus.json"], capture_output=True)
             data = json.loads(Path("corpus.json").read_text())
             check("corpus: 30 tasks", 30, data["summary"]["tasks"])
-            check_report("corpus audit", work / "corpus.html", data["summary"],
-                         sum(len(t["report"]["findings"]) for t in data["tasks"] if t["report"]))
+            check_report("corpus audit", work / "corpus.html", data["summary"], audit_findings(data["tasks"]))
             browser(["--screenshot=" + str(work / "corpus.png"), "--window-size=1280,800", "--hide-scrollbars"],
                     f"file://{work / 'corpus.html'}")
             width, height, colours = png_colours(work / "corpus.png")

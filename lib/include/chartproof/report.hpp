@@ -30,11 +30,15 @@ struct HtmlSection {
   std::string error;                 ///< the task could not be linted
   std::string report_json;           ///< format_json of its report
   std::vector<std::string> details;  ///< finding_details of its report
+  std::string environment;           ///< an audit task's environment (the environment x version grid)
+  std::string kube_version;          ///< an audit task's Kubernetes version
 };
 /// One self-contained HTML page (no network: inline style and script): an overview first (charts x
-/// packs by severity, the rules that fire most, the charts with most errors), then each section's
-/// findings with code frame, values line and remediation, filterable by severity and rule, each
-/// with an anchor.
+/// packs by severity, for an audit environments x Kubernetes versions, the rules that fire most, the
+/// charts with most errors), then each section's findings, errors first, with code frame, values
+/// line and remediation, filterable by severity and rule (cards left empty are hidden), each with an
+/// anchor. A finding an audit repeats in several tasks of its chart (other versions, environments)
+/// is shown once, in its first task, naming the others.
 std::string format_html(const std::vector<HtmlSection>& sections, std::string_view title);
 std::string format_html(const LintReport& report);
 /// The versioned JSON document described in DESIGN.md.

@@ -46,6 +46,20 @@ std::string chart_of(const rapidjson::Value& finding, const std::vector<std::str
   return file;
 }
 
+// Errors first, then warnings, then info.
+int severity_rank(std::string_view severity) { return severity == "error" ? 0 : severity == "warning" ? 1 : 2; }
+
+// What makes two tasks' findings the same finding: the chart, rule, severity, place and message (an
+// audit repeats it for every Kubernetes version, and every environment that does not change it).
+std::string repeat_key(const std::string& chart, const rapidjson::Value& f) {
+  const auto& at = f["location"];
+  auto number = [&](const char* key) {
+    return at.IsObject() && at.HasMember(key) && at[key].IsUint() ? std::to_string(at[key].GetUint()) : "0";
+  };
+  return chart + '\x1f' + str(f, "rule") + '\x1f' + str(f, "severity") + '\x1f' + str(at, "file") + ':' +
+         number("line") + ':' + number("column") + '\x1f' + str(f, "message");
+}
+
 constexpr const char* kStyle = R"(
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#1f2328;background:#f6f8fa}
 header{background:#24292f;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}
@@ -61,16 +75,24 @@ td.hot-error{background:#ffebe9}td.hot-warning{background:#fff8c5}td.hot-info{ba
 .finding pre{background:#f6f8fa;padding:6px 8px;margin:6px 0;overflow-x:auto;font-size:12px}
 .remedy{color:#57606a}.failed{background:#ffebe9;border-color:#ff8182}.rule{color:#57606a}
 a.self{color:#8c959f;text-decoration:none;margin-left:6px}.filters select{margin-right:12px}
-.meta{color:#57606a;font-size:13px}
+.meta{color:#57606a;font-size:13px}.also{color:#57606a;font-size:12px}
 )";
 
 constexpr const char* kScript = R"(
 function applyFilters(){
   var sev=document.getElementById('filter-severity').value, rule=document.getElementById('filter-rule').value;
+  var shown=0, filtering=sev!==''||rule!=='';
   document.querySelectorAll('.finding').forEach(function(f){
     var show=(sev===''||f.dataset.severity===sev)&&(rule===''||f.dataset.rule===rule);
     f.style.display=show?'':'none';
+    if(show)shown++;
   });
+  // A card the filter leaves without findings is hidden (a task that failed stays: it says why).
+  document.querySelectorAll('section.task').forEach(function(c){
+    var any=Array.prototype.some.call(c.querySelectorAll('.finding'),function(f){return f.style.display!=='none';});
+    c.style.display=(filtering&&!any&&!c.classList.contains('failed'))?'none':'';
+  });
+  document.getElementById('shown-count').textContent=shown;
 }
 document.getElementById('filter-severity').addEventListener('change',applyFilters);
 document.getElementById('filter-rule').addEventListener('change',applyFilters);
@@ -97,9 +119,27 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
   std::map<std::string, std::pair<std::size_t, std::size_t>> chart_tasks;  // chart -> (tasks, failed)
   std::set<std::string> packs;
   std::map<std::string, std::pair<std::size_t, std::string>> rules;  // rule -> (count, severity)
+  // An audit: a finding repeated in several tasks of its chart is shown once; the tasks holding it.
+  std::map<std::string, std::vector<std::size_t>> tasks_of;
+  // An audit: environment x Kubernetes version, each cell over every chart's task.
+  std::vector<std::string> environments, versions;
+  std::map<std::pair<std::string, std::string>, Counts> grid;
+  std::map<std::pair<std::string, std::string>, std::pair<std::size_t, std::size_t>> grid_tasks;  // (tasks, failed)
+  auto add_unique = [](std::vector<std::string>& list, const std::string& item) {
+    if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+  };
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const HtmlSection& s = sections[i];
     if (!s.error.empty()) ++failed;
+    const bool in_grid = !s.environment.empty() || !s.kube_version.empty();
+    std::pair<std::string, std::string> cell{s.environment.empty() ? "default" : s.environment,
+                                             s.kube_version.empty() ? "default" : s.kube_version};
+    if (in_grid) {
+      add_unique(environments, cell.first);
+      add_unique(versions, cell.second);
+      ++grid_tasks[cell].first;
+      if (!s.error.empty()) ++grid_tasks[cell].second;
+    }
     if (!s.chart.empty() && !by_chart.count(s.chart)) {
       chart_order.push_back(s.chart);
       by_chart[s.chart];
@@ -128,6 +168,11 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
       auto& r = rules[rule];
       ++r.first;
       r.second = severity;
+      if (in_grid) ++grid[cell].of(severity);
+      if (!s.chart.empty()) {
+        auto& tasks = tasks_of[repeat_key(s.chart, f)];
+        if (tasks.empty() || tasks.back() != i) tasks.push_back(i);
+      }
     }
   }
   std::ostringstream out;
@@ -172,6 +217,36 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
     out << "</tr>\n";
   }
   out << "</table><p class=\"meta\">errors / warnings / info</p></div>\n";
+  if (!environments.empty()) {
+    out << "<div><h3>Findings by environment and Kubernetes version</h3><table id=\"grid\"><tr><th>environment</th>";
+    for (const auto& version : versions) out << "<th>" << escape(version) << "</th>";
+    out << "</tr>\n";
+    for (const auto& env : environments) {
+      out << "<tr><th>" << escape(env) << "</th>";
+      for (const auto& version : versions) {
+        Counts c;
+        if (auto it = grid.find({env, version}); it != grid.end()) c = it->second;
+        auto [tasks, failed_tasks] = grid_tasks[{env, version}];
+        const char* hot = failed_tasks || c.error ? " hot-error"
+                          : c.warning             ? " hot-warning"
+                          : c.info                ? " hot-info"
+                                                  : "";
+        out << "<td class=\"cell" << hot << "\" data-environment=\"" << escape(env) << "\" data-version=\""
+            << escape(version) << "\" data-tasks=\"" << tasks << "\" data-failed=\"" << failed_tasks
+            << "\" data-error=\"" << c.error << "\" data-warning=\"" << c.warning << "\" data-info=\"" << c.info
+            << "\" title=\"" << tasks << " tasks (" << failed_tasks << " failed): " << c.error << " errors, "
+            << c.warning << " warnings, " << c.info << " info\">";
+        if (tasks > 0) {
+          out << "<span class=\"sev-error\">" << c.error << "</span> / <span class=\"sev-warning\">" << c.warning
+              << "</span> / <span class=\"sev-info\">" << c.info << "</span>";
+          if (failed_tasks) out << " <b class=\"sev-error\">" << failed_tasks << " failed</b>";
+        }
+        out << "</td>";
+      }
+      out << "</tr>\n";
+    }
+    out << "</table><p class=\"meta\">errors / warnings / info over every chart's task</p></div>\n";
+  }
   std::vector<std::pair<std::string, std::pair<std::size_t, std::string>>> top(rules.begin(), rules.end());
   std::stable_sort(top.begin(), top.end(),
                    [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
@@ -200,7 +275,11 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
       << "<option>error</option><option>warning</option><option>info</option></select></label>"
       << "<label>Rule <select id=\"filter-rule\"><option value=\"\">all</option>";
   for (const auto& [rule, c] : rules) out << "<option>" << escape(rule) << "</option>";
-  out << "</select></label><span class=\"meta\">" << findings_total << " findings</span></section>\n";
+  std::size_t distinct = findings_total;
+  for (const auto& [key, tasks] : tasks_of) distinct -= tasks.size() - 1;
+  out << "</select></label><span class=\"meta\"><b id=\"shown-count\">" << distinct << "</b> findings shown";
+  if (distinct != findings_total) out << " (" << findings_total << " over every task: repeats are shown once)";
+  out << "</span></section>\n";
   // Each section's findings.
   for (std::size_t i = 0; i < sections.size(); ++i) {
     const HtmlSection& s = sections[i];
@@ -219,22 +298,49 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
     }
     const auto& list = docs[i]["findings"].GetArray();
     if (list.Empty()) out << "<p class=\"meta\">no findings</p>";
-    for (rapidjson::SizeType k = 0; k < list.Size(); ++k) {
+    // Errors first; within a severity, the report's order (file, line).
+    std::vector<rapidjson::SizeType> order(list.Size());
+    for (rapidjson::SizeType k = 0; k < list.Size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
+      return severity_rank(str(list[a], "severity")) < severity_rank(str(list[b], "severity"));
+    });
+    std::size_t repeated = 0;
+    for (rapidjson::SizeType k : order) {
       const auto& f = list[k];
+      const std::vector<std::size_t>* tasks = nullptr;
+      if (!s.chart.empty()) {
+        tasks = &tasks_of[repeat_key(s.chart, f)];
+        if (tasks->front() != i) {  // shown in an earlier task of this chart
+          ++repeated;
+          continue;
+        }
+      }
       const auto& at = f["location"];
       std::string fid = id + "-" + std::to_string(k + 1);
       std::string severity = str(f, "severity");
-      out << "<div class=\"finding\" id=\"" << fid << "\" data-severity=\"" << escape(severity) << "\" data-rule=\""
-          << escape(str(f, "rule")) << "\"><div class=\"head\">" << escape(str(at, "file")) << ":"
-          << (at.HasMember("line") && at["line"].IsUint() ? at["line"].GetUint() : 0) << ":"
-          << (at.HasMember("column") && at["column"].IsUint() ? at["column"].GetUint() : 0) << " <span class=\"sev-"
-          << escape(severity) << "\">" << escape(severity) << "</span>: " << escape(str(f, "message"))
-          << " <span class=\"rule\">[" << escape(str(f, "rule")) << "]</span><a class=\"self\" href=\"#" << fid
-          << "\">#</a></div>";
+      out << "<div class=\"finding\" id=\"" << fid << "\" data-severity=\"" << escape(severity) << "\" data-tasks=\""
+          << (tasks ? tasks->size() : 1) << "\" data-rule=\"" << escape(str(f, "rule")) << "\"><div class=\"head\">"
+          << escape(str(at, "file")) << ":" << (at.HasMember("line") && at["line"].IsUint() ? at["line"].GetUint() : 0)
+          << ":" << (at.HasMember("column") && at["column"].IsUint() ? at["column"].GetUint() : 0)
+          << " <span class=\"sev-" << escape(severity) << "\">" << escape(severity)
+          << "</span>: " << escape(str(f, "message")) << " <span class=\"rule\">[" << escape(str(f, "rule"))
+          << "]</span><a class=\"self\" href=\"#" << fid << "\">#</a></div>";
       if (k < s.details.size() && !s.details[k].empty()) out << "<pre>" << escape(s.details[k]) << "</pre>";
+      if (tasks && tasks->size() > 1) {
+        out << "<div class=\"also\">also in";
+        for (std::size_t t = 1; t < tasks->size(); ++t) {
+          const std::string& other = sections[(*tasks)[t]].id;
+          out << (t == 1 ? " " : ", ") << "<a href=\"#" << anchor(other) << "\">" << escape(other) << "</a>";
+        }
+        out << "</div>";
+      }
       std::string remedy = str(f, "remediation");
       if (!remedy.empty()) out << "<div class=\"remedy\">Fix: " << escape(remedy) << "</div>";
       out << "</div>\n";
+    }
+    if (repeated > 0) {
+      out << "<p class=\"meta repeated\">" << repeated << (repeated == 1 ? " finding" : " findings")
+          << " also in an earlier task of this chart, shown there</p>";
     }
     out << "</section>\n";
   }
