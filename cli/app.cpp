@@ -185,7 +185,8 @@ int run(const std::vector<std::string>& args, Environment env) {
                    "Output format: text, json, sarif, junit, github, html; NAME=FILE writes to a file (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
-  lint_cmd->add_flag("--quiet,-q", lint.quiet, "Text: one line per finding, naming its object (no code frame or totals)");
+  lint_cmd->add_flag("--quiet,-q", lint.quiet,
+                     "Text: one line per finding, naming its object (no code frame or totals)");
   lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
   lint_cmd->add_option("--baseline", lint.request.baseline,
                        "Findings this baseline file holds do not fail the run (--summary lists them); new ones do");
