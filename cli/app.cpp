@@ -14,12 +14,12 @@
 #include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/formats.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
 #include "cli_support.hpp"
 #include "completion.hpp"
-#include "format_names.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -108,7 +108,7 @@ int run_lint(const LintArgs& a, Environment& env) {
     return 0;
   }
   // Each --format is NAME or NAME=FILE; at most one goes to standard output (or to --output).
-  auto targets = format_targets(a.formats, a.output, formats_accepted_by("lint"), env.err);
+  auto targets = format_targets(a.formats, a.output, format_names(kFormatLint), env.err);
   if (!targets) return kExitUsage;
   auto linted = lint_request(request);
   if (!linted) {
@@ -116,26 +116,15 @@ int run_lint(const LintArgs& a, Environment& env) {
     return kExitUsage;
   }
   const LintReport& report = linted.value();
-  // Writes one format to a stream; JSON is streamed, so a large report is never held twice.
+  // Writes one format to a stream (chartproof/formats.hpp picks the writer).
   auto write = [&](const std::string& format, std::ostream& out, bool terminal) {
-    if (format == "json") {
-      write_json(report, out);
-    } else if (format == "sarif") {
-      out << format_sarif(report, std::filesystem::current_path().string());
-    } else if (format == "junit") {
-      out << format_junit(report, a.fail_on == "never" ? std::nullopt : parse_severity(a.fail_on));
-    } else if (format == "github") {
-      out << format_github(report);
-    } else if (format == "html") {
-      out << format_html(report);
-    } else {
-      TextOptions look;
-      look.color = terminal && (a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color));
-      look.code_frame = !a.quiet;
-      look.quiet = a.quiet;
-      out << format_text(report, look);
-      if (a.summary) out << format_summary(report);
-    }
+    WriteOptions options;
+    options.color = terminal && (a.color == "always" || (a.color == "auto" && env.stdout_is_terminal && !env.no_color));
+    options.quiet = a.quiet;
+    options.summary = a.summary;
+    options.fail_on = a.fail_on == "never" ? std::nullopt : parse_severity(a.fail_on);
+    options.base_dir = std::filesystem::current_path().string();
+    write_report(report, format, options, out);
   };
   for (const auto& t : *targets) {
     if (t.file.empty()) {
@@ -182,7 +171,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_option("paths", lint.request.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
   lint_cmd
       ->add_option("--format", lint.formats,
-                   "Output format: text, json, sarif, junit, github, html; NAME=FILE writes to a file (repeatable)")
+                   "Output format: " + format_name_list(kFormatLint) + "; NAME=FILE writes to a file (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_option("--output,-o", lint.output, "Write the report to this file instead of standard output");
   lint_cmd->add_flag("--quiet,-q", lint.quiet,
@@ -263,8 +252,8 @@ int run(const std::vector<std::string>& args, Environment env) {
   PolicyArgs rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
   // --format only: -f is a values file in `lint`, and means nothing else anywhere.
-  rules_cmd->add_option("--format", rules_format, "Output format")
-      ->check(CLI::IsMember(formats_accepted_by("rules")))
+  rules_cmd->add_option("--format", rules_format, "Output format: " + format_name_list(kFormatRules))
+      ->check(CLI::IsMember(format_names(kFormatRules)))
       ->capture_default_str();
   rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")
       ->allow_extra_args(false);
@@ -367,9 +356,7 @@ int run(const std::vector<std::string>& args, Environment env) {
       auto defs = resolved->linter.definitions();
       for (std::size_t i = rules.size(); i < defs.size(); ++i) rules.push_back(*defs[i]);
     }
-    env.out << (rules_format == "markdown" ? format_rules_markdown(rules)
-                : rules_format == "json"   ? format_rules_json(rules)
-                                           : format_rules_text(rules));
+    write_rules(rules, rules_format, env.out);
     return 0;
   }
   if (*explain_cmd) {

@@ -4,9 +4,9 @@
 #include <ostream>
 
 #include "chartproof/audit.hpp"
+#include "chartproof/formats.hpp"
 #include "chartproof/report.hpp"
 #include "cli_support.hpp"
-#include "format_names.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -41,7 +41,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
       "audit", "Lint every chart x environment x Kubernetes version of a matrix file (docs/fleet.md)");
   cmd->add_option("matrix", a.matrix, "The matrix file (policies/schema/audit.schema.json)")->required();
   cmd->add_option("--format", a.formats,
-                  "Output format: text (a summary), json, sarif, html; NAME=FILE writes to a file")
+                  "Output format: " + format_name_list(kFormatAudit) + " (text: a summary); NAME=FILE writes to a file")
       ->allow_extra_args(false);
   cmd->add_option("--output,-o", a.output, "Write the report to this file instead of standard output");
   cmd->add_option("--fail-on", a.fail_on, "Exit 1 when a finding of any task is at or above this severity")
@@ -68,7 +68,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
 }
 
 int run_audit_command(const AuditArgs& a, Environment& env) {
-  auto targets = format_targets(a.formats, a.output, formats_accepted_by("audit"), env.err);
+  auto targets = format_targets(a.formats, a.output, format_names(kFormatAudit), env.err);
   if (!targets) return kExitUsage;
   auto matrix = load_audit_matrix(a.matrix);
   if (!matrix) {
@@ -100,17 +100,7 @@ int run_audit_command(const AuditArgs& a, Environment& env) {
     if (progress) on_progress = [&env](std::size_t done, std::size_t total) { draw_progress(env.err, done, total); };
     results = run_audit(matrix.value(), base, a.jobs, on_progress);
   }
-  auto write = [&](const std::string& format, std::ostream& out) {
-    if (format == "json") {
-      out << format_audit_json(results);
-    } else if (format == "sarif") {
-      out << format_audit_sarif(results);
-    } else if (format == "html") {
-      out << format_audit_html(results);
-    } else {
-      out << format_audit_summary(results);
-    }
-  };
+  auto write = [&](const std::string& format, std::ostream& out) { write_audit(results, format, out); };
   for (const auto& t : *targets) {
     if (t.file.empty()) {
       write(t.format, env.out);

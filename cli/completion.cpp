@@ -2,7 +2,7 @@
 // subcommands and options are the parser's own, and rule ids, packs and profiles come from the
 // catalogue the CLI runs with (the console script's --pack adds Python rules to it).
 #include "completion.hpp"
-#include "format_names.hpp"
+#include "chartproof/formats.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -53,7 +53,7 @@ OptionInfo describe(const CLI::Option& opt, const std::string& command, const Co
   info.value = Value::Free;
   if (name == "format") {
     info.value = Value::Words;
-    info.words = join(formats_accepted_by(command));
+    info.words = join(format_names(command == "lint" ? kFormatLint : command == "audit" ? kFormatAudit : kFormatRules));
   } else if (auto c = kChoices.find(name); c != kChoices.end()) {
     info.value = Value::Words;
     info.words = c->second;

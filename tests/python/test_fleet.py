@@ -73,6 +73,11 @@ def test_the_local_engine_is_the_cli(root, tmp_path, helm, cli, monkeypatch):
     sarif = subprocess.run([cli, "audit", "fleet/matrix.yaml", "--helm", helm, "--format", "sarif"],
                            capture_output=True, text=True)
     assert report.to_sarif() == sarif.stdout
+    # One format table: AuditReport.to(fmt) is what --format FMT writes, for every audit format.
+    assert [report.to(f) for f in ("json", "html", "sarif")] == [out.stdout, html.stdout, sarif.stdout]
+    assert all(report.to(f) == getattr(report, f"to_{f}")() for f in chartproof.formats("audit"))
+    with pytest.raises(ValueError, match="unknown format"):
+        report.to("junit")
     assert [t for t, _ in report.failed] == ["fleet/charts/pinned@default@1.30.0", "fleet/charts/pinned@default@1.33.0"]
     assert not report.ok()
     assert matrix.exists()

@@ -1,6 +1,7 @@
 """Report.filter (issue 28): a report of the findings of chosen rules, severities and files, with its
 own counts, that every writer takes like any report."""
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -46,3 +47,18 @@ def test_every_writer_takes_a_filtered_report():
 def test_filter_rejects_an_unknown_severity():
     with pytest.raises(ValueError, match="severities"):
         chartproof.lint(BROKEN).filter(severities=["fatal"])
+
+
+def test_one_format_table_for_the_cli_and_python(root, cli):
+    report = chartproof.lint([root / "examples" / "todo-app" / "rendered-broken.yaml"])
+    assert chartproof.formats() == ["text", "json", "sarif", "junit", "github", "html"]
+    for fmt in chartproof.formats():
+        assert report.to(fmt) == getattr(report, f"to_{fmt}")(), fmt
+    assert report.to("junit", fail_on="never") == report.to_junit("never")
+    with pytest.raises(ValueError, match="unknown format \"markdown\"; formats: text, json"):
+        report.to("markdown")
+    assert chartproof.formats("audit") == ["text", "json", "sarif", "html"]
+    assert chartproof.formats("rules") == ["text", "json", "markdown"]
+    # The CLI's --help lists the same table.
+    shown = subprocess.run([cli, "lint", "--help"], capture_output=True, text=True).stdout
+    assert "Output format: text, json, sarif, junit, github, html;" in shown

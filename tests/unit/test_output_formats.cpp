@@ -8,7 +8,10 @@
 
 #include "app.hpp"
 #include "chart_fixture.hpp"
+#include "chartproof/audit.hpp"
+#include "chartproof/formats.hpp"
 #include "chartproof/report.hpp"
+#include "chartproof/rule_pack.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "test_support.hpp"
 
@@ -181,4 +184,37 @@ TEST_CASE("CLI: several formats in one run, files and standard output") {
   CHECK(chartproof::cli::run({"lint", "--format", "json=" + dir + "/missing/dir/r.json", input},
                              chartproof::cli::Environment{out6, err6, false, false}) == 2);
   CHECK(err6.str().find("cannot write the json report") != std::string::npos);
+}
+
+TEST_CASE("the format table: every format a command lists has a writer, and no other name does") {
+  using namespace chartproof;
+  auto report = broken_report();
+  std::set<std::string_view> names;
+  for (const auto& f : output_formats()) {
+    CHECK_MESSAGE(names.insert(f.name).second, f.name);
+    CHECK(f.uses != 0);
+    CHECK_FALSE(f.writes.empty());
+  }
+  for (const auto& name : format_names(kFormatLint)) {
+    std::ostringstream out;
+    CHECK_MESSAGE(write_report(report, name, WriteOptions{}, out), name);
+    CHECK_MESSAGE(!out.str().empty(), name);
+  }
+  std::vector<RuleDefinition> rules;
+  for (const auto* def : RuleCatalogue::builtin()->rules()) rules.push_back(*def);
+  for (const auto& name : format_names(kFormatRules)) {
+    std::ostringstream out;
+    CHECK_MESSAGE(write_rules(rules, name, out), name);
+  }
+  for (const auto& name : format_names(kFormatAudit)) {
+    std::ostringstream out;
+    CHECK_MESSAGE(write_audit({}, name, out), name);
+  }
+  // A name the table does not give a command is refused, and nothing is written.
+  std::ostringstream none;
+  CHECK_FALSE(write_report(report, "markdown", WriteOptions{}, none));
+  CHECK_FALSE(write_audit({}, "junit", none));
+  CHECK_FALSE(write_rules(rules, "sarif", none));
+  CHECK(none.str().empty());
+  CHECK(format_name_list(kFormatLint) == "text, json, sarif, junit, github, html");
 }

@@ -26,7 +26,7 @@ from .packs import Rule, RulePack, catalogue as _catalogue
 __all__ = [
     "AuditReport", "audit", "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
     "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
-    "lint_chart", "parse", "rules",
+    "formats", "lint_chart", "parse", "rules",
     "__version__",
 ]
 __version__: str = _core.__version__
@@ -198,6 +198,12 @@ class Report:
             return True
 
         return Report(self._core.keep([keep(f) for f in self.findings]))
+
+    def to(self, fmt: str, fail_on: str = "error", base_dir: str = ".") -> str:
+        """The report in one of ``chartproof.formats()`` (text, json, sarif, junit, github, html), as
+        ``chartproof lint --format FMT`` writes it (``fail_on`` for junit, ``base_dir`` for sarif);
+        ValueError for another name."""
+        return str(self._core.to(fmt, fail_on, base_dir))
 
     def to_json(self) -> str:
         """The report as ``chartproof lint --format json`` prints it."""
@@ -443,6 +449,12 @@ def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Option
     """Parses files and in-memory YAML into a Graph for inspection. With ``strict``, YAML that cannot
     be read raises ParseError."""
     return _core.parse(_texts(text), _paths(paths), namespace or "default", strict)
+
+
+def formats(command: str = "lint") -> List[str]:
+    """The output formats ``command`` (lint, audit, rules) writes, from the library's one table:
+    the names ``Report.to`` / ``AuditReport.to`` and ``--format`` take."""
+    return [str(f) for f in _core.formats(command)]
 
 
 def rules(policy: PolicyArg = None, packs: Optional[Sequence[RulePack]] = None) -> List[Dict[str, object]]:

@@ -55,6 +55,11 @@ class AuditReport:
         """True when every task was linted and none has a finding at or above ``fail_on``."""
         return self._core.ok(fail_on)
 
+    def to(self, fmt: str) -> str:
+        """The audit in one of ``chartproof.formats("audit")`` (text, json, sarif, html), as
+        ``chartproof audit --format FMT`` writes it; ValueError for another name."""
+        return str(self._core.to(fmt))
+
     def to_json(self) -> str:
         return self._core.to_json()
 

@@ -3,8 +3,11 @@
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
+#include <sstream>
+
 #include "chartproof/audit.hpp"
 #include "chartproof/finding.hpp"
+#include "chartproof/formats.hpp"
 #include "core_error.hpp"
 
 namespace py = pybind11;
@@ -103,6 +106,16 @@ void bind_audit(py::module_& m) {
             return sev ? audit_ok(a.results, *sev) : audit_totals(a.results).failed == 0;
           },
           py::arg("fail_on") = "error")
+      .def(
+          "to",
+          [](const AuditResults& a, const std::string& format) {
+            std::ostringstream out;
+            if (!write_audit(a.results, format, out)) {
+              throw py::value_error("unknown format \"" + format + "\"; formats: " + format_name_list(kFormatAudit));
+            }
+            return out.str();
+          },
+          py::arg("format"))
       .def("to_json", [](const AuditResults& a) { return format_audit_json(a.results); })
       .def("to_sarif", [](const AuditResults& a) { return format_audit_sarif(a.results); })
       .def("to_text", [](const AuditResults& a) { return format_audit_summary(a.results); })

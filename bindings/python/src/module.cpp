@@ -3,10 +3,13 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <sstream>
+
 #include "audit_module.hpp"
 #include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/formats.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
@@ -316,6 +319,23 @@ PYBIND11_MODULE(_core, m) {
             return format_junit(r, *sev);
           },
           py::arg("fail_on") = "error")
+      .def(
+          "to",
+          [](const LintReport& r, const std::string& format, const std::string& fail_on, const std::string& base_dir) {
+            WriteOptions options;
+            options.base_dir = base_dir;
+            if (fail_on == "never") {
+              options.fail_on = std::nullopt;
+            } else if (!(options.fail_on = parse_severity(fail_on))) {
+              throw py::value_error("fail_on must be error, warning, info or never");
+            }
+            std::ostringstream out;
+            if (!write_report(r, format, options, out)) {
+              throw py::value_error("unknown format \"" + format + "\"; formats: " + format_name_list(kFormatLint));
+            }
+            return out.str();
+          },
+          py::arg("format"), py::arg("fail_on") = "error", py::arg("base_dir") = ".")
       .def("to_github", [](const LintReport& r) { return format_github(r); })
       .def("to_html", [](const LintReport& r) { return format_html(r); })
       .def("to_text", [](const LintReport& r) { return format_text(r, TextOptions{}); })
@@ -329,6 +349,16 @@ PYBIND11_MODULE(_core, m) {
       .def(
           "__iter__", [](const LintReport& r) { return py::make_iterator(r.findings.begin(), r.findings.end()); },
           py::keep_alive<0, 1>());
+
+  m.def(
+      "formats",
+      [](const std::string& command) {
+        FormatUse use = command == "audit" ? kFormatAudit : command == "rules" ? kFormatRules : kFormatLint;
+        if (command != "lint" && command != "audit" && command != "rules")
+          throw py::value_error("command must be lint, audit or rules");
+        return format_names(use);
+      },
+      py::arg("command") = "lint", "The output formats a command writes (chartproof/formats.hpp's table).");
 
   chartproof::python::bind_packs(m);
   chartproof::python::bind_audit(m);

@@ -94,6 +94,10 @@ std::string format_audit_summary(const std::vector<AuditResult>& results);
 /// One self-contained HTML page (format_html): an overview, then every task's findings.
 std::string format_audit_html(const std::vector<AuditResult>& results);
 
+/// Writes an audit in an audit format of output_formats() (text is the summary); false (nothing
+/// written) when `format` is not one.
+bool write_audit(const std::vector<AuditResult>& results, std::string_view format, std::ostream& out);
+
 /// A result whose lint report or SARIF cannot be read back (a worker returned garbage, a truncated
 /// transfer) becomes a failed task with an error saying so, so that no total, report or exit code
 /// counts a task that checked nothing as clean. Every result an engine brings back goes through it.
