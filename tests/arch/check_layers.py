@@ -95,6 +95,13 @@ def check(root: Path) -> list:
                     problems.append(f"{rel}: includes library internals {inc}; fronts use lib/include only")
                 if front == "bindings" and inc == "app.hpp" and path.name != "cli_module.cpp":
                     problems.append(f"{rel}: the Python library module includes the CLI")
+    # The build links one library per layer in this order (lib/CMakeLists.txt, where a back-edge
+    # fails to link): the two lists must say the same.
+    cmake = (root / "lib/CMakeLists.txt").read_text()
+    found = re.search(r"set\(CHARTPROOF_LAYERS ([^)]*)\)", cmake)
+    linked = [layer.split("+") for layer in found.group(1).split()] if found else []
+    if linked != LAYERS:
+        problems.append(f"lib/CMakeLists.txt: CHARTPROOF_LAYERS {linked} differs from this script's LAYERS {LAYERS}")
     return problems
 
 

@@ -1,7 +1,7 @@
 // The Dask engine as the CLI reaches it: the chartproof Python package (chartproof.fleet) submits
 // the tasks to the cluster and prints the gathered results in the interchange form, which is read
 // back here, so the CLI writes the same reports from them as from its own local run.
-#include "chart/run_process.hpp"
+#include "io/run_process.hpp"
 #include "chartproof/audit.hpp"
 
 namespace chartproof {
@@ -11,7 +11,7 @@ Expected<std::vector<AuditResult>> run_audit_on_dask(const std::string& matrix, 
                                                      const std::string& python) {
   std::vector<std::string> argv = {python, "-m", "chartproof.fleet", "--scheduler", scheduler, matrix};
   argv.insert(argv.end(), task_flags.begin(), task_flags.end());
-  auto run = chart::run_process(argv);
+  auto run = io::run_process(argv);
   if (!run.failure.empty()) {
     return Error{"", 0, 0,
                  "--scheduler: cannot run " + python + ": " + run.failure +

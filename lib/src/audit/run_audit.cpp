@@ -7,7 +7,7 @@
 #include "chart/packaged_chart.hpp"
 #include "chartproof/audit.hpp"
 #include "chartproof/report.hpp"
-#include "engine/parallel.hpp"
+#include "support/parallel.hpp"
 
 namespace chartproof {
 namespace {
@@ -81,7 +81,7 @@ std::vector<AuditResult> run_audit(const AuditMatrix& matrix, const LintRequest&
   std::vector<AuditResult> results(matrix.tasks.size());
   std::atomic<std::size_t> done{0};
   std::mutex progress_mutex;
-  engine::parallel_for(matrix.tasks.size(), jobs, [&](std::size_t i) {
+  support::parallel_for(matrix.tasks.size(), jobs, [&](std::size_t i) {
     results[i] = run_audit_task(matrix.tasks[i], request);
     std::size_t n = ++done;
     if (progress) {

@@ -7,7 +7,7 @@
 
 #include "chart/archive_members.hpp"
 #include "chart/packaged_chart.hpp"
-#include "chart/run_process.hpp"
+#include "io/run_process.hpp"
 #include "chart/temp_dir.hpp"
 #include "chartproof/chart.hpp"
 
@@ -82,18 +82,18 @@ Expected<ChartSources> load_chart_archive(const std::string& archive, const std:
   if (temp.path().empty()) return Error{archive, 0, 0, "cannot create a temporary folder to unpack the chart into"};
   // What the archive holds is checked first (archive_members.hpp): only what helm would load is
   // unpacked. GNU tar (every Debian has it) lists and unpacks; the C locale fixes its listing's words.
-  auto tar_error = [&](const ProcessResult& run) {
+  auto tar_error = [&](const io::ProcessResult& run) {
     std::string why = !run.failure.empty() ? run.failure : run.err;
     while (!why.empty() && why.back() == '\n') why.pop_back();
     return Error{archive, 0, 0, "not a chart archive tar can unpack: " + why};
   };
   auto list =
-      run_process({"env", "LC_ALL=C", "tar", "-tvzf", archive, "--numeric-owner"}, options.timeout_seconds * 1000U);
+      io::run_process({"env", "LC_ALL=C", "tar", "-tvzf", archive, "--numeric-owner"}, options.timeout_seconds * 1000U);
   if (list.exit_code != 0) return tar_error(list);
   if (auto refused = refuse_archive_members(archive, parse_tar_listing(list.out))) return *refused;
   // GNU tar also refuses members with `..` or an absolute path by default.
   auto untar =
-      run_process({"tar", "-xzf", archive, "-C", temp.path().string(), "--no-same-owner", "--no-same-permissions"},
+      io::run_process({"tar", "-xzf", archive, "-C", temp.path().string(), "--no-same-owner", "--no-same-permissions"},
                   options.timeout_seconds * 1000U);
   if (untar.exit_code != 0) return tar_error(untar);
   auto folder = chart_folder_in(temp.path());

@@ -3,7 +3,7 @@
 
 #include <filesystem>
 
-#include "chart/run_process.hpp"
+#include "io/run_process.hpp"
 #include "chartproof/chart.hpp"
 
 namespace chartproof {
@@ -28,7 +28,7 @@ std::vector<std::string> helm_template_argv(const std::string& chart_dir, const 
 
 Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptions& options) {
   auto argv = helm_template_argv(chart_dir, options);
-  auto result = chart::run_process(argv, options.timeout_seconds * 1000U);
+  auto result = io::run_process(argv, options.timeout_seconds * 1000U);
   if (result.timed_out) {
     return Error{chart_dir, 0, 0,
                  "helm template did not finish within " + std::to_string(options.timeout_seconds) +

@@ -10,7 +10,7 @@
 
 #include "chartproof/engine.hpp"
 #include "chartproof/rule_pack.hpp"
-#include "engine/parallel.hpp"
+#include "support/parallel.hpp"
 #include "kubeschema/schemas.hpp"
 #include "model/keyed_path.hpp"
 #include "model/scope_matcher.hpp"
@@ -372,7 +372,7 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
     input->files.push_back(std::move(shared));
   }
   std::vector<ParsedDocument> parsed(tasks.size());
-  engine::parallel_for(tasks.size(), options.jobs,
+  support::parallel_for(tasks.size(), options.jobs,
                        [&](std::size_t i) { parsed[i] = parse_chunk(*tasks[i].file, tasks[i].chunk, options.limits); });
   // A file none of whose documents looks like a Kubernetes object (looks_like_object: a GitHub
   // workflow, docker-compose.yml, a values file, Chart.yaml) is not a manifest, and is skipped
@@ -437,7 +437,7 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
   const RuleContext run_context{graph, options_, schemas ? &*schemas : nullptr, nullptr, nullptr};
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
-  engine::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {
+  support::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {
     std::vector<Finding>& out = slots[i];
     if (i < docs.size()) {
       for (const auto& a : active_) {

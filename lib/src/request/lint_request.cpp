@@ -10,7 +10,7 @@
 
 #include "chart/compare_renders.hpp"
 #include "chart/packaged_chart.hpp"
-#include "engine/parallel.hpp"
+#include "support/parallel.hpp"
 #include "kubeschema/kube_schemas.hpp"
 
 namespace chartproof {
@@ -214,7 +214,7 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // helm dominates chart mode (40-500 ms a chart), so the charts render concurrently (--jobs); each
   // is then parsed and linted in path order, so the output is the same for any --jobs.
   std::vector<std::optional<Expected<ChartSources>>> rendered(sorted.charts.size());
-  engine::parallel_for(sorted.charts.size(), request.jobs, [&](std::size_t i) {
+  support::parallel_for(sorted.charts.size(), request.jobs, [&](std::size_t i) {
     rendered[i].emplace(load_chart(sorted.charts[i], chart_options, linter->chart_renders()));
     if (request.shown_paths.empty()) return;
     if (*rendered[i]) {

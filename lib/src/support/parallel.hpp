@@ -1,5 +1,5 @@
 #pragma once
-// A minimal fork-join loop: the engine's only source of threads.
+// A minimal fork-join loop: the only source of threads (engine, request, audit).
 
 #include <algorithm>
 #include <atomic>
@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-namespace chartproof::engine {
+namespace chartproof::support {
 
 /// Number of workers for `jobs` (0 = one per core), never more than the work items.
 inline unsigned worker_count(unsigned jobs, std::size_t items) {
@@ -46,4 +46,4 @@ void parallel_for(std::size_t n, unsigned jobs, Fn&& fn) {
   if (failure) std::rethrow_exception(failure);
 }
 
-}  // namespace chartproof::engine
+}  // namespace chartproof::support

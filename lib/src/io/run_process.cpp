@@ -1,4 +1,4 @@
-#include "chart/run_process.hpp"
+#include "io/run_process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -14,7 +14,7 @@
 
 extern char** environ;
 
-namespace chartproof::chart {
+namespace chartproof::io {
 
 ProcessResult run_process(const std::vector<std::string>& argv, unsigned timeout_ms) {
   ProcessResult result;
@@ -94,4 +94,4 @@ ProcessResult run_process(const std::vector<std::string>& argv, unsigned timeout
   return result;
 }
 
-}  // namespace chartproof::chart
+}  // namespace chartproof::io

@@ -1,10 +1,10 @@
+// Findings: severities, fingerprints, output order, grouping at an edit location, masking.
 #include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <map>
 #include <tuple>
 
-#include "chartproof/error.hpp"
 #include "chartproof/finding.hpp"
 #include "support/utf8.hpp"
 
@@ -110,17 +110,6 @@ std::string mask_secret(std::string_view secret) {
   }
   std::string out(secret.substr(0, bytes));
   out += "\xE2\x80\xA6";  // …
-  return out;
-}
-
-std::string Error::to_string() const {
-  std::string out;
-  if (!file.empty()) {
-    out += file;
-    if (line > 0) out += ":" + std::to_string(line) + ":" + std::to_string(column);
-    out += ": ";
-  }
-  out += message;
   return out;
 }
 

@@ -1,3 +1,4 @@
+// What rule.hpp declares for every rule: parameters by name and type, and the default (empty) checks.
 #include <stdexcept>
 
 #include "chartproof/rule.hpp"

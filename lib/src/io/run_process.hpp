@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace chartproof::chart {
+namespace chartproof::io {
 
 /// What a finished process left behind.
 struct ProcessResult {
@@ -20,4 +20,4 @@ struct ProcessResult {
 /// killed and `timed_out` set, so a hung helm cannot hang a CI gate.
 ProcessResult run_process(const std::vector<std::string>& argv, unsigned timeout_ms = 0);
 
-}  // namespace chartproof::chart
+}  // namespace chartproof::io
