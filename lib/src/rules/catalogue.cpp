@@ -1,16 +1,6 @@
 // The built-in catalogue: every pack, in the order `chartproof rules` lists them.
 #include "chartproof/rule.hpp"
-#include "rules/chart/pack.hpp"
-#include "rules/hygiene/pack.hpp"
-#include "rules/images/pack.hpp"
-#include "rules/policy/pack.hpp"
-#include "rules/probes/pack.hpp"
-#include "rules/resources/pack.hpp"
-#include "rules/rollout/pack.hpp"
-#include "rules/schema/pack.hpp"
-#include "rules/secrets/pack.hpp"
-#include "rules/security/pack.hpp"
-#include "rules/selectors/pack.hpp"
+#include "rules/packs.hpp"
 
 namespace chartproof {
 

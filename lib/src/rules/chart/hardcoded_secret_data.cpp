@@ -3,7 +3,6 @@
 #include <map>
 
 #include "chartproof/finding.hpp"
-#include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/secret_text.hpp"
 #include "support/base64.hpp"
@@ -75,24 +74,24 @@ class HardcodedSecretData : public Rule {
 }  // namespace
 
 RuleDefinition hardcoded_secret_data_rule() {
-  RuleMeta meta{
-      "hardcoded-secret-data",
-      "chart",
-      Severity::Error,
-      true,
-      {"Secret"},
-      "A chart must not bake a secret's value into its templates or defaults.",
-      "In chart mode chartproof renders the chart twice, under two release names, and compares each "
-      "Secret's data. A value generated at install (`randAlphaNum`, `genPrivateKey`, `lookup` of an "
-      "existing one) or derived from the release differs between the renders; one supplied with -f or "
-      "--set is the installer's choice and is not reported. A non-empty value identical in both renders that is not a "
-      "placeholder is a default shipped with the chart: every installation that does not override it "
-      "shares the same password or key, and anyone who reads the chart knows it. Keys are reported when "
-      "their name says they hold a secret (password, token, api key, ...) or the value is a private key.",
-      "Generate the value when none is given (`{{ .Values.password | default (randAlphaNum 24) }}`, with "
-      "`lookup` to keep it across upgrades) or require it (`required`), or reference an existing Secret.",
-      {},
-      /*sensitive=*/true};
+  RuleMeta meta{.id = "hardcoded-secret-data",
+                .pack = "chart",
+                .severity = Severity::Error,
+                .kinds = {"Secret"},
+                .summary = "A chart must not bake a secret's value into its templates or defaults.",
+                .rationale =
+                    "In chart mode chartproof renders the chart twice, under two release names, and compares each "
+                    "Secret's data. A value generated at install (`randAlphaNum`, `genPrivateKey`, `lookup` of an "
+                    "existing one) or derived from the release differs between the renders; one supplied with -f or "
+                    "--set is the installer's choice and is not reported. A non-empty value identical in both renders "
+                    "that is not a "
+                    "placeholder is a default shipped with the chart: every installation that does not override it "
+                    "shares the same password or key, and anyone who reads the chart knows it. Keys are reported when "
+                    "their name says they hold a secret (password, token, api key, ...) or the value is a private key.",
+                .remediation =
+                    "Generate the value when none is given (`{{ .Values.password | default (randAlphaNum 24) }}`, with "
+                    "`lookup` to keep it across upgrades) or require it (`required`), or reference an existing Secret.",
+                .sensitive = /*sensitive=*/true};
   meta.needs_probe_render = true;
   return define<HardcodedSecretData>(std::move(meta));
 }

@@ -1,5 +1,4 @@
 // invalid-app-version: Chart.yaml without appVersion, or with one YAML reads as a number.
-#include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -33,17 +32,15 @@ class InvalidAppVersion : public Rule {
 }  // namespace
 
 RuleDefinition invalid_app_version_rule() {
-  RuleMeta meta{"invalid-app-version",
-                "chart",
-                Severity::Warning,
-                true,
-                {},
-                "Chart.yaml should carry appVersion, quoted.",
-                "appVersion names the version of the application the chart deploys; charts feed it into the "
-                "`app.kubernetes.io/version` label and image tags, and `helm list` shows it. Written unquoted, a "
-                "version like 1.10 is a YAML number and becomes 1.1. Library charts (type: library) are exempt.",
-                "Add `appVersion: \"1.2.3\"` (quoted) to Chart.yaml.",
-                {}};
+  RuleMeta meta{.id = "invalid-app-version",
+                .pack = "chart",
+                .severity = Severity::Warning,
+                .summary = "Chart.yaml should carry appVersion, quoted.",
+                .rationale =
+                    "appVersion names the version of the application the chart deploys; charts feed it into the "
+                    "`app.kubernetes.io/version` label and image tags, and `helm list` shows it. Written unquoted, a "
+                    "version like 1.10 is a YAML number and becomes 1.1. Library charts (type: library) are exempt.",
+                .remediation = "Add `appVersion: \"1.2.3\"` (quoted) to Chart.yaml."};
   meta.chart_level = true;
   return define<InvalidAppVersion>(std::move(meta));
 }

@@ -2,7 +2,6 @@
 // needs (apiVersion v2, a name, a SemVer 2 version).
 #include <re2/re2.h>
 
-#include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -72,21 +71,21 @@ class InvalidChartYaml : public Rule {
 }  // namespace
 
 RuleDefinition invalid_chart_yaml_rule() {
-  RuleMeta meta{"invalid-chart-yaml",
-                "chart",
-                Severity::Error,
-                true,
-                {},
-                "A chart folder needs a Chart.yaml with apiVersion v1 or v2, a name and a SemVer 2 version.",
-                "helm finds a chart by its Chart.yaml and refuses one without a name or version; `helm lint`, "
-                "`helm package` and chart repositories reject versions that are not strict SemVer 2 (`1.0` and "
-                "`v1.2.3` are not), and an apiVersion other than v1 or v2 (helm's chart loader knows no other; v1, the "
-                "Helm 2 format, is legacy-chart-api-version's warning). Runs in chart mode (a chart folder given "
-                "to `chartproof lint`); a folder with templates/ and values.yaml but no Chart.yaml is reported here "
-                "instead of its templates being read as YAML.",
-                "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "
-                "`version:` in SemVer 2 (`1.2.3`), and `appVersion:` quoted.",
-                {}};
+  RuleMeta meta{
+      .id = "invalid-chart-yaml",
+      .pack = "chart",
+      .severity = Severity::Error,
+      .summary = "A chart folder needs a Chart.yaml with apiVersion v1 or v2, a name and a SemVer 2 version.",
+      .rationale =
+          "helm finds a chart by its Chart.yaml and refuses one without a name or version; `helm lint`, "
+          "`helm package` and chart repositories reject versions that are not strict SemVer 2 (`1.0` and "
+          "`v1.2.3` are not), and an apiVersion other than v1 or v2 (helm's chart loader knows no other; v1, the "
+          "Helm 2 format, is legacy-chart-api-version's warning). Runs in chart mode (a chart folder given "
+          "to `chartproof lint`); a folder with templates/ and values.yaml but no Chart.yaml is reported here "
+          "instead of its templates being read as YAML.",
+      .remediation =
+          "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "
+          "`version:` in SemVer 2 (`1.2.3`), and `appVersion:` quoted."};
   meta.chart_level = true;
   return define<InvalidChartYaml>(std::move(meta));
 }

@@ -1,6 +1,5 @@
 // invalid-values-yaml: a values file (the chart's values.yaml or a -f file) that does not parse or
 // is not a mapping.
-#include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -28,17 +27,16 @@ class InvalidValuesYaml : public Rule {
 }  // namespace
 
 RuleDefinition invalid_values_yaml_rule() {
-  RuleMeta meta{"invalid-values-yaml",
-                "chart",
-                Severity::Error,
-                true,
-                {},
-                "values.yaml and every -f values file must be a valid YAML mapping.",
-                "helm merges values files as maps; a file that does not parse, or holds a list or a string, stops "
-                "`helm install` with an error that names neither line nor cause. chartproof reads the chart's "
-                "values.yaml and each file given with -f/--values and reports the parser's position.",
-                "Fix the YAML at the reported position; the top level of a values file is `name: value` pairs.",
-                {}};
+  RuleMeta meta{
+      .id = "invalid-values-yaml",
+      .pack = "chart",
+      .severity = Severity::Error,
+      .summary = "values.yaml and every -f values file must be a valid YAML mapping.",
+      .rationale =
+          "helm merges values files as maps; a file that does not parse, or holds a list or a string, stops "
+          "`helm install` with an error that names neither line nor cause. chartproof reads the chart's "
+          "values.yaml and each file given with -f/--values and reports the parser's position.",
+      .remediation = "Fix the YAML at the reported position; the top level of a values file is `name: value` pairs."};
   meta.chart_level = true;
   return define<InvalidValuesYaml>(std::move(meta));
 }

@@ -1,6 +1,5 @@
 // legacy-chart-api-version: Chart.yaml in the Helm 2 format (apiVersion v1), which Helm 3 and 4
 // still render and install, so it is a warning, not invalid-chart-yaml's error.
-#include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -26,20 +25,20 @@ class LegacyChartApiVersion : public Rule {
 }  // namespace
 
 RuleDefinition legacy_chart_api_version_rule() {
-  RuleMeta meta{"legacy-chart-api-version",
-                "chart",
-                Severity::Warning,
-                true,
-                {},
-                "Chart.yaml should use apiVersion v2, the format of Helm 3 and later.",
-                "apiVersion v1 is the Helm 2 chart format. Helm 3 and 4 load it (helm's chart loader and `helm lint` "
-                "accept v1 and v2, pkg/lint/rules/chartfile.go validateChartAPIVersion) and install it, so it is "
-                "not an error; but its dependencies are read from a separate requirements.yaml for compatibility "
-                "only, and what Helm 3 added to Chart.yaml (library charts, dependencies with conditions and "
-                "aliases in one file) needs v2. Popular charts still ship v1 (elastic's charts, fluent-bit, "
-                "loki-stack).",
-                "Set `apiVersion: v2` and move requirements.yaml's dependencies into Chart.yaml's `dependencies:`.",
-                {}};
+  RuleMeta meta{
+      .id = "legacy-chart-api-version",
+      .pack = "chart",
+      .severity = Severity::Warning,
+      .summary = "Chart.yaml should use apiVersion v2, the format of Helm 3 and later.",
+      .rationale =
+          "apiVersion v1 is the Helm 2 chart format. Helm 3 and 4 load it (helm's chart loader and `helm lint` "
+          "accept v1 and v2, pkg/lint/rules/chartfile.go validateChartAPIVersion) and install it, so it is "
+          "not an error; but its dependencies are read from a separate requirements.yaml for compatibility "
+          "only, and what Helm 3 added to Chart.yaml (library charts, dependencies with conditions and "
+          "aliases in one file) needs v2. Popular charts still ship v1 (elastic's charts, fluent-bit, "
+          "loki-stack).",
+      .remediation =
+          "Set `apiVersion: v2` and move requirements.yaml's dependencies into Chart.yaml's `dependencies:`."};
   meta.chart_level = true;
   return define<LegacyChartApiVersion>(std::move(meta));
 }

@@ -1,5 +1,4 @@
 // plaintext-secret-in-values: a chart's values.yaml that ships a literal secret as a default.
-#include "rules/chart/pack.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/secret_detector.hpp"
 
@@ -42,23 +41,22 @@ class PlaintextSecretInValues : public Rule {
 }  // namespace
 
 RuleDefinition plaintext_secret_in_values_rule() {
-  RuleMeta meta{"plaintext-secret-in-values",
-                "chart",
-                Severity::Error,
-                true,
-                {},
-                "A chart's values.yaml must not ship a literal secret as a default.",
-                "values.yaml is published with the chart: a password, token or key written there is the same on "
-                "every installation that does not override it, and readable by anyone who can fetch the chart. A "
-                "key is reported when its name says it holds a secret and its default is not empty, a placeholder "
-                "(changeme, <...>, ${...}) or plainly not a secret (a boolean, a number, a path), and whatever its "
-                "name when the value is a URL with a literal `user:password@` or a known credential format. The "
-                "rule reads the chart's own values.yaml only; -f files are the installer's.",
-                "Leave the default empty and generate the secret in the template when it is not given "
-                "(`randAlphaNum`, keeping an existing one with `lookup`), or take the name of an existing Secret "
-                "(`existingSecret`) and reference it with `secretKeyRef`.",
-                {},
-                /*sensitive=*/true};
+  RuleMeta meta{.id = "plaintext-secret-in-values",
+                .pack = "chart",
+                .severity = Severity::Error,
+                .summary = "A chart's values.yaml must not ship a literal secret as a default.",
+                .rationale =
+                    "values.yaml is published with the chart: a password, token or key written there is the same on "
+                    "every installation that does not override it, and readable by anyone who can fetch the chart. A "
+                    "key is reported when its name says it holds a secret and its default is not empty, a placeholder "
+                    "(changeme, <...>, ${...}) or plainly not a secret (a boolean, a number, a path), and whatever its "
+                    "name when the value is a URL with a literal `user:password@` or a known credential format. The "
+                    "rule reads the chart's own values.yaml only; -f files are the installer's.",
+                .remediation =
+                    "Leave the default empty and generate the secret in the template when it is not given "
+                    "(`randAlphaNum`, keeping an existing one with `lookup`), or take the name of an existing Secret "
+                    "(`existingSecret`) and reference it with `secretKeyRef`.",
+                .sensitive = /*sensitive=*/true};
   meta.chart_level = true;
   return define<PlaintextSecretInValues>(std::move(meta));
 }

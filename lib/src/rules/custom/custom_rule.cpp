@@ -143,15 +143,13 @@ Expected<RuleDefinition> make_custom_rule_definition(const CustomRuleSpec& spec)
     if (!compiled) return Error{spec.file, spec.line, spec.column, compiled.error().message};
     schema = std::make_shared<const jsonschema::Schema>(std::move(compiled.value()));
   }
-  RuleMeta meta{spec.id,
-                spec.pack,
-                spec.severity,
-                true,
-                spec.kinds,
-                spec.summary,
-                spec.rationale.empty() ? "Declared in " + spec.file + "." : spec.rationale,
-                spec.remediation.empty() ? spec.summary : spec.remediation,
-                {}};
+  RuleMeta meta{.id = spec.id,
+                .pack = spec.pack,
+                .severity = spec.severity,
+                .kinds = spec.kinds,
+                .summary = spec.summary,
+                .rationale = spec.rationale.empty() ? "Declared in " + spec.file + "." : spec.rationale,
+                .remediation = spec.remediation.empty() ? spec.summary : spec.remediation};
   auto req = std::make_shared<std::vector<CompiledCheck>>(std::move(require.value()));
   auto forb = std::make_shared<std::vector<CompiledCheck>>(std::move(forbid.value()));
   return RuleDefinition{std::move(meta), [spec, req, forb, schema](const Params&) -> std::unique_ptr<Rule> {

@@ -1,7 +1,6 @@
 // duplicate-env-var: the same variable name twice in one container's env.
 #include <set>
 
-#include "rules/hygiene/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -28,19 +27,17 @@ class DuplicateEnvVar : public Rule {
 }  // namespace
 
 RuleDefinition duplicate_env_var_rule() {
-  return define<DuplicateEnvVar>(
-      RuleMeta{"duplicate-env-var",
-               "hygiene",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "A container must not set the same env var twice.",
-               "Kubernetes accepts duplicate env names and the container sees only the last one, so a value set in "
-               "the template is silently overridden by `extraEnv` from values (or the other way round) and the "
-               "setting you read in the manifest is not the one that runs. Reported at the second occurrence.",
-               "Remove one of the entries, or merge them (usually: let values override the template's default "
-               "explicitly).",
-               {}});
+  return define<DuplicateEnvVar>(RuleMeta{
+      .id = "duplicate-env-var",
+      .pack = "hygiene",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "A container must not set the same env var twice.",
+      .rationale = "Kubernetes accepts duplicate env names and the container sees only the last one, so a value set in "
+                   "the template is silently overridden by `extraEnv` from values (or the other way round) and the "
+                   "setting you read in the manifest is not the one that runs. Reported at the second occurrence.",
+      .remediation = "Remove one of the entries, or merge them (usually: let values override the template's default "
+                     "explicitly)."});
 }
 
 }  // namespace chartproof::rules

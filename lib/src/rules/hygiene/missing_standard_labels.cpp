@@ -1,5 +1,4 @@
 // missing-standard-labels: Helm's recommended labels absent from an object's metadata.
-#include "rules/hygiene/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -36,17 +35,15 @@ class MissingStandardLabels : public Rule {
 
 RuleDefinition missing_standard_labels_rule() {
   return define<MissingStandardLabels>(RuleMeta{
-      "missing-standard-labels",
-      "hygiene",
-      Severity::Info,
-      true,
-      {},
-      "Objects should carry Helm's recommended labels.",
-      "app.kubernetes.io/name, instance, version and managed-by, and helm.sh/chart, let `kubectl get -l`, "
-      "dashboards, cost reports and cleanup scripts find everything a release created; without them, an "
-      "object is orphaned from its release in every tool but helm itself.",
-      "Add the labels in a `_helpers.tpl` template and include it in every object's metadata.labels.",
-      {ParamSpec{
+      .id = "missing-standard-labels",
+      .pack = "hygiene",
+      .severity = Severity::Info,
+      .summary = "Objects should carry Helm's recommended labels.",
+      .rationale = "app.kubernetes.io/name, instance, version and managed-by, and helm.sh/chart, let `kubectl get -l`, "
+                   "dashboards, cost reports and cleanup scripts find everything a release created; without them, an "
+                   "object is orphaned from its release in every tool but helm itself.",
+      .remediation = "Add the labels in a `_helpers.tpl` template and include it in every object's metadata.labels.",
+      .params = {ParamSpec{
           "labels", "labels every object must have",
           std::vector<std::string>{"app.kubernetes.io/name", "app.kubernetes.io/instance", "app.kubernetes.io/version",
                                    "app.kubernetes.io/managed-by", "helm.sh/chart"}}}});

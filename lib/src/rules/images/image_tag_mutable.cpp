@@ -1,6 +1,5 @@
 // image-tag-mutable: an image without a tag, tagged latest, or (by parameter) without a digest.
 #include "model/image_ref.hpp"
-#include "rules/images/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -35,19 +34,19 @@ class ImageTagMutable : public Rule {
 }  // namespace
 
 RuleDefinition image_tag_mutable_rule() {
-  return define<ImageTagMutable>(
-      RuleMeta{"image-tag-mutable",
-               "images",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "Images should be pinned to a version tag (or a digest).",
-               "An image without a tag means `latest`, and `latest` changes under you: two nodes run different code "
-               "for the same Deployment, a rollback re-pulls the broken build, and imagePullPolicy defaults to Always. "
-               "A registry port (`registry:5000/app`) is not mistaken for a tag. With `require_digest`, any image "
-               "without `@sha256:` is reported, since tags can be moved too.",
-               "Use an immutable version tag (`app:1.4.2`), or a digest (`app@sha256:...`).",
-               {ParamSpec{"require_digest", "report every image not pinned by digest", false}}});
+  return define<ImageTagMutable>(RuleMeta{
+      .id = "image-tag-mutable",
+      .pack = "images",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Images should be pinned to a version tag (or a digest).",
+      .rationale =
+          "An image without a tag means `latest`, and `latest` changes under you: two nodes run different code "
+          "for the same Deployment, a rollback re-pulls the broken build, and imagePullPolicy defaults to Always. "
+          "A registry port (`registry:5000/app`) is not mistaken for a tag. With `require_digest`, any image "
+          "without `@sha256:` is reported, since tags can be moved too.",
+      .remediation = "Use an immutable version tag (`app:1.4.2`), or a digest (`app@sha256:...`).",
+      .params = {ParamSpec{"require_digest", "report every image not pinned by digest", false}}});
 }
 
 }  // namespace chartproof::rules

@@ -1,5 +1,4 @@
 // stale-baseline-entry: a baseline entry that matched no finding (reported by the engine after a run).
-#include "rules/policy/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -36,19 +35,18 @@ class StaleBaselineEntry : public Rule {
 }  // namespace
 
 RuleDefinition stale_baseline_entry_rule() {
-  return define<StaleBaselineEntry>(
-      RuleMeta{"stale-baseline-entry",
-               "policy",
-               Severity::Info,
-               true,
-               {"(baseline)"},
-               "Every baseline entry should still match a finding.",
-               "A baseline (--baseline FILE) lists findings a chart had when the team adopted chartproof, so that "
-               "only new ones fail the gate. When one of them is fixed its entry stays behind, and would hide the same "
-               "finding if it came back; it is reported (at the entry, in the baseline file) so the baseline shrinks "
-               "as the chart improves.",
-               "Rewrite the baseline with --write-baseline FILE (with the same inputs), or delete the entry.",
-               {}});
+  return define<StaleBaselineEntry>(RuleMeta{
+      .id = "stale-baseline-entry",
+      .pack = "policy",
+      .severity = Severity::Info,
+      .kinds = {"(baseline)"},
+      .summary = "Every baseline entry should still match a finding.",
+      .rationale =
+          "A baseline (--baseline FILE) lists findings a chart had when the team adopted chartproof, so that "
+          "only new ones fail the gate. When one of them is fixed its entry stays behind, and would hide the same "
+          "finding if it came back; it is reported (at the entry, in the baseline file) so the baseline shrinks "
+          "as the chart improves.",
+      .remediation = "Rewrite the baseline with --write-baseline FILE (with the same inputs), or delete the entry."});
 }
 
 }  // namespace chartproof::rules

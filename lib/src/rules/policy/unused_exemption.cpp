@@ -1,5 +1,4 @@
 // unused-exemption: an exemption that matched no finding (reported by the engine after a run).
-#include "rules/policy/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -23,18 +22,17 @@ class UnusedExemption : public Rule {
 }  // namespace
 
 RuleDefinition unused_exemption_rule() {
-  return define<UnusedExemption>(
-      RuleMeta{"unused-exemption",
-               "policy",
-               Severity::Info,
-               true,
-               {"(policy)"},
-               "Every exemption should still be needed.",
-               "An exemption that removed no finding in this run is stale: the problem was fixed, the resource was "
-               "renamed, or the scope never matched. Stale exemptions hide the next real problem with the same rule, "
-               "so they are reported (at the exemption, in the policy file) to be cleaned up.",
-               "Delete the exemption, or correct its rules or scope.",
-               {}});
+  return define<UnusedExemption>(RuleMeta{
+      .id = "unused-exemption",
+      .pack = "policy",
+      .severity = Severity::Info,
+      .kinds = {"(policy)"},
+      .summary = "Every exemption should still be needed.",
+      .rationale =
+          "An exemption that removed no finding in this run is stale: the problem was fixed, the resource was "
+          "renamed, or the scope never matched. Stale exemptions hide the next real problem with the same rule, "
+          "so they are reported (at the exemption, in the policy file) to be cleaned up.",
+      .remediation = "Delete the exemption, or correct its rules or scope."});
 }
 
 }  // namespace chartproof::rules

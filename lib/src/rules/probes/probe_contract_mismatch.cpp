@@ -2,7 +2,6 @@
 #include <sstream>
 
 #include "rules/param_checks.hpp"
-#include "rules/probes/pack.hpp"
 #include "rules/probes/probe_contract.hpp"
 
 namespace chartproof::rules {
@@ -107,27 +106,26 @@ std::optional<std::string> validate(const Params& p) {
 }  // namespace
 
 RuleDefinition probe_contract_mismatch_rule() {
-  RuleDefinition def = define<ProbeContractMismatch>(
-      RuleMeta{"probe-contract-mismatch",
-               "probes",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Probes must use the handlers the team's probe contract requires.",
-               "A team's services expose the same health endpoints (e.g. /health/live for liveness, /health/ready "
-               "for readiness, on the port named http); a chart that probes `/` or `/healthz`, another port or "
-               "plain TCP then restarts pods on the wrong signal or marks them ready too early. The contract is "
-               "stated per probe in the rule's parameters (usually in a scoped policy entry), e.g. `liveness: "
-               "\"httpGet /health/live port=http\"`; a probe name and the number of the containerPort it names are "
-               "the same port. Nothing is required until the parameters say so.",
-               "Make the probe match the contract, or change the contract in the policy if this service is "
-               "different (with a scope for it).",
-               {ParamSpec{"liveness", "required liveness handler, e.g. \"httpGet /health/live port=http\"",
-                          std::string(), &handler_problem},
-                ParamSpec{"readiness", "required readiness handler", std::string(), &handler_problem},
-                ParamSpec{"startup", "required startup handler", std::string(), &handler_problem},
-                ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
-                          std::vector<std::string>{}, &re2_patterns_problem}}});
+  RuleDefinition def = define<ProbeContractMismatch>(RuleMeta{
+      .id = "probe-contract-mismatch",
+      .pack = "probes",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Probes must use the handlers the team's probe contract requires.",
+      .rationale = "A team's services expose the same health endpoints (e.g. /health/live for liveness, /health/ready "
+                   "for readiness, on the port named http); a chart that probes `/` or `/healthz`, another port or "
+                   "plain TCP then restarts pods on the wrong signal or marks them ready too early. The contract is "
+                   "stated per probe in the rule's parameters (usually in a scoped policy entry), e.g. `liveness: "
+                   "\"httpGet /health/live port=http\"`; a probe name and the number of the containerPort it names are "
+                   "the same port. Nothing is required until the parameters say so.",
+      .remediation = "Make the probe match the contract, or change the contract in the policy if this service is "
+                     "different (with a scope for it).",
+      .params = {ParamSpec{"liveness", "required liveness handler, e.g. \"httpGet /health/live port=http\"",
+                           std::string(), &handler_problem},
+                 ParamSpec{"readiness", "required readiness handler", std::string(), &handler_problem},
+                 ParamSpec{"startup", "required startup handler", std::string(), &handler_problem},
+                 ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
+                           std::vector<std::string>{}, &re2_patterns_problem}}});
   def.validate = validate;
   return def;
 }

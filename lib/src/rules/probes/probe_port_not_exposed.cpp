@@ -1,6 +1,5 @@
 // probe-port-not-exposed: a probe targets a port the container does not declare.
 #include "rules/port_reference.hpp"
-#include "rules/probes/pack.hpp"
 #include "rules/probes/probe_support.hpp"
 
 namespace chartproof::rules {
@@ -50,24 +49,23 @@ class ProbePortNotExposed : public Rule {
 }  // namespace
 
 RuleDefinition probe_port_not_exposed_rule() {
-  return define<ProbePortNotExposed>(
-      RuleMeta{"probe-port-not-exposed",
-               "probes",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "A probe must target a port the container declares.",
-               "The kubelet resolves a named probe port in the container's own `ports` (a name no containerPort "
-               "carries fails the probe on every run: the pod never becomes Ready, or restarts forever) and probes a "
-               "number on the pod IP whatever `ports` says. So: a name that is not declared is an error; a quoted "
-               "number (`port: \"8080\"`) is an error too, because the API server reads it as a name and a port name "
-               "must contain a letter (IsValidPortName, k8s.io/apimachinery/pkg/util/validation); a number the "
-               "container does not declare is a warning (it works if the application listens there, and usually "
-               "means the probe was not updated when the port changed), and nothing when the container declares no "
-               "ports at all. httpGet, tcpSocket and grpc handlers are checked; exec probes have no port.",
-               "Point the probe at a declared port (by name, e.g. `port: http`), or declare the port in "
-               "`containers[].ports`; write numbers unquoted.",
-               {}});
+  return define<ProbePortNotExposed>(RuleMeta{
+      .id = "probe-port-not-exposed",
+      .pack = "probes",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "A probe must target a port the container declares.",
+      .rationale =
+          "The kubelet resolves a named probe port in the container's own `ports` (a name no containerPort "
+          "carries fails the probe on every run: the pod never becomes Ready, or restarts forever) and probes a "
+          "number on the pod IP whatever `ports` says. So: a name that is not declared is an error; a quoted "
+          "number (`port: \"8080\"`) is an error too, because the API server reads it as a name and a port name "
+          "must contain a letter (IsValidPortName, k8s.io/apimachinery/pkg/util/validation); a number the "
+          "container does not declare is a warning (it works if the application listens there, and usually "
+          "means the probe was not updated when the port changed), and nothing when the container declares no "
+          "ports at all. httpGet, tcpSocket and grpc handlers are checked; exec probes have no port.",
+      .remediation = "Point the probe at a declared port (by name, e.g. `port: http`), or declare the port in "
+                     "`containers[].ports`; write numbers unquoted."});
 }
 
 }  // namespace chartproof::rules

@@ -1,5 +1,4 @@
 // probe-timing-invalid: probe timings Kubernetes rejects or that cannot work.
-#include "rules/probes/pack.hpp"
 #include "rules/probes/probe_support.hpp"
 
 namespace chartproof::rules {
@@ -65,21 +64,20 @@ class ProbeTimingInvalid : public Rule {
 }  // namespace
 
 RuleDefinition probe_timing_invalid_rule() {
-  return define<ProbeTimingInvalid>(
-      RuleMeta{"probe-timing-invalid",
-               "probes",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Probe timings must be valid and the timeout no longer than the period.",
-               "The API server rejects zero or negative periods, timeouts and thresholds, and a successThreshold other "
-               "than 1 on liveness and startup probes, so `helm install` fails (errors). A timeout equal to the "
-               "period is valid and common; a longer one (with Kubernetes' defaults of 1 s timeout and 10 s period "
-               "filled in) runs, but a hanging endpoint then blocks the probe worker past the next period: checks "
-               "run late and failureThreshold counts more wall time than intended (a warning).",
-               "Keep timeoutSeconds at most periodSeconds (e.g. period 10, timeout 2), every value positive, and "
-               "successThreshold 1 except on readiness probes.",
-               {}});
+  return define<ProbeTimingInvalid>(RuleMeta{
+      .id = "probe-timing-invalid",
+      .pack = "probes",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Probe timings must be valid and the timeout no longer than the period.",
+      .rationale =
+          "The API server rejects zero or negative periods, timeouts and thresholds, and a successThreshold other "
+          "than 1 on liveness and startup probes, so `helm install` fails (errors). A timeout equal to the "
+          "period is valid and common; a longer one (with Kubernetes' defaults of 1 s timeout and 10 s period "
+          "filled in) runs, but a hanging endpoint then blocks the probe worker past the next period: checks "
+          "run late and failureThreshold counts more wall time than intended (a warning).",
+      .remediation = "Keep timeoutSeconds at most periodSeconds (e.g. period 10, timeout 2), every value positive, and "
+                     "successThreshold 1 except on readiness probes."});
 }
 
 }  // namespace chartproof::rules

@@ -2,7 +2,6 @@
 #include <sstream>
 
 #include "rules/param_checks.hpp"
-#include "rules/probes/pack.hpp"
 #include "rules/probes/probe_contract.hpp"
 
 namespace chartproof::rules {
@@ -78,28 +77,27 @@ std::optional<std::string> validate(const Params& p) {
 }  // namespace
 
 RuleDefinition probe_timing_out_of_range_rule() {
-  RuleDefinition def = define<ProbeTimingOutOfRange>(
-      RuleMeta{"probe-timing-out-of-range",
-               "probes",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Probe timings must stay within the team's probe contract.",
-               "How fast a failure is detected (periodSeconds x failureThreshold), how long a slow response is "
-               "tolerated (timeoutSeconds) and how long a first start may take (the startup window: "
-               "initialDelaySeconds + failureThreshold x periodSeconds) are service-level decisions. The contract "
-               "states them as bounds per probe, e.g. `liveness: \"periodSeconds=10 timeoutSeconds<=2 "
-               "failureThreshold=3\"` and `min_startup_window: 30`; unset fields count with Kubernetes' defaults "
-               "(period 10, timeout 1, failures 3, delay 0). Nothing is required until the parameters say so.",
-               "Set the probe's timing within the bounds, or change the bounds in the policy for this service.",
-               {ParamSpec{"liveness", "bounds for the liveness probe, e.g. \"periodSeconds=10 timeoutSeconds<=2\"",
-                          std::string(), &timing_problem},
-                ParamSpec{"readiness", "bounds for the readiness probe", std::string(), &timing_problem},
-                ParamSpec{"startup", "bounds for the startup probe", std::string(), &timing_problem},
-                ParamSpec{"min_startup_window", "smallest startup window in seconds (0 = no bound)", std::int64_t{0},
-                          &non_negative_problem},
-                ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
-                          std::vector<std::string>{}, &re2_patterns_problem}}});
+  RuleDefinition def = define<ProbeTimingOutOfRange>(RuleMeta{
+      .id = "probe-timing-out-of-range",
+      .pack = "probes",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Probe timings must stay within the team's probe contract.",
+      .rationale = "How fast a failure is detected (periodSeconds x failureThreshold), how long a slow response is "
+                   "tolerated (timeoutSeconds) and how long a first start may take (the startup window: "
+                   "initialDelaySeconds + failureThreshold x periodSeconds) are service-level decisions. The contract "
+                   "states them as bounds per probe, e.g. `liveness: \"periodSeconds=10 timeoutSeconds<=2 "
+                   "failureThreshold=3\"` and `min_startup_window: 30`; unset fields count with Kubernetes' defaults "
+                   "(period 10, timeout 1, failures 3, delay 0). Nothing is required until the parameters say so.",
+      .remediation = "Set the probe's timing within the bounds, or change the bounds in the policy for this service.",
+      .params = {ParamSpec{"liveness", "bounds for the liveness probe, e.g. \"periodSeconds=10 timeoutSeconds<=2\"",
+                           std::string(), &timing_problem},
+                 ParamSpec{"readiness", "bounds for the readiness probe", std::string(), &timing_problem},
+                 ParamSpec{"startup", "bounds for the startup probe", std::string(), &timing_problem},
+                 ParamSpec{"min_startup_window", "smallest startup window in seconds (0 = no bound)", std::int64_t{0},
+                           &non_negative_problem},
+                 ParamSpec{"containers", "names (RE2, whole-name) of the containers bound by the contract; empty = all",
+                           std::vector<std::string>{}, &re2_patterns_problem}}});
   def.validate = validate;
   return def;
 }

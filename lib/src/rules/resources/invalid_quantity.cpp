@@ -1,5 +1,4 @@
 // invalid-quantity: a resource value that is not a Kubernetes quantity.
-#include "rules/resources/pack.hpp"
 #include "rules/resources/resource_values.hpp"
 
 namespace chartproof::rules {
@@ -47,19 +46,17 @@ class InvalidQuantity : public Rule {
 }  // namespace
 
 RuleDefinition invalid_quantity_rule() {
-  return define<InvalidQuantity>(
-      RuleMeta{"invalid-quantity",
-               "resources",
-               Severity::Error,
-               true,
-               {},
-               "Resource values must be Kubernetes quantities.",
-               "The API server rejects `512MB`, `1 Gi`, `0.5cores` or `2GB`: a quantity is a number with an optional "
-               "binary suffix (Ki, Mi, Gi, Ti, Pi, Ei), decimal suffix (n, u, m, k, M, G, T, P, E) or exponent (1e3). "
-               "`MB` is not `M` and `mi` is not `Mi`. Checked: container requests and limits, emptyDir sizeLimit, and "
-               "PersistentVolumeClaim requests and limits.",
-               "Write the value as a quantity: `512Mi` (not 512MB), `500m` or `0.5` for half a CPU.",
-               {}});
+  return define<InvalidQuantity>(RuleMeta{
+      .id = "invalid-quantity",
+      .pack = "resources",
+      .severity = Severity::Error,
+      .summary = "Resource values must be Kubernetes quantities.",
+      .rationale =
+          "The API server rejects `512MB`, `1 Gi`, `0.5cores` or `2GB`: a quantity is a number with an optional "
+          "binary suffix (Ki, Mi, Gi, Ti, Pi, Ei), decimal suffix (n, u, m, k, M, G, T, P, E) or exponent (1e3). "
+          "`MB` is not `M` and `mi` is not `Mi`. Checked: container requests and limits, emptyDir sizeLimit, and "
+          "PersistentVolumeClaim requests and limits.",
+      .remediation = "Write the value as a quantity: `512Mi` (not 512MB), `500m` or `0.5` for half a CPU."});
 }
 
 }  // namespace chartproof::rules

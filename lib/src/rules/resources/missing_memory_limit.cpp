@@ -1,6 +1,5 @@
 // missing-memory-limit: a container without a memory limit.
 #include "rules/resources/missing_resource.hpp"
-#include "rules/resources/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -14,19 +13,18 @@ class MissingMemoryLimit : public MissingResourceRule {
 
 RuleDefinition missing_memory_limit_rule() {
   return define<MissingMemoryLimit>(RuleMeta{
-      "missing-memory-limit",
-      "resources",
-      Severity::Warning,
-      true,
-      workload_kinds(),
-      "Containers should set a memory limit.",
-      "Memory is not compressible: a container without a memory limit that leaks can push its node into "
-      "out-of-memory, and the kernel then kills processes of other pods too. With a limit, only the offending "
-      "container is OOM-killed and restarted. The pod runs without one, so this is a warning (`strict` makes it "
-      "an error)." +
+      .id = "missing-memory-limit",
+      .pack = "resources",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Containers should set a memory limit.",
+      .rationale =
+          "Memory is not compressible: a container without a memory limit that leaks can push its node into "
+          "out-of-memory, and the kernel then kills processes of other pods too. With a limit, only the offending "
+          "container is OOM-killed and restarted. The pod runs without one, so this is a warning (`strict` makes it "
+          "an error)." +
           limit_range_note(),
-      "Set `resources.limits.memory`, e.g. `512Mi` (at least the request).",
-      {}});
+      .remediation = "Set `resources.limits.memory`, e.g. `512Mi` (at least the request)."});
 }
 
 }  // namespace chartproof::rules

@@ -1,5 +1,4 @@
 // request-exceeds-limit: a container requests more cpu or memory than its limit.
-#include "rules/resources/pack.hpp"
 #include "rules/resources/resource_values.hpp"
 
 namespace chartproof::rules {
@@ -29,17 +28,16 @@ class RequestExceedsLimit : public Rule {
 
 RuleDefinition request_exceeds_limit_rule() {
   return define<RequestExceedsLimit>(RuleMeta{
-      "request-exceeds-limit",
-      "resources",
-      Severity::Error,
-      true,
-      workload_kinds(),
-      "A container's request must not exceed its limit.",
-      "The API server rejects a pod whose request is greater than its limit (`must be less than or equal to "
-      "cpu limit`), so the Deployment's ReplicaSet never creates pods, and `helm install --wait` times out. "
-      "Quantities are compared exactly as Kubernetes compares them: 500m < 1, 512Mi < 1Gi, 1e3 = 1k, 1G < 1Gi.",
-      "Lower the request or raise the limit so that request <= limit.",
-      {}});
+      .id = "request-exceeds-limit",
+      .pack = "resources",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "A container's request must not exceed its limit.",
+      .rationale =
+          "The API server rejects a pod whose request is greater than its limit (`must be less than or equal to "
+          "cpu limit`), so the Deployment's ReplicaSet never creates pods, and `helm install --wait` times out. "
+          "Quantities are compared exactly as Kubernetes compares them: 500m < 1, 512Mi < 1Gi, 1e3 = 1k, 1G < 1Gi.",
+      .remediation = "Lower the request or raise the limit so that request <= limit."});
 }
 
 }  // namespace chartproof::rules

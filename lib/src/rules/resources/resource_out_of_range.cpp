@@ -1,7 +1,6 @@
 // resource-out-of-range: requests or limits outside the bounds a policy sets.
 #include <optional>
 
-#include "rules/resources/pack.hpp"
 #include "rules/resources/resource_values.hpp"
 
 namespace chartproof::rules {
@@ -79,14 +78,19 @@ std::vector<ParamSpec> bound_params() {
 }  // namespace
 
 RuleDefinition resource_out_of_range_rule() {
-  return define<ResourceOutOfRange>(
-      RuleMeta{"resource-out-of-range", "resources", Severity::Warning, true, workload_kinds(),
-               "Requests and limits should stay within the bounds the team sets.",
-               "A 64Gi memory limit on a web backend is usually a typo (Gi for Mi) and a 1m CPU request starves the "
-               "container; both pass the API server. Bounds are parameters and unset by default; the strict profile "
-               "sets bounds that fit typical web services, and a policy can set its own.",
-               "Bring the value within the bound, or change the bound in the policy if the workload really needs it.",
-               bound_params()});
+  return define<ResourceOutOfRange>(RuleMeta{
+      .id = "resource-out-of-range",
+      .pack = "resources",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Requests and limits should stay within the bounds the team sets.",
+      .rationale =
+          "A 64Gi memory limit on a web backend is usually a typo (Gi for Mi) and a 1m CPU request starves the "
+          "container; both pass the API server. Bounds are parameters and unset by default; the strict profile "
+          "sets bounds that fit typical web services, and a policy can set its own.",
+      .remediation =
+          "Bring the value within the bound, or change the bound in the policy if the workload really needs it.",
+      .params = bound_params()});
 }
 
 }  // namespace chartproof::rules

@@ -2,7 +2,6 @@
 #include <optional>
 #include <string>
 
-#include "rules/rollout/pack.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -96,24 +95,24 @@ class RolloutCausesDowntime : public Rule {
 }  // namespace
 
 RuleDefinition rollout_causes_downtime_rule() {
-  return define<RolloutCausesDowntime>(
-      RuleMeta{"rollout-causes-downtime",
-               "rollout",
-               Severity::Error,
-               true,
-               {"Deployment"},
-               "A Deployment's rolling update must keep some replicas serving.",
-               "API validation (ValidateRollingUpdateDeployment, k8s.io/kubernetes/pkg/apis/apps/validation) rejects "
-               "maxUnavailable 0 with maxSurge 0 (0% counts as 0): an error. The Deployment controller then resolves "
-               "maxUnavailable (rounding a percentage down) and maxSurge (rounding up) against spec.replicas (1 when "
-               "unset; both default to 25%) (ResolveFenceposts, pkg/controller/deployment/util); when both round "
-               "down to 0 it uses maxUnavailable 1. When maxUnavailable reaches the replica count, an update may "
-               "stop every ready pod before new ones are ready: a warning, since the Deployment runs. The Recreate "
-               "strategy stops all pods by design: info, since some workloads (a single-writer database migration) "
-               "need it.",
-               "Use RollingUpdate with `maxUnavailable: 0` and `maxSurge: 1` (or 25%), and at least 2 replicas for "
-               "services that must stay up.",
-               {}});
+  return define<RolloutCausesDowntime>(RuleMeta{
+      .id = "rollout-causes-downtime",
+      .pack = "rollout",
+      .severity = Severity::Error,
+      .kinds = {"Deployment"},
+      .summary = "A Deployment's rolling update must keep some replicas serving.",
+      .rationale =
+          "API validation (ValidateRollingUpdateDeployment, k8s.io/kubernetes/pkg/apis/apps/validation) rejects "
+          "maxUnavailable 0 with maxSurge 0 (0% counts as 0): an error. The Deployment controller then resolves "
+          "maxUnavailable (rounding a percentage down) and maxSurge (rounding up) against spec.replicas (1 when "
+          "unset; both default to 25%) (ResolveFenceposts, pkg/controller/deployment/util); when both round "
+          "down to 0 it uses maxUnavailable 1. When maxUnavailable reaches the replica count, an update may "
+          "stop every ready pod before new ones are ready: a warning, since the Deployment runs. The Recreate "
+          "strategy stops all pods by design: info, since some workloads (a single-writer database migration) "
+          "need it.",
+      .remediation =
+          "Use RollingUpdate with `maxUnavailable: 0` and `maxSurge: 1` (or 25%), and at least 2 replicas for "
+          "services that must stay up."});
 }
 
 }  // namespace chartproof::rules

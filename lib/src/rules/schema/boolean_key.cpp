@@ -3,7 +3,6 @@
 #include <vector>
 
 #include "rules/rule_support.hpp"
-#include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -67,19 +66,17 @@ class BooleanKey : public Rule {
 }  // namespace
 
 RuleDefinition boolean_key_rule() {
-  return define<BooleanKey>(
-      RuleMeta{"boolean-key",
-               "schema",
-               Severity::Warning,
-               true,
-               {},
-               "Mapping keys must not be unquoted YAML 1.1 booleans such as on, yes or off.",
-               "helm and kubectl read YAML as YAML 1.1 (go-yaml v2), where an unquoted `on`, `off`, `yes`, `no`, `y` "
-               "or `n` is a boolean; turning the document into JSON for the API server writes a boolean key as "
-               "\"true\" or \"false\" (sigs.k8s.io/yaml, convertToJSONableObject). A ConfigMap entry `on: x` is "
-               "stored under the key \"true\": the object is accepted, and the application looks for `on` in vain.",
-               "Quote the key (`\"on\": x`).",
-               {}});
+  return define<BooleanKey>(RuleMeta{
+      .id = "boolean-key",
+      .pack = "schema",
+      .severity = Severity::Warning,
+      .summary = "Mapping keys must not be unquoted YAML 1.1 booleans such as on, yes or off.",
+      .rationale =
+          "helm and kubectl read YAML as YAML 1.1 (go-yaml v2), where an unquoted `on`, `off`, `yes`, `no`, `y` "
+          "or `n` is a boolean; turning the document into JSON for the API server writes a boolean key as "
+          "\"true\" or \"false\" (sigs.k8s.io/yaml, convertToJSONableObject). A ConfigMap entry `on: x` is "
+          "stored under the key \"true\": the object is accepted, and the application looks for `on` in vain.",
+      .remediation = "Quote the key (`\"on\": x`)."});
 }
 
 }  // namespace chartproof::rules

@@ -1,5 +1,4 @@
 // deprecated-api-version: an apiVersion the target Kubernetes version still serves but has deprecated.
-#include "rules/schema/pack.hpp"
 #include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
@@ -26,20 +25,17 @@ class DeprecatedApiVersion : public Rule {
 }  // namespace
 
 RuleDefinition deprecated_api_version_rule() {
-  return define_schema_rule<DeprecatedApiVersion>(
-      RuleMeta{"deprecated-api-version",
-               "schema",
-               Severity::Warning,
-               true,
-               {},
-               "An apiVersion should not be deprecated in the target Kubernetes version.",
-               "A deprecated API still works but the API server answers every request with a warning and a later "
-               "release removes it (see removed-api-version); moving before the cluster upgrade avoids a release "
-               "that cannot be upgraded. Deprecation and removal versions and the replacement come from the API "
-               "lifecycle table bundled with the schemas (removals scheduled after 1.36 are the generator defaults "
-               "kube-apiserver announces).",
-               "Move to the replacement apiVersion named in the message.",
-               {}});
+  return define_schema_rule<DeprecatedApiVersion>(RuleMeta{
+      .id = "deprecated-api-version",
+      .pack = "schema",
+      .severity = Severity::Warning,
+      .summary = "An apiVersion should not be deprecated in the target Kubernetes version.",
+      .rationale = "A deprecated API still works but the API server answers every request with a warning and a later "
+                   "release removes it (see removed-api-version); moving before the cluster upgrade avoids a release "
+                   "that cannot be upgraded. Deprecation and removal versions and the replacement come from the API "
+                   "lifecycle table bundled with the schemas (removals scheduled after 1.36 are the generator defaults "
+                   "kube-apiserver announces).",
+      .remediation = "Move to the replacement apiVersion named in the message."});
 }
 
 }  // namespace chartproof::rules

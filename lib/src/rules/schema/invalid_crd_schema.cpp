@@ -2,7 +2,6 @@
 // the API server forbids in a structural schema ($ref, definitions, patternProperties, ...).
 #include "kubeschema/crd_schema.hpp"
 #include "rules/rule_support.hpp"
-#include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -34,26 +33,27 @@ class InvalidCrdSchema : public Rule {
 
 RuleDefinition invalid_crd_schema_rule() {
   RuleMeta meta{
-      "invalid-crd-schema",
-      "schema",
-      Severity::Error,
-      true,
-      {"CustomResourceDefinition"},
-      "A CRD's openAPIV3Schema may not use $ref, definitions, dependencies, patternProperties, "
-      "additionalItems, id, type: null or an items array.",
-      "Custom resources are validated against structural schemas: every field's type is written out where it "
-      "is, so the API server can prune, default and check objects without resolving anything. Its CRD "
-      "validation (apiextensions-apiserver pkg/apis/apiextensions/validation/validation.go, "
-      "specStandardValidatorV3.validate) refuses `$ref`, `definitions`, `dependencies`, `patternProperties`, "
-      "`additionalItems`, `id`, `type: null` and `items` given as an array, at any depth, with `Forbidden: $ref "
-      "is not supported` and the like: `helm install` fails on the CustomResourceDefinition, and every object "
-      "of its kind with it. chartproof reports each at its key, and validates no object against such a schema "
-      "(a `$ref` that refers to itself would make a validator recurse without end); unknown-kind says once per "
-      "kind that its objects were not validated.",
-      "Write the referenced schema out in place (controller-gen and kubebuilder do), use "
-      "`additionalProperties` for maps instead of `patternProperties`, and `nullable: true` instead of "
-      "`type: null`.",
-      {}};
+      .id = "invalid-crd-schema",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .kinds = {"CustomResourceDefinition"},
+      .summary =
+          "A CRD's openAPIV3Schema may not use $ref, definitions, dependencies, patternProperties, "
+          "additionalItems, id, type: null or an items array.",
+      .rationale =
+          "Custom resources are validated against structural schemas: every field's type is written out where it "
+          "is, so the API server can prune, default and check objects without resolving anything. Its CRD "
+          "validation (apiextensions-apiserver pkg/apis/apiextensions/validation/validation.go, "
+          "specStandardValidatorV3.validate) refuses `$ref`, `definitions`, `dependencies`, `patternProperties`, "
+          "`additionalItems`, `id`, `type: null` and `items` given as an array, at any depth, with `Forbidden: $ref "
+          "is not supported` and the like: `helm install` fails on the CustomResourceDefinition, and every object "
+          "of its kind with it. chartproof reports each at its key, and validates no object against such a schema "
+          "(a `$ref` that refers to itself would make a validator recurse without end); unknown-kind says once per "
+          "kind that its objects were not validated.",
+      .remediation =
+          "Write the referenced schema out in place (controller-gen and kubebuilder do), use "
+          "`additionalProperties` for maps instead of `patternProperties`, and `nullable: true` instead of "
+          "`type: null`."};
   return define<InvalidCrdSchema>(std::move(meta));
 }
 

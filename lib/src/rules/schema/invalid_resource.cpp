@@ -1,6 +1,5 @@
 // invalid-resource: a document that is YAML but not a Kubernetes object.
 #include "rules/rule_support.hpp"
-#include "rules/schema/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -87,21 +86,18 @@ class InvalidResource : public Rule {
 }  // namespace
 
 RuleDefinition invalid_resource_rule() {
-  return define<InvalidResource>(
-      RuleMeta{"invalid-resource",
-               "schema",
-               Severity::Error,
-               true,
-               {},
-               "Every document must be a Kubernetes object with apiVersion, kind and metadata.name.",
-               "The API server identifies an object by apiVersion, kind, namespace and name; a document without "
-               "them (or one that is a bare string or list, often a template that rendered a stray value) makes "
-               "`helm install` fail with an error that does not say where. `ephemeralContainers` in a pod template "
-               "are rejected too (ValidatePodTemplateSpec: \"ephemeral containers not allowed in pod template\"), "
-               "as on a new Pod.",
-               "Give the document `apiVersion`, `kind` and `metadata.name`, or make the template render nothing "
-               "when it has nothing to emit.",
-               {}});
+  return define<InvalidResource>(RuleMeta{
+      .id = "invalid-resource",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .summary = "Every document must be a Kubernetes object with apiVersion, kind and metadata.name.",
+      .rationale = "The API server identifies an object by apiVersion, kind, namespace and name; a document without "
+                   "them (or one that is a bare string or list, often a template that rendered a stray value) makes "
+                   "`helm install` fail with an error that does not say where. `ephemeralContainers` in a pod template "
+                   "are rejected too (ValidatePodTemplateSpec: \"ephemeral containers not allowed in pod template\"), "
+                   "as on a new Pod.",
+      .remediation = "Give the document `apiVersion`, `kind` and `metadata.name`, or make the template render nothing "
+                     "when it has nothing to emit."});
 }
 
 }  // namespace chartproof::rules

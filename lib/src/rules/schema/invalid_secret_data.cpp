@@ -2,7 +2,6 @@
 // API server rejects. The value itself is never printed (it may be a secret): only the offending
 // byte's offset and what is wrong there.
 #include "rules/rule_support.hpp"
-#include "rules/schema/pack.hpp"
 #include "support/base64.hpp"
 
 namespace chartproof::rules {
@@ -34,22 +33,23 @@ class InvalidSecretData : public Rule {
 }  // namespace
 
 RuleDefinition invalid_secret_data_rule() {
-  RuleMeta meta{"invalid-secret-data",
-                "schema",
-                Severity::Error,
-                true,
-                {"Secret", "ConfigMap"},
-                "Secret data and ConfigMap binaryData values must be base64.",
-                "The API server decodes each value of a Secret's `data` and a ConfigMap's `binaryData` as base64 "
-                "(these fields are `map[string][]byte`, which Go's encoding/json decodes with "
-                "`base64.StdEncoding`: the standard alphabet, `=` padding to a multiple of four, CR and LF "
-                "ignored, anything else an error). A value that is not base64 (plain text, a byte that is not "
-                "ASCII, missing padding) makes `kubectl apply` and `helm install` fail with `illegal base64 data at "
-                "input byte N`. Plain text belongs in `stringData`, which the API server encodes itself. The "
-                "message names the offending offset, never the value.",
-                "Encode the value (`{{ .Values.password | b64enc }}` in a template), or move the plain text to "
-                "`stringData` (Secret) or `data` (ConfigMap).",
-                {}};
+  RuleMeta meta{
+      .id = "invalid-secret-data",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .kinds = {"Secret", "ConfigMap"},
+      .summary = "Secret data and ConfigMap binaryData values must be base64.",
+      .rationale =
+          "The API server decodes each value of a Secret's `data` and a ConfigMap's `binaryData` as base64 "
+          "(these fields are `map[string][]byte`, which Go's encoding/json decodes with "
+          "`base64.StdEncoding`: the standard alphabet, `=` padding to a multiple of four, CR and LF "
+          "ignored, anything else an error). A value that is not base64 (plain text, a byte that is not "
+          "ASCII, missing padding) makes `kubectl apply` and `helm install` fail with `illegal base64 data at "
+          "input byte N`. Plain text belongs in `stringData`, which the API server encodes itself. The "
+          "message names the offending offset, never the value.",
+      .remediation =
+          "Encode the value (`{{ .Values.password | b64enc }}` in a template), or move the plain text to "
+          "`stringData` (Secret) or `data` (ConfigMap)."};
   return define<InvalidSecretData>(std::move(meta));
 }
 

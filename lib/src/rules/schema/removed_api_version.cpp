@@ -1,5 +1,4 @@
 // removed-api-version: an apiVersion the target Kubernetes version no longer serves.
-#include "rules/schema/pack.hpp"
 #include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
@@ -24,21 +23,19 @@ class RemovedApiVersion : public Rule {
 }  // namespace
 
 RuleDefinition removed_api_version_rule() {
-  return define_schema_rule<RemovedApiVersion>(
-      RuleMeta{"removed-api-version",
-               "schema",
-               Severity::Error,
-               true,
-               {},
-               "An apiVersion must still be served by the target Kubernetes version.",
-               "Kubernetes removes beta APIs on a schedule (extensions/v1beta1 Deployment in 1.16, policy/v1beta1 "
-               "PodDisruptionBudget in 1.25, autoscaling/v2beta2 in 1.26, ...); `helm install` then fails with \"no "
-               "matches for kind\", and a release made before the upgrade cannot be upgraded. The removal version and "
-               "the replacement come from the API lifecycle table bundled with the schemas; the target is "
-               "--kube-version (default: the newest bundled version).",
-               "Change apiVersion to the replacement named in the message and adapt the fields it changed (e.g. "
-               "Ingress backends, `selector` now required on Deployments).",
-               {}});
+  return define_schema_rule<RemovedApiVersion>(RuleMeta{
+      .id = "removed-api-version",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .summary = "An apiVersion must still be served by the target Kubernetes version.",
+      .rationale =
+          "Kubernetes removes beta APIs on a schedule (extensions/v1beta1 Deployment in 1.16, policy/v1beta1 "
+          "PodDisruptionBudget in 1.25, autoscaling/v2beta2 in 1.26, ...); `helm install` then fails with \"no "
+          "matches for kind\", and a release made before the upgrade cannot be upgraded. The removal version and "
+          "the replacement come from the API lifecycle table bundled with the schemas; the target is "
+          "--kube-version (default: the newest bundled version).",
+      .remediation = "Change apiVersion to the replacement named in the message and adapt the fields it changed (e.g. "
+                     "Ingress backends, `selector` now required on Deployments)."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // schema-violation: a field of the wrong type, a missing required field, a value outside an enum —
 // checked against the target Kubernetes version's API schema (or the CRD of a custom kind).
-#include "rules/schema/pack.hpp"
 #include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
@@ -46,24 +45,22 @@ class SchemaViolation : public Rule {
 
 RuleDefinition schema_violation_rule() {
   return define_schema_rule<SchemaViolation>(RuleMeta{
-      "schema-violation",
-      "schema",
-      Severity::Error,
-      true,
-      {},
-      "Every resource must match the Kubernetes API schema of the version it is deployed to.",
-      "The API server rejects an object whose fields have the wrong type (`replicas: \"2\"`, `containerPort: "
-      "http`, an env `value: 8080` that must be a string), that lacks a required field (a container without "
-      "`name`, a Deployment without `selector`), or whose value is not allowed — at `helm install` time, for the "
-      "whole release. chartproof validates each resource against the OpenAPI schema of the target Kubernetes "
-      "version (--kube-version, default the newest bundled: 1.28 to 1.36 are compiled in), or against the "
-      "openAPIV3Schema of the CustomResourceDefinition of a custom kind found in the input or --schema-dir. "
-      "Fields set to null count as unset, as they do for the API server (`creationTimestamp: null`); ports, "
-      "maxSurge and other int-or-string fields take either; quantities take numbers or strings. Unknown "
-      "fields are unknown-field's, with a suggestion.",
-      "Fix the field at the reported path: quote numbers that must be strings (`value: \"8080\"`), use "
-      "numbers where the API wants integers, add the missing field.",
-      {}});
+      .id = "schema-violation",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .summary = "Every resource must match the Kubernetes API schema of the version it is deployed to.",
+      .rationale =
+          "The API server rejects an object whose fields have the wrong type (`replicas: \"2\"`, `containerPort: "
+          "http`, an env `value: 8080` that must be a string), that lacks a required field (a container without "
+          "`name`, a Deployment without `selector`), or whose value is not allowed — at `helm install` time, for the "
+          "whole release. chartproof validates each resource against the OpenAPI schema of the target Kubernetes "
+          "version (--kube-version, default the newest bundled: 1.28 to 1.36 are compiled in), or against the "
+          "openAPIV3Schema of the CustomResourceDefinition of a custom kind found in the input or --schema-dir. "
+          "Fields set to null count as unset, as they do for the API server (`creationTimestamp: null`); ports, "
+          "maxSurge and other int-or-string fields take either; quantities take numbers or strings. Unknown "
+          "fields are unknown-field's, with a suggestion.",
+      .remediation = "Fix the field at the reported path: quote numbers that must be strings (`value: \"8080\"`), use "
+                     "numbers where the API wants integers, add the missing field."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // unknown-field: a field the API schema does not define (a typo such as `containerport`), which
 // kubectl's strict field validation rejects and older paths silently drop.
-#include "rules/schema/pack.hpp"
 #include "rules/schema/schema_rule.hpp"
 #include "support/suggest.hpp"
 
@@ -80,21 +79,19 @@ class UnknownField : public Rule {
 }  // namespace
 
 RuleDefinition unknown_field_rule() {
-  return define_schema_rule<UnknownField>(
-      RuleMeta{"unknown-field",
-               "schema",
-               Severity::Error,
-               true,
-               {},
-               "Every field must be one the Kubernetes API defines.",
-               "A misspelt or misplaced field (`containerport`, `readinessprobe`, `resources` one level too deep) is "
-               "not an error in YAML, and older clients dropped it silently: the container then runs without the "
-               "probe or limit the chart meant to set. kubectl (strict field validation, the default since 1.25) and "
-               "server-side apply reject it. chartproof reports each field the target version's schema (or the CRD's "
-               "structural schema, unless it preserves unknown fields) does not define, at its key, with the closest "
-               "valid name. Off with --schema-mode lenient.",
-               "Rename the field to the suggested one, or move it to where the API defines it.",
-               {}});
+  return define_schema_rule<UnknownField>(RuleMeta{
+      .id = "unknown-field",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .summary = "Every field must be one the Kubernetes API defines.",
+      .rationale =
+          "A misspelt or misplaced field (`containerport`, `readinessprobe`, `resources` one level too deep) is "
+          "not an error in YAML, and older clients dropped it silently: the container then runs without the "
+          "probe or limit the chart meant to set. kubectl (strict field validation, the default since 1.25) and "
+          "server-side apply reject it. chartproof reports each field the target version's schema (or the CRD's "
+          "structural schema, unless it preserves unknown fields) does not define, at its key, with the closest "
+          "valid name. Off with --schema-mode lenient.",
+      .remediation = "Rename the field to the suggested one, or move it to where the API defines it."});
 }
 
 }  // namespace chartproof::rules

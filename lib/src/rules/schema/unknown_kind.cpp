@@ -1,5 +1,4 @@
 // unknown-kind: an apiVersion/kind with no schema to check it against.
-#include "rules/schema/pack.hpp"
 #include "rules/schema/schema_rule.hpp"
 
 namespace chartproof::rules {
@@ -38,20 +37,18 @@ class UnknownKind : public Rule {
 }  // namespace
 
 RuleDefinition unknown_kind_rule() {
-  return define_schema_rule<UnknownKind>(
-      RuleMeta{"unknown-kind",
-               "schema",
-               Severity::Info,
-               true,
-               {},
-               "Every kind should have a schema: built in, or a CRD in the input or --schema-dir.",
-               "A custom resource whose CustomResourceDefinition is installed separately (an operator's) cannot be "
-               "validated, and a kind the target version does not serve (a typo in apiVersion, an API added in a "
-               "later release) fails at install time. chartproof says which objects it could not check instead of "
-               "passing them silently.",
-               "Render CRDs with the chart (helm --include-crds, or CRDs kept in templates/), or point --schema-dir at "
-               "the operator's CRD files; check apiVersion and kind for typos.",
-               {}});
+  return define_schema_rule<UnknownKind>(RuleMeta{
+      .id = "unknown-kind",
+      .pack = "schema",
+      .severity = Severity::Info,
+      .summary = "Every kind should have a schema: built in, or a CRD in the input or --schema-dir.",
+      .rationale = "A custom resource whose CustomResourceDefinition is installed separately (an operator's) cannot be "
+                   "validated, and a kind the target version does not serve (a typo in apiVersion, an API added in a "
+                   "later release) fails at install time. chartproof says which objects it could not check instead of "
+                   "passing them silently.",
+      .remediation =
+          "Render CRDs with the chart (helm --include-crds, or CRDs kept in templates/), or point --schema-dir at "
+          "the operator's CRD files; check apiVersion and kind for typos."});
 }
 
 }  // namespace chartproof::rules

@@ -1,7 +1,6 @@
 // credential-in-configmap: a ConfigMap entry that holds a secret.
 #include "chartproof/finding.hpp"
 #include "rules/rule_support.hpp"
-#include "rules/secrets/pack.hpp"
 #include "rules/secrets/secret_detector.hpp"
 
 namespace chartproof::rules {
@@ -30,22 +29,22 @@ class CredentialInConfigMap : public Rule {
 }  // namespace
 
 RuleDefinition credential_in_configmap_rule() {
-  return define<CredentialInConfigMap>(
-      RuleMeta{"credential-in-configmap",
-               "secrets",
-               Severity::Error,
-               true,
-               {"ConfigMap"},
-               "ConfigMaps must not hold credentials.",
-               "ConfigMaps are not secret: they are readable by anyone with `get configmaps` (a much wider RBAC grant "
-               "than secrets), printed by `kubectl describe`, and not encrypted at rest. A key is reported when its "
-               "name says it holds a secret and its value is not a placeholder, and any value is reported when it "
-               "contains a known credential format (a private key, a cloud or SaaS token, a URL with a password, or a "
-               "random-looking `password=` in a config file).",
-               "Move the value to a Secret and mount or reference that instead; keep only non-secret settings in the "
-               "ConfigMap.",
-               {},
-               /*sensitive=*/true});
+  return define<CredentialInConfigMap>(RuleMeta{
+      .id = "credential-in-configmap",
+      .pack = "secrets",
+      .severity = Severity::Error,
+      .kinds = {"ConfigMap"},
+      .summary = "ConfigMaps must not hold credentials.",
+      .rationale =
+          "ConfigMaps are not secret: they are readable by anyone with `get configmaps` (a much wider RBAC grant "
+          "than secrets), printed by `kubectl describe`, and not encrypted at rest. A key is reported when its "
+          "name says it holds a secret and its value is not a placeholder, and any value is reported when it "
+          "contains a known credential format (a private key, a cloud or SaaS token, a URL with a password, or a "
+          "random-looking `password=` in a config file).",
+      .remediation =
+          "Move the value to a Secret and mount or reference that instead; keep only non-secret settings in the "
+          "ConfigMap.",
+      .sensitive = /*sensitive=*/true});
 }
 
 }  // namespace chartproof::rules

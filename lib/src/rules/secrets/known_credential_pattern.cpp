@@ -3,7 +3,6 @@
 #include "chartproof/finding.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/credential_scanner.hpp"
-#include "rules/secrets/pack.hpp"
 #include "support/base64.hpp"
 
 namespace chartproof::rules {
@@ -76,27 +75,26 @@ class KnownCredentialPattern : public Rule {
 }  // namespace
 
 RuleDefinition known_credential_pattern_rule() {
-  return define<KnownCredentialPattern>(
-      RuleMeta{"known-credential-pattern",
-               "secrets",
-               Severity::Error,
-               true,
-               {},
-               "No string of a resource may contain a known credential format.",
-               "Private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, OpenAI and Google API tokens, "
-               "JSON Web Tokens, URLs with `user:password@`, and random-looking `password=`/`token=` assignments are "
-               "recognised wherever they appear: annotations, args and command, custom resources, and Secret data "
-               "(base64-decoded). Inside Secret data only third-party tokens are reported (cloud and SaaS tokens a "
-               "chart cannot have generated): private keys, passwords and URLs with passwords belong in Secrets. Each "
-               "format has a "
-               "keyword that must be present, so the scan stays fast, and generic assignments must clear an entropy "
-               "floor, so placeholders and template leftovers stay quiet. Env values and ConfigMap data are left to "
-               "plaintext-secret-in-env and credential-in-configmap, so a string is reported once. CRD schemas are "
-               "not scanned.",
-               "Remove the credential from the manifest: supply it at install time into a Secret (or use an external "
-               "secret store), and rotate it, since it has been exposed.",
-               {},
-               /*sensitive=*/true});
+  return define<KnownCredentialPattern>(RuleMeta{
+      .id = "known-credential-pattern",
+      .pack = "secrets",
+      .severity = Severity::Error,
+      .summary = "No string of a resource may contain a known credential format.",
+      .rationale =
+          "Private key blocks, AWS access key ids, GitHub, GitLab, Slack, Stripe, OpenAI and Google API tokens, "
+          "JSON Web Tokens, URLs with `user:password@`, and random-looking `password=`/`token=` assignments are "
+          "recognised wherever they appear: annotations, args and command, custom resources, and Secret data "
+          "(base64-decoded). Inside Secret data only third-party tokens are reported (cloud and SaaS tokens a "
+          "chart cannot have generated): private keys, passwords and URLs with passwords belong in Secrets. Each "
+          "format has a "
+          "keyword that must be present, so the scan stays fast, and generic assignments must clear an entropy "
+          "floor, so placeholders and template leftovers stay quiet. Env values and ConfigMap data are left to "
+          "plaintext-secret-in-env and credential-in-configmap, so a string is reported once. CRD schemas are "
+          "not scanned.",
+      .remediation =
+          "Remove the credential from the manifest: supply it at install time into a Secret (or use an external "
+          "secret store), and rotate it, since it has been exposed.",
+      .sensitive = /*sensitive=*/true});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // capabilities-not-dropped: capabilities.drop does not contain ALL.
 #include "rules/container_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -40,24 +39,24 @@ class CapabilitiesNotDropped : public Rule {
 }  // namespace
 
 RuleDefinition capabilities_not_dropped_rule() {
-  return define<CapabilitiesNotDropped>(
-      RuleMeta{"capabilities-not-dropped",
-               "security",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "Containers should drop ALL Linux capabilities.",
-               "Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...) "
-               "that a web service does not need; NET_RAW alone allows ARP and DNS spoofing inside the node network. "
-               "Dropping ALL and adding back only what is needed is required by the Pod Security Standards' "
-               "restricted level. The container runtime reads `drop: [all]` as ALL, but Pod Security Admission's "
-               "restricted check (check_capabilities_restricted.go, k8s.io/pod-security-admission) compares the "
-               "string `ALL` exactly, so `exact_case` (on in the pss-restricted profile) reports any other spelling. "
-               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
-               "them and Pod Security Admission exempts them.",
-               "Set `securityContext.capabilities.drop: [ALL]`, and `add` only what the process needs "
-               "(e.g. NET_BIND_SERVICE to bind ports below 1024).",
-               {ParamSpec{"exact_case", "accept only `ALL` as written, as Pod Security Admission does", false}}});
+  return define<CapabilitiesNotDropped>(RuleMeta{
+      .id = "capabilities-not-dropped",
+      .pack = "security",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Containers should drop ALL Linux capabilities.",
+      .rationale =
+          "Container runtimes grant a default set of capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...) "
+          "that a web service does not need; NET_RAW alone allows ARP and DNS spoofing inside the node network. "
+          "Dropping ALL and adding back only what is needed is required by the Pod Security Standards' "
+          "restricted level. The container runtime reads `drop: [all]` as ALL, but Pod Security Admission's "
+          "restricted check (check_capabilities_restricted.go, k8s.io/pod-security-admission) compares the "
+          "string `ALL` exactly, so `exact_case` (on in the pss-restricted profile) reports any other spelling. "
+          "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+          "them and Pod Security Admission exempts them.",
+      .remediation = "Set `securityContext.capabilities.drop: [ALL]`, and `add` only what the process needs "
+                     "(e.g. NET_BIND_SERVICE to bind ports below 1024).",
+      .params = {ParamSpec{"exact_case", "accept only `ALL` as written, as Pod Security Admission does", false}}});
 }
 
 }  // namespace chartproof::rules

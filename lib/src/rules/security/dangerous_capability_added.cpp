@@ -2,7 +2,6 @@
 #include <set>
 
 #include "rules/container_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -27,22 +26,22 @@ class DangerousCapabilityAdded : public Rule {
 }  // namespace
 
 RuleDefinition dangerous_capability_added_rule() {
-  return define<DangerousCapabilityAdded>(
-      RuleMeta{"dangerous-capability-added",
-               "security",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Containers must not add capabilities that break container isolation.",
-               "SYS_ADMIN is nearly root (mounts, namespaces, BPF); SYS_MODULE loads kernel modules; SYS_PTRACE "
-               "reads other processes' memory; NET_ADMIN and NET_RAW rewrite or spoof the node's network; ALL grants "
-               "everything. Names are compared as Kubernetes does, case-insensitively and with or without `CAP_`.",
-               "Remove the capability from `securityContext.capabilities.add`; run the privileged part as a "
-               "separate, reviewed component if it is really needed.",
-               {ParamSpec{"capabilities", "capabilities reported when added",
-                          std::vector<std::string>{"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE",
-                                                   "NET_RAW", "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON",
-                                                   "DAC_READ_SEARCH", "SYS_TIME", "MAC_ADMIN", "MAC_OVERRIDE"}}}});
+  return define<DangerousCapabilityAdded>(RuleMeta{
+      .id = "dangerous-capability-added",
+      .pack = "security",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Containers must not add capabilities that break container isolation.",
+      .rationale =
+          "SYS_ADMIN is nearly root (mounts, namespaces, BPF); SYS_MODULE loads kernel modules; SYS_PTRACE "
+          "reads other processes' memory; NET_ADMIN and NET_RAW rewrite or spoof the node's network; ALL grants "
+          "everything. Names are compared as Kubernetes does, case-insensitively and with or without `CAP_`.",
+      .remediation = "Remove the capability from `securityContext.capabilities.add`; run the privileged part as a "
+                     "separate, reviewed component if it is really needed.",
+      .params = {ParamSpec{"capabilities", "capabilities reported when added",
+                           std::vector<std::string>{"ALL", "SYS_ADMIN", "NET_ADMIN", "SYS_PTRACE", "SYS_MODULE",
+                                                    "NET_RAW", "SYS_RAWIO", "SYS_BOOT", "BPF", "PERFMON",
+                                                    "DAC_READ_SEARCH", "SYS_TIME", "MAC_ADMIN", "MAC_OVERRIDE"}}}});
 }
 
 }  // namespace chartproof::rules

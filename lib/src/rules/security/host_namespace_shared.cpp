@@ -1,6 +1,5 @@
 // host-namespace-shared: hostNetwork, hostPID or hostIPC is true.
 #include "rules/rule_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -27,18 +26,18 @@ class HostNamespaceShared : public Rule {
 }  // namespace
 
 RuleDefinition host_namespace_shared_rule() {
-  return define<HostNamespaceShared>(
-      RuleMeta{"host-namespace-shared",
-               "security",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Pods must not share the node's network, process or IPC namespace.",
-               "hostNetwork lets the pod bind node ports and sniff the node's traffic, bypassing NetworkPolicies; "
-               "hostPID lets it see and signal every process on the node; hostIPC lets it read shared memory of other "
-               "workloads. The Pod Security Standards forbid all three at the baseline level.",
-               "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service.",
-               {}});
+  return define<HostNamespaceShared>(RuleMeta{
+      .id = "host-namespace-shared",
+      .pack = "security",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Pods must not share the node's network, process or IPC namespace.",
+      .rationale =
+          "hostNetwork lets the pod bind node ports and sniff the node's traffic, bypassing NetworkPolicies; "
+          "hostPID lets it see and signal every process on the node; hostIPC lets it read shared memory of other "
+          "workloads. The Pod Security Standards forbid all three at the baseline level.",
+      .remediation =
+          "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // host-path-mounted: a hostPath volume.
 #include "rules/rule_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -24,19 +23,19 @@ class HostPathMounted : public Rule {
 }  // namespace
 
 RuleDefinition host_path_mounted_rule() {
-  return define<HostPathMounted>(
-      RuleMeta{"host-path-mounted",
-               "security",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "Pods should not mount directories of the node.",
-               "A hostPath volume exposes the node's filesystem to the container: the container runtime socket, "
-               "kubelet credentials or /etc are one mount away from a node takeover, and data written there outlives "
-               "the pod on one node only. Node agents (log shippers, CSI drivers) need it; web services do not.",
-               "Use an emptyDir, a ConfigMap/Secret volume or a PersistentVolumeClaim instead; if a node agent really "
-               "needs it, mount it readOnly and suppress the finding on that workload.",
-               {}});
+  return define<HostPathMounted>(RuleMeta{
+      .id = "host-path-mounted",
+      .pack = "security",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Pods should not mount directories of the node.",
+      .rationale =
+          "A hostPath volume exposes the node's filesystem to the container: the container runtime socket, "
+          "kubelet credentials or /etc are one mount away from a node takeover, and data written there outlives "
+          "the pod on one node only. Node agents (log shippers, CSI drivers) need it; web services do not.",
+      .remediation =
+          "Use an emptyDir, a ConfigMap/Secret volume or a PersistentVolumeClaim instead; if a node agent really "
+          "needs it, mount it readOnly and suppress the finding on that workload."});
 }
 
 }  // namespace chartproof::rules

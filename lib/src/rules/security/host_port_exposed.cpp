@@ -1,6 +1,5 @@
 // host-port-exposed: a container port bound to the node (hostPort).
 #include "rules/rule_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -25,18 +24,17 @@ class HostPortExposed : public Rule {
 }  // namespace
 
 RuleDefinition host_port_exposed_rule() {
-  return define<HostPortExposed>(
-      RuleMeta{"host-port-exposed",
-               "security",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "Containers should not bind ports on the node.",
-               "A hostPort opens the port on the node's address, outside NetworkPolicies and Services, and limits "
-               "the workload to one pod per node and port: a rolling update then stalls when the new pod cannot be "
-               "scheduled next to the old one.",
-               "Remove `hostPort` and expose the port with a Service (NodePort or LoadBalancer for outside access).",
-               {}});
+  return define<HostPortExposed>(RuleMeta{
+      .id = "host-port-exposed",
+      .pack = "security",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Containers should not bind ports on the node.",
+      .rationale = "A hostPort opens the port on the node's address, outside NetworkPolicies and Services, and limits "
+                   "the workload to one pod per node and port: a rolling update then stalls when the new pod cannot be "
+                   "scheduled next to the old one.",
+      .remediation =
+          "Remove `hostPort` and expose the port with a Service (NodePort or LoadBalancer for outside access)."});
 }
 
 }  // namespace chartproof::rules

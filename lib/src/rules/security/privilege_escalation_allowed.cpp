@@ -1,6 +1,5 @@
 // privilege-escalation-allowed: allowPrivilegeEscalation is not false.
 #include "rules/container_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -41,21 +40,20 @@ class PrivilegeEscalationAllowed : public Rule {
 }  // namespace
 
 RuleDefinition privilege_escalation_allowed_rule() {
-  return define<PrivilegeEscalationAllowed>(
-      RuleMeta{"privilege-escalation-allowed",
-               "security",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "Containers should set allowPrivilegeEscalation: false.",
-               "Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through "
-               "setuid binaries or file capabilities (the kernel's no_new_privs flag stays off). Kubernetes treats it "
-               "as true whenever the container is privileged or adds CAP_SYS_ADMIN, whatever the field says; those "
-               "containers are reported too. Required by the Pod Security Standards' restricted level. "
-               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
-               "them and Pod Security Admission exempts them.",
-               "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
-               {}});
+  return define<PrivilegeEscalationAllowed>(RuleMeta{
+      .id = "privilege-escalation-allowed",
+      .pack = "security",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Containers should set allowPrivilegeEscalation: false.",
+      .rationale =
+          "Unless allowPrivilegeEscalation is false, a process can gain more privileges than its parent through "
+          "setuid binaries or file capabilities (the kernel's no_new_privs flag stays off). Kubernetes treats it "
+          "as true whenever the container is privileged or adds CAP_SYS_ADMIN, whatever the field says; those "
+          "containers are reported too. Required by the Pod Security Standards' restricted level. "
+          "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+          "them and Pod Security Admission exempts them.",
+      .remediation = "Set `securityContext.allowPrivilegeEscalation: false` on every container."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // privileged-container: a container with securityContext.privileged: true.
 #include "rules/container_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -19,18 +18,18 @@ class PrivilegedContainer : public Rule {
 }  // namespace
 
 RuleDefinition privileged_container_rule() {
-  return define<PrivilegedContainer>(
-      RuleMeta{"privileged-container",
-               "security",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Containers must not run privileged.",
-               "A privileged container has every capability and every host device; it is root on the node in all but "
-               "name, so any compromise of the application is a compromise of the node and its other pods. The Pod "
-               "Security Standards forbid it at the baseline level.",
-               "Remove `securityContext.privileged: true`; grant only the specific capability the workload needs.",
-               {}});
+  return define<PrivilegedContainer>(RuleMeta{
+      .id = "privileged-container",
+      .pack = "security",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Containers must not run privileged.",
+      .rationale =
+          "A privileged container has every capability and every host device; it is root on the node in all but "
+          "name, so any compromise of the application is a compromise of the node and its other pods. The Pod "
+          "Security Standards forbid it at the baseline level.",
+      .remediation =
+          "Remove `securityContext.privileged: true`; grant only the specific capability the workload needs."});
 }
 
 }  // namespace chartproof::rules

@@ -1,7 +1,6 @@
 // run-as-root: a container whose effective securityContext lets it run as UID 0.
 #include "rules/param_checks.hpp"
 #include "rules/rule_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -59,23 +58,23 @@ class RunAsRoot : public Rule {
 }  // namespace
 
 RuleDefinition run_as_root_rule() {
-  return define<RunAsRoot>(
-      RuleMeta{"run-as-root",
-               "security",
-               Severity::Error,
-               true,
-               workload_kinds(),
-               "Containers must not be able to run as root (UID 0).",
-               "A process running as UID 0 in a container is root on the node's kernel: a container escape or a "
-               "writable host mount becomes a node compromise. Kubernetes runs the image's USER unless the pod or "
-               "container securityContext says otherwise, so only `runAsNonRoot: true` or a non-zero `runAsUser` "
-               "(container settings override the pod's) proves the container is not root. `runAsUser: 0` together "
-               "with an effective `runAsNonRoot: true` does not run at all: the kubelet refuses to start the "
-               "container (verifyRunAsNonRoot in pkg/kubelet/kuberuntime), and the finding says so.",
-               "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
-               "container, and build the image with a non-root USER.",
-               {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}, &non_negative_problem},
-                ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
+  return define<RunAsRoot>(RuleMeta{
+      .id = "run-as-root",
+      .pack = "security",
+      .severity = Severity::Error,
+      .kinds = workload_kinds(),
+      .summary = "Containers must not be able to run as root (UID 0).",
+      .rationale = "A process running as UID 0 in a container is root on the node's kernel: a container escape or a "
+                   "writable host mount becomes a node compromise. Kubernetes runs the image's USER unless the pod or "
+                   "container securityContext says otherwise, so only `runAsNonRoot: true` or a non-zero `runAsUser` "
+                   "(container settings override the pod's) proves the container is not root. `runAsUser: 0` together "
+                   "with an effective `runAsNonRoot: true` does not run at all: the kubelet refuses to start the "
+                   "container (verifyRunAsNonRoot in pkg/kubelet/kuberuntime), and the finding says so.",
+      .remediation =
+          "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
+          "container, and build the image with a non-root USER.",
+      .params = {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}, &non_negative_problem},
+                 ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
 }
 
 }  // namespace chartproof::rules

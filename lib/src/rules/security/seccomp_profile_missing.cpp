@@ -1,6 +1,5 @@
 // seccomp-profile-missing: neither the pod nor the container sets a RuntimeDefault/Localhost profile.
 #include "rules/rule_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -28,21 +27,20 @@ class SeccompProfileMissing : public Rule {
 }  // namespace
 
 RuleDefinition seccomp_profile_missing_rule() {
-  return define<SeccompProfileMissing>(
-      RuleMeta{"seccomp-profile-missing",
-               "security",
-               Severity::Info,
-               true,
-               workload_kinds(),
-               "Pods should run with the RuntimeDefault (or a Localhost) seccomp profile.",
-               "Without a seccomp profile the container may call every system call of the node's kernel, including "
-               "the rarely used ones most kernel exploits go through. Kubernetes runs containers Unconfined unless "
-               "the pod or container sets seccompProfile (the container's setting overrides the pod's). The Pod "
-               "Security Standards' restricted level requires RuntimeDefault or Localhost. "
-               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
-               "them and Pod Security Admission exempts them.",
-               "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.",
-               {}});
+  return define<SeccompProfileMissing>(RuleMeta{
+      .id = "seccomp-profile-missing",
+      .pack = "security",
+      .severity = Severity::Info,
+      .kinds = workload_kinds(),
+      .summary = "Pods should run with the RuntimeDefault (or a Localhost) seccomp profile.",
+      .rationale =
+          "Without a seccomp profile the container may call every system call of the node's kernel, including "
+          "the rarely used ones most kernel exploits go through. Kubernetes runs containers Unconfined unless "
+          "the pod or container sets seccompProfile (the container's setting overrides the pod's). The Pod "
+          "Security Standards' restricted level requires RuntimeDefault or Localhost. "
+          "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+          "them and Pod Security Admission exempts them.",
+      .remediation = "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // service-account-token-mounted: the API token is mounted into a pod that does not opt out.
 #include "rules/rule_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -34,20 +33,20 @@ class ServiceAccountTokenMounted : public Rule {
 }  // namespace
 
 RuleDefinition service_account_token_mounted_rule() {
-  return define<ServiceAccountTokenMounted>(
-      RuleMeta{"service-account-token-mounted",
-               "security",
-               Severity::Info,
-               false,
-               workload_kinds(),
-               "Pods that do not call the Kubernetes API should not mount a service account token.",
-               "Every pod gets a token for its service account mounted at /var/run/secrets/kubernetes.io/"
-               "serviceaccount unless the pod or its ServiceAccount sets automountServiceAccountToken: false; an "
-               "attacker in a web container can then use whatever RBAC that account has. The pod's setting overrides "
-               "the ServiceAccount's; a ServiceAccount not in the input is assumed to mount. Off in the recommended "
-               "profile, on in strict.",
-               "Set `automountServiceAccountToken: false` on the pod spec (or on a dedicated ServiceAccount).",
-               {}});
+  return define<ServiceAccountTokenMounted>(RuleMeta{
+      .id = "service-account-token-mounted",
+      .pack = "security",
+      .severity = Severity::Info,
+      .enabled_by_default = false,
+      .kinds = workload_kinds(),
+      .summary = "Pods that do not call the Kubernetes API should not mount a service account token.",
+      .rationale =
+          "Every pod gets a token for its service account mounted at /var/run/secrets/kubernetes.io/"
+          "serviceaccount unless the pod or its ServiceAccount sets automountServiceAccountToken: false; an "
+          "attacker in a web container can then use whatever RBAC that account has. The pod's setting overrides "
+          "the ServiceAccount's; a ServiceAccount not in the input is assumed to mount. Off in the recommended "
+          "profile, on in strict.",
+      .remediation = "Set `automountServiceAccountToken: false` on the pod spec (or on a dedicated ServiceAccount)."});
 }
 
 }  // namespace chartproof::rules

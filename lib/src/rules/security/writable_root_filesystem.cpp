@@ -1,6 +1,5 @@
 // writable-root-filesystem: readOnlyRootFilesystem is not true.
 #include "rules/container_support.hpp"
-#include "rules/security/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -25,21 +24,21 @@ class WritableRootFilesystem : public Rule {
 }  // namespace
 
 RuleDefinition writable_root_filesystem_rule() {
-  return define<WritableRootFilesystem>(
-      RuleMeta{"writable-root-filesystem",
-               "security",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "Containers should mount their root filesystem read-only.",
-               "A writable root filesystem lets an attacker who gets code execution drop tools or modify the "
-               "application's own files, and lets the application write state that disappears on restart. With a "
-               "read-only root, writes go only to volumes you declared (emptyDir for /tmp and caches). "
-               "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
-               "them and Pod Security Admission exempts them.",
-               "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process writes "
-               "(/tmp, cache directories).",
-               {}});
+  return define<WritableRootFilesystem>(RuleMeta{
+      .id = "writable-root-filesystem",
+      .pack = "security",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "Containers should mount their root filesystem read-only.",
+      .rationale =
+          "A writable root filesystem lets an attacker who gets code execution drop tools or modify the "
+          "application's own files, and lets the application write state that disappears on restart. With a "
+          "read-only root, writes go only to volumes you declared (emptyDir for /tmp and caches). "
+          "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
+          "them and Pod Security Admission exempts them.",
+      .remediation =
+          "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process writes "
+          "(/tmp, cache directories)."});
 }
 
 }  // namespace chartproof::rules

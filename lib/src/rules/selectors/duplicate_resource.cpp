@@ -1,6 +1,5 @@
 // duplicate-resource: the same object (group, kind, namespace, name) appears twice.
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -31,19 +30,17 @@ class DuplicateResource : public Rule {
 }  // namespace
 
 RuleDefinition duplicate_resource_rule() {
-  return define<DuplicateResource>(
-      RuleMeta{"duplicate-resource",
-               "selectors",
-               Severity::Error,
-               true,
-               {},
-               "An object must be defined only once.",
-               "Two documents with the same API group, kind, namespace and name make `helm install` fail (the second "
-               "create conflicts) or, with `kubectl apply`, the second silently overwrites the first. It happens when "
-               "two templates compute the same fullname, or a subchart and its parent both create an object. The "
-               "version in apiVersion does not matter (apps/v1 and apps/v1beta2 are the same object).",
-               "Rename one of the objects or remove the duplicate template.",
-               {}});
+  return define<DuplicateResource>(RuleMeta{
+      .id = "duplicate-resource",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .summary = "An object must be defined only once.",
+      .rationale =
+          "Two documents with the same API group, kind, namespace and name make `helm install` fail (the second "
+          "create conflicts) or, with `kubectl apply`, the second silently overwrites the first. It happens when "
+          "two templates compute the same fullname, or a subchart and its parent both create an object. The "
+          "version in apiVersion does not matter (apps/v1 and apps/v1beta2 are the same object).",
+      .remediation = "Rename one of the objects or remove the duplicate template."});
 }
 
 }  // namespace chartproof::rules

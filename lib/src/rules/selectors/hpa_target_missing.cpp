@@ -1,6 +1,5 @@
 // hpa-target-missing: a HorizontalPodAutoscaler scales an object that is not in the input.
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -32,17 +31,16 @@ class HpaTargetMissing : public Rule {
 }  // namespace
 
 RuleDefinition hpa_target_missing_rule() {
-  return define<HpaTargetMissing>(
-      RuleMeta{"hpa-target-missing",
-               "selectors",
-               Severity::Error,
-               true,
-               {"HorizontalPodAutoscaler"},
-               "A HorizontalPodAutoscaler must target a workload of the chart.",
-               "An HPA whose scaleTargetRef names a Deployment that does not exist (a renamed release, a fullname "
-               "override) never scales anything and reports `FailedGetScale` only in its events.",
-               "Make `spec.scaleTargetRef.kind` and `name` match the workload (usually the same fullname template).",
-               {}});
+  return define<HpaTargetMissing>(RuleMeta{
+      .id = "hpa-target-missing",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .kinds = {"HorizontalPodAutoscaler"},
+      .summary = "A HorizontalPodAutoscaler must target a workload of the chart.",
+      .rationale = "An HPA whose scaleTargetRef names a Deployment that does not exist (a renamed release, a fullname "
+                   "override) never scales anything and reports `FailedGetScale` only in its events.",
+      .remediation =
+          "Make `spec.scaleTargetRef.kind` and `name` match the workload (usually the same fullname template)."});
 }
 
 }  // namespace chartproof::rules

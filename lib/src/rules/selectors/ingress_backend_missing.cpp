@@ -1,6 +1,5 @@
 // ingress-backend-missing: an Ingress routes to a Service or Service port that is not in the input.
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -38,21 +37,21 @@ class IngressBackendMissing : public Rule {
 }  // namespace
 
 RuleDefinition ingress_backend_missing_rule() {
-  return define<IngressBackendMissing>(
-      RuleMeta{"ingress-backend-missing",
-               "selectors",
-               Severity::Error,
-               true,
-               {"Ingress"},
-               "An Ingress must route to a Service and port that exist.",
-               "The ingress controller answers 503 for a backend whose Service does not exist, and routes nowhere "
-               "for a port number or name the Service does not have; the API server accepts both. The Service must be "
-               "in the Ingress's namespace (Kubernetes does not route across namespaces). Both the "
-               "networking.k8s.io/v1 shape (service.name, service.port.number|name) and the older "
-               "serviceName/servicePort shape are read.",
-               "Point `backend.service.name` at a Service of the chart and `port.number`/`port.name` at one of its "
-               "ports.",
-               {}});
+  return define<IngressBackendMissing>(RuleMeta{
+      .id = "ingress-backend-missing",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .kinds = {"Ingress"},
+      .summary = "An Ingress must route to a Service and port that exist.",
+      .rationale =
+          "The ingress controller answers 503 for a backend whose Service does not exist, and routes nowhere "
+          "for a port number or name the Service does not have; the API server accepts both. The Service must be "
+          "in the Ingress's namespace (Kubernetes does not route across namespaces). Both the "
+          "networking.k8s.io/v1 shape (service.name, service.port.number|name) and the older "
+          "serviceName/servicePort shape are read.",
+      .remediation =
+          "Point `backend.service.name` at a Service of the chart and `port.number`/`port.name` at one of its "
+          "ports."});
 }
 
 }  // namespace chartproof::rules

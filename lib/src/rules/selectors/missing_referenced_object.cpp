@@ -1,7 +1,6 @@
 // missing-referenced-object: a pod refers to a ConfigMap, Secret, ServiceAccount or PVC not in the input.
 #include "rules/rule_support.hpp"
 #include "rules/selectors/external_names.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -30,21 +29,20 @@ class MissingReferencedObject : public Rule {
 }  // namespace
 
 RuleDefinition missing_referenced_object_rule() {
-  return define<MissingReferencedObject>(
-      RuleMeta{"missing-referenced-object",
-               "selectors",
-               Severity::Warning,
-               true,
-               workload_kinds(),
-               "ConfigMaps, Secrets, ServiceAccounts and PVCs a pod uses should be part of the release.",
-               "A pod that mounts or reads a ConfigMap or Secret that does not exist stays in ContainerCreating "
-               "(`CreateContainerConfigError`) and a missing ServiceAccount blocks pod creation altogether; helm "
-               "reports success and the rollout hangs. References marked optional: true and the namespace's "
-               "\"default\" ServiceAccount are not reported. Objects created outside the chart (`kubectl create "
-               "secret`, an operator) are declared with the `external` parameter.",
-               "Add the object to the chart, mark the reference `optional: true`, or list its name in the rule's "
-               "`external` parameter.",
-               {external_names_param()}});
+  return define<MissingReferencedObject>(RuleMeta{
+      .id = "missing-referenced-object",
+      .pack = "selectors",
+      .severity = Severity::Warning,
+      .kinds = workload_kinds(),
+      .summary = "ConfigMaps, Secrets, ServiceAccounts and PVCs a pod uses should be part of the release.",
+      .rationale = "A pod that mounts or reads a ConfigMap or Secret that does not exist stays in ContainerCreating "
+                   "(`CreateContainerConfigError`) and a missing ServiceAccount blocks pod creation altogether; helm "
+                   "reports success and the rollout hangs. References marked optional: true and the namespace's "
+                   "\"default\" ServiceAccount are not reported. Objects created outside the chart (`kubectl create "
+                   "secret`, an operator) are declared with the `external` parameter.",
+      .remediation = "Add the object to the chart, mark the reference `optional: true`, or list its name in the rule's "
+                     "`external` parameter.",
+      .params = {external_names_param()}});
 }
 
 }  // namespace chartproof::rules

@@ -1,7 +1,6 @@
 // nodeport-conflict: two Services with the same nodePort, or a nodePort outside the cluster's range.
 #include "rules/param_checks.hpp"
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -56,19 +55,20 @@ class NodePortConflict : public Rule {
 
 RuleDefinition nodeport_conflict_rule() {
   return define<NodePortConflict>(RuleMeta{
-      "nodeport-conflict",
-      "selectors",
-      Severity::Error,
-      true,
-      {"Service"},
-      "nodePorts must be unique and inside the cluster's node port range.",
-      "Node ports are allocated cluster-wide: a second Service asking for the same nodePort (and protocol) "
-      "is rejected (`provided port is already allocated`), and a port outside the API server's "
-      "--service-node-port-range (30000-32767 unless changed) is rejected too. Both fail `helm install`. "
-      "Only Services of the same input are compared; clusters with another range set the parameters.",
-      "Pick an unused port in the range, or leave nodePort out and let Kubernetes allocate one.",
-      {ParamSpec{"min_node_port", "lowest node port the cluster allows", std::int64_t{30000}, &port_problem},
-       ParamSpec{"max_node_port", "highest node port the cluster allows", std::int64_t{32767}, &port_problem}}});
+      .id = "nodeport-conflict",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .kinds = {"Service"},
+      .summary = "nodePorts must be unique and inside the cluster's node port range.",
+      .rationale =
+          "Node ports are allocated cluster-wide: a second Service asking for the same nodePort (and protocol) "
+          "is rejected (`provided port is already allocated`), and a port outside the API server's "
+          "--service-node-port-range (30000-32767 unless changed) is rejected too. Both fail `helm install`. "
+          "Only Services of the same input are compared; clusters with another range set the parameters.",
+      .remediation = "Pick an unused port in the range, or leave nodePort out and let Kubernetes allocate one.",
+      .params = {
+          ParamSpec{"min_node_port", "lowest node port the cluster allows", std::int64_t{30000}, &port_problem},
+          ParamSpec{"max_node_port", "highest node port the cluster allows", std::int64_t{32767}, &port_problem}}});
 }
 
 }  // namespace chartproof::rules

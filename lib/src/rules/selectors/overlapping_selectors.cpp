@@ -1,6 +1,5 @@
 // overlapping-selectors: two workloads whose selectors each match the other's pods.
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -37,20 +36,19 @@ class OverlappingSelectors : public Rule {
 }  // namespace
 
 RuleDefinition overlapping_selectors_rule() {
-  return define<OverlappingSelectors>(
-      RuleMeta{"overlapping-selectors",
-               "selectors",
-               Severity::Warning,
-               true,
-               {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"},
-               "Two workloads must not select each other's pods.",
-               "When two controllers' selectors both match both pod templates (typically a frontend and a backend "
-               "that select only on app.kubernetes.io/name and instance), each counts the other's pods as its own: "
-               "scaling or rolling one deletes pods of the other. Kubernetes does not prevent it. Both workloads are "
-               "reported.",
-               "Add a distinguishing label to each selector and template, e.g. `app.kubernetes.io/component: "
-               "backend`.",
-               {}});
+  return define<OverlappingSelectors>(RuleMeta{
+      .id = "overlapping-selectors",
+      .pack = "selectors",
+      .severity = Severity::Warning,
+      .kinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"},
+      .summary = "Two workloads must not select each other's pods.",
+      .rationale =
+          "When two controllers' selectors both match both pod templates (typically a frontend and a backend "
+          "that select only on app.kubernetes.io/name and instance), each counts the other's pods as its own: "
+          "scaling or rolling one deletes pods of the other. Kubernetes does not prevent it. Both workloads are "
+          "reported.",
+      .remediation = "Add a distinguishing label to each selector and template, e.g. `app.kubernetes.io/component: "
+                     "backend`."});
 }
 
 }  // namespace chartproof::rules

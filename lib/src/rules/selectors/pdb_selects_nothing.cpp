@@ -1,5 +1,4 @@
 // pdb-selects-nothing: a PodDisruptionBudget that protects no pod.
-#include "rules/selectors/pack.hpp"
 #include "rules/selectors/pod_selector_support.hpp"
 
 namespace chartproof::rules {
@@ -25,20 +24,19 @@ class PdbSelectsNothing : public Rule {
 }  // namespace
 
 RuleDefinition pdb_selects_nothing_rule() {
-  return define<PdbSelectsNothing>(
-      RuleMeta{"pdb-selects-nothing",
-               "selectors",
-               Severity::Warning,
-               true,
-               {"PodDisruptionBudget"},
-               "A PodDisruptionBudget should select the pods it is meant to protect.",
-               "A PDB whose selector matches no pod is accepted and silently does nothing: a node drain or cluster "
-               "upgrade can then evict every replica at once. Only pod templates in the same namespace of the input "
-               "are considered. A policy/v1 PDB without `spec.selector` (or with `selector: null`) selects no pods "
-               "at all (an empty selector `{}` selects every pod of the namespace: PodDisruptionBudgetSpec, "
-               "k8s.io/api/policy/v1).",
-               "Use the same labels as the workload's `spec.selector.matchLabels`.",
-               {}});
+  return define<PdbSelectsNothing>(RuleMeta{
+      .id = "pdb-selects-nothing",
+      .pack = "selectors",
+      .severity = Severity::Warning,
+      .kinds = {"PodDisruptionBudget"},
+      .summary = "A PodDisruptionBudget should select the pods it is meant to protect.",
+      .rationale =
+          "A PDB whose selector matches no pod is accepted and silently does nothing: a node drain or cluster "
+          "upgrade can then evict every replica at once. Only pod templates in the same namespace of the input "
+          "are considered. A policy/v1 PDB without `spec.selector` (or with `selector: null`) selects no pods "
+          "at all (an empty selector `{}` selects every pod of the namespace: PodDisruptionBudgetSpec, "
+          "k8s.io/api/policy/v1).",
+      .remediation = "Use the same labels as the workload's `spec.selector.matchLabels`."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // selector-template-mismatch: a workload's selector does not match its own pod template.
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -44,21 +43,21 @@ class SelectorTemplateMismatch : public Rule {
 }  // namespace
 
 RuleDefinition selector_template_mismatch_rule() {
-  return define<SelectorTemplateMismatch>(
-      RuleMeta{"selector-template-mismatch",
-               "selectors",
-               Severity::Error,
-               true,
-               {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"},
-               "A workload's selector must match the labels of its own pod template.",
-               "The controller counts and manages the pods its selector matches. The API server rejects a Deployment, "
-               "ReplicaSet, StatefulSet or DaemonSet whose selector does not match its template (`selector does not "
-               "match template labels`), so `helm install` fails; and since the selector of apps/v1 workloads is "
-               "immutable, fixing it later needs a delete and re-create. A Job's selector is checked only with "
-               "manualSelector: true, as Kubernetes generates it otherwise.",
-               "Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels`, using stable labels "
-               "such as app.kubernetes.io/name and app.kubernetes.io/instance (not the version).",
-               {}});
+  return define<SelectorTemplateMismatch>(RuleMeta{
+      .id = "selector-template-mismatch",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .kinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job"},
+      .summary = "A workload's selector must match the labels of its own pod template.",
+      .rationale =
+          "The controller counts and manages the pods its selector matches. The API server rejects a Deployment, "
+          "ReplicaSet, StatefulSet or DaemonSet whose selector does not match its template (`selector does not "
+          "match template labels`), so `helm install` fails; and since the selector of apps/v1 workloads is "
+          "immutable, fixing it later needs a delete and re-create. A Job's selector is checked only with "
+          "manualSelector: true, as Kubernetes generates it otherwise.",
+      .remediation =
+          "Make `spec.selector.matchLabels` a subset of `spec.template.metadata.labels`, using stable labels "
+          "such as app.kubernetes.io/name and app.kubernetes.io/instance (not the version)."});
 }
 
 }  // namespace chartproof::rules

@@ -1,6 +1,5 @@
 // service-selects-nothing: a Service whose selector matches no pod template of the input.
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -46,20 +45,20 @@ class ServiceSelectsNothing : public Rule {
 }  // namespace
 
 RuleDefinition service_selects_nothing_rule() {
-  return define<ServiceSelectsNothing>(
-      RuleMeta{"service-selects-nothing",
-               "selectors",
-               Severity::Error,
-               true,
-               {"Service"},
-               "A Service's selector must match the pods of some workload.",
-               "A Service routes to the pods its selector matches. If no pod template in the namespace carries those "
-               "labels, the Service has no endpoints and every request to it fails (connection refused or 503 at the "
-               "ingress), though `helm install` succeeds. Services without a selector (endpoints managed by hand) and "
-               "ExternalName Services are not checked. Only workloads in the same input are considered: a Service for "
-               "pods deployed by another chart will be reported; suppress it with the chartproof.io/ignore annotation.",
-               "Make `spec.selector` equal to a subset of the target workload's `spec.template.metadata.labels`.",
-               {}});
+  return define<ServiceSelectsNothing>(RuleMeta{
+      .id = "service-selects-nothing",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .kinds = {"Service"},
+      .summary = "A Service's selector must match the pods of some workload.",
+      .rationale =
+          "A Service routes to the pods its selector matches. If no pod template in the namespace carries those "
+          "labels, the Service has no endpoints and every request to it fails (connection refused or 503 at the "
+          "ingress), though `helm install` succeeds. Services without a selector (endpoints managed by hand) and "
+          "ExternalName Services are not checked. Only workloads in the same input are considered: a Service for "
+          "pods deployed by another chart will be reported; suppress it with the chartproof.io/ignore annotation.",
+      .remediation =
+          "Make `spec.selector` equal to a subset of the target workload's `spec.template.metadata.labels`."});
 }
 
 }  // namespace chartproof::rules

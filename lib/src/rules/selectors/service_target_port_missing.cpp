@@ -1,7 +1,6 @@
 // service-target-port-missing: a Service port's targetPort is not exposed by the pods it selects.
 #include "rules/port_reference.hpp"
 #include "rules/rule_support.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -70,24 +69,24 @@ class ServiceTargetPortMissing : public Rule {
 }  // namespace
 
 RuleDefinition service_target_port_missing_rule() {
-  return define<ServiceTargetPortMissing>(
-      RuleMeta{"service-target-port-missing",
-               "selectors",
-               Severity::Error,
-               true,
-               {"Service"},
-               "A Service's targetPort must be a port of the pods it selects.",
-               "The endpoints controller resolves a named targetPort to a container port with the same name and the "
-               "same protocol (FindPort, k8s.io/kubernetes/pkg/api/v1/pod; native sidecars count since 1.29): a name "
-               "no selected container declares, or declares only for another protocol, leaves the Service without "
-               "endpoints for that port (an error). A quoted number (`targetPort: \"8080\"`) is a port name to the "
-               "API server, which rejects it because a name must contain a letter (an error). A number is forwarded "
-               "to the pod IP whatever `ports` says: not declared by pods that declare their ports, it is a warning "
-               "(the application may still listen there); nothing when the pods declare no ports. targetPort "
-               "defaults to the port, as in Kubernetes.",
-               "Set targetPort to the container port's name (e.g. `targetPort: http`) or number, declare that port "
-               "in the container's `ports` with the Service port's protocol, and write numbers unquoted.",
-               {}});
+  return define<ServiceTargetPortMissing>(RuleMeta{
+      .id = "service-target-port-missing",
+      .pack = "selectors",
+      .severity = Severity::Error,
+      .kinds = {"Service"},
+      .summary = "A Service's targetPort must be a port of the pods it selects.",
+      .rationale =
+          "The endpoints controller resolves a named targetPort to a container port with the same name and the "
+          "same protocol (FindPort, k8s.io/kubernetes/pkg/api/v1/pod; native sidecars count since 1.29): a name "
+          "no selected container declares, or declares only for another protocol, leaves the Service without "
+          "endpoints for that port (an error). A quoted number (`targetPort: \"8080\"`) is a port name to the "
+          "API server, which rejects it because a name must contain a letter (an error). A number is forwarded "
+          "to the pod IP whatever `ports` says: not declared by pods that declare their ports, it is a warning "
+          "(the application may still listen there); nothing when the pods declare no ports. targetPort "
+          "defaults to the port, as in Kubernetes.",
+      .remediation =
+          "Set targetPort to the container port's name (e.g. `targetPort: http`) or number, declare that port "
+          "in the container's `ports` with the Service port's protocol, and write numbers unquoted."});
 }
 
 }  // namespace chartproof::rules

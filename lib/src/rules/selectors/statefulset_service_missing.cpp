@@ -1,7 +1,6 @@
 // statefulset-service-missing: a StatefulSet's serviceName names no headless Service of its namespace.
 #include "rules/rule_support.hpp"
 #include "rules/selectors/external_names.hpp"
-#include "rules/selectors/pack.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -36,23 +35,23 @@ class StatefulSetServiceMissing : public Rule {
 }  // namespace
 
 RuleDefinition statefulset_service_missing_rule() {
-  return define<StatefulSetServiceMissing>(
-      RuleMeta{"statefulset-service-missing",
-               "selectors",
-               Severity::Warning,
-               true,
-               {"StatefulSet"},
-               "A StatefulSet's serviceName should name a headless Service of the release.",
-               "serviceName is the governing Service that gives each pod its stable network identity "
-               "(`web-0.<serviceName>.<namespace>.svc`); the API reference says it must exist before the "
-               "StatefulSet. Cluster DNS publishes those per-pod records only for a headless Service "
-               "(`clusterIP: None`) that exists. The API server accepts the StatefulSet without it and the pods run, "
-               "so this is a warning, but peers that address pods by name (database replicas, quorum members) cannot "
-               "find each other. serviceName is optional since Kubernetes 1.30; an empty one is not reported. A "
-               "Service created outside the chart is declared with the `external` parameter.",
-               "Add a Service with `clusterIP: None` and the StatefulSet's pod labels as selector, named as "
-               "`serviceName` (usually the same fullname template), or list its name in `external`.",
-               {external_names_param()}});
+  return define<StatefulSetServiceMissing>(RuleMeta{
+      .id = "statefulset-service-missing",
+      .pack = "selectors",
+      .severity = Severity::Warning,
+      .kinds = {"StatefulSet"},
+      .summary = "A StatefulSet's serviceName should name a headless Service of the release.",
+      .rationale =
+          "serviceName is the governing Service that gives each pod its stable network identity "
+          "(`web-0.<serviceName>.<namespace>.svc`); the API reference says it must exist before the "
+          "StatefulSet. Cluster DNS publishes those per-pod records only for a headless Service "
+          "(`clusterIP: None`) that exists. The API server accepts the StatefulSet without it and the pods run, "
+          "so this is a warning, but peers that address pods by name (database replicas, quorum members) cannot "
+          "find each other. serviceName is optional since Kubernetes 1.30; an empty one is not reported. A "
+          "Service created outside the chart is declared with the `external` parameter.",
+      .remediation = "Add a Service with `clusterIP: None` and the StatefulSet's pod labels as selector, named as "
+                     "`serviceName` (usually the same fullname template), or list its name in `external`.",
+      .params = {external_names_param()}});
 }
 
 }  // namespace chartproof::rules
