@@ -61,7 +61,7 @@ TEST_CASE("extends: profiles and relative files, later wins; cycles are errors")
   auto linter = Linter::create(options_from_policy(policy.value()));
   REQUIRE(linter);
   bool seen = false;
-  for (const auto& a : linter->active()) {
+  for (const auto& a : linter->effective_rules()) {
     if (a.definition->meta.id != "run-as-root") continue;
     seen = true;
     CHECK(a.params.get_int("min_uid") == 500);      // from base/team.yaml

@@ -16,8 +16,8 @@ TEST_CASE("built-in profiles load; strict extends recommended and turns everythi
   options.rules = strict.value();
   auto linter = Linter::create(options);
   REQUIRE(linter);
-  CHECK(linter->active().size() == builtin_rules().size());
-  for (const auto& a : linter->active()) {
+  CHECK(linter->effective_rules().size() == builtin_rules().size());
+  for (const auto& a : linter->effective_rules()) {
     if (a.definition->meta.id == "run-as-root") {
       CHECK(a.params.get_int("min_uid") == 1000);
       CHECK(a.params.get_bool("forbid_root_group"));
@@ -32,7 +32,7 @@ TEST_CASE("built-in profiles load; strict extends recommended and turns everythi
   auto default_linter = Linter::create(options);
   std::size_t off = 0;
   for (const auto& def : builtin_rules()) off += !def.meta.enabled_by_default;
-  CHECK(default_linter->active().size() == builtin_rules().size() - off);
+  CHECK(default_linter->effective_rules().size() == builtin_rules().size() - off);
   auto unknown = load_builtin_profile("strcit");
   REQUIRE_FALSE(unknown);
   CHECK(unknown.error().message.find("did you mean \"strict\"") != std::string::npos);

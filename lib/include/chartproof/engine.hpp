@@ -21,9 +21,6 @@
 
 namespace chartproof {
 
-class ScopeMatcher;
-class SchemaCatalogue;
-
 /// Counts shown in every output format.
 struct Summary {
   std::size_t documents = 0;
@@ -102,7 +99,24 @@ struct LintReport {
 std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const LintOptions& options,
                                         std::vector<ChartSources> charts = {});
 
-/// A configured set of rule instances; immutable, so one Linter can lint from many threads.
+/// A rule as a policy configured it: on or off, severity and parameters outside every scope, and
+/// the settings of each scope (the last scope that contains a resource wins).
+struct EffectiveRule {
+  const RuleDefinition* definition = nullptr;
+  bool enabled = true;  ///< outside every scope (false: only where a scope switches it on)
+  Severity severity = Severity::Error;
+  Params params;
+  struct Scoped {
+    Scope scope;
+    bool enabled = true;
+    Severity severity = Severity::Error;
+    Params params;
+  };
+  std::vector<Scoped> scoped;
+};
+
+/// A configured set of rule instances; immutable, so one Linter can lint from many threads, and
+/// cheap to copy (copies share the configuration).
 class Linter {
  public:
   /// Resolves options against the built-in rules; an unknown rule id or pack is an Error.
@@ -118,42 +132,18 @@ class Linter {
   /// How chart mode renders for these rules: Twice when an enabled rule compares two renders.
   ChartRenders chart_renders() const;
 
-  /// The rules that will run, with their effective severity.
-  /// Settings and instance of a rule inside one policy scope.
-  struct Scoped {
-    std::shared_ptr<const ScopeMatcher> scope;
-    bool enabled;
-    Severity severity;
-    Params params;
-    std::shared_ptr<const Rule> rule;
-  };
-  struct Active {
-    const RuleDefinition* definition;
-    Severity severity;  ///< outside every scope
-    Params params;
-    std::shared_ptr<const Rule> rule;
-    bool enabled = true;         ///< outside every scope (false: only where a scope enables it)
-    std::vector<Scoped> scoped;  ///< the last one whose scope matches a resource wins
-  };
   /// Every rule this linter knows: built-in ones, then the policy's custom rules.
   std::vector<const RuleDefinition*> definitions() const;
-  const std::vector<Active>& active() const { return active_; }
-  const LintOptions& options() const { return options_; }
+  /// The rules that will run, each with its effective settings everywhere and per policy scope
+  /// (what `chartproof policy show` prints).
+  std::vector<EffectiveRule> effective_rules() const;
+  const LintOptions& options() const;
 
  private:
+  struct State;  // the configured rule instances, compiled scopes and exemptions (engine/linter.cpp)
   void lint_context(const Input& input, std::vector<std::atomic<bool>>& exemption_used,
                     std::vector<Finding>& findings) const;
-  LintOptions options_;
-  std::vector<Active> active_;
-  std::vector<std::shared_ptr<const RuleDefinition>> custom_definitions_;
-  struct CompiledExemption {
-    const Exemption* exemption;
-    std::shared_ptr<const ScopeMatcher> scope;
-    bool expired;
-  };
-  std::vector<CompiledExemption> exemptions_;
-  /// The schemas of options_.kube_version and schema_dirs; null when no active rule needs them.
-  std::shared_ptr<const SchemaCatalogue> schemas_;
+  std::shared_ptr<const State> state_;
 };
 
 /// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <variant>
 #include <vector>
 
 #include "chartproof/error.hpp"
@@ -16,6 +17,7 @@
 
 namespace chartproof {
 
+/// A rule parameter's value: an integer, string, boolean or list of strings.
 using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std::string>>;
 
 /// Severity, switch and parameters of a rule (unset fields keep what lies beneath).

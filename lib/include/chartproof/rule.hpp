@@ -12,7 +12,6 @@
 #include <variant>
 #include <vector>
 
-#include "chartproof/chart_folder.hpp"
 #include "chartproof/finding.hpp"
 #include "chartproof/graph.hpp"
 #include "chartproof/model.hpp"
@@ -20,8 +19,10 @@
 
 namespace chartproof {
 
-/// A parameter value: integer, string, boolean or list of strings.
-using ParamValue = std::variant<std::int64_t, std::string, bool, std::vector<std::string>>;
+struct ChartFolder;  // chartproof/chart_folder.hpp: what a chart rule reads (source maps and all)
+
+// ParamValue (an integer, string, boolean or list of strings) is declared in policy.hpp, which
+// reads it from policy files.
 
 /// "an integer", "a string", "a boolean", "a list of strings" — for messages.
 std::string_view param_type_name(const ParamValue& value);

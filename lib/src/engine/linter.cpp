@@ -10,14 +10,52 @@
 
 #include "chartproof/engine.hpp"
 #include "chartproof/rule_pack.hpp"
-#include "support/parallel.hpp"
 #include "kubeschema/schemas.hpp"
 #include "model/keyed_path.hpp"
 #include "model/scope_matcher.hpp"
 #include "rules/custom/custom_rule.hpp"
+#include "support/parallel.hpp"
 #include "support/suggest.hpp"
 
 namespace chartproof {
+namespace engine {
+
+// A rule's settings and instance inside one policy scope.
+struct ScopedRule {
+  std::shared_ptr<const ScopeMatcher> scope;
+  bool enabled;
+  Severity severity;
+  Params params;
+  std::shared_ptr<const Rule> rule;
+};
+
+// A rule that runs: its settings and instance outside every scope, and per scope.
+struct ActiveRule {
+  const RuleDefinition* definition;
+  Severity severity;  // outside every scope
+  Params params;
+  std::shared_ptr<const Rule> rule;
+  bool enabled = true;             // outside every scope (false: only where a scope enables it)
+  std::vector<ScopedRule> scoped;  // the last one whose scope matches a resource wins
+};
+
+struct CompiledExemption {
+  const Exemption* exemption;  // into State::options, which lives as long as the state
+  std::shared_ptr<const ScopeMatcher> scope;
+  bool expired;
+};
+
+}  // namespace engine
+
+struct Linter::State {
+  LintOptions options;
+  std::vector<engine::ActiveRule> active;
+  std::vector<std::shared_ptr<const RuleDefinition>> custom_definitions;
+  std::vector<engine::CompiledExemption> exemptions;
+  /// The schemas of options.kube_version and schema_dirs; null when no active rule needs them.
+  std::shared_ptr<const SchemaCatalogue> schemas;
+};
+
 namespace {
 
 // A document that means to be a Kubernetes object: a mapping with a kind, or with an apiVersion
@@ -237,10 +275,22 @@ void LintReport::merge(LintReport other) {
   s.info += o.info;
 }
 
+const LintOptions& Linter::options() const { return state_->options; }
+
+std::vector<EffectiveRule> Linter::effective_rules() const {
+  std::vector<EffectiveRule> out;
+  for (const auto& a : state_->active) {
+    EffectiveRule rule{a.definition, a.enabled, a.severity, a.params, {}};
+    for (const auto& s : a.scoped) rule.scoped.push_back({s.scope->scope(), s.enabled, s.severity, s.params});
+    out.push_back(std::move(rule));
+  }
+  return out;
+}
+
 std::vector<const RuleDefinition*> Linter::definitions() const {
-  const RuleCatalogue& catalogue = options_.catalogue ? *options_.catalogue : *RuleCatalogue::builtin();
+  const RuleCatalogue& catalogue = state_->options.catalogue ? *state_->options.catalogue : *RuleCatalogue::builtin();
   std::vector<const RuleDefinition*> out = catalogue.rules();
-  for (const auto& def : custom_definitions_) out.push_back(def.get());
+  for (const auto& def : state_->custom_definitions) out.push_back(def.get());
   return out;
 }
 
@@ -259,11 +309,13 @@ LintOptions options_from_policy(const Policy& policy) {
 
 Expected<Linter> Linter::create(const LintOptions& options) {
   Linter linter;
-  linter.options_ = options;
+  auto state = std::make_shared<State>();
+  linter.state_ = state;
+  state->options = options;
   for (const auto& spec : options.custom_rules) {
     auto def = rules::make_custom_rule_definition(spec);
     if (!def) return def.error();
-    linter.custom_definitions_.push_back(std::make_shared<const RuleDefinition>(std::move(def.value())));
+    state->custom_definitions.push_back(std::make_shared<const RuleDefinition>(std::move(def.value())));
   }
   auto all = linter.definitions();
   std::vector<std::string> names;
@@ -301,7 +353,7 @@ Expected<Linter> Linter::create(const LintOptions& options) {
       if (auto err = apply_params(def->meta, cfg->params, values)) return *err;
     }
     Severity severity = cfg && cfg->severity ? *cfg->severity : def->meta.severity;
-    Active active{def, severity, Params(values), nullptr, enabled && !forced_off, {}};
+    engine::ActiveRule active{def, severity, Params(values), nullptr, enabled && !forced_off, {}};
     bool any_scope_on = false;
     if (cfg && !forced_off) {
       for (const auto& scoped : cfg->scoped) {
@@ -313,9 +365,9 @@ Expected<Linter> Linter::create(const LintOptions& options) {
           if (auto why = def->validate(params)) return Error{"", 0, 0, "rule \"" + def->meta.id + "\": " + *why};
         }
         auto rule = std::shared_ptr<const Rule>(def->make(params));
-        active.scoped.push_back(Scoped{std::make_shared<const ScopeMatcher>(scoped.scope), on,
-                                       scoped.settings.severity.value_or(severity), std::move(params),
-                                       std::move(rule)});
+        active.scoped.push_back(engine::ScopedRule{std::make_shared<const ScopeMatcher>(scoped.scope), on,
+                                                   scoped.settings.severity.value_or(severity), std::move(params),
+                                                   std::move(rule)});
         any_scope_on |= on;
       }
     }
@@ -324,7 +376,7 @@ Expected<Linter> Linter::create(const LintOptions& options) {
       if (auto why = def->validate(active.params)) return Error{"", 0, 0, "rule \"" + def->meta.id + "\": " + *why};
     }
     active.rule = def->make(active.params);
-    linter.active_.push_back(std::move(active));
+    state->active.push_back(std::move(active));
   }
   // The Kubernetes version is checked whatever runs (a typo must not pass silently); the schemas are
   // read only for rules that use them.
@@ -335,17 +387,17 @@ Expected<Linter> Linter::create(const LintOptions& options) {
     return Error{"", 0, 0,
                  "no schemas for Kubernetes " + options.kube_version + " (--kube-version); bundled versions: " + list};
   }
-  bool needs_schemas = std::any_of(linter.active_.begin(), linter.active_.end(),
-                                   [](const Active& a) { return a.definition->meta.needs_schemas; });
+  bool needs_schemas = std::any_of(state->active.begin(), state->active.end(),
+                                   [](const engine::ActiveRule& a) { return a.definition->meta.needs_schemas; });
   if (needs_schemas) {
     auto catalogue = SchemaCatalogue::load(options.kube_version, options.schema_dirs);
     if (!catalogue) return catalogue.error();
-    linter.schemas_ = std::move(catalogue.value());
+    state->schemas = std::move(catalogue.value());
   }
   std::string today = options.today.empty() ? today_utc() : options.today;
-  for (const auto& ex : linter.options_.exemptions) {
-    linter.exemptions_.push_back(CompiledExemption{&ex, std::make_shared<const ScopeMatcher>(ex.scope),
-                                                   !ex.expires.empty() && ex.expires < today});
+  for (const auto& ex : state->options.exemptions) {
+    state->exemptions.push_back(engine::CompiledExemption{&ex, std::make_shared<const ScopeMatcher>(ex.scope),
+                                                          !ex.expires.empty() && ex.expires < today});
   }
   return linter;
 }
@@ -372,8 +424,9 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
     input->files.push_back(std::move(shared));
   }
   std::vector<ParsedDocument> parsed(tasks.size());
-  support::parallel_for(tasks.size(), options.jobs,
-                       [&](std::size_t i) { parsed[i] = parse_chunk(*tasks[i].file, tasks[i].chunk, options.limits); });
+  support::parallel_for(tasks.size(), options.jobs, [&](std::size_t i) {
+    parsed[i] = parse_chunk(*tasks[i].file, tasks[i].chunk, options.limits);
+  });
   // A file none of whose documents looks like a Kubernetes object (looks_like_object: a GitHub
   // workflow, docker-compose.yml, a values file, Chart.yaml) is not a manifest, and is skipped
   // rather than reported as invalid-resource. One object-like document, or a document that is not
@@ -418,11 +471,11 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
     if (chart.render) chart_of_render[chart.render] = &chart;
   }
   // A `helm test` hook pod is linted only by the rules its policy switch names (packs, ids or all).
-  auto lints_helm_tests = [&](const RuleMeta& meta) { return names_rule(options_.helm_test_packs, meta); };
+  auto lints_helm_tests = [&](const RuleMeta& meta) { return names_rule(state_->options.helm_test_packs, meta); };
   // An exemption that covers a finding of `r` removes it and records that it was needed.
   const CollectingReporter::Drop exempted = [&](const Resource& r, const Finding& f) {
-    for (std::size_t e = 0; e < exemptions_.size(); ++e) {
-      const auto& ex = exemptions_[e];
+    for (std::size_t e = 0; e < state_->exemptions.size(); ++e) {
+      const auto& ex = state_->exemptions[e];
       if (ex.expired) continue;
       if (lists_rule(ex.exemption->rules, f.rule, f.pack) && ex.scope->matches(r)) {
         exemption_used[e] = true;
@@ -433,14 +486,14 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
   };
   // The run's schemas: the linter's catalogue plus this input's CRDs, compiled before the parallel part.
   std::optional<Schemas> schemas;
-  if (schemas_) schemas.emplace(*schemas_, graph);
-  const RuleContext run_context{graph, options_, schemas ? &*schemas : nullptr, nullptr, nullptr};
+  if (state_->schemas) schemas.emplace(*state_->schemas, graph);
+  const RuleContext run_context{graph, state_->options, schemas ? &*schemas : nullptr, nullptr, nullptr};
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
-  support::parallel_for(slots.size(), options_.jobs, [&](std::size_t i) {
+  support::parallel_for(slots.size(), state_->options.jobs, [&](std::size_t i) {
     std::vector<Finding>& out = slots[i];
     if (i < docs.size()) {
-      for (const auto& a : active_) {
+      for (const auto& a : state_->active) {
         if (!a.enabled) continue;
         CollectingReporter reporter(*a.definition, a.severity, out);
         a.rule->check_document(docs[i], run_context, reporter);
@@ -451,17 +504,17 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
     auto chart = chart_of_render.find(r.document->file);
     RuleContext ctx = run_context;
     ctx.chart = chart == chart_of_render.end() ? nullptr : chart->second;
-    for (const auto& a : active_) {
+    for (const auto& a : state_->active) {
       if (!a.definition->meta.inspects(r.ref.kind) || ignores(r, a.definition->meta)) continue;
       if (r.helm_test_hook && !lints_helm_tests(a.definition->meta)) continue;
       // The last scope that contains the resource decides; outside every scope, the rule's own settings.
-      const Scoped* chosen = nullptr;
+      const engine::ScopedRule* chosen = nullptr;
       for (auto it = a.scoped.rbegin(); it != a.scoped.rend() && !chosen; ++it) {
         if (it->scope->matches(r)) chosen = &*it;
       }
       if (chosen ? !chosen->enabled : !a.enabled) continue;
       CollectingReporter reporter(*a.definition, chosen ? chosen->severity : a.severity, out, ctx.chart,
-                                  exemptions_.empty() ? nullptr : &exempted);
+                                  state_->exemptions.empty() ? nullptr : &exempted);
       (chosen ? chosen->rule : a.rule)->check(r, ctx, reporter);
     }
   });
@@ -471,7 +524,7 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
   for (const auto& chart : input->charts) {
     RuleContext ctx = run_context;
     ctx.chart = &chart;
-    for (const auto& a : active_) {
+    for (const auto& a : state_->active) {
       if (!a.enabled) continue;
       // A chart rule may report on resources (hardcoded-secret-data): their ignore annotations and
       // exemptions apply as in the resource pass.
@@ -496,9 +549,9 @@ LintReport Linter::run(std::shared_ptr<const Input> input) const {
 }
 
 LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
-  std::vector<std::atomic<bool>> exemption_used(exemptions_.size());
+  std::vector<std::atomic<bool>> exemption_used(state_->exemptions.size());
   LintReport report;
-  for (const auto& a : active_) report.rules.push_back(RuleRun{a.definition->meta, a.severity});
+  for (const auto& a : state_->active) report.rules.push_back(RuleRun{a.definition->meta, a.severity});
   for (const auto& input : inputs) {
     lint_context(*input, exemption_used, report.findings);
     report.summary.documents += input->graph.documents().size();
@@ -507,19 +560,20 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
     for (const Resource& r : input->graph.resources()) report.summary.helm_test_hooks += r.helm_test_hook;
   }
   report.inputs = std::move(inputs);
-  report.notes = options_.notes;
-  report.helm_test_packs = options_.helm_test_packs;
+  report.notes = state_->options.notes;
+  report.helm_test_packs = state_->options.helm_test_packs;
   // The baseline takes the findings it holds, each entry up to its count, in input order.
   std::vector<BaselineUse> baseline_uses;
-  if (options_.baseline) {
+  if (state_->options.baseline) {
     std::unordered_map<std::string_view, std::size_t> entry_of;
-    for (const auto& entry : options_.baseline->entries) {
+    for (const auto& entry : state_->options.baseline->entries) {
       entry_of.emplace(entry.fingerprint, baseline_uses.size());
       baseline_uses.push_back(BaselineUse{&entry, entry.count});
     }
     std::vector<Finding> kept;
     for (auto& f : report.findings) {
-      auto it = entry_of.find(options_.baseline->version == 1 ? finding_fingerprint_v1(f) : finding_fingerprint(f));
+      auto it =
+          entry_of.find(state_->options.baseline->version == 1 ? finding_fingerprint_v1(f) : finding_fingerprint(f));
       if (it != entry_of.end() && baseline_uses[it->second].unmatched > 0) {
         --baseline_uses[it->second].unmatched;
         report.baselined.push_back(std::move(f));
@@ -533,17 +587,14 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
   // used, which baseline entries matched); their findings are about the policy and the baseline,
   // so no baseline hides them.
   std::vector<ExemptionUse> uses;
-  for (std::size_t e = 0; e < exemptions_.size(); ++e) {
-    uses.push_back(ExemptionUse{exemptions_[e].exemption, exemptions_[e].expired, exemption_used[e].load()});
+  for (std::size_t e = 0; e < state_->exemptions.size(); ++e) {
+    uses.push_back(
+        ExemptionUse{state_->exemptions[e].exemption, state_->exemptions[e].expired, exemption_used[e].load()});
   }
   ResourceGraph none;
-  RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph,
-                  options_,
-                  nullptr,
-                  nullptr,
-                  &uses,
-                  options_.baseline ? &baseline_uses : nullptr};
-  for (const auto& a : active_) {
+  RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph, state_->options, nullptr, nullptr, &uses,
+                  state_->options.baseline ? &baseline_uses : nullptr};
+  for (const auto& a : state_->active) {
     if (!a.enabled) continue;
     CollectingReporter reporter(*a.definition, a.severity, report.findings);
     a.rule->check_run(ctx, reporter);
@@ -560,13 +611,14 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
 }
 
 LintReport Linter::lint(std::vector<SourceFile> files, std::vector<ChartSources> charts) const {
-  return run(load_input(std::move(files), options_, std::move(charts)));
+  return run(load_input(std::move(files), state_->options, std::move(charts)));
 }
 
 ChartRenders Linter::chart_renders() const {
-  bool probe = std::any_of(active_.begin(), active_.end(), [](const Active& a) {
+  bool probe = std::any_of(state_->active.begin(), state_->active.end(), [](const engine::ActiveRule& a) {
     return a.definition->meta.needs_probe_render &&
-           (a.enabled || std::any_of(a.scoped.begin(), a.scoped.end(), [](const Scoped& s) { return s.enabled; }));
+           (a.enabled ||
+            std::any_of(a.scoped.begin(), a.scoped.end(), [](const engine::ScopedRule& s) { return s.enabled; }));
   });
   return probe ? ChartRenders::Twice : ChartRenders::Once;
 }

@@ -6,7 +6,6 @@
 #include <sstream>
 
 #include "chartproof/report.hpp"
-#include "model/scope_matcher.hpp"
 #include "report/json_writer.hpp"
 
 namespace chartproof {
@@ -119,9 +118,10 @@ std::string format_effective_policy(const Linter& linter, const Policy& policy) 
   out << "helmTests:\n  packs: " << list_text(linter.options().helm_test_packs) << "\n";
   custom_rules_text(out, policy.custom_rules);
   out << "rules:\n";
+  const std::vector<EffectiveRule> effective = linter.effective_rules();
   for (const RuleDefinition* def : linter.definitions()) {
-    const Linter::Active* a = nullptr;
-    for (const auto& candidate : linter.active()) {
+    const EffectiveRule* a = nullptr;
+    for (const auto& candidate : effective) {
       if (candidate.definition->meta.id == def->meta.id) a = &candidate;
     }
     if (!a) {
@@ -133,7 +133,7 @@ std::string format_effective_policy(const Linter& linter, const Policy& policy) 
     out << "      severity: " << severity_name(a->severity) << "\n";
     if (!a->params.values().empty()) out << "      params: " << params_text(a->params) << "\n";
     for (const auto& s : a->scoped) {
-      out << "    - scope: " << scope_text(s.scope->scope()) << "\n";
+      out << "    - scope: " << scope_text(s.scope) << "\n";
       out << "      enabled: " << (s.enabled ? "true" : "false") << "\n";
       out << "      severity: " << severity_name(s.severity) << "\n";
       if (!s.params.values().empty()) out << "      params: " << params_text(s.params) << "\n";

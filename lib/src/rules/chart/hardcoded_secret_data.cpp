@@ -2,6 +2,7 @@
 // baked into the chart rather than generated or supplied at install. Needs chart mode's second render.
 #include <map>
 
+#include "chartproof/chart_folder.hpp"
 #include "chartproof/finding.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/secret_text.hpp"

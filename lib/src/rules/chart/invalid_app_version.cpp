@@ -1,4 +1,5 @@
 // invalid-app-version: Chart.yaml without appVersion, or with one YAML reads as a number.
+#include "chartproof/chart_folder.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {

@@ -2,6 +2,7 @@
 // needs (apiVersion v2, a name, a SemVer 2 version).
 #include <re2/re2.h>
 
+#include "chartproof/chart_folder.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {

@@ -1,5 +1,6 @@
 // invalid-values-yaml: a values file (the chart's values.yaml or a -f file) that does not parse or
 // is not a mapping.
+#include "chartproof/chart_folder.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {

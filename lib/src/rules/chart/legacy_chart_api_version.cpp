@@ -1,5 +1,6 @@
 // legacy-chart-api-version: Chart.yaml in the Helm 2 format (apiVersion v1), which Helm 3 and 4
 // still render and install, so it is a warning, not invalid-chart-yaml's error.
+#include "chartproof/chart_folder.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {

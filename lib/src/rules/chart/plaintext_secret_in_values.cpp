@@ -1,4 +1,5 @@
 // plaintext-secret-in-values: a chart's values.yaml that ships a literal secret as a default.
+#include "chartproof/chart_folder.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/secret_detector.hpp"
 
