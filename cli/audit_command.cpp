@@ -22,18 +22,6 @@ void draw_progress(std::ostream& err, std::size_t done, std::size_t total) {
   if (done == total) err << "\r" << std::string(kWidth + 24, ' ') << "\r" << std::flush;
 }
 
-// The flags a Dask engine passes on to each task, as `chartproof lint` spells them.
-std::vector<std::string> task_flags(const AuditArgs& a) {
-  std::vector<std::string> flags = {"--helm", a.helm, "--helm-timeout", std::to_string(a.helm_timeout)};
-  if (!a.profile.empty()) flags.insert(flags.end(), {"--profile", a.profile});
-  for (const auto& p : a.policies) flags.insert(flags.end(), {"--policy", p});
-  for (const auto& e : a.enable) flags.insert(flags.end(), {"--enable", e});
-  for (const auto& d : a.disable) flags.insert(flags.end(), {"--disable", d});
-  if (!a.schema_mode.empty()) flags.insert(flags.end(), {"--schema-mode", a.schema_mode});
-  for (const auto& d : a.schema_dirs) flags.insert(flags.end(), {"--schema-dir", d});
-  return flags;
-}
-
 }  // namespace
 
 CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
@@ -76,26 +64,27 @@ int run_audit_command(const AuditArgs& a, Environment& env) {
     return kExitUsage;
   }
   bool progress = a.progress == "always" || (a.progress == "auto" && env.stderr_is_terminal);
+  // The lint settings of every task, whichever engine runs them.
+  LintRequest base;
+  base.catalogue = env.catalogue;
+  base.chart.helm = a.helm;
+  base.chart.timeout_seconds = a.helm_timeout;
+  base.profile = a.profile;
+  base.policy_files = a.policies;
+  base.enable = split_commas(a.enable);
+  base.disable = split_commas(a.disable);
+  base.schema_dirs = a.schema_dirs;
+  if (!a.schema_mode.empty()) base.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
   std::vector<AuditResult> results;
   if (!a.scheduler.empty()) {
-    auto gathered = run_audit_on_dask(a.matrix, a.scheduler, task_flags(a), a.python);
+    // The Dask engine gets the request as data (a JSON file), not as lint flags to parse again.
+    auto gathered = run_audit_on_dask(AuditRequest{a.matrix, a.scheduler, std::move(base)}, a.python);
     if (!gathered) {
       env.err << "chartproof: " << gathered.error().to_string() << "\n";
       return kExitUsage;
     }
     results = std::move(gathered.value());
   } else {
-    LintRequest base;
-    base.catalogue = env.catalogue;
-    base.chart.helm = a.helm;
-    base.chart.timeout_seconds = a.helm_timeout;
-    base.profile = a.profile;
-    base.policy_files = a.policies;
-    base.enable = split_commas(a.enable);
-    base.disable = split_commas(a.disable);
-    base.schema_dirs = a.schema_dirs;
-    if (!a.schema_mode.empty())
-      base.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
     std::function<void(std::size_t, std::size_t)> on_progress;
     if (progress) on_progress = [&env](std::size_t done, std::size_t total) { draw_progress(env.err, done, total); };
     results = run_audit(matrix.value(), base, a.jobs, on_progress);

@@ -179,3 +179,22 @@ def _one_chart_matrix(root: Path) -> Path:
     matrix = folder / "matrix.yaml"
     matrix.write_text(f"charts:\n  - path: {root / 'examples/todo-app'}\n")
     return matrix
+
+
+def test_the_dask_engine_takes_the_request_as_data(tmp_path):
+    """`chartproof audit --scheduler` hands python -m chartproof.fleet a request file (JSON with a
+    schema), not lint flags to parse again; one that does not match is refused at the field."""
+    good = {"apiVersion": "chartproof.io/v1", "kind": "AuditRequest", "matrix": "fleet/matrix.yaml",
+            "scheduler": "tcp://127.0.0.1:1", "lint": {"helm": "/opt/helm", "helmTimeout": 30, "enable": ["hygiene"],
+                                                       "schemaMode": "lenient"}}
+    path = tmp_path / "request.json"
+    path.write_text(json.dumps(good))
+    matrix, scheduler, base = chartproof._core.load_audit_request(str(path))
+    assert (matrix, scheduler, base.helm, base.helm_timeout, base.enable, base.schema_mode) == (
+        "fleet/matrix.yaml", "tcp://127.0.0.1:1", "/opt/helm", 30, ["hygiene"], "lenient")
+    path.write_text(json.dumps(dict(good, lint={"helm": "helm", "helmTimeout": "30"})))
+    run = subprocess.run([sys.executable, "-m", "chartproof.fleet", "--request", str(path)],
+                         capture_output=True, text=True)
+    assert run.returncode == 2
+    assert f"chartproof: {path}:1:" in run.stderr and "not an audit request" in run.stderr
+    assert "lint.helmTimeout" in run.stderr

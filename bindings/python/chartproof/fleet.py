@@ -201,8 +201,13 @@ def audit(
     Dask cluster; otherwise ``jobs`` at a time on this machine (0: one per core). A task that fails
     (helm's error, a timeout) is reported in the result, never raised; a bad matrix raises
     UsageError at its line. ``progress(done, total)`` is called as tasks finish."""
-    m = _core.load_audit_matrix(os.fspath(matrix))
-    base = m.request(_base_request(helm, helm_timeout, profile, policy, enable, disable, schema_dirs, schema_mode))
+    base = _base_request(helm, helm_timeout, profile, policy, enable, disable, schema_dirs, schema_mode)
+    return _audit(os.fspath(matrix), base, jobs, client, progress)
+
+
+def _audit(matrix: str, request: "_core.Request", jobs: int, client: Any, progress: Optional[Progress]) -> AuditReport:
+    m = _core.load_audit_matrix(matrix)
+    base = m.request(request)
     if client is None:
         return AuditReport(_core.run_audit(m, base, jobs, progress))
     from distributed import as_completed  # only the Dask engine needs it (untyped)
@@ -224,20 +229,18 @@ def audit(
 
 
 def main(argv: Optional[List[str]] = None) -> int:
-    """``python -m chartproof.fleet --scheduler tcp://HOST:8786 MATRIX [lint flags]``: runs the audit on
-    that cluster and prints the results' interchange JSON (``chartproof audit --scheduler`` reads it)."""
+    """``python -m chartproof.fleet --request FILE``: runs the audit an audit request file describes
+    (``chartproof audit --scheduler`` writes it: the matrix, the Dask scheduler and every task's lint
+    settings as data, policies/schema/audit-request.schema.json) on that cluster, and prints the
+    results' interchange JSON, which the CLI reads back."""
     parser = argparse.ArgumentParser(prog="python -m chartproof.fleet")
-    parser.add_argument("matrix")
-    parser.add_argument("--scheduler", required=True)
-    parser.add_argument("--helm", default="helm")
-    parser.add_argument("--helm-timeout", type=int, default=120)
-    parser.add_argument("--profile")
-    parser.add_argument("--policy", action="append", default=[])
-    parser.add_argument("--enable", action="append", default=[])
-    parser.add_argument("--disable", action="append", default=[])
-    parser.add_argument("--schema-mode")
-    parser.add_argument("--schema-dir", action="append", default=[])
+    parser.add_argument("--request", required=True, help="an audit request file (JSON)")
     args = parser.parse_args(argv)
+    try:
+        matrix, scheduler, base = _core.load_audit_request(args.request)
+    except Error as e:
+        print(f"chartproof: {e}", file=sys.stderr)
+        return 2
     try:
         from distributed import Client
     except ImportError:
@@ -245,15 +248,13 @@ def main(argv: Optional[List[str]] = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        with Client(args.scheduler, timeout=10) as client:  # type: ignore[no-untyped-call]
-            report = audit(args.matrix, client=client, helm=args.helm, helm_timeout=args.helm_timeout,
-                           profile=args.profile, policy=args.policy, enable=args.enable, disable=args.disable,
-                           schema_dirs=args.schema_dir, schema_mode=args.schema_mode)
+        with Client(scheduler, timeout=10) as client:  # type: ignore[no-untyped-call]
+            report = _audit(matrix, base, 0, client, None)
     except Error as e:
         print(f"chartproof: {e}", file=sys.stderr)
         return 2
     except OSError as e:
-        print(f"chartproof: cannot reach the Dask scheduler {args.scheduler}: {e}", file=sys.stderr)
+        print(f"chartproof: cannot reach the Dask scheduler {scheduler}: {e}", file=sys.stderr)
         return 2
     sys.stdout.write(report.to_results())
     return 0

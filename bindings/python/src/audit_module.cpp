@@ -3,6 +3,8 @@
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
+#include <fstream>
+#include <iterator>
 #include <sstream>
 
 #include "chartproof/audit.hpp"
@@ -74,6 +76,19 @@ void bind_audit(py::module_& m) {
       .def(
           "request", [](const AuditMatrix& matrix, const LintRequest& base) { return audit_request(matrix, base); },
           "The request every task starts from: `base` with the matrix's profile, release and namespace.");
+
+  m.def(
+      "load_audit_request",
+      [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) raise(Error{path, 0, 0, "cannot read the audit request", ErrorKind::Usage});
+        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        auto request = parse_audit_request(text, path);
+        if (!request) raise(request.error());
+        return py::make_tuple(request->matrix, request->scheduler, request->base);
+      },
+      "(matrix, scheduler, base Request) of an audit request file (policies/schema/audit-request.schema.json); "
+      "UsageError at the field that does not match.");
 
   m.def("load_audit_matrix", [](const std::string& path) {
     auto matrix = load_audit_matrix(path);

@@ -69,11 +69,22 @@ AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const
 std::vector<AuditResult> run_audit(const AuditMatrix& matrix, const LintRequest& base, unsigned jobs = 0,
                                    const std::function<void(std::size_t, std::size_t)>& progress = {});
 
-/// Runs the matrix's tasks on a Dask cluster through `python -m chartproof.fleet` (the Python
-/// package's engine; `task_flags` are `chartproof lint` flags every task gets) and reads its results.
-Expected<std::vector<AuditResult>> run_audit_on_dask(const std::string& matrix, const std::string& scheduler,
-                                                     const std::vector<std::string>& task_flags,
-                                                     const std::string& python);
+/// What `chartproof audit --scheduler` hands the Dask engine, as data: the matrix, the scheduler,
+/// and the lint settings of every task (policies/schema/audit-request.schema.json).
+struct AuditRequest {
+  std::string matrix;
+  std::string scheduler;
+  LintRequest base;  ///< helm, its timeout, profile, policy files, enable, disable, schema dirs and mode
+};
+/// The request as its versioned JSON (apiVersion chartproof.io/v1, kind AuditRequest).
+std::string audit_request_json(const AuditRequest& request);
+/// Reads a request back, checked against its JSON Schema first: an error names the file and the
+/// field, and no task runs.
+Expected<AuditRequest> parse_audit_request(std::string_view text, const std::string& file);
+
+/// Runs the matrix's tasks on a Dask cluster through `python -m chartproof.fleet --request FILE`
+/// (the Python package's engine, given the request as a JSON file) and reads its results.
+Expected<std::vector<AuditResult>> run_audit_on_dask(const AuditRequest& request, const std::string& python);
 
 /// Totals over every task.
 struct AuditTotals {

@@ -16,5 +16,7 @@ std::string_view embedded_policy_schema();
 std::string_view embedded_baseline_schema();
 /// policies/schema/audit.schema.json.
 std::string_view embedded_audit_schema();
+/// policies/schema/audit-request.schema.json.
+std::string_view embedded_audit_request_schema();
 
 }  // namespace chartproof::policy
