@@ -3,6 +3,7 @@
 /// The rule interface: metadata, parameters, and the check a rule runs on one resource.
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -47,6 +48,19 @@ struct RuleMeta;
 /// the parameter's and pass its check. Returns why it is not usable (naming the parameter and rule).
 std::optional<std::string> accept_param_value(const RuleMeta& rule, const ParamSpec& spec, ParamValue& value);
 
+/// What a rule looks at. A rule has one subject; invalid-resource alone has two (`Resource |
+/// Document`): a document that is YAML but no object has no resource to carry annotations,
+/// exemptions or scopes, and it keeps its one id for both.
+enum class RuleSubject : std::uint8_t {
+  Resource = 1,  ///< every Kubernetes object it `inspects` (Rule::check)
+  Document = 2,  ///< every YAML document, object or not (Rule::check_document)
+  Chart = 4,     ///< every chart folder in chart mode: its own files and renders (Rule::check_chart)
+  Run = 8,       ///< the run as a whole, after every input: exemptions, the baseline (Rule::check_run)
+};
+constexpr RuleSubject operator|(RuleSubject a, RuleSubject b) {
+  return static_cast<RuleSubject>(static_cast<std::uint8_t>(a) | static_cast<std::uint8_t>(b));
+}
+
 /// What a rule is, for selection, docs and output.
 struct RuleMeta {
   std::string id;    ///< kebab-case, names the problem
@@ -58,14 +72,22 @@ struct RuleMeta {
   std::string rationale;
   std::string remediation;
   std::vector<ParamSpec> params;
+  /// What the rule checks, so the engine calls that entry point and no other: each resource
+  /// (Rule::check, the default), each document (check_document), each chart folder (check_chart)
+  /// or the run as a whole (check_run).
+  RuleSubject subject = RuleSubject::Resource;
+  /// True when the engine calls this subject's entry point for the rule.
+  bool checks(RuleSubject what) const {
+    return (static_cast<std::uint8_t>(subject) & static_cast<std::uint8_t>(what)) != 0;
+  }
   bool sensitive = false;           ///< findings point at secret values (their source lines are masked in output)
   bool needs_probe_render = false;  ///< chart mode renders each chart a second time for this rule
-  bool chart_level = false;         ///< checks a chart folder's own files (check_chart), never a resource
   bool needs_schemas = false;       ///< reads RuleContext::schemas (the linter loads them only then)
 
   /// True when the rule checks resources of this kind (an empty `kinds` means every kind).
   bool inspects(std::string_view kind) const {
-    return !chart_level && (kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
+    return checks(RuleSubject::Resource) &&
+           (kinds.empty() || std::find(kinds.begin(), kinds.end(), kind) != kinds.end());
   }
 };
 

@@ -494,7 +494,7 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
     std::vector<Finding>& out = slots[i];
     if (i < docs.size()) {
       for (const auto& a : state_->active) {
-        if (!a.enabled) continue;
+        if (!a.enabled || !a.definition->meta.checks(RuleSubject::Document)) continue;
         CollectingReporter reporter(*a.definition, a.severity, out);
         a.rule->check_document(docs[i], run_context, reporter);
       }
@@ -525,7 +525,7 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
     RuleContext ctx = run_context;
     ctx.chart = &chart;
     for (const auto& a : state_->active) {
-      if (!a.enabled) continue;
+      if (!a.enabled || !a.definition->meta.checks(RuleSubject::Chart)) continue;
       // A chart rule may report on resources (hardcoded-secret-data): their ignore annotations and
       // exemptions apply as in the resource pass.
       const RuleMeta& meta = a.definition->meta;
@@ -595,7 +595,7 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
   RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph, state_->options, nullptr, nullptr, &uses,
                   state_->options.baseline ? &baseline_uses : nullptr};
   for (const auto& a : state_->active) {
-    if (!a.enabled) continue;
+    if (!a.enabled || !a.definition->meta.checks(RuleSubject::Run)) continue;
     CollectingReporter reporter(*a.definition, a.severity, report.findings);
     a.rule->check_run(ctx, reporter);
   }

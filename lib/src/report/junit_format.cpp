@@ -92,7 +92,7 @@ std::string format_junit(const LintReport& report, std::optional<Severity> fail_
   // Chart-level rules ran once per chart folder: one testcase each, in the suite of its Chart.yaml.
   for (const ChartFolder* chart : report.charts()) {
     for (const auto& run : report.rules) {
-      if (run.meta.chart_level)
+      if (run.meta.checks(RuleSubject::Chart))
         suites[chart->chart_yaml.file->path]["chart " + run.meta.id].name = run.meta.id + " chart " + chart->dir;
     }
   }

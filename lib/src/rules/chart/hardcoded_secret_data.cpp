@@ -93,6 +93,7 @@ RuleDefinition hardcoded_secret_data_rule() {
                     "Generate the value when none is given (`{{ .Values.password | default (randAlphaNum 24) }}`, with "
                     "`lookup` to keep it across upgrades) or require it (`required`), or reference an existing Secret.",
                 .sensitive = /*sensitive=*/true};
+  meta.subject = RuleSubject::Chart;
   meta.needs_probe_render = true;
   return define<HardcodedSecretData>(std::move(meta));
 }

@@ -42,7 +42,7 @@ RuleDefinition invalid_app_version_rule() {
                     "`app.kubernetes.io/version` label and image tags, and `helm list` shows it. Written unquoted, a "
                     "version like 1.10 is a YAML number and becomes 1.1. Library charts (type: library) are exempt.",
                 .remediation = "Add `appVersion: \"1.2.3\"` (quoted) to Chart.yaml."};
-  meta.chart_level = true;
+  meta.subject = RuleSubject::Chart;
   return define<InvalidAppVersion>(std::move(meta));
 }
 

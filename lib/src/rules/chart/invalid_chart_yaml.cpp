@@ -87,7 +87,7 @@ RuleDefinition invalid_chart_yaml_rule() {
       .remediation =
           "Write Chart.yaml with `apiVersion: v2`, `name:` (lower case letters, digits and dashes), "
           "`version:` in SemVer 2 (`1.2.3`), and `appVersion:` quoted."};
-  meta.chart_level = true;
+  meta.subject = RuleSubject::Chart;
   return define<InvalidChartYaml>(std::move(meta));
 }
 

@@ -38,7 +38,7 @@ RuleDefinition invalid_values_yaml_rule() {
           "`helm install` with an error that names neither line nor cause. chartproof reads the chart's "
           "values.yaml and each file given with -f/--values and reports the parser's position.",
       .remediation = "Fix the YAML at the reported position; the top level of a values file is `name: value` pairs."};
-  meta.chart_level = true;
+  meta.subject = RuleSubject::Chart;
   return define<InvalidValuesYaml>(std::move(meta));
 }
 

@@ -40,7 +40,7 @@ RuleDefinition legacy_chart_api_version_rule() {
           "loki-stack).",
       .remediation =
           "Set `apiVersion: v2` and move requirements.yaml's dependencies into Chart.yaml's `dependencies:`."};
-  meta.chart_level = true;
+  meta.subject = RuleSubject::Chart;
   return define<LegacyChartApiVersion>(std::move(meta));
 }
 

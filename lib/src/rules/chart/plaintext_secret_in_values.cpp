@@ -58,7 +58,7 @@ RuleDefinition plaintext_secret_in_values_rule() {
                     "(`randAlphaNum`, keeping an existing one with `lookup`), or take the name of an existing Secret "
                     "(`existingSecret`) and reference it with `secretKeyRef`.",
                 .sensitive = /*sensitive=*/true};
-  meta.chart_level = true;
+  meta.subject = RuleSubject::Chart;
   return define<PlaintextSecretInValues>(std::move(meta));
 }
 

@@ -31,7 +31,8 @@ RuleDefinition expired_exemption_rule() {
       .rationale = "An exemption with `expires: YYYY-MM-DD` applies up to and including that day (UTC). After it, the "
                    "findings it covered are reported again and this warning points at the exemption, so the deadline "
                    "is visible rather than silently extended.",
-      .remediation = "Fix the exempted findings, or renew the exemption with a new date and reason."});
+      .remediation = "Fix the exempted findings, or renew the exemption with a new date and reason.",
+      .subject = RuleSubject::Run});
 }
 
 }  // namespace chartproof::rules

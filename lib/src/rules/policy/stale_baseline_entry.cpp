@@ -46,7 +46,8 @@ RuleDefinition stale_baseline_entry_rule() {
           "only new ones fail the gate. When one of them is fixed its entry stays behind, and would hide the same "
           "finding if it came back; it is reported (at the entry, in the baseline file) so the baseline shrinks "
           "as the chart improves.",
-      .remediation = "Rewrite the baseline with --write-baseline FILE (with the same inputs), or delete the entry."});
+      .remediation = "Rewrite the baseline with --write-baseline FILE (with the same inputs), or delete the entry.",
+      .subject = RuleSubject::Run});
 }
 
 }  // namespace chartproof::rules

@@ -32,7 +32,8 @@ RuleDefinition unused_exemption_rule() {
           "An exemption that removed no finding in this run is stale: the problem was fixed, the resource was "
           "renamed, or the scope never matched. Stale exemptions hide the next real problem with the same rule, "
           "so they are reported (at the exemption, in the policy file) to be cleaned up.",
-      .remediation = "Delete the exemption, or correct its rules or scope."});
+      .remediation = "Delete the exemption, or correct its rules or scope.",
+      .subject = RuleSubject::Run});
 }
 
 }  // namespace chartproof::rules

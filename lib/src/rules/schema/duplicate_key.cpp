@@ -22,7 +22,8 @@ RuleDefinition duplicate_key_rule() {
           "YAML forbids duplicate keys, but the Kubernetes decoder keeps the last value without a word, so one "
           "of two `env:` blocks or two `resources:` blocks silently disappears. In charts this usually comes "
           "from a template that emits a field which the values also inject.",
-      .remediation = "Remove one of the two keys, or merge their contents; reported at the second occurrence."});
+      .remediation = "Remove one of the two keys, or merge their contents; reported at the second occurrence.",
+      .subject = RuleSubject::Document});
 }
 
 }  // namespace chartproof::rules

@@ -97,7 +97,8 @@ RuleDefinition invalid_resource_rule() {
                    "are rejected too (ValidatePodTemplateSpec: \"ephemeral containers not allowed in pod template\"), "
                    "as on a new Pod.",
       .remediation = "Give the document `apiVersion`, `kind` and `metadata.name`, or make the template render nothing "
-                     "when it has nothing to emit."});
+                     "when it has nothing to emit.",
+      .subject = RuleSubject::Resource | RuleSubject::Document});
 }
 
 }  // namespace chartproof::rules

@@ -24,7 +24,8 @@ RuleDefinition invalid_yaml_rule() {
           "than 1,000 levels or whose aliases expand to more than a million nodes (an alias bomb) are reported "
           "here too instead of exhausting memory or the stack.",
       .remediation = "Fix the YAML at the reported position; in a chart, look at the template named by `# Source:` "
-                     "(indentation of `toYaml` output with `nindent` is the usual cause)."});
+                     "(indentation of `toYaml` output with `nindent` is the usual cause).",
+      .subject = RuleSubject::Document});
 }
 
 }  // namespace chartproof::rules
