@@ -168,7 +168,9 @@ int run(const std::vector<std::string>& args, Environment env) {
 
   LintArgs lint;
   CLI::App* lint_cmd = app.add_subcommand("lint", "Lint rendered manifests (files, directories, or - for stdin)");
-  lint_cmd->add_option("paths", lint.request.paths, "Files, directories (*.yaml, *.yml, recursively) or - for stdin");
+  lint_cmd->add_option("paths", lint.request.paths,
+                       "Files, directories (*.yaml, *.yml, recursively), - for stdin, or remote charts "
+                       "(oci://HOST/REPO/CHART, https://REPO_URL/CHART, REPO/CHART)");
   lint_cmd
       ->add_option("--format", lint.formats,
                    "Output format: " + format_name_list(kFormatLint) + "; NAME=FILE writes to a file (repeatable)")
@@ -235,6 +237,11 @@ int run(const std::vector<std::string>& args, Environment env) {
                    ".Capabilities.APIVersions.Has render as they would there (repeatable)")
       ->allow_extra_args(false);
   lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
+  lint_cmd->add_option("--version", lint.request.chart.version,
+                       "Version of a remote chart (oci://HOST/REPO/CHART, https://REPO_URL/CHART or REPO/CHART, "
+                       "pulled with helm); default the newest");
+  lint_cmd->add_flag("--plain-http", lint.request.chart.plain_http,
+                     "helm pull --plain-http: the OCI registry of a remote chart speaks HTTP, not HTTPS");
   lint_cmd
       ->add_option("--helm-timeout", lint.request.chart.timeout_seconds,
                    "Seconds helm may take to render one chart before it is stopped (0: no limit)")

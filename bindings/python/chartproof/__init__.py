@@ -336,6 +336,8 @@ def lint(
     allow_empty: bool = False,
     baseline: Optional[PathArg] = None,
     min_severity: Optional[str] = None,
+    version: Optional[str] = None,
+    plain_http: bool = False,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -354,6 +356,8 @@ def lint(
     with ``Report.to_baseline()``): findings it holds move to ``Report.baselined``. ``min_severity``
     (error, warning, info; ``--min-severity``) lists only findings at or above it: the rest move to
     ``Report.hidden``, still counted and still failing ``ok()``. ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
+    A path may be a remote chart (``oci://HOST/REPO/CHART``, ``https://REPO_URL/CHART``, ``REPO/CHART``),
+    pulled with helm at ``version`` (default the newest; ``plain_http`` for a registry without TLS).
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
@@ -363,6 +367,8 @@ def lint(
     request.allow_empty = allow_empty
     request.baseline = os.fspath(baseline) if baseline is not None else ""
     request.min_severity = min_severity
+    request.chart_version = version or ""
+    request.plain_http = plain_http
     if chart is not None:
         request.chart_source = os.fspath(chart)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
@@ -416,8 +422,12 @@ def lint_chart(
     baseline: Optional[PathArg] = None,
     api_versions: Iterable[str] = (),
     min_severity: Optional[str] = None,
+    version: Optional[str] = None,
+    plain_http: bool = False,
 ) -> Report:
-    """Lints a chart folder or packaged chart (.tgz) exactly as ``chartproof lint CHART``: renders it with helm (an argument
+    """Lints a chart folder, packaged chart (.tgz) or remote chart (``oci://HOST/REPO/CHART``,
+    ``https://REPO_URL/CHART``, ``REPO/CHART``: pulled with helm at ``version``, default the newest;
+    ``plain_http`` for a registry without TLS) exactly as ``chartproof lint CHART``: renders it with helm (an argument
     vector, never a shell; twice when hardcoded-secret-data runs), runs the chart pack on Chart.yaml and
     the values files, and names on each finding the values line its value came from (``value_source``).
 
@@ -441,6 +451,8 @@ def lint_chart(
     request.baseline = os.fspath(baseline) if baseline is not None else ""
     request.min_severity = min_severity
     request.api_versions = list(api_versions)
+    request.chart_version = version or ""
+    request.plain_http = plain_http
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 

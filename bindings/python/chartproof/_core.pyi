@@ -27,6 +27,8 @@ class Request:
     set: List[str]
     set_string: List[str]
     include_crds: bool
+    chart_version: str
+    plain_http: bool
     helm_timeout: int
     api_versions: List[str]
     baseline: str

@@ -236,6 +236,12 @@ PYBIND11_MODULE(_core, m) {
           "include_crds", [](const LintRequest& r) { return r.chart.include_crds; },
           [](LintRequest& r, bool v) { r.chart.include_crds = v; })
       .def_property(
+          "chart_version", [](const LintRequest& r) { return r.chart.version; },
+          [](LintRequest& r, const std::string& v) { r.chart.version = v; })
+      .def_property(
+          "plain_http", [](const LintRequest& r) { return r.chart.plain_http; },
+          [](LintRequest& r, bool v) { r.chart.plain_http = v; })
+      .def_property(
           "api_versions", [](const LintRequest& r) { return r.chart.api_versions; },
           [](LintRequest& r, std::vector<std::string> v) { r.chart.api_versions = std::move(v); })
       .def_readwrite("baseline", &LintRequest::baseline);

@@ -24,6 +24,10 @@ struct ChartOptions {
   std::vector<std::string> api_versions;
   bool include_crds = false;
   unsigned timeout_seconds = 120;  ///< helm is killed after this long (0: no limit)
+  /// A remote chart (oci://…, https://REPO_URL/CHART, REPO/CHART): the version to pull (empty: the
+  /// newest), and --plain-http for a registry without TLS.
+  std::string version;
+  bool plain_http = false;
 };
 
 /// True when `dir` holds a Chart.yaml.

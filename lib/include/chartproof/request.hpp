@@ -78,6 +78,9 @@ Expected<LintOptions> request_options(const LintRequest& request);
 struct InputPaths {
   std::vector<std::string> charts;  ///< folders with a Chart.yaml and packaged charts (.tgz), in path order then sorted
   std::vector<std::string> plain;   ///< files, "-", and the YAML files of folders outside any chart
+  /// Charts that are not on disk, pulled with helm: oci://HOST/REPO/CHART, https://REPO_URL/CHART,
+  /// REPO/CHART (a repository `helm repo add` knows; only when no such path exists).
+  std::vector<std::string> remote;
 };
 
 /// Sorts paths into charts and plain inputs. A folder that is a chart is one chart; any other

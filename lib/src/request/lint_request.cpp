@@ -10,8 +10,9 @@
 
 #include "chart/compare_renders.hpp"
 #include "chart/packaged_chart.hpp"
-#include "support/parallel.hpp"
+#include "chart/pull_chart.hpp"
 #include "kubeschema/kube_schemas.hpp"
+#include "support/parallel.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -116,6 +117,10 @@ InputPaths sort_input_paths(const std::vector<std::string>& paths) {
   InputPaths out;
   for (const auto& path : paths) {
     std::error_code ec;
+    if (chart::remote_kind(path)) {
+      out.remote.push_back(path);
+      continue;
+    }
     if (is_chart_archive(path)) {
       out.charts.push_back(path);
       continue;
@@ -206,22 +211,37 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   // in duplicate-resource or overlapping-selectors. A chart helm cannot render is an error of the
   // run (exit 2) that does not stop the others.
   InputPaths sorted = sort_input_paths(paths);
+  // Remote charts are pulled first and then linted as the packaged charts they are, named by their
+  // reference (oci://HOST/REPO/CHART@VERSION!/CHART/templates/x.yaml); a pull that fails is that
+  // chart's error, like a render that fails.
+  std::vector<chart::PulledChart> pulled;
+  std::vector<Error> chart_errors;
+  std::vector<std::pair<std::string, std::string>> shown_paths = request.shown_paths;
+  for (const auto& reference : sorted.remote) {
+    auto pull = chart::pull_chart(reference, request.chart);
+    if (!pull) {
+      chart_errors.push_back(with_kind(pull.error(), ErrorKind::Chart));
+      continue;
+    }
+    sorted.charts.push_back(pull->archive);
+    shown_paths.emplace_back(pull->archive, pull->shown);
+    pulled.push_back(std::move(pull.value()));
+  }
   // Only a run that renders charts needs the served APIs (loading them is 5% of a small plain lint).
   if (!sorted.charts.empty() || !request.chart_source.empty()) render_as_cluster(chart_options);
   const std::vector<std::string>& plain = sorted.plain;
   std::vector<std::shared_ptr<const Input>> contexts;
-  std::vector<Error> chart_errors;
   // helm dominates chart mode (40-500 ms a chart), so the charts render concurrently (--jobs); each
   // is then parsed and linted in path order, so the output is the same for any --jobs.
   std::vector<std::optional<Expected<ChartSources>>> rendered(sorted.charts.size());
   support::parallel_for(sorted.charts.size(), request.jobs, [&](std::size_t i) {
     rendered[i].emplace(load_chart(sorted.charts[i], chart_options, linter->chart_renders()));
-    if (request.shown_paths.empty()) return;
+    if (shown_paths.empty()) return;
     if (*rendered[i]) {
-      chart::rename_paths(rendered[i]->value(), request.shown_paths);
+      chart::rename_paths(rendered[i]->value(), shown_paths);
     } else {
       Error e = rendered[i]->error();
-      chart::rename_paths(e, request.shown_paths);
+      chart::rename_paths(e, shown_paths);
       rendered[i].emplace(std::move(e));
     }
   });

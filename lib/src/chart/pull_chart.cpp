@@ -1,0 +1,75 @@
+#include "chart/pull_chart.hpp"
+
+#include <filesystem>
+
+#include "io/run_process.hpp"
+
+namespace chartproof::chart {
+namespace fs = std::filesystem;
+
+std::optional<RemoteKind> remote_kind(const std::string& reference) {
+  if (reference.rfind("oci://", 0) == 0) return RemoteKind::Oci;
+  if (reference.rfind("https://", 0) == 0 || reference.rfind("http://", 0) == 0) return RemoteKind::RepoUrl;
+  // REPO/CHART: one slash between two names, and nothing of that name on disk (a path wins).
+  std::error_code ec;
+  auto slash = reference.find('/');
+  bool names = slash != std::string::npos && slash > 0 && slash + 1 < reference.size() &&
+               reference.find('/', slash + 1) == std::string::npos && reference.find('.') == std::string::npos;
+  if (names && !fs::exists(reference, ec)) return RemoteKind::RepoName;
+  return std::nullopt;
+}
+
+Expected<PulledChart> pull_chart(const std::string& reference, const ChartOptions& options) {
+  PulledChart pulled;
+  pulled.dir = std::make_unique<TempDir>("chartproof-pull-XXXXXX");
+  if (pulled.dir->path().empty())
+    return Error{reference, 0, 0, "cannot make a temporary folder to pull the chart into"};
+  std::vector<std::string> argv = {options.helm, "pull"};
+  auto kind = remote_kind(reference);
+  if (kind == RemoteKind::RepoUrl) {
+    // https://charts.example.com/stable/web: the repository's URL, then the chart's name.
+    auto slash = reference.rfind('/');
+    argv.insert(argv.end(), {reference.substr(slash + 1), "--repo", reference.substr(0, slash)});
+  } else {
+    argv.push_back(reference);
+  }
+  if (!options.version.empty()) argv.insert(argv.end(), {"--version", options.version});
+  if (options.plain_http) argv.push_back("--plain-http");
+  argv.insert(argv.end(), {"--destination", pulled.dir->path().string()});
+  auto run = io::run_process(argv, options.timeout_seconds * 1000U);
+  if (!run.failure.empty()) {
+    return Error{reference, 0, 0,
+                 "cannot run " + options.helm + ": " + run.failure + "; install helm or pass --helm PATH"};
+  }
+  if (run.timed_out) {
+    return Error{reference, 0, 0,
+                 "helm pull did not finish within " + std::to_string(options.timeout_seconds) +
+                     " s and was stopped (an unreachable registry or repository?)"};
+  }
+  if (run.exit_code != 0) {
+    std::string why = run.err;
+    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+    if (why.rfind("Error: ", 0) == 0) why.erase(0, 7);
+    // REPO/CHART is only tried when no such path exists: a mistyped path lands here too.
+    if (kind == RemoteKind::RepoName) why += "; and no file or folder " + reference + " exists";
+    return Error{reference, 0, 0,
+                 "helm pull failed" + (options.version.empty() ? std::string() : " (version " + options.version + ")") +
+                     ": " + why};
+  }
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(pulled.dir->path(), ec)) {
+    if (is_chart_archive(entry.path().string())) pulled.archive = entry.path().string();
+  }
+  if (pulled.archive.empty()) return Error{reference, 0, 0, "helm pull left no packaged chart"};
+  // todo-app-0.3.0.tgz: the version is what follows the chart's name.
+  std::string version = options.version;
+  if (version.empty()) {
+    std::string stem = fs::path(pulled.archive).stem().string();
+    std::string name = reference.substr(reference.rfind('/') + 1);
+    if (stem.rfind(name + "-", 0) == 0) version = stem.substr(name.size() + 1);
+  }
+  pulled.shown = reference + (version.empty() ? "" : "@" + version);
+  return pulled;
+}
+
+}  // namespace chartproof::chart
