@@ -31,7 +31,7 @@ else
   out=$(cd "$root" && env -i ./usr/bin/chartproof lint rendered-broken.yaml -q 2>&1); code=$?
 fi
 check "the installed chartproof runs in the scratch root" "1 1" \
-  "$code $(grep -c 'rendered-broken.yaml:165:24: error: .*\[run-as-root\]$' <<<"$out")"
+  "$code $(grep -c 'rendered-broken.yaml:165:24: error: .*\[run-as-root\] in Deployment "todo-app/todo-app-backend"$' <<<"$out")"
 check "the man page names every rule" 1 \
   "$(grep -c '^\\fBstale-baseline-entry\\fR (policy, info)$' "$root/usr/share/man/man1/chartproof.1")"
 check "the bash completion knows the rules" 1 "$(grep -c 'run-as-root' "$root/usr/share/bash-completion/completions/chartproof")"

@@ -23,7 +23,7 @@ else
 fi
 out=$(run lint "$file" -q 2>&1); code=$?
 check "in $where: exit 1 on the broken example" 1 "$code"
-check "in $where: the run-as-root finding at its line" 1 "$(grep -c '^[/]*rendered-broken.yaml:165:24: error: .*\[run-as-root\]$' <<<"$out")"
+check "in $where: the run-as-root finding at its line" 1 "$(grep -c '^[/]*rendered-broken.yaml:165:24: error: .*\[run-as-root\] in Deployment "todo-app/todo-app-backend"$' <<<"$out")"
 out=$(run lint "$file" --format sarif 2>&1)
 check "in $where: the schema bundle is inside (schema rules ran)" 1 "$(grep -c '"id": "schema-violation"' <<<"$out")"
 out=$(run --version 2>&1)
