@@ -7,9 +7,9 @@
 
 #include "chart/archive_members.hpp"
 #include "chart/packaged_chart.hpp"
-#include "io/run_process.hpp"
 #include "chart/temp_dir.hpp"
 #include "chartproof/chart.hpp"
+#include "io/run_process.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -94,7 +94,7 @@ Expected<ChartSources> load_chart_archive(const std::string& archive, const std:
   // GNU tar also refuses members with `..` or an absolute path by default.
   auto untar =
       io::run_process({"tar", "-xzf", archive, "-C", temp.path().string(), "--no-same-owner", "--no-same-permissions"},
-                  options.timeout_seconds * 1000U);
+                      options.timeout_seconds * 1000U);
   if (untar.exit_code != 0) return tar_error(untar);
   auto folder = chart_folder_in(temp.path());
   if (!folder) {

@@ -3,8 +3,8 @@
 
 #include <filesystem>
 
-#include "io/run_process.hpp"
 #include "chartproof/chart.hpp"
+#include "io/run_process.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
