@@ -1,22 +1,56 @@
 #include "chart/pull_chart.hpp"
 
+#include <algorithm>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
+#include "chartproof/parse.hpp"
 #include "io/run_process.hpp"
 
 namespace chartproof::chart {
 namespace fs = std::filesystem;
 
+namespace {
+
+// The repositories `helm repo add` recorded, where helm keeps them: $HELM_REPOSITORY_CONFIG, else
+// $XDG_CONFIG_HOME/helm/repositories.yaml, else ~/.config/helm/repositories.yaml.
+std::vector<std::string> helm_repository_names() {
+  fs::path file;
+  if (const char* set = std::getenv("HELM_REPOSITORY_CONFIG"); set && *set) {
+    file = set;
+  } else if (const char* xdg = std::getenv("XDG_CONFIG_HOME"); xdg && *xdg) {
+    file = fs::path(xdg) / "helm/repositories.yaml";
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    file = fs::path(home) / ".config/helm/repositories.yaml";
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (file.empty() || !in) return {};
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<ParseIssue> issues;
+  auto doc = parse_single(text, issues);
+  std::vector<std::string> names;
+  Node list = doc ? doc->root().get("repositories") : Node();
+  for (std::size_t i = 0; i < list.size(); ++i) names.emplace_back(list.item(i).get_text("name"));
+  return names;
+}
+
+}  // namespace
+
 std::optional<RemoteKind> remote_kind(const std::string& reference) {
   if (reference.rfind("oci://", 0) == 0) return RemoteKind::Oci;
   if (reference.rfind("https://", 0) == 0 || reference.rfind("http://", 0) == 0) return RemoteKind::RepoUrl;
-  // REPO/CHART: one slash between two names, and nothing of that name on disk (a path wins).
+  // REPO/CHART: one slash between two names, nothing of that name on disk (a path wins), and REPO a
+  // repository the user's helm knows, so a mistyped path stays a missing file, not a failed pull.
   std::error_code ec;
   auto slash = reference.find('/');
   bool names = slash != std::string::npos && slash > 0 && slash + 1 < reference.size() &&
                reference.find('/', slash + 1) == std::string::npos && reference.find('.') == std::string::npos;
-  if (names && !fs::exists(reference, ec)) return RemoteKind::RepoName;
-  return std::nullopt;
+  if (!names || fs::exists(reference, ec)) return std::nullopt;
+  auto known = helm_repository_names();
+  if (std::find(known.begin(), known.end(), reference.substr(0, slash)) == known.end()) return std::nullopt;
+  return RemoteKind::RepoName;
 }
 
 Expected<PulledChart> pull_chart(const std::string& reference, const ChartOptions& options) {
@@ -50,8 +84,6 @@ Expected<PulledChart> pull_chart(const std::string& reference, const ChartOption
     std::string why = run.err;
     while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
     if (why.rfind("Error: ", 0) == 0) why.erase(0, 7);
-    // REPO/CHART is only tried when no such path exists: a mistyped path lands here too.
-    if (kind == RemoteKind::RepoName) why += "; and no file or folder " + reference + " exists";
     return Error{reference, 0, 0,
                  "helm pull failed" + (options.version.empty() ? std::string() : " (version " + options.version + ")") +
                      ": " + why};

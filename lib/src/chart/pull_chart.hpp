@@ -13,7 +13,8 @@
 
 namespace chartproof::chart {
 
-/// How a reference names a remote chart; nullopt for a path on disk (or `-`).
+/// How a reference names a remote chart; nullopt for a path (on disk or not) or `-`. REPO/CHART
+/// only when no such path exists and REPO is in the user's helm repositories (`helm repo add`).
 enum class RemoteKind { Oci, RepoUrl, RepoName };
 std::optional<RemoteKind> remote_kind(const std::string& reference);
 
