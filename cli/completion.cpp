@@ -53,7 +53,7 @@ OptionInfo describe(const CLI::Option& opt, const std::string& command, const Co
   info.value = Value::Free;
   if (name == "format") {
     info.value = Value::Words;
-    info.words = join(format_names(command == "lint" ? kFormatLint : command == "audit" ? kFormatAudit : kFormatRules));
+    if (auto use = format_use(command)) info.words = join(format_names(*use));
   } else if (auto c = kChoices.find(name); c != kChoices.end()) {
     info.value = Value::Words;
     info.words = c->second;

@@ -3,8 +3,6 @@
 #include <pybind11/functional.h>
 #include <pybind11/stl.h>
 
-#include <fstream>
-#include <iterator>
 #include <sstream>
 
 #include "chartproof/audit.hpp"
@@ -80,10 +78,7 @@ void bind_audit(py::module_& m) {
   m.def(
       "load_audit_request",
       [](const std::string& path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) raise(Error{path, 0, 0, "cannot read the audit request", ErrorKind::Usage});
-        std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-        auto request = parse_audit_request(text, path);
+        auto request = load_audit_request(path);
         if (!request) raise(request.error());
         return py::make_tuple(request->matrix, request->scheduler, request->base);
       },

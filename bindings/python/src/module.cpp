@@ -359,10 +359,9 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "formats",
       [](const std::string& command) {
-        FormatUse use = command == "audit" ? kFormatAudit : command == "rules" ? kFormatRules : kFormatLint;
-        if (command != "lint" && command != "audit" && command != "rules")
-          throw py::value_error("command must be lint, audit or rules");
-        return format_names(use);
+        auto use = format_use(command);
+        if (!use) throw py::value_error("command must be lint, audit or rules");
+        return format_names(*use);
       },
       py::arg("command") = "lint", "The output formats a command writes (chartproof/formats.hpp's table).");
 

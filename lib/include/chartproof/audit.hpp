@@ -81,6 +81,8 @@ std::string audit_request_json(const AuditRequest& request);
 /// Reads a request back, checked against its JSON Schema first: an error names the file and the
 /// field, and no task runs.
 Expected<AuditRequest> parse_audit_request(std::string_view text, const std::string& file);
+/// Reads an audit request file (what `python -m chartproof.fleet --request FILE` is given).
+Expected<AuditRequest> load_audit_request(const std::string& path);
 
 /// Runs the matrix's tasks on a Dask cluster through `python -m chartproof.fleet --request FILE`
 /// (the Python package's engine, given the request as a JSON file) and reads its results.

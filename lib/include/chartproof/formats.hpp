@@ -32,6 +32,9 @@ struct OutputFormat {
   std::uint8_t uses;        ///< FormatUse bits
 };
 
+/// The formats of a command by its name ("lint", "audit", "rules"); nullopt for another name.
+std::optional<FormatUse> format_use(std::string_view command);
+
 /// Every output format, in the order help and completion list them.
 const std::vector<OutputFormat>& output_formats();
 /// The names of the formats `use` accepts, in table order.

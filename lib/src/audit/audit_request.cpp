@@ -6,6 +6,7 @@
 
 #include "chartproof/audit.hpp"
 #include "chartproof/parse.hpp"
+#include "io/read_file.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "policy/builtin_profiles.hpp"
 
@@ -94,6 +95,12 @@ Expected<AuditRequest> parse_audit_request(std::string_view text, const std::str
   std::string_view mode = lint.get_text("schemaMode");
   if (!mode.empty()) base.schema_mode = mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
   return request;
+}
+
+Expected<AuditRequest> load_audit_request(const std::string& path) {
+  auto text = io::read_file(path);
+  if (!text) return Error{path, 0, 0, "cannot read the audit request: " + text.error().message, ErrorKind::Usage};
+  return parse_audit_request(text.value(), path);
 }
 
 }  // namespace chartproof

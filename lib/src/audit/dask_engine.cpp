@@ -2,18 +2,17 @@
 // audit request (a JSON file, policies/schema/audit-request.schema.json), submits the tasks to the
 // cluster and prints the gathered results in the interchange form, which is read back here, so the
 // CLI writes the same reports from them as from its own local run.
-#include <fstream>
-
 #include "chart/temp_dir.hpp"
 #include "chartproof/audit.hpp"
 #include "io/run_process.hpp"
+#include "io/write_file.hpp"
 
 namespace chartproof {
 
 Expected<std::vector<AuditResult>> run_audit_on_dask(const AuditRequest& request, const std::string& python) {
   chart::TempDir dir("chartproof-audit-XXXXXX");
   const std::string file = (dir.path() / "request.json").string();
-  if (dir.path().empty() || !(std::ofstream(file) << audit_request_json(request))) {
+  if (dir.path().empty() || !io::write_file(file, audit_request_json(request))) {
     return Error{"", 0, 0, "--scheduler: cannot write the audit request to a temporary folder", ErrorKind::Usage};
   }
   auto run = io::run_process({python, "-m", "chartproof.fleet", "--request", file});

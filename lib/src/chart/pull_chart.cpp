@@ -3,10 +3,10 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 
+#include "chart/helm_message.hpp"
 #include "chartproof/parse.hpp"
+#include "io/read_file.hpp"
 #include "io/run_process.hpp"
 
 namespace chartproof::chart {
@@ -25,22 +25,27 @@ std::vector<std::string> helm_repository_names() {
   } else if (const char* home = std::getenv("HOME"); home && *home) {
     file = fs::path(home) / ".config/helm/repositories.yaml";
   }
-  std::ifstream in(file, std::ios::binary);
-  if (file.empty() || !in) return {};
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto text = file.empty() ? Expected<std::string>(Error{}) : io::read_file(file);
+  if (!text) return {};
   std::vector<ParseIssue> issues;
-  auto doc = parse_single(text, issues);
+  auto doc = parse_single(text.value(), issues);
   std::vector<std::string> names;
   Node list = doc ? doc->root().get("repositories") : Node();
   for (std::size_t i = 0; i < list.size(); ++i) names.emplace_back(list.item(i).get_text("name"));
   return names;
 }
 
+// https://REPO_URL/CHART (pull_chart asks only this, not remote_kind, which may read the helm
+// repositories file).
+bool is_repo_url(const std::string& reference) {
+  return reference.rfind("https://", 0) == 0 || reference.rfind("http://", 0) == 0;
+}
+
 }  // namespace
 
 std::optional<RemoteKind> remote_kind(const std::string& reference) {
   if (reference.rfind("oci://", 0) == 0) return RemoteKind::Oci;
-  if (reference.rfind("https://", 0) == 0 || reference.rfind("http://", 0) == 0) return RemoteKind::RepoUrl;
+  if (is_repo_url(reference)) return RemoteKind::RepoUrl;
   // REPO/CHART: one slash between two names, nothing of that name on disk (a path wins), and REPO a
   // repository the user's helm knows, so a mistyped path stays a missing file, not a failed pull.
   std::error_code ec;
@@ -59,8 +64,7 @@ Expected<PulledChart> pull_chart(const std::string& reference, const ChartOption
   if (pulled.dir->path().empty())
     return Error{reference, 0, 0, "cannot make a temporary folder to pull the chart into"};
   std::vector<std::string> argv = {options.helm, "pull"};
-  auto kind = remote_kind(reference);
-  if (kind == RemoteKind::RepoUrl) {
+  if (is_repo_url(reference)) {
     // https://charts.example.com/stable/web: the repository's URL, then the chart's name.
     auto slash = reference.rfind('/');
     argv.insert(argv.end(), {reference.substr(slash + 1), "--repo", reference.substr(0, slash)});
@@ -81,9 +85,7 @@ Expected<PulledChart> pull_chart(const std::string& reference, const ChartOption
                      " s and was stopped (an unreachable registry or repository?)"};
   }
   if (run.exit_code != 0) {
-    std::string why = run.err;
-    while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
-    if (why.rfind("Error: ", 0) == 0) why.erase(0, 7);
+    std::string why = helm_message(run.err);
     return Error{reference, 0, 0,
                  "helm pull failed" + (options.version.empty() ? std::string() : " (version " + options.version + ")") +
                      ": " + why};

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 
+#include "chart/helm_message.hpp"
 #include "chartproof/chart.hpp"
 #include "io/run_process.hpp"
 
@@ -39,12 +40,8 @@ Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptio
                  "cannot run " + options.helm + ": " + result.failure + "; install helm or pass --helm PATH"};
   }
   if (result.exit_code != 0) {
-    std::string message =
-        result.err.empty() ? "helm template failed with exit code " + std::to_string(result.exit_code) : result.err;
-    // helm's advice about its own --debug flag does not apply to chartproof's users.
-    if (auto hint = message.find("\nUse --debug flag"); hint != std::string::npos) message.erase(hint);
-    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    if (message.rfind("Error: ", 0) == 0) message.erase(0, 7);
+    std::string message = result.err.empty() ? "helm template failed with exit code " + std::to_string(result.exit_code)
+                                             : chart::helm_message(result.err);
     // helm names the template and position: "template: chart/templates/x.yaml:12:15: ..." or
     // "execution error at (chart/templates/x.yaml:9:23): ...". Point at the file in the chart folder.
     static const RE2 kWhere(R"(([^\s():]+/templates/[^\s():]+):(\d+):(\d+))");

@@ -1,5 +1,6 @@
 #pragma once
-// Writing a whole file: the instrumented copy of a chart (source maps) is the only writer in lib/.
+// Writing a whole file: the instrumented copy of a chart (source maps) and the audit request the
+// Dask engine is given are the writers in lib/.
 
 #include <filesystem>
 #include <string_view>

@@ -315,6 +315,10 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, c
   return spec;
 }
 
+void add_once(std::vector<std::string>& list, const std::string& item) {
+  if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(item);
+}
+
 // Said once per policy file whose declared packs the run does not have.
 Error missing_packs_note(const std::string& file, Node packs, const std::vector<std::string>& missing,
                          const std::vector<std::string>& skipped) {
@@ -354,7 +358,7 @@ Expected<Exemption> parse_exemption(const std::string& file, Node node, const st
       continue;
     }
     if (skipped) {
-      if (std::find(skipped->begin(), skipped->end(), id) == skipped->end()) skipped->push_back(id);
+      add_once(*skipped, id);
       continue;
     }
     Node at = rules.is_seq() ? rules.item(i) : rules;
@@ -472,12 +476,9 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   // to be one of them and skipped (and named once) instead of failing the run.
   std::vector<std::string> missing;
   for (const auto& pack : policy.packs) {
-    if (!packs.count(pack) && std::find(missing.begin(), missing.end(), pack) == missing.end()) missing.push_back(pack);
+    if (!packs.count(pack)) add_once(missing, pack);
   }
   std::vector<std::string> skipped;
-  auto skip = [&](const std::string& id) {
-    if (std::find(skipped.begin(), skipped.end(), id) == skipped.end()) skipped.push_back(id);
-  };
   Node rules = root.get("rules");
   if (rules && !rules.is_null() && !rules.is_map())
     return error_at(file, rules, "rules must be a mapping of rule ids to settings");
@@ -486,7 +487,7 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
     std::string id(key.text());
     if (std::find(known.begin(), known.end(), id) == known.end()) {
       if (!missing.empty()) {
-        skip(id);
+        add_once(skipped, id);
         continue;
       }
       return error_at(
@@ -546,9 +547,7 @@ void merge_policy(Policy& base, const Policy& top) {
                                      top.kubernetes.schema_dirs.end());
   if (!top.name.empty()) base.name = top.name;
   base.file = top.file;
-  for (const auto& pack : top.packs) {
-    if (std::find(base.packs.begin(), base.packs.end(), pack) == base.packs.end()) base.packs.push_back(pack);
-  }
+  for (const auto& pack : top.packs) add_once(base.packs, pack);
   if (top.helm_test_packs) base.helm_test_packs = top.helm_test_packs;
   base.notes.insert(base.notes.end(), top.notes.begin(), top.notes.end());
 }

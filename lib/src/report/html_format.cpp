@@ -121,6 +121,8 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
   std::map<std::string, std::pair<std::size_t, std::string>> rules;  // rule -> (count, severity)
   // An audit: a finding repeated in several tasks of its chart is shown once; the tasks holding it.
   std::map<std::string, std::vector<std::size_t>> tasks_of;
+  // Per section, per finding (report order): its entry of tasks_of, found once; null in a single run.
+  std::vector<std::vector<const std::vector<std::size_t>*>> repeats(sections.size());
   // An audit: environment x Kubernetes version, each cell over every chart's task.
   std::vector<std::string> environments, versions;
   std::map<std::pair<std::string, std::string>, Counts> grid;
@@ -169,10 +171,13 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
       ++r.first;
       r.second = severity;
       if (in_grid) ++grid[cell].of(severity);
+      const std::vector<std::size_t>* repeat = nullptr;
       if (!s.chart.empty()) {
         auto& tasks = tasks_of[repeat_key(s.chart, f)];
         if (tasks.empty() || tasks.back() != i) tasks.push_back(i);
+        repeat = &tasks;
       }
+      repeats[i].push_back(repeat);
     }
   }
   std::ostringstream out;
@@ -307,13 +312,10 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
     std::size_t repeated = 0;
     for (rapidjson::SizeType k : order) {
       const auto& f = list[k];
-      const std::vector<std::size_t>* tasks = nullptr;
-      if (!s.chart.empty()) {
-        tasks = &tasks_of[repeat_key(s.chart, f)];
-        if (tasks->front() != i) {  // shown in an earlier task of this chart
-          ++repeated;
-          continue;
-        }
+      const std::vector<std::size_t>* tasks = repeats[i][k];
+      if (tasks && tasks->front() != i) {  // shown in an earlier task of this chart
+        ++repeated;
+        continue;
       }
       const auto& at = f["location"];
       std::string fid = id + "-" + std::to_string(k + 1);

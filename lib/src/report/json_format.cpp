@@ -9,18 +9,24 @@ namespace chartproof {
 namespace report {
 namespace {
 
+// The members every position has: its file (under `file_key`), line and column.
+void write_place(JsonWriter& w, const char* file_key, const std::string& file, std::uint32_t line,
+                 std::uint32_t column) {
+  write_key(w, file_key);
+  write_string(w, file);
+  write_key(w, "line");
+  w.Uint(line);
+  write_key(w, "column");
+  w.Uint(column);
+}
+
 void write_position(JsonWriter& w, const std::optional<SourcePosition>& at, const char* file_key) {
   if (!at) {
     w.Null();
     return;
   }
   w.StartObject();
-  write_key(w, file_key);
-  write_string(w, at->file);
-  write_key(w, "line");
-  w.Uint(at->line);
-  write_key(w, "column");
-  w.Uint(at->column);
+  write_place(w, file_key, at->file, at->line, at->column);
   w.EndObject();
 }
 
@@ -53,12 +59,7 @@ void write_finding(JsonWriter& w, const Finding& f) {
   write_string(w, f.path);
   write_key(w, "location");
   w.StartObject();
-  write_key(w, "file");
-  write_string(w, f.file);
-  write_key(w, "line");
-  w.Uint(f.line);
-  write_key(w, "column");
-  w.Uint(f.column);
+  write_place(w, "file", f.file, f.line, f.column);
   write_key(w, "template");
   write_string(w, f.template_name);
   write_key(w, "mapped");
@@ -140,12 +141,7 @@ void write_json(const LintReport& rep, std::ostream& out) {
   w.StartArray();
   for (const auto& note : rep.notes) {
     w.StartObject();
-    write_key(w, "file");
-    write_string(w, note.file);
-    write_key(w, "line");
-    w.Uint(note.line);
-    write_key(w, "column");
-    w.Uint(note.column);
+    write_place(w, "file", note.file, note.line, note.column);
     write_key(w, "message");
     write_string(w, note.message);
     w.EndObject();

@@ -24,6 +24,13 @@ const std::vector<OutputFormat>& output_formats() {
   return formats;
 }
 
+std::optional<FormatUse> format_use(std::string_view command) {
+  if (command == "lint") return kFormatLint;
+  if (command == "audit") return kFormatAudit;
+  if (command == "rules") return kFormatRules;
+  return std::nullopt;
+}
+
 std::vector<std::string> format_names(FormatUse use) {
   std::vector<std::string> names;
   for (const auto& f : output_formats()) {
