@@ -15,5 +15,6 @@ std::vector<RuleDefinition> rollout_pack();
 std::vector<RuleDefinition> schema_pack();
 std::vector<RuleDefinition> secrets_pack();
 std::vector<RuleDefinition> security_pack();
+std::vector<RuleDefinition> validation_pack();
 std::vector<RuleDefinition> selectors_pack();
 }  // namespace chartproof::rules

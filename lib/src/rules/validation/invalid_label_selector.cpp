@@ -1,0 +1,148 @@
+// invalid-label-selector: a label selector the API server rejects: label keys and values, an
+// unknown operator, values where the operator forbids them or none where it needs them, an empty
+// selector on a controller.
+#include <cctype>
+
+#include "rules/validation/validation_support.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+using namespace validation;
+
+// A built-in kind: its `selector`, `podSelector`, `namespaceSelector` and `labelSelector` fields
+// are label selectors. A custom resource's fields of those names may mean something else.
+bool builtin_group(std::string_view api_version) {
+  std::size_t slash = api_version.find('/');
+  if (slash == std::string_view::npos) return true;
+  std::string_view group = api_version.substr(0, slash);
+  return group.find('.') == std::string_view::npos || group.ends_with(".k8s.io");
+}
+
+bool is_selector_key(std::string_view key) {
+  return key == "selector" || key == "podSelector" || key == "namespaceSelector" || key == "labelSelector";
+}
+
+class InvalidLabelSelector : public Rule {
+ public:
+  explicit InvalidLabelSelector(const Params&) {}
+  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+    if (!builtin_group(r.ref.api_version)) return;
+    walk(r, r.root, "", out);
+    std::string_view kind = r.ref.kind;
+    if (kind == "Deployment" || kind == "ReplicaSet" || kind == "DaemonSet" || kind == "StatefulSet") {
+      Node selector = r.root.at_path("spec.selector");
+      if (selector.is_map() && selector.get("matchLabels").size() == 0 &&
+          selector.get("matchExpressions").size() == 0) {
+        std::string lower(kind);
+        for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        out.report(r, Field{selector, "spec.selector"}, "empty selector is invalid for " + lower);
+      }
+    }
+  }
+
+ private:
+  void walk(const Resource& r, Node node, const std::string& path, Reporter& out) const {
+    if (node.is_seq()) {
+      for (std::size_t i = 0; i < node.size(); ++i) walk(r, node.item(i), path + "[" + std::to_string(i) + "]", out);
+      return;
+    }
+    if (!node.is_map()) return;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      std::string_view key = node.key_at(i).text();
+      Node value = node.value_at(i);
+      std::string at = append_path_key(path, key);
+      if (key == "metadata" || key == "status") continue;  // labels are invalid-label's
+      if (is_selector_key(key) && value.is_map()) {
+        const bool map_form =
+            key == "selector" && path == "spec" && (r.ref.kind == "Service" || r.ref.kind == "ReplicationController");
+        if (map_form) {
+          check_labels(r, value, at, out);
+        } else {
+          check_selector(r, value, at, out);
+        }
+        continue;
+      }
+      if (value.is_map() || value.is_seq()) walk(r, value, at, out);
+    }
+  }
+
+  void check_labels(const Resource& r, Node labels, const std::string& path, Reporter& out) const {
+    for (std::size_t i = 0; labels.is_map() && i < labels.size(); ++i) {
+      Node key = labels.key_at(i), value = labels.value_at(i);
+      std::string at = append_path_key(path, key.text());
+      if (Messages m = qualified_name(key.text()); !m.empty()) {
+        out.report(r, Field{key, at}, invalid("selector label key", key.text(), m));
+      }
+      if (value.is_scalar() && !value.is_null()) {
+        if (Messages m = label_value(value.text()); !m.empty()) {
+          out.report(r, Field{value, at},
+                     invalid("selector value of \"" + std::string(key.text()) + "\"", value.text(), m));
+        }
+      }
+    }
+  }
+
+  void check_selector(const Resource& r, Node selector, const std::string& path, Reporter& out) const {
+    check_labels(r, selector.get("matchLabels"), path + ".matchLabels", out);
+    Node exprs = selector.get("matchExpressions");
+    for (std::size_t i = 0; exprs.is_seq() && i < exprs.size(); ++i) {
+      Node e = exprs.item(i);
+      std::string at = path + ".matchExpressions[" + std::to_string(i) + "]";
+      Node key = e.get("key");
+      if (key.is_scalar() && !key.is_null()) {
+        if (Messages m = qualified_name(key.text()); !m.empty()) {
+          out.report(r, Field{key, at + ".key"}, invalid("selector key", key.text(), m));
+        }
+      }
+      Node op = e.get("operator");
+      Node values = e.get("values");
+      std::string_view o = op.text();
+      if (o == "In" || o == "NotIn") {
+        if (values.size() == 0) {
+          out.report(r, Field{values ? values : e, at + ".values"},
+                     "values must be specified when `operator` is 'In' or 'NotIn'");
+        }
+      } else if (o == "Exists" || o == "DoesNotExist") {
+        if (values.size() > 0) {
+          out.report(r, Field{values, at + ".values"},
+                     "values may not be specified when `operator` is 'Exists' or 'DoesNotExist'");
+        }
+      } else if (op.is_scalar() && !op.is_null()) {
+        out.report(r, Field{op, at + ".operator"},
+                   "operator " + shown_value(o) +
+                       " is not a valid selector operator (In, NotIn, Exists or "
+                       "DoesNotExist)");
+      }
+      for (std::size_t k = 0; values.is_seq() && k < values.size(); ++k) {
+        Node v = values.item(k);
+        if (!v.is_scalar() || v.is_null()) continue;
+        if (Messages m = label_value(v.text()); !m.empty()) {
+          out.report(r, Field{v, at + ".values[" + std::to_string(k) + "]"}, invalid("selector value", v.text(), m));
+        }
+      }
+    }
+  }
+};
+
+}  // namespace
+
+RuleDefinition invalid_label_selector_rule() {
+  return define<InvalidLabelSelector>(RuleMeta{
+      .id = "invalid-label-selector",
+      .pack = "validation",
+      .severity = Severity::Error,
+      .summary = "Label selectors must use valid label keys and values and the operators' value rules.",
+      .rationale =
+          "The API server validates label selectors (ValidateLabelSelector, ValidateLabelSelectorRequirement in "
+          "k8s.io/apimachinery/pkg/apis/meta/v1/validation): matchLabels keys and values like labels, an operator "
+          "of In, NotIn, Exists or DoesNotExist, values required for In and NotIn and forbidden for Exists and "
+          "DoesNotExist. A Service's selector is checked like labels (ValidateService). Deployments, ReplicaSets, "
+          "DaemonSets and StatefulSets reject an empty selector (pkg/apis/apps/validation). Checked in workload "
+          "selectors, PodDisruptionBudgets, NetworkPolicy peers, affinity terms and topology spread constraints "
+          "of built-in kinds.",
+      .remediation = "Select on the same label values the pods carry (a selector value follows the label value "
+                     "rules); give In and NotIn a list of values, and Exists none."});
+}
+
+}  // namespace chartproof::rules
