@@ -79,8 +79,9 @@ check "the secret is never printed in full" 0 "$(grep -c 'Wq8zLk2pXv7r' <<<"$out
 out=$("$bin" lint "$tmp/todo-app" --helm "$helm" --format junit)
 # (one testcase per rule whose subject is the chart: invalid-chart-yaml, invalid-app-version,
 # invalid-values-yaml, plaintext-secret-in-values, legacy-chart-api-version, and
-# hardcoded-secret-data, which compares two renders of the chart; its findings go to the Secrets')
-check "JUnit: chart-level rules are one testcase per chart, not per resource" "6 0 1" \
+# hardcoded-secret-data and release-name-overflow, which compare two renders of the chart; their
+# findings go to the resources')
+check "JUnit: chart-level rules are one testcase per chart, not per resource" "7 0 1" \
   "$(grep -c "name=\"[a-z-]* chart $tmp/todo-app\"" <<<"$out") $(grep -c 'name="invalid-chart-yaml [A-Z]' <<<"$out") $(grep -c '<failure type="error" message="values key' <<<"$out")"
 printf 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: {{ .Release.Name }}-admin\nstringData:\n  password: {{ .Values.adminPassword | quote }}\n  generated: {{ randAlphaNum 20 | quote }}\n' \
   > "$tmp/todo-app/templates/admin-secret.yaml"

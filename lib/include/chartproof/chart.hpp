@@ -3,6 +3,7 @@
 /// Chart-folder mode: rendering a Helm chart with the user's helm before linting it.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "chartproof/chart_folder.hpp"
@@ -48,7 +49,15 @@ std::vector<std::string> helm_template_argv(const std::string& chart_dir, const 
 /// template line helm names, never an empty render.
 Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptions& options);
 
-/// The release name of the second render (`probe`): differs from `release`.
+/// Helm's limit on release names (`helm install` refuses longer ones).
+inline constexpr std::size_t kMaxReleaseNameLength = 53;
+
+/// The second render's release name is this and one letter: kMaxReleaseNameLength characters.
+inline constexpr std::string_view kProbeReleaseNameStem = "chartproof-probe-release-name-at-helms-longest-53-ch";
+static_assert(kProbeReleaseNameStem.size() + 1 == kMaxReleaseNameLength);
+
+/// The release name of the second render (`probe`): differs from `release`, and is
+/// kMaxReleaseNameLength characters long.
 std::string probe_release_name(const std::string& release);
 
 /// Reads a chart folder's Chart.yaml and values files (the chart's values.yaml, then each -f file)

@@ -61,6 +61,7 @@ struct ChartSources {
   bool has_values_yaml = false;            ///< values[0] is the chart's own values.yaml
   std::optional<SourceFile> render;        ///< `helm template` output, linted like any rendered file
   std::optional<SourceFile> probe_render;  ///< the same under another release name
+  std::string probe_error;                 ///< helm's error when only that second render failed
   std::vector<std::string> set_values;     ///< the values of --set and --set-string (a=b,c=d gives b, d)
   /// The chart's templates and its subcharts' (folders under charts/), as DIR/…/templates/x.yaml;
   /// the source map's file numbers index this list.
@@ -83,11 +84,12 @@ struct ChartFolder {
   const SourceFile* render = nullptr;  ///< the linted render among the input's files; null if not rendered
   ParsedDocument chart_yaml;           ///< Chart.yaml; an empty document of that path when the folder has none
   bool has_chart_yaml = false;
-  std::vector<ParsedDocument> values;                        ///< in helm's order: a later file overrides an earlier one
-  bool has_values_yaml = false;                              ///< values[0] is the chart's own values.yaml
-  std::optional<ResourceGraph> probe;                        ///< the second render, when a rule asked for it
-  std::vector<std::shared_ptr<const SourceFile>> files;      ///< Chart.yaml and the values files
-  std::shared_ptr<const SourceFile> probe_file;              ///< the second render's text
+  std::vector<ParsedDocument> values;                    ///< in helm's order: a later file overrides an earlier one
+  bool has_values_yaml = false;                          ///< values[0] is the chart's own values.yaml
+  std::optional<ResourceGraph> probe;                    ///< the second render, when a rule asked for it
+  std::vector<std::shared_ptr<const SourceFile>> files;  ///< Chart.yaml and the values files
+  std::shared_ptr<const SourceFile> probe_file;          ///< the second render's text
+  std::string probe_error;  ///< helm's error when the chart renders, but not under the probe's release name
   std::shared_ptr<const SourceFile> missing_chart_yaml;      ///< the path Chart.yaml should have, empty
   std::vector<ValueEntry> entries;                           ///< every scalar of every values file, in file order
   std::vector<std::string> set_values;                       ///< the values of --set and --set-string

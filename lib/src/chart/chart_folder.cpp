@@ -67,6 +67,7 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
     chart.probe = ResourceGraph::build(parse_file(*file, limits), default_namespace);
     chart.probe_file = std::move(file);
   }
+  chart.probe_error = std::move(sources.probe_error);
   for (auto& t : sources.templates) chart.templates.push_back(std::make_shared<const SourceFile>(std::move(t)));
   chart.source_map_error = std::move(sources.source_map_error);
   chart.rendered_as = sources.render_name.empty() ? "helm template " + chart.dir : std::move(sources.render_name);

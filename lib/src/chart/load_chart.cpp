@@ -104,7 +104,10 @@ bool looks_like_chart_dir(const std::string& dir) {
 }
 
 std::string probe_release_name(const std::string& release) {
-  return release == "chartproof-probe" ? "chartproof-probe-2" : "chartproof-probe";
+  // Helm's longest release name (53 characters): the second render then also shows which names a
+  // chart produces break a limit at some release name (release-name-overflow).
+  std::string a = std::string(kProbeReleaseNameStem) + "r", b = std::string(kProbeReleaseNameStem) + "s";
+  return release == a ? b : a;
 }
 
 Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptions& options, ChartRenders renders) {
@@ -179,10 +182,20 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
     if (sources.instrumented_render) {
       sources.probe_render =
           SourceFile{rendered->path + " (probe)", chart::strip_line_markers(*sources.instrumented_render)};
-    } else {
-      auto probe = render_chart(chart_dir, probe_options);
-      if (!probe) return probe.error();
+    } else if (auto probe = render_chart(chart_dir, probe_options)) {
       sources.probe_render = std::move(probe.value());
+    } else {
+      // The chart renders under the user's release name and not under the 53-character one (a
+      // `fail` on long names, a template that splits the name): said as a finding
+      // (release-name-overflow), and the source map is made under the user's name instead.
+      sources.probe_error = probe.error().message;
+      if (copy) {
+        auto marked = render_chart(copy->string(), render_options);
+        if (marked) {
+          sources.instrumented_render = std::move(marked.value().text);
+          sources.source_map_error.clear();
+        }
+      }
     }
   }
   if (!rendered) return rendered.error();

@@ -14,11 +14,13 @@ RuleDefinition invalid_values_yaml_rule();         // invalid_values_yaml.cpp
 RuleDefinition plaintext_secret_in_values_rule();  // plaintext_secret_in_values.cpp
 RuleDefinition hardcoded_secret_data_rule();       // hardcoded_secret_data.cpp
 RuleDefinition legacy_chart_api_version_rule();    // legacy_chart_api_version.cpp
+RuleDefinition release_name_overflow_rule();       // release_name_overflow.cpp
 
 std::vector<RuleDefinition> chart_pack() {
   return {
       invalid_chart_yaml_rule(),         invalid_app_version_rule(),   invalid_values_yaml_rule(),
       plaintext_secret_in_values_rule(), hardcoded_secret_data_rule(), legacy_chart_api_version_rule(),
+      release_name_overflow_rule(),
   };
 }
 

@@ -8,7 +8,7 @@ namespace {
 
 using namespace validation;
 
-constexpr std::size_t kTotalAnnotationSizeLimit = 256 * 1024;  // TotalAnnotationSizeLimitB
+constexpr std::size_t kTotalAnnotationSizeLimit = std::size_t{256} * 1024;  // TotalAnnotationSizeLimitB
 
 class InvalidAnnotation : public Rule {
  public:

@@ -10,7 +10,7 @@ namespace {
 
 using namespace validation;
 
-constexpr std::size_t kMaxSize = 1024 * 1024;  // MaxSecretSize, the limit of ConfigMaps too
+constexpr std::size_t kMaxSize = std::size_t{1024} * 1024;  // MaxSecretSize, the limit of ConfigMaps too
 
 // Bytes a base64 text decodes to (Secret data and binaryData are base64 in YAML).
 std::size_t decoded_size(std::string_view text) {
