@@ -14,6 +14,7 @@ class InvalidContainerPort : public Rule {
  public:
   explicit InvalidContainerPort(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+    const bool host_network = r.pod->spec.node.get("hostNetwork").as_bool() == true;
     std::map<std::string, std::string> host_ports;  // "port/protocol/ip" -> first container claiming it
     for (const Container& c : r.pod->containers) {
       std::set<std::string_view> names;
@@ -38,6 +39,12 @@ class InvalidContainerPort : public Rule {
           }
         }
         Node host = p.get("hostPort");
+        if (auto hp = host.as_int();
+            hp && *hp > 0 && host_network && *hp != p.get("containerPort").as_int().value_or(0)) {
+          out.report(r, Field{host, at + ".hostPort"},
+                     "hostPort " + std::to_string(*hp) + " of " + c.describe() +
+                         ": must match `containerPort` when `hostNetwork` is true");
+        }
         if (auto hp = host.as_int(); hp && *hp > 0) {
           std::string protocol(p.get_text("protocol").empty() ? "TCP" : p.get_text("protocol"));
           std::string key = std::to_string(*hp) + "/" + protocol + "/" + std::string(p.get_text("hostIP"));
@@ -67,7 +74,8 @@ RuleDefinition invalid_container_port_rule() {
           "pkg/apis/core/validation/validation.go): a name is an IANA_SVC_NAME (IsValidPortName: at most 15 "
           "characters of `[a-z0-9-]` with at least one letter, no leading, trailing or double `-`) and unique "
           "within the container; containerPort and hostPort are 1 to 65535; two containers of a pod may not claim "
-          "the same hostPort, protocol and hostIP. `http-metrics-port` (17 characters) and `8080` as a name are "
+          "the same hostPort, protocol and hostIP; with hostNetwork a hostPort must equal its containerPort "
+          "(validateHostNetwork). `http-metrics-port` (17 characters) and `8080` as a name are "
           "the usual causes.",
       .remediation = "Use a short lowercase name with a letter (`metrics`, `http`); Services and probes can refer "
                      "to it by name."});

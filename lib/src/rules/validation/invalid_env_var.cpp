@@ -65,6 +65,7 @@ class InvalidEnvVar : public Rule {
                      subject + ": valueFrom sets " + join_phrases(set) +
                          "; it may not have more than one field specified at a time");
         }
+        check_field_ref(r, from, at + ".valueFrom", subject, out);
         for (std::string_view ref : {"configMapKeyRef", "secretKeyRef"}) {
           Node key = from.get(ref).get("key");
           if (!key.is_scalar() || key.text().empty()) continue;
@@ -84,6 +85,43 @@ class InvalidEnvVar : public Rule {
       });
     }
   }
+
+ private:
+  // validateObjectFieldSelector and validateContainerResourceFieldSelector: the downward API fields
+  // an env var may read.
+  static void check_field_ref(const Resource& r, Node from, const std::string& at, const std::string& subject,
+                              Reporter& out) {
+    static constexpr std::array<std::string_view, 9> kFieldPaths = {
+        "metadata.name", "metadata.namespace", "metadata.uid", "spec.nodeName", "spec.serviceAccountName",
+        "status.hostIP", "status.hostIPs",     "status.podIP", "status.podIPs"};
+    Node path = from.get("fieldRef").get("fieldPath");
+    if (path.is_scalar() && !path.is_null()) {
+      std::string_view p = path.text();
+      const bool subscript =
+          (p.starts_with("metadata.labels['") || p.starts_with("metadata.annotations['")) && p.ends_with("']");
+      if (!subscript && std::find(kFieldPaths.begin(), kFieldPaths.end(), p) == kFieldPaths.end()) {
+        std::string supported;
+        for (auto f : kFieldPaths) supported += "\"" + std::string(f) + "\", ";
+        out.report(r, Field{path, at + ".fieldRef.fieldPath"},
+                   subject + ": fieldPath " + shown_value(p) + ": Unsupported value: supported values: " + supported +
+                       "metadata.labels['KEY'], metadata.annotations['KEY']");
+      }
+    }
+    static constexpr std::array<std::string_view, 6> kResources = {
+        "limits.cpu",   "limits.memory",   "limits.ephemeral-storage",
+        "requests.cpu", "requests.memory", "requests.ephemeral-storage"};
+    Node resource = from.get("resourceFieldRef").get("resource");
+    if (resource.is_scalar() && !resource.is_null()) {
+      std::string_view v = resource.text();
+      const bool hugepages = v.starts_with("limits.hugepages-") || v.starts_with("requests.hugepages-");
+      if (!hugepages && std::find(kResources.begin(), kResources.end(), v) == kResources.end()) {
+        out.report(r, Field{resource, at + ".resourceFieldRef.resource"},
+                   subject + ": resource " + shown_value(v) +
+                       ": Unsupported value: supported values: limits.cpu, limits.memory, limits.ephemeral-storage, "
+                       "requests.cpu, requests.memory, requests.ephemeral-storage (or limits/requests.hugepages-*)");
+      }
+    }
+  }
 };
 
 }  // namespace
@@ -99,7 +137,11 @@ RuleDefinition invalid_env_var_rule() {
           "The API server validates each env entry (ValidateEnv, validateEnvVarValueFrom in "
           "pkg/apis/core/validation/validation.go): valueFrom may not be set when value is not empty, and names "
           "exactly one source (fieldRef, resourceFieldRef, configMapKeyRef, secretKeyRef); a key reference's key "
-          "is a config key. The name must be printable ASCII other than `=` from Kubernetes 1.32 "
+          "is a config key; a fieldRef reads a field the downward API offers env vars (metadata.name, "
+          "metadata.namespace, metadata.uid, metadata.labels['KEY'], metadata.annotations['KEY'], spec.nodeName, "
+          "spec.serviceAccountName, status.hostIP(s), status.podIP(s): validateObjectFieldSelector), a "
+          "resourceFieldRef a container's cpu, memory, ephemeral-storage or hugepages request or limit. The name must "
+          "be printable ASCII other than `=` from Kubernetes 1.32 "
           "(RelaxedEnvironmentVariableValidation, on by default) and before that `[-._a-zA-Z][-._a-zA-Z0-9]*` "
           "(IsEnvVarName), so this rule follows --kube-version; an envFrom prefix is checked the same way. A "
           "template that writes `value:` for a default and `valueFrom:` when a Secret is configured, without "

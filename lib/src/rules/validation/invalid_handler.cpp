@@ -48,12 +48,23 @@ class InvalidHandler : public Rule {
                                        std::string(site.handlers[2]), std::string(site.handlers[3])},
                                       "or") +
                          ")");
-        } else if (set.size() > 1) {
+        } else if (set.size() == 1) {
+          check_port(r, node.get(set[0]).get("port"), at + "." + set[0] + ".port", subject, out);
+        } else {
           out.report(r, Field{node.get(set[1]), at + "." + set[1]},
                      subject + " sets " + join_phrases(set) + ": may not specify more than 1 handler type");
         }
       }
     }
+  }
+
+ private:
+  // ValidatePortNumOrName: a number 1-65535, or (httpGet, tcpSocket) an IANA port name.
+  static void check_port(const Resource& r, Node port, const std::string& at, const std::string& subject,
+                         Reporter& out) {
+    if (!port.is_scalar() || port.is_null()) return;
+    Messages m = port.as_int() ? port_number(*port.as_int()) : port_name(port.text());
+    if (!m.empty()) out.report(r, Field{port, at}, invalid(subject + " port", port.text(), m));
   }
 };
 
@@ -65,11 +76,13 @@ RuleDefinition invalid_handler_rule() {
       .pack = "validation",
       .severity = Severity::Error,
       .kinds = workload_kinds(),
-      .summary = "Each probe and lifecycle hook must name exactly one handler.",
+      .summary = "Each probe and lifecycle hook must name exactly one handler, with a valid port.",
       .rationale =
           "The API server validates probes and lifecycle hooks (validateHandler, validateLifecycleHandler in "
           "pkg/apis/core/validation/validation.go): exactly one of exec, httpGet, tcpSocket or grpc for a probe "
-          "(exec, httpGet, tcpSocket or sleep for a hook). A values file that overrides `httpGet` with `exec` "
+          "(exec, httpGet, tcpSocket or sleep for a hook), and a handler's port is a number 1-65535 or, for httpGet "
+          "and "
+          "tcpSocket, an IANA port name (ValidatePortNumOrName). A values file that overrides `httpGet` with `exec` "
           "merges into a probe with both (Helm merges maps, it does not replace them), and a probe reduced to "
           "its timings has none.",
       .remediation = "Keep one handler; to switch handlers from values, null the other one (`httpGet: null`) or "

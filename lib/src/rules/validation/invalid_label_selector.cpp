@@ -27,7 +27,8 @@ class InvalidLabelSelector : public Rule {
  public:
   explicit InvalidLabelSelector(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
-    if (!builtin_group(r.ref.api_version)) return;
+    // A CRD's schema names fields `selector` or `nodeSelector` without being one.
+    if (!builtin_group(r.ref.api_version) || r.ref.kind == "CustomResourceDefinition") return;
     walk(r, r.root, "", out);
     std::string_view kind = r.ref.kind;
     if (kind == "Deployment" || kind == "ReplicaSet" || kind == "DaemonSet" || kind == "StatefulSet") {
@@ -53,6 +54,10 @@ class InvalidLabelSelector : public Rule {
       Node value = node.value_at(i);
       std::string at = append_path_key(path, key);
       if (key == "metadata" || key == "status") continue;  // labels are invalid-label's
+      if (key == "nodeSelector" && value.is_map()) {       // ValidatePodSpec checks it like labels
+        check_labels(r, value, at, out);
+        continue;
+      }
       if (is_selector_key(key) && value.is_map()) {
         const bool map_form =
             key == "selector" && path == "spec" && (r.ref.kind == "Service" || r.ref.kind == "ReplicationController");
@@ -137,7 +142,8 @@ RuleDefinition invalid_label_selector_rule() {
           "The API server validates label selectors (ValidateLabelSelector, ValidateLabelSelectorRequirement in "
           "k8s.io/apimachinery/pkg/apis/meta/v1/validation): matchLabels keys and values like labels, an operator "
           "of In, NotIn, Exists or DoesNotExist, values required for In and NotIn and forbidden for Exists and "
-          "DoesNotExist. A Service's selector is checked like labels (ValidateService). Deployments, ReplicaSets, "
+          "DoesNotExist. A Service's selector and a pod's nodeSelector are checked like labels (ValidateService, "
+          "ValidatePodSpec). Deployments, ReplicaSets, "
           "DaemonSets and StatefulSets reject an empty selector (pkg/apis/apps/validation). Checked in workload "
           "selectors, PodDisruptionBudgets, NetworkPolicy peers, affinity terms and topology spread constraints "
           "of built-in kinds.",

@@ -71,6 +71,12 @@ class InvalidServicePort : public Rule {
                    "nodePort may not be used when `type` is 'ClusterIP'; set type: NodePort or LoadBalancer");
       }
     }
+    if ((!ports.is_seq() || ports.size() == 0) && type != "ExternalName" && spec.get_text("clusterIP") != "None") {
+      out.report(r, Field{ports ? ports : spec, "spec.ports"},
+                 r.describe() +
+                     " has no ports: spec.ports: Required value (only a headless or ExternalName Service "
+                     "may have none)");
+    }
     if (type == "ExternalName") {
       Node external = spec.get("externalName");
       std::string_view host = external.text();

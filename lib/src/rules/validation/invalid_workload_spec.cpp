@@ -3,6 +3,7 @@
 // Job's restartPolicy, minAvailable xor maxUnavailable, minReplicas <= maxReplicas.
 #include <array>
 
+#include "rules/validation/cron_schedule.hpp"
 #include "rules/validation/validation_support.hpp"
 
 namespace chartproof::rules {
@@ -61,6 +62,24 @@ class InvalidWorkloadSpec : public Rule {
       }
     }
     if (r.pod && kind != "Pod") check_restart_policy(r, out);
+    if (kind == "Deployment") check_deployment(r, out);
+    if (kind == "StatefulSet") {
+      Node strategy = r.root.at_path("spec.updateStrategy");
+      if (strategy.get_text("type") == "OnDelete" && strategy.get("rollingUpdate").is_map()) {
+        out.report(r, Field{strategy.get("rollingUpdate"), "spec.updateStrategy.rollingUpdate"},
+                   "rollingUpdate is only allowed for updateStrategy 'RollingUpdate'");
+      }
+    }
+    if (kind == "CronJob") {
+      Node schedule = r.root.at_path("spec.schedule");
+      if (schedule.is_scalar() && !schedule.is_null()) {
+        if (auto e = cron_schedule_error(schedule.text())) {
+          out.report(r, Field{schedule, "spec.schedule"},
+                     "schedule " + shown_value(schedule.text()) + " is invalid: " + *e);
+        }
+      }
+    }
+    if (r.pod) check_spread(r, out);
     if (kind == "PodDisruptionBudget") check_pdb(r, out);
     if (kind == "HorizontalPodAutoscaler") check_hpa(r, out);
   }
@@ -80,6 +99,37 @@ class InvalidWorkloadSpec : public Rule {
       out.report(r, Field{policy, at},
                  "restartPolicy " + shown_value(value) + " of " + r.describe() +
                      "'s pod template: Unsupported value; supported values: \"Always\"");
+    }
+  }
+
+  static void check_deployment(const Resource& r, Reporter& out) {
+    Node spec = r.root.get("spec");
+    Node strategy = spec.get("strategy");
+    if (strategy.get_text("type") == "Recreate" && strategy.get("rollingUpdate").is_map()) {
+      out.report(r, Field{strategy.get("rollingUpdate"), "spec.strategy.rollingUpdate"},
+                 "rollingUpdate may not be specified when strategy `type` is 'Recreate'");
+    }
+    Node deadline = spec.get("progressDeadlineSeconds");
+    auto d = deadline.as_int();
+    auto ready = spec.get("minReadySeconds").as_int().value_or(0);
+    if (d && *d > 0 && *d <= ready) {
+      out.report(r, Field{deadline, "spec.progressDeadlineSeconds"},
+                 "progressDeadlineSeconds " + std::to_string(*d) + " must be greater than minReadySeconds (" +
+                     std::to_string(ready) + ")");
+    } else if (d && *d <= 0) {
+      out.report(r, Field{deadline, "spec.progressDeadlineSeconds"},
+                 "progressDeadlineSeconds " + std::to_string(*d) + ": must be greater than zero");
+    }
+  }
+
+  static void check_spread(const Resource& r, Reporter& out) {
+    Node list = r.pod->spec.node.get("topologySpreadConstraints");
+    for (std::size_t i = 0; list.is_seq() && i < list.size(); ++i) {
+      Node skew = list.item(i).get("maxSkew");
+      if (auto v = skew.as_int(); v && *v < 1) {
+        out.report(r, Field{skew, r.pod->spec.path + ".topologySpreadConstraints[" + std::to_string(i) + "].maxSkew"},
+                   "maxSkew " + std::to_string(*v) + ": must be greater than zero");
+      }
     }
   }
 
@@ -124,8 +174,8 @@ RuleDefinition invalid_workload_spec_rule() {
       .id = "invalid-workload-spec",
       .pack = "validation",
       .severity = Severity::Error,
-      .kinds = {"Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job", "CronJob",
-                "PodDisruptionBudget", "HorizontalPodAutoscaler"},
+      .kinds = {"Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "Job",
+                "CronJob", "PodDisruptionBudget", "HorizontalPodAutoscaler"},
       .summary =
           "Workload counts must not be negative, Jobs must not restart Always, PDBs and HPAs must be consistent.",
       .rationale =
@@ -136,7 +186,10 @@ RuleDefinition invalid_workload_spec_rule() {
           "restartPolicy OnFailure or Never, and the pod default, Always, is refused; a controller's pod template "
           "may only use Always; a PodDisruptionBudget sets minAvailable or maxUnavailable, not both, each a "
           "non-negative count or a percentage up to 100%; an HPA needs minReplicas >= 1 and maxReplicas >= "
-          "minReplicas.",
+          "minReplicas. A CronJob's schedule must parse as five cron fields or an @-descriptor, without a time "
+          "zone (cron.ParseStandard in ValidateCronJobSpec; use spec.timeZone); a Recreate Deployment may not "
+          "set rollingUpdate, and its progressDeadlineSeconds must exceed minReadySeconds; an OnDelete "
+          "StatefulSet may not set rollingUpdate; a topology spread constraint's maxSkew is at least 1.",
       .remediation = "Set `restartPolicy: Never` (or OnFailure) in Job templates; keep one of minAvailable and "
                      "maxUnavailable; make maxReplicas at least minReplicas."});
 }

@@ -23,6 +23,7 @@ RuleDefinition invalid_container_port_rule();  // invalid_container_port.cpp
 RuleDefinition invalid_service_port_rule();    // invalid_service_port.cpp
 RuleDefinition invalid_ingress_rule();         // invalid_ingress.cpp
 RuleDefinition invalid_workload_spec_rule();   // invalid_workload_spec.cpp
+RuleDefinition unsupported_value_rule();       // unsupported_value.cpp
 
 std::vector<RuleDefinition> validation_pack() {
   return {
@@ -30,7 +31,7 @@ std::vector<RuleDefinition> validation_pack() {
       invalid_label_selector_rule(), invalid_data_key_rule(),       invalid_container_name_rule(),
       invalid_volume_rule(),         invalid_volume_mount_rule(),   invalid_env_var_rule(),
       invalid_handler_rule(),        invalid_container_port_rule(), invalid_service_port_rule(),
-      invalid_ingress_rule(),        invalid_workload_spec_rule(),
+      invalid_ingress_rule(),        invalid_workload_spec_rule(),  unsupported_value_rule(),
   };
 }
 
