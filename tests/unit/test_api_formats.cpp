@@ -121,11 +121,13 @@ GoLists read_lists(const std::string& go, const std::string& test) {
   std::size_t end = go.find("\nfunc ", begin + 1);
   std::string_view body = std::string_view(go).substr(begin, end - begin);
   GoLists lists;
-  for (auto [name, good] : std::initializer_list<std::pair<std::string_view, bool>>{{"goodValues", true},
-                                                                                    {"successCases", true},
-                                                                                    {"badValues", false},
-                                                                                    {"errorCases", false},
-                                                                                    {"failureCases", false}}) {
+  for (auto list_kind : std::initializer_list<std::pair<std::string_view, bool>>{{"goodValues", true},
+                                                                                 {"successCases", true},
+                                                                                 {"badValues", false},
+                                                                                 {"errorCases", false},
+                                                                                 {"failureCases", false}}) {
+    const std::string_view name = list_kind.first;
+    const bool good = list_kind.second;
     std::size_t at = body.find(std::string(name) + " := []string{");
     if (at == std::string_view::npos) continue;
     GoReader reader{body, body.find('{', at) + 1};
@@ -153,15 +155,18 @@ TEST_CASE("api formats agree with apimachinery's validation_test.go") {
       {"TestIsRelaxedEnvVarName", v::relaxed_env_var_name},
   };
   std::size_t cases = 0;
-  for (const auto& [test, check] : checks) {
-    GoLists lists = read_lists(go, test);
-    CHECK_MESSAGE(!lists.good.empty(), test);
-    CHECK_MESSAGE(!lists.bad.empty(), test);
+  for (const auto& entry : checks) {
+    // (not a structured binding: clang cannot capture one in doctest's message lambdas)
+    const std::string& name = entry.first;
+    const auto& check = entry.second;
+    GoLists lists = read_lists(go, name);
+    CHECK_MESSAGE(!lists.good.empty(), name);
+    CHECK_MESSAGE(!lists.bad.empty(), name);
     for (const auto& value : lists.good) {
-      CHECK_MESSAGE(check(value).empty(), test << ": expected valid: \"" << value << "\"");
+      CHECK_MESSAGE(check(value).empty(), name << ": expected valid: \"" << value << "\"");
     }
     for (const auto& value : lists.bad) {
-      CHECK_MESSAGE(!check(value).empty(), test << ": expected invalid: \"" << value << "\"");
+      CHECK_MESSAGE(!check(value).empty(), name << ": expected invalid: \"" << value << "\"");
     }
     cases += lists.good.size() + lists.bad.size();
   }

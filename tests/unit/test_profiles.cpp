@@ -52,24 +52,28 @@ TEST_CASE("the strict profile reports what recommended lets pass") {
 
 TEST_CASE("pss-restricted compares drop: [ALL] case-sensitively, as Pod Security Admission does") {
   std::string text =
-      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n"
-      "    - name: upper\n      image: r.example.com/a:1\n      securityContext: {capabilities: {drop: [ALL]}}\n"
-      "    - name: lower\n      image: r.example.com/a:1\n      securityContext: {capabilities: {drop: [all]}}\n";
-  auto only_capabilities = [](const LintReport& report) {
-    std::vector<const Finding*> out;
-    for (const auto& f : report.findings)
-      if (f.rule == "capabilities-not-dropped") out.push_back(&f);
-    return out;
-  };
-  CHECK(only_capabilities(test::lint_text(text)).empty());  // the runtime reads `all` as ALL
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  securityContext:\n    runAsNonRoot: true\n"
+      "    seccompProfile: {type: RuntimeDefault}\n  containers:\n"
+      "    - name: upper\n      image: r.example.com/a:1\n"
+      "      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n"
+      "    - name: lower\n      image: r.example.com/a:1\n"
+      "      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [all]}}\n";
   LintOptions restricted;
   restricted.rules = load_builtin_profile("pss-restricted").value();
   auto report = test::lint_text(text, restricted);
-  auto found = only_capabilities(report);
+  std::vector<const Finding*> found;
+  for (const auto& f : report.findings)
+    if (f.rule == "pod-security") found.push_back(&f);
   REQUIRE(found.size() == 1);
-  CHECK(found[0]->line == 11);
+  CHECK(found[0]->line == 14);
   CHECK(found[0]->severity == Severity::Error);
-  CHECK(found[0]->message.find("case-sensitively") != std::string::npos);
+  CHECK(found[0]->message ==
+        "violates PodSecurity \"restricted:v1.36\": unrestricted capabilities (container \"lower\" must set "
+        "securityContext.capabilities.drop=[\"ALL\"])");
+  LintOptions baseline;
+  baseline.rules = load_builtin_profile("pss-baseline").value();
+  auto rules = test::rules_of(test::lint_text(text, baseline));
+  CHECK(std::count(rules.begin(), rules.end(), "pod-security") == 0);  // baseline does not ask for drop: [ALL]
 }
 
 TEST_CASE("policy errors are located and say what is allowed") {

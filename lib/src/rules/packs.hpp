@@ -10,6 +10,7 @@ std::vector<RuleDefinition> hygiene_pack();
 std::vector<RuleDefinition> images_pack();
 std::vector<RuleDefinition> policy_pack();
 std::vector<RuleDefinition> probes_pack();
+std::vector<RuleDefinition> pss_pack();
 std::vector<RuleDefinition> resources_pack();
 std::vector<RuleDefinition> rollout_pack();
 std::vector<RuleDefinition> schema_pack();

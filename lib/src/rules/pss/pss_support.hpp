@@ -1,0 +1,29 @@
+#pragma once
+// What the pss pack's rules share: the policy version a run checks against, and admission's wording
+// of a verdict.
+#include "chartproof/rule.hpp"
+#include "kubeschema/kube_schemas.hpp"
+#include "rules/pss/admission_checks.hpp"
+
+namespace chartproof::rules::pss {
+
+/// The policy version of a run: `version` when set (`latest`, `v1.30`), else --kube-version's minor,
+/// else the newest bundled Kubernetes version's (what the API server of the target cluster applies
+/// to a namespace labelled without `-version`, which means `latest`).
+inline int policy_version(std::string_view version, const LintOptions& options) {
+  if (auto v = parse_version(version)) return *v;
+  if (auto v = parse_version(options.kube_version)) return *v;
+  const auto& bundled = kubeschema::bundled_versions();
+  if (!bundled.empty()) {
+    if (auto v = parse_version(bundled.back())) return *v;
+  }
+  return kLatest;
+}
+
+/// `violates PodSecurity "restricted:v1.36": host namespaces (hostNetwork=true)` — admission's words.
+inline std::string verdict(Level level, int minor, const Violation& v) {
+  return "violates PodSecurity \"" + std::string(level_name(level)) + ":" + version_name(minor) + "\": " + v.reason +
+         " (" + v.detail + ")";
+}
+
+}  // namespace chartproof::rules::pss
