@@ -236,6 +236,11 @@ int run(const std::vector<std::string>& args, Environment env) {
                    "helm --api-versions for chart folders: an API the cluster serves, so templates that test "
                    ".Capabilities.APIVersions.Has render as they would there (repeatable)")
       ->allow_extra_args(false);
+  lint_cmd
+      ->add_option("--namespace-labels", lint.request.namespace_labels,
+                   "Labels of a namespace outside the input, NS=KEY=VALUE[,KEY=VALUE] (repeatable): its "
+                   "pod-security.kubernetes.io labels apply to the pods linted in it")
+      ->allow_extra_args(false);
   lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
   lint_cmd->add_option("--version", lint.request.chart.version,
                        "Version of a remote chart (oci://HOST/REPO/CHART, https://REPO_URL/CHART or REPO/CHART, "

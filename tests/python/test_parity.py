@@ -10,7 +10,7 @@ import chartproof
 
 ROOT = Path(__file__).resolve().parents[2]
 CHART_RULES = {"hardcoded-secret-data", "invalid-app-version", "invalid-chart-yaml", "invalid-values-yaml",
-               "plaintext-secret-in-values"}
+               "plaintext-secret-in-values", "release-name-overflow"}
 FILES = sorted(p for p in (ROOT / "testdata").rglob("*.yaml")
                if p.parent.name not in CHART_RULES and "charts" not in p.relative_to(ROOT / "testdata").parts
                and not p.name.endswith("policy.yaml"))
@@ -100,3 +100,23 @@ def test_min_severity(cli, level):
         run = subprocess.run([cli, "lint", "-q", "--min-severity", "error", "--fail-on", "warning", str(example)],
                              capture_output=True, text=True)
         assert run.returncode == 1 and "warning:" not in run.stdout
+
+
+def test_namespace_labels(cli):
+    """--namespace-labels and namespace_labels= give a namespace outside the input its Pod Security
+    labels: the same findings from both fronts, and the same exit 2 for a malformed one."""
+    fixture = ROOT / "testdata" / "rules" / "pod-security" / "pass.yaml"
+    labels = {"default": {"pod-security.kubernetes.io/enforce": "baseline",
+                          "pod-security.kubernetes.io/warn": "restricted",
+                          "pod-security.kubernetes.io/warn-version": "v1.24"}}
+    python = chartproof.lint(fixture, namespace_labels=labels)
+    spec = "default=" + ",".join(f"{k}={v}" for k, v in labels["default"].items())
+    assert normalise(python.to_json()) == normalise(cli_json(cli, [fixture, "--namespace-labels", spec], ROOT))
+    found = [f for f in python.findings if f.rule == "pod-security-namespace"]
+    # restricted:v1.24 has no Windows exemption yet: the Windows Deployment is warned about.
+    assert found and all(f.severity == "warning" for f in found)
+    assert any("restricted:v1.24" in f.message for f in found)
+    run = cli_run(cli, [fixture, "--namespace-labels", "default"], ROOT)
+    assert run.returncode == 2 and "--namespace-labels" in run.stderr
+    with pytest.raises(chartproof.UsageError):
+        chartproof.lint(fixture, namespace_labels={"": {"a": "b"}})

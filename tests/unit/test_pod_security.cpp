@@ -147,3 +147,32 @@ TEST_CASE("pod-security follows the policy version of each check") {
     CHECK_MESSAGE(got == expected, message);
   }
 }
+
+TEST_CASE("a policy's podSecurity pins the version and labels namespaces outside the input") {
+  auto policy = chartproof::parse_policy(
+      "apiVersion: chartproof.io/v1\nkind: Policy\npodSecurity:\n  version: v1.30\n  namespaceLabels:\n"
+      "    apps: {pod-security.kubernetes.io/enforce: restricted}\n",
+      "p.yaml");
+  REQUIRE(policy);
+  auto options = chartproof::options_from_policy(policy.value());
+  CHECK(options.pod_security_version == "v1.30");
+  for (const auto& def : chartproof::builtin_rules()) {
+    options.rules[def.meta.id].enabled = def.meta.id == "pod-security-namespace";
+  }
+  // A pod with a user-namespace exemption that only v1.35 grants: refused at the pinned v1.30.
+  const std::string yaml =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p, namespace: apps}\nspec:\n  hostUsers: false\n"
+      "  securityContext: {runAsUser: 0, seccompProfile: {type: RuntimeDefault}}\n  containers:\n"
+      "    - name: c\n      image: r.example.com/a:1\n"
+      "      securityContext: {allowPrivilegeEscalation: false, capabilities: {drop: [ALL]}}\n";
+  auto report = test::lint_text(yaml, options);
+  REQUIRE(report.findings.size() == 2);  // runAsNonRoot and runAsUser
+  CHECK(report.findings[0].message.find("restricted:v1.30") != std::string::npos);
+  CHECK(report.findings[0].message.find("(labels given by --namespace-labels or the policy)") != std::string::npos);
+  CHECK(report.findings[0].severity == chartproof::Severity::Error);
+
+  auto bad =
+      chartproof::parse_policy("apiVersion: chartproof.io/v1\nkind: Policy\npodSecurity: {version: 1.30}\n", "p.yaml");
+  REQUIRE_FALSE(bad);
+  CHECK(bad.error().to_string() == "p.yaml:3:24: podSecurity.version \"1.30\" is not valid; allowed: latest or v1.N");
+}

@@ -232,7 +232,7 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
        "wrong type: list is not allowed here at metadata; see policies/schema/policy.schema.json"},
       {"rulez: {}\n", 3,
        "unknown field \"rulez\" in a policy (did you mean \"rules\"?); allowed: apiVersion, kind, metadata, extends, "
-       "kubernetes, packs, helmTests, rules, exemptions, customRules"},
+       "kubernetes, packs, helmTests, podSecurity, rules, exemptions, customRules"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.body);

@@ -338,6 +338,7 @@ def lint(
     min_severity: Optional[str] = None,
     version: Optional[str] = None,
     plain_http: bool = False,
+    namespace_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -358,6 +359,8 @@ def lint(
     ``Report.hidden``, still counted and still failing ``ok()``. ``packs`` adds rule packs written in Python (chartproof.RulePack) beside the built-in ones.
     A path may be a remote chart (``oci://HOST/REPO/CHART``, ``https://REPO_URL/CHART``, ``REPO/CHART``),
     pulled with helm at ``version`` (default the newest; ``plain_http`` for a registry without TLS).
+    ``namespace_labels`` gives the labels of namespaces outside the input (``--namespace-labels``):
+    their ``pod-security.kubernetes.io`` labels apply to the pods linted in them.
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
@@ -369,9 +372,15 @@ def lint(
     request.min_severity = min_severity
     request.chart_version = version or ""
     request.plain_http = plain_http
+    request.namespace_labels = _namespace_labels(namespace_labels)
     if chart is not None:
         request.chart_source = os.fspath(chart)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
+
+
+def _namespace_labels(labels: Optional[Mapping[str, Mapping[str, str]]]) -> List[str]:
+    """``{"apps": {"pod-security.kubernetes.io/enforce": "restricted"}}`` as --namespace-labels takes it."""
+    return [ns + "=" + ",".join(f"{k}={v}" for k, v in keys.items()) for ns, keys in (labels or {}).items()]
 
 
 def _checked(report: Report) -> Report:
@@ -424,6 +433,7 @@ def lint_chart(
     min_severity: Optional[str] = None,
     version: Optional[str] = None,
     plain_http: bool = False,
+    namespace_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
 ) -> Report:
     """Lints a chart folder, packaged chart (.tgz) or remote chart (``oci://HOST/REPO/CHART``,
     ``https://REPO_URL/CHART``, ``REPO/CHART``: pulled with helm at ``version``, default the newest;
@@ -436,7 +446,7 @@ def lint_chart(
     so does a render that takes longer than ``helm_timeout`` seconds (0: no limit). The
     policy is found as for ``lint``: the CLI and this function discover the same ``.chartproof.yaml``.
     ``api_versions`` are helm's ``--api-versions`` (what ``.Capabilities.APIVersions.Has`` sees);
-    ``baseline`` is as for ``lint``.
+    ``baseline`` and ``namespace_labels`` are as for ``lint``.
     """
     request = _request([os.fspath(path)], [], policy, profile, discover_policy, enable, disable, namespace,
                        kube_version, schema_dirs, schema_mode, jobs)
@@ -453,6 +463,7 @@ def lint_chart(
     request.api_versions = list(api_versions)
     request.chart_version = version or ""
     request.plain_http = plain_http
+    request.namespace_labels = _namespace_labels(namespace_labels)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 

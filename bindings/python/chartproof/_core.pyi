@@ -20,6 +20,7 @@ class Request:
     schema_dirs: List[str]
     schema_mode: Optional[str]
     today: str
+    namespace_labels: List[str]
     helm: str
     chart_namespace: str
     release: str

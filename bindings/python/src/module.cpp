@@ -211,6 +211,7 @@ PYBIND11_MODULE(_core, m) {
             r.min_severity = *sev;
           })
       .def_readwrite("today", &LintRequest::today)
+      .def_readwrite("namespace_labels", &LintRequest::namespace_labels)
       .def_property(
           "helm", [](const LintRequest& r) { return r.chart.helm; },
           [](LintRequest& r, std::string v) { r.chart.helm = std::move(v); })

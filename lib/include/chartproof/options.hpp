@@ -36,6 +36,13 @@ struct LintOptions {
   std::string today;
   /// Kubernetes version the schema rules check against ("1.30"); empty: the newest bundled.
   std::string kube_version;
+  /// Pod Security Admission's policy version where neither a namespace's `-version` label nor the
+  /// pod-security rule's `version` sets one (`latest`, `v1.30`); empty: kube_version's.
+  std::string pod_security_version;
+  /// Labels of namespaces that exist outside the input (--namespace-labels, a policy's
+  /// podSecurity.namespaceLabels), by namespace: pod-security-namespace reads their
+  /// pod-security.kubernetes.io labels when the input does not hold that Namespace.
+  std::map<std::string, std::map<std::string, std::string>> namespace_labels;
   /// Folders of CRD files and JSON Schemas for custom kinds the input does not define.
   std::vector<std::string> schema_dirs;
   SchemaMode schema_mode = SchemaMode::Strict;

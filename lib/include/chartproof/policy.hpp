@@ -86,11 +86,18 @@ struct KubernetesTarget {
   std::string schema_mode;               ///< "strict", "lenient" or empty
 };
 
+/// A policy's `podSecurity:` section: the policy version and the labels of namespaces outside the input.
+struct PodSecuritySettings {
+  std::string version;  ///< `latest`, `v1.30`; empty: the Kubernetes version's
+  std::map<std::string, std::map<std::string, std::string>> namespace_labels;
+};
+
 struct Policy {
   std::string name;
   std::string file;
   std::vector<std::string> extends;  ///< as written
   KubernetesTarget kubernetes;
+  PodSecuritySettings pod_security;
   std::map<std::string, RuleConfig> rules;
   std::vector<Exemption> exemptions;
   std::vector<CustomRuleSpec> custom_rules;

@@ -62,6 +62,9 @@ struct LintRequest {
   std::vector<std::string> schema_dirs;     ///< added to the policy's
   std::optional<SchemaMode> schema_mode;
   std::string today;  ///< YYYY-MM-DD for exemption expiry; empty: the system date
+  /// Labels of namespaces outside the input, `NS=KEY=VALUE,KEY=VALUE` each (--namespace-labels);
+  /// over the policy's podSecurity.namespaceLabels.
+  std::vector<std::string> namespace_labels;
 
   /// How chart folders render (helm, release, values files, --set, --include-crds). Its namespace
   /// and Kubernetes version come from the fields above.

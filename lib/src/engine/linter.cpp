@@ -303,6 +303,8 @@ LintOptions options_from_policy(const Policy& policy) {
   o.schema_dirs = policy.kubernetes.schema_dirs;
   if (policy.kubernetes.schema_mode == "lenient") o.schema_mode = SchemaMode::Lenient;
   if (policy.helm_test_packs) o.helm_test_packs = *policy.helm_test_packs;
+  o.pod_security_version = policy.pod_security.version;
+  o.namespace_labels = policy.pod_security.namespace_labels;
   o.notes = policy.notes;
   return o;
 }

@@ -36,6 +36,13 @@ std::optional<Error> check_keys(const std::string& file, Node map, const std::ve
   return std::nullopt;
 }
 
+// Pod Security Admission's version syntax (`latest`, `v1.30`), as its namespace labels take it.
+bool is_pod_security_version(std::string_view text) {
+  if (text == "latest") return true;
+  if (!text.starts_with("v1.") || text.size() < 4) return false;
+  return std::all_of(text.begin() + 3, text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 Expected<std::vector<std::string>> string_list(const std::string& file, Node node, std::string_view what) {
   std::vector<std::string> out;
   if (node.is_scalar()) {
@@ -409,8 +416,8 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
   Policy policy;
   policy.file = file;
   if (auto e = check_keys(file, root,
-                          {"apiVersion", "kind", "metadata", "extends", "kubernetes", "packs", "helmTests", "rules",
-                           "exemptions", "customRules"},
+                          {"apiVersion", "kind", "metadata", "extends", "kubernetes", "packs", "helmTests",
+                           "podSecurity", "rules", "exemptions", "customRules"},
                           "a policy"))
     return *e;
   if (root.get_text("apiVersion") != "chartproof.io/v1") {
@@ -449,6 +456,31 @@ Expected<Policy> parse_policy_with(std::string_view text, const std::string& fil
     auto list = string_list(file, tests.get("packs"), "helmTests.packs");
     if (!list) return list.error();
     policy.helm_test_packs = std::move(list.value());
+  }
+  if (Node pss = root.get("podSecurity"); pss && !pss.is_null()) {
+    if (!pss.is_map()) return error_at(file, pss, "podSecurity must be a mapping (version, namespaceLabels)");
+    if (auto e = check_keys(file, pss, {"version", "namespaceLabels"}, "podSecurity")) return *e;
+    if (Node v = pss.get("version"); v) {
+      if (!is_pod_security_version(v.text())) {
+        return error_at(file, v,
+                        "podSecurity.version \"" + std::string(v.text()) + "\" is not valid; allowed: latest or v1.N");
+      }
+      policy.pod_security.version = std::string(v.text());
+    }
+    Node namespaces = pss.get("namespaceLabels");
+    if (namespaces && !namespaces.is_map()) {
+      return error_at(file, namespaces, "podSecurity.namespaceLabels must map a namespace to its labels");
+    }
+    for (std::size_t i = 0; namespaces.is_map() && i < namespaces.size(); ++i) {
+      Node labels = namespaces.value_at(i);
+      if (!labels.is_map()) return error_at(file, labels, "the labels of a namespace must be a mapping of strings");
+      auto& into = policy.pod_security.namespace_labels[std::string(namespaces.key_at(i).text())];
+      for (std::size_t k = 0; k < labels.size(); ++k) {
+        if (!labels.value_at(k).is_scalar())
+          return error_at(file, labels.value_at(k), "a label value must be a string");
+        into[std::string(labels.key_at(k).text())] = std::string(labels.value_at(k).text());
+      }
+    }
   }
   // Custom rules first: `rules:` and exemptions may refer to them.
   Node custom = root.get("customRules");
@@ -549,6 +581,8 @@ void merge_policy(Policy& base, const Policy& top) {
   base.file = top.file;
   for (const auto& pack : top.packs) add_once(base.packs, pack);
   if (top.helm_test_packs) base.helm_test_packs = top.helm_test_packs;
+  if (!top.pod_security.version.empty()) base.pod_security.version = top.pod_security.version;
+  for (const auto& [ns, labels] : top.pod_security.namespace_labels) base.pod_security.namespace_labels[ns] = labels;
   base.notes.insert(base.notes.end(), top.notes.begin(), top.notes.end());
 }
 

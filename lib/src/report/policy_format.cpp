@@ -116,6 +116,16 @@ std::string format_effective_policy(const Linter& linter, const Policy& policy) 
   }
   if (!policy.packs.empty()) out << "packs: " << list_text(policy.packs) << "\n";
   out << "helmTests:\n  packs: " << list_text(linter.options().helm_test_packs) << "\n";
+  const PodSecuritySettings& pss = policy.pod_security;
+  if (!pss.version.empty() || !pss.namespace_labels.empty()) {
+    out << "podSecurity:\n";
+    if (!pss.version.empty()) out << "  version: " << yaml_quoted(pss.version) << "\n";
+    if (!pss.namespace_labels.empty()) out << "  namespaceLabels:\n";
+    for (const auto& [ns, labels] : pss.namespace_labels) {
+      out << "    " << yaml_quoted(ns) << ":\n";
+      for (const auto& [key, value] : labels) out << "      " << yaml_quoted(key) << ": " << yaml_quoted(value) << "\n";
+    }
+  }
   custom_rules_text(out, policy.custom_rules);
   out << "rules:\n";
   const std::vector<EffectiveRule> effective = linter.effective_rules();

@@ -92,6 +92,35 @@ std::optional<Error> piped_render_note(const SourceFile& piped, const std::strin
 
 }  // namespace
 
+namespace {
+
+// `apps=pod-security.kubernetes.io/enforce=restricted,pod-security.kubernetes.io/warn=restricted`:
+// a namespace and its labels (--namespace-labels).
+Expected<std::pair<std::string, std::map<std::string, std::string>>> parse_namespace_labels(const std::string& spec) {
+  auto bad = [&](const std::string& why) {
+    return with_kind(
+        Error{"--namespace-labels", 0, 0, "\"" + spec + "\": " + why + "; expected NAMESPACE=KEY=VALUE[,KEY=VALUE...]"},
+        ErrorKind::Usage);
+  };
+  std::size_t eq = spec.find('=');
+  if (eq == std::string::npos || eq == 0) return bad("no namespace");
+  std::pair<std::string, std::map<std::string, std::string>> out{spec.substr(0, eq), {}};
+  std::string rest = spec.substr(eq + 1);
+  std::size_t start = 0;
+  while (start <= rest.size()) {
+    std::size_t comma = rest.find(',', start);
+    std::string pair = rest.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    std::size_t at = pair.find('=');
+    if (at == std::string::npos || at == 0) return bad("\"" + pair + "\" is not KEY=VALUE");
+    out.second[pair.substr(0, at)] = pair.substr(at + 1);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
 Expected<LintOptions> request_options(const LintRequest& request) {
   auto policy = request_policy(request);
   if (!policy) return policy.error();
@@ -105,6 +134,11 @@ Expected<LintOptions> request_options(const LintRequest& request) {
   if (request.kube_version) options.kube_version = *request.kube_version;
   options.schema_dirs.insert(options.schema_dirs.end(), request.schema_dirs.begin(), request.schema_dirs.end());
   if (request.schema_mode) options.schema_mode = *request.schema_mode;
+  for (const auto& spec : request.namespace_labels) {
+    auto parsed = parse_namespace_labels(spec);
+    if (!parsed) return parsed.error();
+    for (auto& [key, value] : parsed->second) options.namespace_labels[parsed->first][key] = std::move(value);
+  }
   if (!request.baseline.empty()) {
     auto baseline = load_baseline(request.baseline);
     if (!baseline) return with_kind(baseline.error(), ErrorKind::Policy);

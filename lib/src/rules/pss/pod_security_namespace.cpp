@@ -1,6 +1,7 @@
 // pod-security-namespace: a pod or pod template in a namespace of the input whose
 // pod-security.kubernetes.io labels make admission enforce, warn or audit a level it fails.
 #include <array>
+#include <map>
 
 #include "rules/pss/pss_support.hpp"
 #include "rules/rule_support.hpp"
@@ -22,21 +23,34 @@ class PodSecurityNamespace : public Rule {
   explicit PodSecurityNamespace(const Params&) {}
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     if (!r.pod) return;
-    const Resource* ns = ctx.graph.find("Namespace", "", r.ref.namespace_);
-    if (!ns) return;
-    Node labels = ns->metadata.get("labels");
+    // The Namespace of the input, else the labels given for one outside it.
+    std::map<std::string, std::string> labels;
+    std::string source;
+    if (const Resource* ns = ctx.graph.find("Namespace", "", r.ref.namespace_)) {
+      for (const auto& [k, v] : ns->labels) labels.emplace(k, v);
+      source = "namespace \"" + r.ref.namespace_ + "\" has ";
+    } else if (auto it = ctx.options.namespace_labels.find(r.ref.namespace_);
+               it != ctx.options.namespace_labels.end()) {
+      labels = it->second;
+      source = "namespace \"" + r.ref.namespace_ + "\" (labels given by --namespace-labels or the policy) has ";
+    } else {
+      return;
+    }
+    auto label = [&](const std::string& key) -> std::string_view {
+      auto it = labels.find(key);
+      return it == labels.end() ? std::string_view() : std::string_view(it->second);
+    };
     // Admission reports a pod once per mode, at the strictest mode that rejects it.
     for (const Mode& mode : kModes) {
       std::string key = "pod-security.kubernetes.io/" + std::string(mode.name);
-      auto level = parse_level(labels.get_text(key));
+      auto level = parse_level(label(key));
       if (!level || *level == Level::Privileged) continue;
-      std::string_view version_label = labels.get_text(key + "-version");
+      std::string_view version_label = label(key + "-version");
       const int minor =
           version_label.empty() ? policy_version("", ctx.options) : parse_version(version_label).value_or(kLatest);
       auto violations = evaluate(*level, minor, *r.pod);
       for (const Violation& v : violations) {
-        std::string message = verdict(*level, minor, v) + "; namespace \"" + r.ref.namespace_ + "\" has " + key + "=" +
-                              std::string(level_name(*level));
+        std::string message = verdict(*level, minor, v) + "; " + source + key + "=" + std::string(level_name(*level));
         if (mode.name == "enforce") {
           message += r.ref.kind == "Pod" ? ": admission refuses the Pod"
                                          : ": admission warns on " + r.describe() + " and refuses the pods it creates";

@@ -7,11 +7,13 @@
 
 namespace chartproof::rules::pss {
 
-/// The policy version of a run: `version` when set (`latest`, `v1.30`), else --kube-version's minor,
+/// The policy version of a run: `version` when set (`latest`, `v1.30`), else the policy's
+/// podSecurity.version, else --kube-version's minor,
 /// else the newest bundled Kubernetes version's (what the API server of the target cluster applies
 /// to a namespace labelled without `-version`, which means `latest`).
 inline int policy_version(std::string_view version, const LintOptions& options) {
   if (auto v = parse_version(version)) return *v;
+  if (auto v = parse_version(options.pod_security_version)) return *v;
   if (auto v = parse_version(options.kube_version)) return *v;
   const auto& bundled = kubeschema::bundled_versions();
   if (!bundled.empty()) {
