@@ -20,6 +20,8 @@ constexpr std::array kWorkloads = {
     PodLocation{"ReplicationController", "spec.template", false},
     PodLocation{"Job", "spec.template", true},
     PodLocation{"CronJob", "spec.jobTemplate.spec.template", true},
+    // A PodTemplate holds a pod template for others to use; Pod Security Admission evaluates it.
+    PodLocation{"PodTemplate", "template", false},
 };
 
 std::string join(std::string_view prefix, std::string_view field) {

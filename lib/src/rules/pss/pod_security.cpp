@@ -60,7 +60,7 @@ RuleDefinition pod_security_rule() {
       .pack = "pss",
       .severity = Severity::Error,
       .enabled_by_default = false,
-      .kinds = workload_kinds(),
+      .kinds = pod_template_kinds(),
       .summary = "Pods must pass Pod Security Admission at the level the policy chooses.",
       .rationale =
           "Pod Security Admission (k8s.io/pod-security-admission, policy/check_*.go) evaluates every pod against "

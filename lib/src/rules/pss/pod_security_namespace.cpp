@@ -71,7 +71,7 @@ RuleDefinition pod_security_namespace_rule() {
       .id = "pod-security-namespace",
       .pack = "pss",
       .severity = Severity::Error,
-      .kinds = workload_kinds(),
+      .kinds = pod_template_kinds(),
       .summary = "Pods must pass the Pod Security level their namespace's labels enforce.",
       .rationale =
           "A Namespace labelled `pod-security.kubernetes.io/enforce: restricted` (or baseline, with an optional "

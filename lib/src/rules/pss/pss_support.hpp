@@ -4,6 +4,7 @@
 #include "chartproof/rule.hpp"
 #include "kubeschema/kube_schemas.hpp"
 #include "rules/pss/admission_checks.hpp"
+#include "rules/rule_support.hpp"
 
 namespace chartproof::rules::pss {
 
@@ -20,6 +21,13 @@ inline int policy_version(std::string_view version, const LintOptions& options) 
     if (auto v = parse_version(bundled.back())) return *v;
   }
   return kLatest;
+}
+
+/// The kinds Pod Security Admission evaluates: the workloads and PodTemplate.
+inline std::vector<std::string> pod_template_kinds() {
+  std::vector<std::string> kinds = workload_kinds();
+  kinds.emplace_back("PodTemplate");
+  return kinds;
 }
 
 /// `violates PodSecurity "restricted:v1.36": host namespaces (hostNetwork=true)` — admission's words.
