@@ -11,6 +11,7 @@
 #include <set>
 
 #include "audit_command.hpp"
+#include "cel_command.hpp"
 #include "chartproof/baseline.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
@@ -286,6 +287,9 @@ int run(const std::vector<std::string>& args, Environment env) {
   CLI::App* check_cmd = policy_cmd->add_subcommand("check", "Validate a policy file (exit 0 valid, 2 invalid)");
   check_cmd->add_option("file", check_file, "Policy file")->required();
 
+  CelArgs cel_args;
+  CLI::App* cel_cmd = add_cel_command(app, cel_args);
+
   CLI::App* version_cmd = app.add_subcommand("version", "Print the version (as --version)");
   std::string shell;
   CLI::App* completion_cmd =
@@ -342,6 +346,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   }
   if (*lint_cmd) return run_lint(lint, env);
   if (*audit_cmd) return run_audit_command(audit, env);
+  if (*cel_cmd) return run_cel_command(cel_args, env);
   if (*completion_cmd) {
     const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();
     CompletionWords words;

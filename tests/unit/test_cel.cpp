@@ -1,0 +1,71 @@
+// The CEL engine (lib/src/cel) on expressions whose value cel-spec's langdef.md states; the
+// conformance files of cel-spec run through tools/cel_conformance.py (make test).
+#include <doctest/doctest.h>
+
+#include "cel/eval.hpp"
+#include "cel/parser.hpp"
+
+namespace cel = chartproof::cel;
+
+namespace {
+std::string eval(const std::string& source, const cel::Bindings& bindings = {}) {
+  return cel::to_literal(cel::evaluate(source, bindings).value);
+}
+}  // namespace
+
+TEST_CASE("cel evaluates literals, operators and macros") {
+  CHECK(eval("1 + 2 * 3") == "7");
+  CHECK(eval("7u / 2u") == "3u");
+  CHECK(eval("1.5 + 2.0") == "3.5");
+  CHECK(eval("'ab' + \"c\"") == "\"abc\"");
+  CHECK(eval("[1, 2] + [3]") == "[1, 2, 3]");
+  CHECK(eval("{'a': 1}['a']") == "1");
+  CHECK(eval("1 == 1u && 1u == 1.0") == "true");
+  CHECK(eval("9223372036854775807 + 1") == "error: return error for overflow");
+  CHECK(eval("-9223372036854775808") == "-9223372036854775808");
+  CHECK(eval("1 / 0") == "error: divide by zero");
+  CHECK(eval("false && (1 / 0 == 1)") == "false");
+  CHECK(eval("(1 / 0 == 1) && false") == "false");  // commutative: the error is absorbed
+  CHECK(eval("(1 / 0 == 1) || true") == "true");
+  CHECK(eval("true ? 'y' : 'n'") == "\"y\"");
+  CHECK(eval("[1, 2, 3].all(x, x > 0)") == "true");
+  CHECK(eval("[1, 2, 3].exists_one(x, x == 2)") == "true");
+  CHECK(eval("[1, 2, 3].map(x, x * 2)") == "[2, 4, 6]");
+  CHECK(eval("[1, 2, 3].filter(x, x % 2 == 1)") == "[1, 3]");
+  CHECK(eval("{'a': 1, 'b': 2}.all(k, v, v > 0)") == "true");
+  CHECK(eval("has({'a': 1}.a) && !has({'a': 1}.b)") == "true");
+  CHECK(eval("'hello'.startsWith('he') && 'a1'.matches('[a-z][0-9]')") == "true");
+  CHECK(eval("size('héllo')") == "5");
+  CHECK(eval("type(1) == int && type('') == string") == "true");
+  CHECK(eval("int('42') + int(3.9)") == "45");
+  CHECK(eval("optional.of(1).orValue(2) + optional.none().orValue(5)") == "6");
+  CHECK(eval("{'a': {'b': 1}}.?a.?b.value()") == "1");
+  CHECK(eval("self.spec.replicas >= 1",
+             {{"self", cel::Value(cel::MapEntries{
+                           {cel::Value("spec"),
+                            cel::Value(cel::MapEntries{{cel::Value("replicas"), cel::Value(std::int64_t{3})}})}})}}) ==
+        "true");
+  CHECK(eval("x").starts_with("error: undeclared reference to 'x'"));
+}
+
+TEST_CASE("cel reports syntax errors with their position") {
+  auto r = cel::parse("1 +");
+  CHECK(r.expr == nullptr);
+  CHECK(r.error == "Syntax error: unexpected end of expression at 1:4");
+  CHECK(cel::parse("a.b(").error.starts_with("Syntax error"));
+  CHECK(cel::parse("'unterminated").error.starts_with("Syntax error: unterminated string literal"));
+}
+
+TEST_CASE("cel stops a deep or expensive expression with an error") {
+  std::string deep(1000, '(');
+  deep += "1" + std::string(1000, ')');
+  CHECK(cel::parse(deep).error.find("nested too deeply") != std::string::npos);
+  // A quadratic expression over a large list stops at the cost budget, never hangs.
+  cel::Bindings big;
+  cel::List items;
+  for (int i = 0; i < 3000; ++i) items.emplace_back(std::int64_t{i});
+  big["xs"] = cel::Value(std::move(items));
+  auto quadratic = cel::evaluate("xs.all(x, xs.all(y, x + y >= 0))", big);
+  CHECK(cel::to_literal(quadratic.value) == "error: operation cancelled: actual cost limit exceeded");
+  CHECK(quadratic.cost <= cel::kPerCallCostLimit + 10);
+}
