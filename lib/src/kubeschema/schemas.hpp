@@ -39,6 +39,10 @@ class CustomSchema {
         api_version_(std::move(api_version)),
         kind_(std::move(kind)) {}
   const std::string& origin() const { return origin_; }
+  /// The schema as written (a CRD version's openAPIV3Schema), or a null node: what CEL validation
+  /// rules (x-kubernetes-validations) are read from.
+  Node source() const { return source_; }
+  bool from_crd() const { return crd_; }
   /// The valijson validator, or null (no schema, or one valijson cannot take).
   const jsonschema::Schema* validator() const {
     compile();

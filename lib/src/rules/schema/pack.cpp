@@ -19,13 +19,14 @@ RuleDefinition unknown_kind_rule();            // unknown_kind.cpp
 RuleDefinition invalid_secret_data_rule();     // invalid_secret_data.cpp
 RuleDefinition boolean_key_rule();             // boolean_key.cpp
 RuleDefinition invalid_crd_schema_rule();      // invalid_crd_schema.cpp
+RuleDefinition crd_validation_rule_rule();     // crd_validation_rule.cpp
 
 std::vector<RuleDefinition> schema_pack() {
   return {
       invalid_yaml_rule(),        duplicate_key_rule(),      invalid_resource_rule(),
       schema_violation_rule(),    unknown_field_rule(),      deprecated_api_version_rule(),
       removed_api_version_rule(), unknown_kind_rule(),       invalid_secret_data_rule(),
-      boolean_key_rule(),         invalid_crd_schema_rule(),
+      boolean_key_rule(),         invalid_crd_schema_rule(), crd_validation_rule_rule(),
   };
 }
 

@@ -1,0 +1,105 @@
+// crd-validation-rule: a custom resource that breaks a CEL rule (x-kubernetes-validations) of its
+// CRD, which the API server enforces on every create.
+#include "cel/eval.hpp"
+#include "cel/parser.hpp"
+#include "model/cel_values.hpp"
+#include "rules/schema/schema_rule.hpp"
+
+namespace chartproof::rules {
+namespace {
+
+class CrdValidationRule : public Rule {
+ public:
+  explicit CrdValidationRule(const Params&) {}
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    auto schema = schemas_of(ctx).schema_for(r);
+    if (!schema.custom || !schema.custom->from_crd() || schema.custom->refused()) return;
+    Node root = schema.custom->source();
+    if (!root.is_map()) return;
+    walk(r, root, r.root, "", out);
+  }
+
+ private:
+  // The schema node and the object's node at the same place; rules run with `self` bound there.
+  void walk(const Resource& r, Node schema, Node value, const std::string& path, Reporter& out) const {
+    if (!schema.is_map() || !value) return;
+    Node rules = schema.get("x-kubernetes-validations");
+    for (std::size_t i = 0; rules.is_seq() && i < rules.size(); ++i) run_rule(r, rules.item(i), value, path, out);
+    if (value.is_map()) {
+      Node properties = schema.get("properties");
+      Node additional = schema.get("additionalProperties");
+      for (std::size_t i = 0; i < value.size(); ++i) {
+        std::string_view key = value.key_at(i).text();
+        if (path.empty() && (key == "apiVersion" || key == "kind" || key == "metadata")) continue;
+        Node sub = properties.get(key);
+        if (!sub && additional.is_map()) sub = additional;
+        if (sub) walk(r, sub, value.value_at(i), append_path_key(path, key), out);
+      }
+    } else if (value.is_seq()) {
+      Node items = schema.get("items");
+      for (std::size_t i = 0; items.is_map() && i < value.size(); ++i) {
+        walk(r, items, value.item(i), path + "[" + std::to_string(i) + "]", out);
+      }
+    }
+  }
+
+  void run_rule(const Resource& r, Node rule, Node value, const std::string& path, Reporter& out) const {
+    std::string_view source = rule.get_text("rule");
+    if (source.empty()) return;
+    // Transition rules compare with the stored object: on create there is none, so the API server
+    // skips them; so does this rule.
+    if (source.find("oldSelf") != std::string_view::npos) return;
+    cel::ParseResult parsed = cel::parse(source);
+    if (!parsed.expr) return;  // a rule the API server would refuse to compile: not this rule's finding
+    cel::Bindings bindings{{"self", to_cel(value)}};
+    cel::EvalResult result = cel::evaluate(*parsed.expr, bindings);
+    Field at{value, path.empty() ? std::string("(object)") : path};
+    if (Node field_path = rule.get("fieldPath"); field_path.is_scalar() && !field_path.text().empty()) {
+      std::string_view fp = field_path.text();
+      if (fp.starts_with(".")) fp.remove_prefix(1);
+      if (Node target = value.at_path(fp))
+        at = Field{target, path.empty() ? std::string(fp) : path + "." + std::string(fp)};
+    }
+    if (auto b = result.value.as<bool>()) {
+      if (*b) return;
+      std::string message(rule.get_text("message"));
+      if (Node expr = rule.get("messageExpression"); expr.is_scalar()) {
+        cel::EvalResult m = cel::evaluate(expr.text(), bindings);
+        if (auto s = m.value.as<std::string>()) message = *s;
+      }
+      if (message.empty()) message = "failed rule: " + std::string(source);
+      out.report(r, at,
+                 r.ref.kind + " " + at.path + ": Invalid value: " + message + " (x-kubernetes-validations of its CRD)");
+      return;
+    }
+    // An error (a function this engine does not have, a missing field the API server would have
+    // defaulted): never a guess at the verdict.
+    std::string why = result.value.as<cel::Error>() ? result.value.as<cel::Error>()->message : "not a bool";
+    out.report_at_most(r, at,
+                       "CRD validation rule `" + std::string(source) + "` was not evaluated (" + why +
+                           "); the API server runs it on create",
+                       Severity::Info);
+  }
+};
+
+}  // namespace
+
+RuleDefinition crd_validation_rule_rule() {
+  return define_schema_rule<CrdValidationRule>(RuleMeta{
+      .id = "crd-validation-rule",
+      .pack = "schema",
+      .severity = Severity::Error,
+      .summary = "Custom resources must pass the CEL validation rules of their CRD.",
+      .rationale =
+          "A CRD's schema may carry CEL rules (`x-kubernetes-validations`: rule, message, messageExpression, "
+          "fieldPath), and the API server refuses a create that breaks one "
+          "(k8s.io/apiextensions-apiserver pkg/apiserver/schema/cel). For every object whose kind has a CRD in "
+          "the input or in --schema-dir, chartproof runs each rule with `self` bound at its schema node, with "
+          "its own CEL engine (docs/cel.md): a rule that is false is an error at the field, with the rule's "
+          "message; a rule the engine cannot evaluate (a function it lacks, a field the API server would "
+          "default first) is an info, never a guessed verdict. Transition rules (`oldSelf`) are skipped, as "
+          "on create.",
+      .remediation = "Change the field so the rule holds (its message says how), or the values that set it."});
+}
+
+}  // namespace chartproof::rules
