@@ -79,8 +79,8 @@ test: test-release test-sanitize test-python
 # Each fuzz target for FUZZ_SECONDS (default 60), one after another; the corpus grows in
 # $(SAN_BUILD)/fuzz/<target>/corpus, crashes land in .../artifacts (tests/fuzz/README.md).
 fuzz: san-configure
-	@cmake --build $(SAN_BUILD) -j $(JOBS) --target fuzz_lint fuzz_policy fuzz_chart fuzz_parse fuzz_schema
-	@for t in lint policy chart parse schema; do \
+	@cmake --build $(SAN_BUILD) -j $(JOBS) --target fuzz_lint fuzz_policy fuzz_chart fuzz_parse fuzz_schema fuzz_cel
+	@for t in lint policy chart parse schema cel; do \
 	  tests/fuzz/run_fuzz.sh $(SAN_BUILD)/tests/fuzz/fuzz_$$t $$t $(FUZZ_SECONDS) $(CURDIR) $(CURDIR)/../shared \
 	    $(CURDIR)/$(SAN_BUILD)/fuzz/$$t 2>&1 | tail -n 12 || exit 1; \
 	done

@@ -6,12 +6,14 @@
 #include <string>
 #include <vector>
 
+#include "cel/eval.hpp"
 #include "chart/instrument_template.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/parse.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "jsonschema/json_schema.hpp"
+#include "model/cel_values.hpp"
 #include "rules/custom/custom_rule.hpp"
 
 namespace chartproof::fuzz {
@@ -197,12 +199,29 @@ void check_schema(std::string_view bytes) {
   }
 }
 
+void evaluate_cel(std::string_view bytes) {
+  std::size_t nul = bytes.find('\0');
+  std::string_view expression = bytes.substr(0, nul);
+  cel::Bindings bindings;
+  SourceFile object{"object.yaml", nul == std::string_view::npos ? std::string() : std::string(bytes.substr(nul + 1))};
+  auto documents = parse_file(object);
+  for (const auto& d : documents) {
+    if (d.tree) {
+      bindings["self"] = to_cel(d.tree->root());
+      break;
+    }
+  }
+  cel::EvalResult r = cel::evaluate(expression, bindings);
+  (void)cel::to_literal(r.value);
+}
+
 Target target_named(std::string_view name) {
   if (name == "lint") return &lint_manifest;
   if (name == "policy") return &load_policy;
   if (name == "chart") return &lint_chart_files;
   if (name == "parse") return &parse_yaml;
   if (name == "schema") return &check_schema;
+  if (name == "cel") return &evaluate_cel;
   return nullptr;
 }
 

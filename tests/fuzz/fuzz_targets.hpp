@@ -31,7 +31,12 @@ void parse_yaml(std::string_view bytes);
 /// same object. valijson compiles and walks both: reference cycles, deep recursion, patterns.
 void check_schema(std::string_view bytes);
 
-/// The target named `name` ("lint", "policy", "chart", "parse", "schema"), or null.
+/// Bytes as `expression NUL object`: the expression through the CEL parser and evaluator, with
+/// `self` bound to the object (YAML) — operators, macros, deep nesting, huge literals and the cost
+/// budget meet hostile input.
+void evaluate_cel(std::string_view bytes);
+
+/// The target named `name` ("lint", "policy", "chart", "parse", "schema", "cel"), or null.
 using Target = void (*)(std::string_view);
 Target target_named(std::string_view name);
 

@@ -38,6 +38,9 @@ case $target in
   schema)
     # `schema NUL object`: hand-made schemas of both styles (CRD, JSON Schema with references).
     cp "$src"/tests/fuzz/seeds/schema/* "$seeds"/ ;;
+  cel)
+    # `expression NUL object`: hand-made expressions over a manifest (tests/fuzz/seeds/cel).
+    cp "$src"/tests/fuzz/seeds/cel/* "$seeds"/ ;;
   *) echo "run_fuzz: unknown target $target" >&2; exit 2 ;;
 esac
 # -timeout: one input may take at most 10 s (a hang or a quadratic blow-up is a finding);

@@ -69,3 +69,15 @@ TEST_CASE("cel stops a deep or expensive expression with an error") {
   CHECK(cel::to_literal(quadratic.value) == "error: operation cancelled: actual cost limit exceeded");
   CHECK(quadratic.cost <= cel::kPerCallCostLimit + 10);
 }
+
+TEST_CASE("cel refuses trees too tall to evaluate, however they nest") {
+  std::string sum = "1";
+  for (int i = 0; i < 5000; ++i) sum += " + 1";
+  CHECK(cel::parse(sum).error.find("expression too deep") != std::string::npos);
+  std::string chain = "self";
+  for (int i = 0; i < 5000; ++i) chain += ".a";
+  CHECK(cel::parse(chain).error.find("expression too deep") != std::string::npos);
+  std::string ok = "1";
+  for (int i = 0; i < 500; ++i) ok += " + 1";
+  CHECK(cel::to_literal(cel::evaluate(ok, {}).value) == "501");
+}

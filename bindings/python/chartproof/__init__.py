@@ -20,13 +20,14 @@ from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Seque
 from . import _core
 from ._core import Graph, Resource
 from ._errors import ChartError, Error, InputError, ParseError, PolicyError, RuleError, UsageError
+from . import cel
 from .fleet import AuditReport, audit
 from .packs import Rule, RulePack, catalogue as _catalogue
 
 __all__ = [
     "AuditReport", "audit", "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
     "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
-    "formats", "lint_chart", "parse", "rules",
+    "cel", "formats", "lint_chart", "parse", "rules",
     "__version__",
 ]
 __version__: str = _core.__version__

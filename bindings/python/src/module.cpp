@@ -7,6 +7,7 @@
 
 #include "audit_module.hpp"
 #include "chartproof/baseline.hpp"
+#include "chartproof/cel.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
 #include "chartproof/formats.hpp"
@@ -568,6 +569,17 @@ PYBIND11_MODULE(_core, m) {
     std::vector<std::string> custom;
     for (const auto& spec : policy->custom_rules) custom.push_back(spec.id);
     d["custom_rules"] = custom;
+    return d;
+  });
+
+  // chartproof.cel.evaluate: the same entry point as `chartproof cel`.
+  m.def("evaluate_cel", [](const std::string& expression, const std::string& object, const std::string& params) {
+    auto outcome = evaluate_cel(CelRequest{expression, object, params});
+    if (!outcome) raise("UsageError", outcome.error());
+    py::dict d;
+    d["ok"] = outcome->ok;
+    d["value"] = outcome->value;
+    d["cost"] = outcome->cost;
     return d;
   });
 

@@ -21,6 +21,7 @@ struct Expr {
   bool test_only = false;                   ///< Select inside has()
   std::vector<bool> optional_entries;       ///< List elements / Map entries written `?e` / `?k: v`
   std::string var, var2;                    ///< Macro: the iteration variable(s)
+  int height = 1;                           ///< 1 + the tallest operand: evaluation recurses this deep
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

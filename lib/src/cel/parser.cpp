@@ -2,6 +2,7 @@
 // grammar and precedence (?: < || < && < relations < + - < * / % < unary < member).
 #include "cel/parser.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cmath>
@@ -335,6 +336,12 @@ class Parser {
     auto e = node(Expr::Kind::Call, offset);
     e->name = std::move(name);
     e->args = std::move(args);
+    return grown(std::move(e));
+  }
+  // Sets a node's height from its operands; a tree too tall to evaluate is a syntax error.
+  ExprPtr grown(ExprPtr e) {
+    for (const auto& a : e->args) e->height = std::max(e->height, a->height + 1);
+    if (e->height > kMaxHeight) fail("expression too deep (more than " + std::to_string(kMaxHeight) + " levels)");
     return e;
   }
   ExprPtr literal(Value v, std::size_t offset) {
@@ -502,7 +509,7 @@ class Parser {
         e->name = std::move(name);
         e->optional = opt;
         e->args.push_back(std::move(operand));
-        operand = std::move(e);
+        operand = grown(std::move(e));
       } else if (is("[") || is("[?")) {
         bool opt = is("[?");
         advance();
@@ -539,7 +546,7 @@ class Parser {
       }
       e->args.push_back(std::move(target));
       for (std::size_t k = body; k < args.size(); ++k) e->args.push_back(std::move(args[k]));
-      return e;
+      return grown(std::move(e));
     }
     std::vector<ExprPtr> all;
     all.push_back(std::move(target));
@@ -590,7 +597,7 @@ class Parser {
     if (accept("[")) {
       auto e = node(Expr::Kind::ListLiteral, at);
       e->args = expr_list("]", &e->optional_entries);
-      return e;
+      return grown(std::move(e));
     }
     if (accept("{")) {
       auto e = node(Expr::Kind::MapLiteral, at);
@@ -604,7 +611,7 @@ class Parser {
         expect(",");
         if (accept("}")) break;
       }
-      return e;
+      return grown(std::move(e));
     }
     bool leading_dot = accept(".");
     if (tok_.kind != Tok::Ident) {

@@ -14,8 +14,11 @@ struct ParseResult {
   std::size_t offset = 0;
 };
 
-/// Parses `source`; nesting deeper than kMaxNesting is an error (never a stack overflow).
+/// Parses `source`; nesting deeper than kMaxNesting is an error, and so is a tree taller than
+/// kMaxHeight (`1 + 1 + ...` and `a.b.c...` nest without parentheses): evaluating and destroying a
+/// tree recurses as deep as it is tall, never into a stack overflow.
 ParseResult parse(std::string_view source);
 inline constexpr int kMaxNesting = 250;
+inline constexpr int kMaxHeight = 1000;
 
 }  // namespace chartproof::cel
