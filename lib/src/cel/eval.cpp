@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 #include <set>
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "cel/parser.hpp"
+#include "cel/time.hpp"
 
 namespace chartproof::cel {
 namespace {
@@ -60,6 +62,35 @@ std::optional<std::int64_t> checked_int(double d) {
   return static_cast<std::int64_t>(d);
 }
 
+// A double as cel-go writes it (Go's strconv.FormatFloat(d, 'g', -1, 64)): the shortest digits
+// that read back as the same double; exponent form below 1e-4 or from 1e+06 (`1e+06`, `-0.0045`).
+std::string format_double(double d) {
+  if (std::isnan(d)) return "NaN";
+  if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
+  char buf[64];
+  int digits = 1;
+  for (; digits <= 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, d);
+    if (std::strtod(buf, nullptr) == d) break;
+  }
+  std::string e(buf);
+  std::size_t epos = e.find('e');
+  int exponent = std::atoi(e.c_str() + epos + 1);
+  if (exponent < -4 || exponent >= 6) {
+    // Go: mantissa without trailing zeros, exponent with a sign and at least two digits.
+    std::string mantissa = e.substr(0, epos);
+    if (mantissa.find('.') != std::string::npos) {
+      while (mantissa.back() == '0') mantissa.pop_back();
+      if (mantissa.back() == '.') mantissa.pop_back();
+    }
+    char exp_buf[16];
+    std::snprintf(exp_buf, sizeof exp_buf, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
+    return mantissa + exp_buf;
+  }
+  std::snprintf(buf, sizeof buf, "%.*f", std::max(0, digits - 1 - exponent), d);
+  return buf;
+}
+
 class Evaluator {
  public:
   Evaluator(const Bindings& bindings, const EvalOptions& options) : bindings_(bindings), options_(options) {}
@@ -94,16 +125,43 @@ class Evaluator {
     }
     std::string_view bare = name.starts_with(".") ? std::string_view(name).substr(1) : std::string_view(name);
     if (auto it = bindings_.find(bare); it != bindings_.end()) return it->second;
-    static const std::set<std::string, std::less<>> types = {"int",   "uint", "double", "bool",      "string",
-                                                             "bytes", "list", "map",    "null_type", "type"};
+    static const std::set<std::string, std::less<>> types = {
+        "int", "uint", "double", "bool", "string", "bytes", "list", "map", "null_type", "type", "optional_type"};
     if (types.contains(bare)) return Value(TypeName{std::string(bare)});
     return error("undeclared reference to '" + std::string(bare) + "'");
   }
 
+  // `a.b.c` names a variable `a.b.c` (or `a.b`) when one is bound: the longest name wins.
+  std::optional<Value> qualified(const Expr& e) {
+    std::string name = e.name;
+    const Expr* at = e.args[0].get();
+    while (at->kind == Expr::Kind::Select && !at->optional && !at->test_only) {
+      name = at->name + "." + name;
+      at = at->args[0].get();
+    }
+    if (at->kind != Expr::Kind::Ident) return std::nullopt;
+    name = at->name + "." + name;
+    for (const auto& scope : scopes_) {
+      if (name.starts_with(scope.first + ".")) return std::nullopt;  // a comprehension variable shadows
+    }
+    if (auto it = bindings_.find(name.starts_with(".") ? name.substr(1) : name); it != bindings_.end()) {
+      return it->second;
+    }
+    return std::nullopt;
+  }
+
   Value select(const Expr& e) {
+    if (!e.optional && !e.test_only && !bindings_.empty()) {
+      if (auto v = qualified(e)) return *v;
+    }
     Value operand = eval(*e.args[0]);
     if (operand.is_error()) return operand;
     if (auto o = operand.as<Optional>()) {  // optional chaining: none stays none
+      if (e.test_only) {
+        const MapEntries* m = o->value ? o->value->map() : nullptr;
+        if (o->value && !m) return error(kNoOverload);
+        return Value(m != nullptr && map_find(*m, Value(e.name)) != nullptr);
+      }
       if (!o->value) return Value(Optional{});
       Value inner = field(*o->value, e.name, true);
       return inner;
@@ -169,6 +227,18 @@ class Evaluator {
   Value macro(const Expr& e) {
     Value range = eval(*e.args[0]);
     if (range.is_error()) return range;
+    if (e.name == "optMap" || e.name == "optFlatMap") {  // on an optional: none stays none
+      const Optional* o = range.as<Optional>();
+      if (!o) return error(kNoOverload);
+      if (!o->value) return Value(Optional{});
+      scopes_.emplace_back(e.var, *o->value);
+      Value r = eval(*e.args[1]);
+      scopes_.pop_back();
+      if (r.is_error() || e.name == "optFlatMap") {
+        return r.is_error() || r.as<Optional>() ? r : error(kNoOverload);
+      }
+      return Value(Optional{std::make_shared<const Value>(std::move(r))});
+    }
     std::vector<std::pair<Value, Value>> items;  // (first variable, second variable)
     if (auto l = range.list()) {
       for (std::size_t i = 0; i < l->size(); ++i) {
@@ -308,7 +378,9 @@ class Evaluator {
     return error(kNoOverload);
   }
 
-  Value function(const std::string& f, std::vector<Value>& a, bool receiver) {
+  // Not inlined into call(): call() recurses once per level of the tree, and a frame that also
+  // holds every function's temporaries would exhaust the stack of a sanitizer build.
+  [[gnu::noinline]] Value function(const std::string& f, std::vector<Value>& a, bool receiver) {
     const std::size_t n = a.size();
     if (n == 2) {
       if (f == "_+_" || f == "_-_" || f == "_*_" || f == "_/_" || f == "_%_") return arithmetic(f[1], a[0], a[1]);
@@ -334,12 +406,28 @@ class Evaluator {
     if (f == "type" && n == 1 && !receiver) return Value(TypeName{type_name(a[0])});
     if (f == "dyn" && n == 1 && !receiver) return a[0];
     if (!receiver && n == 1) {
+      if (f == "duration") {
+        if (a[0].as<Duration>()) return a[0];
+        auto s = a[0].as<std::string>();
+        return s ? parse_duration(*s) : error(kNoOverload);
+      }
+      if (f == "timestamp") {
+        if (a[0].as<Timestamp>()) return a[0];
+        if (auto i = a[0].as<std::int64_t>()) return timestamp_from_seconds(*i);
+        auto s = a[0].as<std::string>();
+        return s ? parse_timestamp(*s) : error(kNoOverload);
+      }
       if (f == "int") return to_int(a[0]);
       if (f == "uint") return to_uint(a[0]);
       if (f == "double") return to_double(a[0]);
       if (f == "string") return to_string(a[0]);
       if (f == "bytes") return to_bytes(a[0]);
       if (f == "bool") return to_bool(a[0]);
+    }
+    if (receiver && (a[0].as<Timestamp>() || a[0].as<Duration>()) && (n == 1 || n == 2)) {
+      const std::string* zone = n == 2 ? a[1].as<std::string>() : nullptr;
+      if (n == 2 && !zone) return error(kNoOverload);
+      if (auto v = time_accessor(f, a[0], zone ? std::string_view(*zone) : std::string_view(), n == 2)) return *v;
     }
     if (receiver) {
       if (auto s = a[0].as<std::string>(); s && n >= 1) return string_method(f, *s, a);
@@ -401,6 +489,7 @@ class Evaluator {
   }
 
   Value arithmetic(char op, const Value& x, const Value& y) {
+    if (auto t = time_arithmetic(op, x, y)) return *t;
     if (auto a = x.as<std::int64_t>()) {
       auto b = y.as<std::int64_t>();
       return b ? integer_arithmetic(op, *a, *b) : error(kNoOverload);
@@ -522,6 +611,7 @@ class Evaluator {
 
   Value to_int(const Value& v) {
     if (v.as<std::int64_t>()) return v;
+    if (auto t = v.as<Timestamp>()) return Value(t->seconds);
     if (auto u = v.as<std::uint64_t>()) {
       if (*u > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) return error("range error");
       return Value(static_cast<std::int64_t>(*u));
@@ -585,15 +675,12 @@ class Evaluator {
 
   Value to_string(const Value& v) {
     if (v.as<std::string>()) return v;
+    if (auto t = v.as<Timestamp>()) return Value(format_timestamp(*t));
+    if (auto d = v.as<Duration>()) return Value(format_duration(*d));
     if (auto b = v.as<bool>()) return Value(std::string(*b ? "true" : "false"));
     if (auto i = v.as<std::int64_t>()) return Value(std::to_string(*i));
     if (auto u = v.as<std::uint64_t>()) return Value(std::to_string(*u));
-    if (auto d = v.as<double>()) {
-      std::string s = to_literal(v);
-      if (s.starts_with("double(\"")) return Value(s.substr(8, s.size() - 10));
-      if (s.ends_with(".0") && std::fabs(*d) < 1e21) s.resize(s.size() - 2);
-      return Value(s);
-    }
+    if (auto d = v.as<double>()) return Value(format_double(*d));
     if (auto b = v.as<Bytes>()) {
       if (!valid_utf8(b->data)) return error("invalid UTF-8");
       return Value(b->data);

@@ -527,8 +527,9 @@ class Parser {
 
   // A receiver-style call, or a macro: range.all(x, p), range.map(x, [p,] t), ...
   ExprPtr receiver_call(std::string name, std::size_t at, ExprPtr target, std::vector<ExprPtr> args) {
-    static const std::set<std::string, std::less<>> macros = {"all", "exists", "exists_one",    "existsOne",
-                                                              "map", "filter", "transformList", "transformMap"};
+    static const std::set<std::string, std::less<>> macros = {"all",    "exists",    "exists_one",    "existsOne",
+                                                              "map",    "filter",    "transformList", "transformMap",
+                                                              "optMap", "optFlatMap"};
     if (macros.contains(name) && (args.size() == 2 || args.size() == 3) && args[0]->kind == Expr::Kind::Ident) {
       auto e = node(Expr::Kind::Macro, at);
       e->name = name == "existsOne" ? "exists_one" : name;
@@ -594,9 +595,25 @@ class Parser {
       expect(")");
       return e;
     }
-    if (accept("[")) {
+    if (is("[") || is("[?")) {  // `[?x, ...]`: the lexer reads `[?` as one token
+      const bool first_optional = is("[?");
+      advance();
       auto e = node(Expr::Kind::ListLiteral, at);
-      e->args = expr_list("]", &e->optional_entries);
+      if (first_optional) {
+        e->optional_entries.push_back(true);
+        e->args.push_back(expr());
+        if (!accept("]")) {
+          expect(",");
+          std::vector<bool> more_flags;
+          auto more = expr_list("]", &more_flags);
+          for (std::size_t k = 0; k < more.size(); ++k) {
+            e->args.push_back(std::move(more[k]));
+            e->optional_entries.push_back(more_flags[k]);
+          }
+        }
+      } else {
+        e->args = expr_list("]", &e->optional_entries);
+      }
       return grown(std::move(e));
     }
     if (accept("{")) {

@@ -19,6 +19,6 @@ struct ParseResult {
 /// tree recurses as deep as it is tall, never into a stack overflow.
 ParseResult parse(std::string_view source);
 inline constexpr int kMaxNesting = 250;
-inline constexpr int kMaxHeight = 1000;
+inline constexpr int kMaxHeight = 250;
 
 }  // namespace chartproof::cel

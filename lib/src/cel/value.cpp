@@ -2,6 +2,8 @@
 // "Ordering": numbers compare across int, uint and double by their numeric value).
 #include "cel/value.hpp"
 
+#include "cel/time.hpp"
+
 #include <cmath>
 #include <cstdio>
 
@@ -89,6 +91,10 @@ std::string type_name(const Value& value) {
       return "type";
     case 10:
       return "optional_type";
+    case 12:
+      return "google.protobuf.Duration";
+    case 13:
+      return "google.protobuf.Timestamp";
     default:
       return "error";
   }
@@ -120,6 +126,10 @@ bool equal(const Value& a, const Value& b) {
     }
     return true;
   }
+  if (auto x = a.as<Duration>()) return x->seconds == b.as<Duration>()->seconds && x->nanos == b.as<Duration>()->nanos;
+  if (auto x = a.as<Timestamp>()) {
+    return x->seconds == b.as<Timestamp>()->seconds && x->nanos == b.as<Timestamp>()->nanos;
+  }
   if (auto x = a.as<Optional>()) {
     const Optional& y = *b.as<Optional>();
     if (!x->value || !y.value) return !x->value && !y.value;
@@ -135,6 +145,14 @@ std::optional<int> compare(const Value& a, const Value& b) {
   if (auto x = a.as<bool>()) return cmp3(*x, *b.as<bool>());
   if (auto x = a.as<std::string>()) return cmp3(x->compare(*b.as<std::string>()), 0);
   if (auto x = a.as<Bytes>()) return cmp3(x->data.compare(b.as<Bytes>()->data), 0);
+  if (auto x = a.as<Duration>()) {
+    const Duration& y = *b.as<Duration>();
+    return x->seconds != y.seconds ? cmp3(x->seconds, y.seconds) : cmp3(x->nanos, y.nanos);
+  }
+  if (auto x = a.as<Timestamp>()) {
+    const Timestamp& y = *b.as<Timestamp>();
+    return x->seconds != y.seconds ? cmp3(x->seconds, y.seconds) : cmp3(x->nanos, y.nanos);
+  }
   return std::nullopt;
 }
 
@@ -163,6 +181,8 @@ std::string to_literal(const Value& value) {
   if (auto b = value.as<Bytes>()) return "b" + quote(b->data);
   if (auto t = value.as<TypeName>()) return t->name;
   if (auto e = value.as<Error>()) return "error: " + e->message;
+  if (auto d = value.as<Duration>()) return "duration(\"" + format_duration(*d) + "\")";
+  if (auto t = value.as<Timestamp>()) return "timestamp(\"" + format_timestamp(*t) + "\")";
   if (auto o = value.as<Optional>()) return o->value ? "optional.of(" + to_literal(*o->value) + ")" : "optional.none()";
   if (auto l = value.list()) {
     std::string out = "[";

@@ -29,10 +29,20 @@ struct Error {
 struct Optional {
   std::shared_ptr<const Value> value;  ///< null: optional.none()
 };
+/// google.protobuf.Duration: seconds and nanoseconds of the same sign.
+struct Duration {
+  std::int64_t seconds = 0;
+  std::int32_t nanos = 0;
+};
+/// google.protobuf.Timestamp: seconds since the Unix epoch and nanoseconds (0 to 999,999,999).
+struct Timestamp {
+  std::int64_t seconds = 0;
+  std::int32_t nanos = 0;
+};
 
 struct Value {
   std::variant<Null, bool, std::int64_t, std::uint64_t, double, std::string, Bytes, std::shared_ptr<const List>,
-               std::shared_ptr<const MapEntries>, TypeName, Optional, Error>
+               std::shared_ptr<const MapEntries>, TypeName, Optional, Error, Duration, Timestamp>
       v;
 
   Value() = default;
@@ -49,6 +59,8 @@ struct Value {
   Value(TypeName t) : v(std::move(t)) {}
   Value(Optional o) : v(std::move(o)) {}
   Value(Error e) : v(std::move(e)) {}
+  Value(Duration d) : v(d) {}
+  Value(Timestamp t) : v(t) {}
 
   template <typename T>
   const T* as() const {

@@ -9,6 +9,7 @@
 
 #include "cel/eval.hpp"
 #include "cel/parser.hpp"
+#include "cel/time.hpp"
 #include "chartproof/cel.hpp"
 #include "chartproof/parse.hpp"
 #include "io/read_file.hpp"
@@ -142,6 +143,12 @@ void to_json(const cel::Value& v, rapidjson::Writer<rapidjson::StringBuffer>& w)
       w.EndArray();
     }
     w.EndArray();
+  } else if (auto dur = v.as<cel::Duration>()) {
+    w.Key("duration");
+    w.String(cel::format_duration(*dur).c_str());
+  } else if (auto ts = v.as<cel::Timestamp>()) {
+    w.Key("timestamp");
+    w.String(cel::format_timestamp(*ts).c_str());
   } else if (auto o = v.as<cel::Optional>()) {
     w.Key("optional");
     if (o->value)
