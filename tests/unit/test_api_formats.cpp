@@ -199,3 +199,15 @@ TEST_CASE("name rules per kind") {
   CHECK(check_name(name_rule("v1", "Pod"), "web-", true).empty());  // generateName: the '-' is masked
   CHECK(!check_name(name_rule("v1", "Pod"), "web-", false).empty());
 }
+
+TEST_CASE("shown_value cuts a long value between characters, never inside one") {
+  CHECK(v::shown_value("short") == "\"short\"");
+  const std::string ascii(50, 'a');
+  CHECK(v::shown_value(ascii) == "\"" + std::string(20, 'a') + "…" + std::string(12, 'a') + "\" (50 characters)");
+  std::string wide;  // 50 two-byte characters: a cut at a byte count would split one
+  for (int i = 0; i < 50; ++i) wide += "é";
+  std::string head, tail;
+  for (int i = 0; i < 20; ++i) head += "é";
+  for (int i = 0; i < 12; ++i) tail += "é";
+  CHECK(v::shown_value(wide) == "\"" + head + "…" + tail + "\" (50 characters)");
+}

@@ -3,7 +3,10 @@
 // scans: each format is a short regular language, and a scan costs nothing per value.
 #include "rules/validation/api_formats.hpp"
 
+#include <algorithm>
 #include <cctype>
+
+#include "support/utf8.hpp"
 
 namespace chartproof::rules::validation {
 namespace {
@@ -278,10 +281,27 @@ Messages check_name(const NameRule& rule, std::string_view name, bool generate_n
   return out;
 }
 
+// The first `count` characters of `value` (whole UTF-8 sequences), or its last ones.
+static std::string_view first_characters(std::string_view value, std::size_t count) {
+  std::size_t at = 0;
+  for (; at < value.size() && count > 0; --count)
+    at += std::max<std::size_t>(1, support::utf8_sequence_length(value, at));
+  return value.substr(0, std::min(at, value.size()));
+}
+static std::string_view last_characters(std::string_view value, std::size_t count) {
+  std::size_t at = value.size();
+  while (at > 0 && count > 0) {
+    --at;
+    if ((static_cast<unsigned char>(value[at]) & 0xC0) != 0x80) --count;  // not a continuation byte
+  }
+  return value.substr(at);
+}
+
 std::string shown_value(std::string_view value) {
-  if (value.size() <= 40) return "\"" + std::string(value) + "\"";
-  return "\"" + std::string(value.substr(0, 20)) + "…" + std::string(value.substr(value.size() - 12)) + "\" (" +
-         std::to_string(value.size()) + " characters)";
+  const std::size_t characters = support::utf8_code_points(value);
+  if (characters <= 40) return "\"" + std::string(value) + "\"";
+  return "\"" + std::string(first_characters(value, 20)) + "…" + std::string(last_characters(value, 12)) + "\" (" +
+         std::to_string(characters) + " characters)";
 }
 
 }  // namespace chartproof::rules::validation
