@@ -33,6 +33,12 @@ TEST_CASE("cel evaluates literals, operators and macros") {
   CHECK(eval("[1, 2, 3].map(x, x * 2)") == "[2, 4, 6]");
   CHECK(eval("[1, 2, 3].filter(x, x % 2 == 1)") == "[1, 3]");
   CHECK(eval("{'a': 1, 'b': 2}.all(k, v, v > 0)") == "true");
+  // The two-variable comprehensions with their optional filter (cel-go ext.TwoVarComprehensions).
+  CHECK(eval("[2, 4, 6].transformList(i, v, i != 1, v / 2 + i)") == "[1, 5]");
+  CHECK(eval("{'a': 1, 'b': 0}.transformMap(k, v, v > 0, v * 10)") == "{\"a\": 10}");
+  CHECK(eval("{'a': 1, 'b': 0}.transformMap(k, v, k == 'b' && 4 / v == 0, v)") == "error: divide by zero");
+  CHECK(eval("{'a': 1, 'b': 2}.transformMapEntry(k, v, {v: k})") == "{1: \"a\", 2: \"b\"}");
+  CHECK(eval("[1, 2].transformMapEntry(i, v, {'x': v})").starts_with("error: insert failed"));
   CHECK(eval("has({'a': 1}.a) && !has({'a': 1}.b)") == "true");
   CHECK(eval("'hello'.startsWith('he') && 'a1'.matches('[a-z][0-9]')") == "true");
   CHECK(eval("size('héllo')") == "5");

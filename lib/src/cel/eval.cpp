@@ -322,14 +322,27 @@ class Evaluator {
       }
       return Value(std::move(out));
     }
-    if (name == "transformMap") {
+    if (name == "transformMap" || name == "transformMapEntry") {
       MapEntries out;
       for (const auto& item : items) {
         bind(item);
-        Value t = eval(*e.args.back());
+        Value keep = e.args.size() == 3 ? eval(*e.args[1]) : Value(true);
+        Value t = keep.as<bool>() && *keep.as<bool>() ? eval(*e.args.back()) : keep;
         unbind();
+        if (keep.is_error()) return keep;
+        if (!keep.as<bool>()) return error(kNoOverload);
+        if (!*keep.as<bool>()) continue;
         if (t.is_error()) return t;
-        out.emplace_back(item.first, std::move(t));
+        if (name == "transformMap") {
+          out.emplace_back(item.first, std::move(t));
+          continue;
+        }
+        const MapEntries* entry = t.map();  // transformMapEntry: each result is a map merged into the output
+        if (!entry) return error(kNoOverload);
+        for (const auto& [k, v] : *entry) {
+          if (map_find(out, k)) return error("insert failed: key " + to_literal(k) + " already exists");
+          out.emplace_back(k, v);
+        }
       }
       return Value(std::move(out));
     }

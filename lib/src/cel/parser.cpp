@@ -525,28 +525,32 @@ class Parser {
     return operand;
   }
 
+  // How many variables a macro call binds, or 0 when the call is not that macro: the one-variable
+  // forms all(x, p), map(x, [p,] t), filter(x, p); the two-variable forms all(i, v, p),
+  // transformList(i, v, [p,] t), transformMapEntry(k, v, t) (cel-go's ext.TwoVarComprehensions).
+  static int macro_variables(std::string_view name, const std::vector<ExprPtr>& args) {
+    auto ident = [&](std::size_t i) { return i < args.size() && args[i]->kind == Expr::Kind::Ident; };
+    if (!ident(0)) return 0;
+    const std::size_t n = args.size();
+    if (name == "all" || name == "exists" || name == "exists_one" || name == "existsOne") {
+      return n == 2 ? 1 : (n == 3 && ident(1) ? 2 : 0);
+    }
+    if (name == "map") return n == 2 || n == 3 ? 1 : 0;
+    if (name == "filter" || name == "optMap" || name == "optFlatMap") return n == 2 ? 1 : 0;
+    if (name == "transformList" || name == "transformMap") return (n == 3 || n == 4) && ident(1) ? 2 : 0;
+    if (name == "transformMapEntry") return (n == 3 || n == 4) && ident(1) ? 2 : 0;
+    return 0;
+  }
+
   // A receiver-style call, or a macro: range.all(x, p), range.map(x, [p,] t), ...
   ExprPtr receiver_call(std::string name, std::size_t at, ExprPtr target, std::vector<ExprPtr> args) {
-    static const std::set<std::string, std::less<>> macros = {"all",    "exists",    "exists_one",    "existsOne",
-                                                              "map",    "filter",    "transformList", "transformMap",
-                                                              "optMap", "optFlatMap"};
-    if (macros.contains(name) && (args.size() == 2 || args.size() == 3) && args[0]->kind == Expr::Kind::Ident) {
+    if (const int vars = macro_variables(name, args); vars > 0) {
       auto e = node(Expr::Kind::Macro, at);
       e->name = name == "existsOne" ? "exists_one" : name;
       e->var = args[0]->name;
-      std::size_t body = 1;
-      // Two-variable forms (all(i, v, p), exists(k, v, p), transformList(i, v, t)) name a second variable.
-      bool two_vars = args.size() == 3 && args[1]->kind == Expr::Kind::Ident && name != "map" && name != "filter";
-      if (two_vars) {
-        e->var2 = args[1]->name;
-        body = 2;
-      }
-      if (name == "filter" && args.size() != 2) {
-        fail("filter takes two arguments");
-        return target;
-      }
+      if (vars == 2) e->var2 = args[1]->name;
       e->args.push_back(std::move(target));
-      for (std::size_t k = body; k < args.size(); ++k) e->args.push_back(std::move(args[k]));
+      for (std::size_t k = static_cast<std::size_t>(vars); k < args.size(); ++k) e->args.push_back(std::move(args[k]));
       return grown(std::move(e));
     }
     std::vector<ExprPtr> all;
