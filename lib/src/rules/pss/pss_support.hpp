@@ -5,6 +5,7 @@
 #include "kubeschema/kube_schemas.hpp"
 #include "rules/pss/admission_checks.hpp"
 #include "rules/rule_support.hpp"
+#include "rules/target_version.hpp"
 
 namespace chartproof::rules::pss {
 
@@ -15,12 +16,8 @@ namespace chartproof::rules::pss {
 inline int policy_version(std::string_view version, const LintOptions& options) {
   if (auto v = parse_version(version)) return *v;
   if (auto v = parse_version(options.pod_security_version)) return *v;
-  if (auto v = parse_version(options.kube_version)) return *v;
-  const auto& bundled = kubeschema::bundled_versions();
-  if (!bundled.empty()) {
-    if (auto v = parse_version(bundled.back())) return *v;
-  }
-  return kLatest;
+  const int minor = target_kube_minor(options);
+  return minor > 0 ? minor : kLatest;
 }
 
 /// The kinds Pod Security Admission evaluates: the workloads and PodTemplate.

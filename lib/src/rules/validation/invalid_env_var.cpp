@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <array>
 
-#include "kubeschema/kube_schemas.hpp"
+#include "rules/target_version.hpp"
 #include "rules/validation/validation_support.hpp"
 
 namespace chartproof::rules {
@@ -17,9 +17,8 @@ constexpr std::array<std::string_view, 5> kSources = {"fieldRef", "resourceField
 // RelaxedEnvironmentVariableValidation is on by default from Kubernetes 1.32 (beta; GA in 1.34):
 // any printable ASCII but '='. Before, names are C-like identifiers that may contain '-' and '.'.
 bool relaxed_names(const LintOptions& options) {
-  const auto& bundled = kubeschema::bundled_versions();
-  std::string version = options.kube_version.empty() && !bundled.empty() ? bundled.back() : options.kube_version;
-  return version.empty() || kubeschema::compare_versions(version, "1.32") >= 0;
+  const int minor = target_kube_minor(options);
+  return minor == 0 || minor >= 32;
 }
 
 class InvalidEnvVar : public Rule {
