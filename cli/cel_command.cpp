@@ -13,6 +13,8 @@ CLI::App* add_cel_command(CLI::App& app, CelArgs& args) {
   cmd->add_option("expression", args.expression, "The expression, e.g. 'self.spec.replicas <= 10'");
   cmd->add_option("--object", args.object, "YAML or JSON file bound to `object` and `self`");
   cmd->add_option("--params", args.params, "YAML or JSON file bound to `params`");
+  cmd->add_option("--kube-version", args.kube_version,
+                  "Only the CEL libraries this Kubernetes version enables (e.g. 1.30; default: all)");
   // tools/cel_conformance.py: JSON requests on stdin, one per line, typed JSON answers on stdout.
   cmd->add_flag("--conformance", args.conformance, "Read typed JSON requests from stdin (tools/cel_conformance.py)")
       ->group("");
@@ -29,7 +31,7 @@ int run_cel_command(const CelArgs& args, Environment& env) {
     env.err << "chartproof: cel needs an expression\n";
     return 2;
   }
-  auto outcome = evaluate_cel(CelRequest{args.expression, args.object, args.params});
+  auto outcome = evaluate_cel(CelRequest{args.expression, args.object, args.params, args.kube_version});
   if (!outcome) {
     env.err << "chartproof: " << outcome.error().to_string() << "\n";
     return 2;

@@ -1,5 +1,5 @@
 #pragma once
-// `chartproof cel EXPR [--object FILE] [--params FILE]`: evaluates CEL for policy authors.
+// `chartproof cel EXPR [--object FILE] [--params FILE] [--kube-version V]`: evaluates CEL for policy authors.
 #include <CLI/CLI.hpp>
 
 #include "app.hpp"
@@ -10,6 +10,7 @@ struct CelArgs {
   std::string expression;
   std::string object;
   std::string params;
+  std::string kube_version;
   bool conformance = false;
 };
 

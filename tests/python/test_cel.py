@@ -36,3 +36,28 @@ def test_values_and_errors(tmp_path):
         cel.evaluate("1 +")
     with pytest.raises(chartproof.UsageError):
         cel.evaluate("self", object=tmp_path / "missing.yaml")
+
+
+@pytest.mark.parametrize("expression,version", [
+    ("sets.contains([1, 2], [2])", "1.28"),  # ext.Sets: from 1.29
+    ("sets.contains([1, 2], [2])", "1.29"),
+    ("quantity('1Gi').isGreaterThan(quantity('1G'))", "1.27"),  # library.Quantity: from 1.28
+    ("[1, 2].all(i, v, v > i)", "1.31"),  # two-variable comprehensions: from 1.32
+    ("[1, 2].all(i, v, v > i)", "1.32"),
+])
+def test_kube_version_selects_libraries_alike(cli, expression, version):
+    result = cel.evaluate(expression, kube_version=version)
+    run = subprocess.run([cli, "cel", expression, "--kube-version", version], capture_output=True, text=True)
+    enabled = version not in ("1.28", "1.27", "1.31")
+    assert result.ok == enabled
+    if result.ok:
+        assert (run.returncode, run.stdout) == (0, result.value + "\n")
+    else:
+        assert "enable" in result.value
+        assert (run.returncode, run.stderr) == (1, "error: " + result.value + "\n")
+
+
+def test_bad_kube_version_is_a_usage_error(cli):
+    with pytest.raises(chartproof.UsageError):
+        cel.evaluate("1", kube_version="one point thirty")
+    assert subprocess.run([cli, "cel", "1", "--kube-version", "x"], capture_output=True).returncode == 2

@@ -98,3 +98,32 @@ TEST_CASE("cel timestamps and durations") {
   CHECK(eval("timestamp('9999-12-31T23:59:59Z') + duration('1s')") == "error: timestamp out of range");
   CHECK(eval("string(-4.5e-3) + ' ' + string(1e6)") == "\"-0.0045 1e+06\"");
 }
+
+TEST_CASE("cel libraries follow the Kubernetes version that enables them") {
+  auto at = [](const std::string& source, int minor) {
+    cel::EvalOptions options;
+    options.kube_minor = minor;
+    return cel::to_literal(cel::evaluate(source, {}, options).value);
+  };
+  CHECK(at("sets.contains([1], [1])", 29) == "true");
+  CHECK(at("sets.contains([1], [1])", 28).starts_with("error: undeclared reference to 'sets.contains': ext.Sets"));
+  CHECK(at("'a,b'.split(',')", 23) == "[\"a\", \"b\"]");    // ext.Strings: always
+  CHECK(at("'%d'.format([1])", 28).starts_with("error:"));  // format: ext.Strings(2), 1.29
+  CHECK(at("'%d'.format([1])", 29) == "\"1\"");
+  CHECK(at("ip('::1').family()", 29).starts_with("error:"));  // library.IP: 1.30
+  CHECK(at("ip('::1').family()", 30) == "6");
+  CHECK(at("[2, 1].sort()", 33).starts_with("error:"));  // ext.Lists(3): 1.34
+  CHECK(at("[2, 1].sort()", 34) == "[1, 2]");
+  CHECK(at("[1].all(i, v, v > 0)", 31).starts_with("error: undeclared reference to the two-variable form"));
+  CHECK(at("[1].all(x, x > 0)", 23) == "true");
+  CHECK(at("[1].all(i, v, v > 0)", 0) == "true");  // 0: every library
+}
+
+TEST_CASE("cel library values: equality, type, literal") {
+  CHECK(eval("quantity('1') == quantity('1000m')") == "true");
+  CHECK(eval("type(quantity('1')) == kubernetes.Quantity") == "true");
+  CHECK(eval("cidr('10.0.0.1/8').masked()") == "cidr(\"10.0.0.0/8\")");
+  CHECK(eval("url('https://a.b/c') == url('https://a.b/c')") == "true");
+  CHECK(eval("ip('1.2.3.4') == cidr('1.2.3.4/32')") == "false");  // different types: not equal
+  CHECK(eval("[ip('::1')].exists(x, x.isLoopback())") == "true");
+}

@@ -573,8 +573,9 @@ PYBIND11_MODULE(_core, m) {
   });
 
   // chartproof.cel.evaluate: the same entry point as `chartproof cel`.
-  m.def("evaluate_cel", [](const std::string& expression, const std::string& object, const std::string& params) {
-    auto outcome = evaluate_cel(CelRequest{expression, object, params});
+  m.def("evaluate_cel", [](const std::string& expression, const std::string& object, const std::string& params,
+                           const std::string& kube_version) {
+    auto outcome = evaluate_cel(CelRequest{expression, object, params, kube_version});
     if (!outcome) raise("UsageError", outcome.error());
     py::dict d;
     d["ok"] = outcome->ok;

@@ -13,6 +13,8 @@ struct CelRequest {
   std::string expression;
   std::string object_file;  ///< YAML or JSON bound to `object` and `self`; empty: unbound
   std::string params_file;  ///< bound to `params`; empty: unbound
+  /// `1.30`: only the CEL libraries that Kubernetes version enables; empty: all of them
+  std::string kube_version;
 };
 
 struct CelOutcome {

@@ -15,80 +15,18 @@
 #include <type_traits>
 #include <vector>
 
+#include "cel/library.hpp"
 #include "cel/parser.hpp"
+#include "cel/text.hpp"
 #include "cel/time.hpp"
 
 namespace chartproof::cel {
 namespace {
 
-const std::string kNoOverload = "no such overload";
-
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
-// The code points of a string, for indexing (substring, charAt).
-std::vector<std::string_view> code_points(std::string_view s) {
-  std::vector<std::string_view> out;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    std::size_t j = i + 1;
-    while (j < s.size() && (static_cast<unsigned char>(s[j]) & 0xC0) == 0x80) ++j;
-    out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
-
 std::optional<std::int64_t> checked_int(double d) {
   if (std::isnan(d) || d <= -9223372036854775808.0 - 1025.0 || d >= 9223372036854775808.0) return std::nullopt;
   if (d < -9223372036854775808.0) return std::nullopt;
   return static_cast<std::int64_t>(d);
-}
-
-// A double as cel-go writes it (Go's strconv.FormatFloat(d, 'g', -1, 64)): the shortest digits
-// that read back as the same double; exponent form below 1e-4 or from 1e+06 (`1e+06`, `-0.0045`).
-std::string format_double(double d) {
-  if (std::isnan(d)) return "NaN";
-  if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
-  char buf[64];
-  int digits = 1;
-  for (; digits <= 17; ++digits) {
-    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  std::string e(buf);
-  std::size_t epos = e.find('e');
-  int exponent = std::atoi(e.c_str() + epos + 1);
-  if (exponent < -4 || exponent >= 6) {
-    // Go: mantissa without trailing zeros, exponent with a sign and at least two digits.
-    std::string mantissa = e.substr(0, epos);
-    if (mantissa.find('.') != std::string::npos) {
-      while (mantissa.back() == '0') mantissa.pop_back();
-      if (mantissa.back() == '.') mantissa.pop_back();
-    }
-    char exp_buf[16];
-    std::snprintf(exp_buf, sizeof exp_buf, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
-    return mantissa + exp_buf;
-  }
-  std::snprintf(buf, sizeof buf, "%.*f", std::max(0, digits - 1 - exponent), d);
-  return buf;
 }
 
 class Evaluator {
@@ -154,12 +92,18 @@ class Evaluator {
     if (!e.optional && !e.test_only && !bindings_.empty()) {
       if (auto v = qualified(e)) return *v;
     }
+    if (const Expr& operand = *e.args[0]; operand.kind == Expr::Kind::Ident && !e.optional && !e.test_only) {
+      const std::string type = operand.name + "." + e.name;  // a library's type: net.IP, kubernetes.URL
+      if (is_library_type(type) && !bindings_.contains(operand.name) && !in_scope(operand.name)) {
+        return Value(TypeName{type});
+      }
+    }
     Value operand = eval(*e.args[0]);
     if (operand.is_error()) return operand;
     if (auto o = operand.as<Optional>()) {  // optional chaining: none stays none
       if (e.test_only) {
         const MapEntries* m = o->value ? o->value->map() : nullptr;
-        if (o->value && !m) return error(kNoOverload);
+        if (o->value && !m) return no_overload();
         return Value(m != nullptr && map_find(*m, Value(e.name)) != nullptr);
       }
       if (!o->value) return Value(Optional{});
@@ -168,14 +112,14 @@ class Evaluator {
     }
     if (e.test_only) {
       if (auto m = operand.map()) return Value(map_find(*m, Value(e.name)) != nullptr);
-      return error(kNoOverload);
+      return no_overload();
     }
     return field(operand, e.name, e.optional);
   }
 
   Value field(const Value& operand, const std::string& name, bool optional) {
     const MapEntries* m = operand.map();
-    if (!m) return error(kNoOverload);
+    if (!m) return no_overload();
     const Value* v = map_find(*m, Value(name));
     if (optional) return v ? Value(Optional{std::make_shared<const Value>(*v)}) : Value(Optional{});
     if (!v) return error("no such key: " + name);
@@ -189,7 +133,7 @@ class Evaluator {
       if (v.is_error()) return v;
       if (i < e.optional_entries.size() && e.optional_entries[i]) {
         auto o = v.as<Optional>();
-        if (!o) return error(kNoOverload);
+        if (!o) return no_overload();
         if (o->value) out.push_back(*o->value);
         continue;
       }
@@ -211,7 +155,7 @@ class Evaluator {
       if (v.is_error()) return v;
       if (i / 2 < e.optional_entries.size() && e.optional_entries[i / 2]) {
         auto o = v.as<Optional>();
-        if (!o) return error(kNoOverload);
+        if (!o) return no_overload();
         if (!o->value) continue;
         Value inner = *o->value;  // (a copy first: `o` points into `v`)
         v = std::move(inner);
@@ -223,19 +167,32 @@ class Evaluator {
     return Value(std::move(out));
   }
 
+  // The Kubernetes minor version that enables a macro (base.go): two-variable comprehensions from
+  // 1.32 (ext.TwoVarComprehensions), sortBy with ext.Lists from 1.34.
+  static int introduced(const Expr& e) {
+    if (e.name == "sortBy") return 34;
+    if (!e.var2.empty()) return 32;
+    return 0;
+  }
+
   // Comprehension macros: all, exists, exists_one, map, filter and the two-variable forms.
   Value macro(const Expr& e) {
+    if (const int since = introduced(e); options_.kube_minor != 0 && options_.kube_minor < since) {
+      const std::string what = e.var2.empty() ? "'" + e.name + "'" : "the two-variable form of '" + e.name + "'";
+      return error("undeclared reference to " + what + ": Kubernetes enables it from 1." + std::to_string(since) +
+                   ", the target is 1." + std::to_string(options_.kube_minor));
+    }
     Value range = eval(*e.args[0]);
     if (range.is_error()) return range;
     if (e.name == "optMap" || e.name == "optFlatMap") {  // on an optional: none stays none
       const Optional* o = range.as<Optional>();
-      if (!o) return error(kNoOverload);
+      if (!o) return no_overload();
       if (!o->value) return Value(Optional{});
       scopes_.emplace_back(e.var, *o->value);
       Value r = eval(*e.args[1]);
       scopes_.pop_back();
       if (r.is_error() || e.name == "optFlatMap") {
-        return r.is_error() || r.as<Optional>() ? r : error(kNoOverload);
+        return r.is_error() || r.as<Optional>() ? r : no_overload();
       }
       return Value(Optional{std::make_shared<const Value>(std::move(r))});
     }
@@ -247,7 +204,7 @@ class Evaluator {
     } else if (auto m = range.map()) {
       for (const auto& [k, v] : *m) items.emplace_back(k, v);
     } else {
-      return error(kNoOverload);
+      return no_overload();
     }
     const std::string& name = e.name;
     auto bind = [&](const std::pair<Value, Value>& item) {
@@ -268,7 +225,7 @@ class Evaluator {
         if (auto b = r.as<bool>()) {
           if (*b == want) return Value(want);
         } else if (!err) {
-          err = r.is_error() ? r : error(kNoOverload);
+          err = r.is_error() ? r : no_overload();
         }
         if (cost_ > options_.cost_limit) return error("operation cancelled: actual cost limit exceeded");
       }
@@ -283,7 +240,7 @@ class Evaluator {
         unbind();
         if (r.is_error()) return r;
         auto b = r.as<bool>();
-        if (!b) return error(kNoOverload);
+        if (!b) return no_overload();
         count += *b ? 1 : 0;
       }
       return Value(count == 1);
@@ -302,7 +259,7 @@ class Evaluator {
           auto b = p.as<bool>();
           if (!b) {
             unbind();
-            return error(kNoOverload);
+            return no_overload();
           }
           keep = *b;
         }
@@ -322,6 +279,19 @@ class Evaluator {
       }
       return Value(std::move(out));
     }
+    if (name == "sortBy") {  // ext.Lists: sort the list by a key computed per element
+      List keys, list;
+      for (const auto& item : items) {
+        bind(item);
+        Value k = eval(*e.args[1]);
+        unbind();
+        if (k.is_error()) return k;
+        keys.push_back(std::move(k));
+        list.push_back(item.second);
+      }
+      if (!range.list()) return no_overload();
+      return sort_by_keys(list, keys);
+    }
     if (name == "transformMap" || name == "transformMapEntry") {
       MapEntries out;
       for (const auto& item : items) {
@@ -330,7 +300,7 @@ class Evaluator {
         Value t = keep.as<bool>() && *keep.as<bool>() ? eval(*e.args.back()) : keep;
         unbind();
         if (keep.is_error()) return keep;
-        if (!keep.as<bool>()) return error(kNoOverload);
+        if (!keep.as<bool>()) return no_overload();
         if (!*keep.as<bool>()) continue;
         if (t.is_error()) return t;
         if (name == "transformMap") {
@@ -338,7 +308,7 @@ class Evaluator {
           continue;
         }
         const MapEntries* entry = t.map();  // transformMapEntry: each result is a map merged into the output
-        if (!entry) return error(kNoOverload);
+        if (!entry) return no_overload();
         for (const auto& [k, v] : *entry) {
           if (map_find(out, k)) return error("insert failed: key " + to_literal(k) + " already exists");
           out.emplace_back(k, v);
@@ -356,16 +326,16 @@ class Evaluator {
       Value c = eval(*e.args[0]);
       if (c.is_error()) return c;
       auto b = c.as<bool>();
-      if (!b) return error(kNoOverload);
+      if (!b) return no_overload();
       return eval(*e.args[*b ? 1 : 2]);
     }
     // `optional.of(x)` and the other namespaced functions are parsed as calls on the ident `optional`.
     std::string name = f;
     std::vector<Value> args;
     std::size_t first = 0;
-    if (e.has_target && e.args[0]->kind == Expr::Kind::Ident && e.args[0]->name == "optional" &&
-        !bindings_.contains("optional")) {
-      name = "optional." + f;
+    if (e.has_target && e.args[0]->kind == Expr::Kind::Ident && is_function_namespace(e.args[0]->name) &&
+        !bindings_.contains(e.args[0]->name) && !in_scope(e.args[0]->name)) {
+      name = e.args[0]->name + "." + f;
       first = 1;
     }
     for (std::size_t i = first; i < e.args.size(); ++i) {
@@ -380,6 +350,10 @@ class Evaluator {
     return function(name, args, e.has_target && first == 0);
   }
 
+  bool in_scope(const std::string& name) const {
+    return std::any_of(scopes_.begin(), scopes_.end(), [&](const auto& scope) { return scope.first == name; });
+  }
+
   Value logical(const Expr& e, bool is_or) {
     Value a = eval(*e.args[0]);
     if (auto b = a.as<bool>(); b && *b == is_or) return Value(is_or);
@@ -388,7 +362,7 @@ class Evaluator {
     if (a.as<bool>() && c.as<bool>()) return Value(!is_or);
     if (a.is_error()) return a;
     if (c.is_error()) return c;
-    return error(kNoOverload);
+    return no_overload();
   }
 
   // Not inlined into call(): call() recurses once per level of the tree, and a frame that also
@@ -405,7 +379,7 @@ class Evaluator {
     }
     if (n == 1 && f == "!_") {
       auto b = a[0].as<bool>();
-      return b ? Value(!*b) : error(kNoOverload);
+      return b ? Value(!*b) : no_overload();
     }
     if (n == 1 && f == "-_") {
       if (auto i = a[0].as<std::int64_t>()) {
@@ -413,7 +387,7 @@ class Evaluator {
         return Value(-*i);
       }
       if (auto d = a[0].as<double>()) return Value(-*d);
-      return error(kNoOverload);
+      return no_overload();
     }
     if (f == "size" && n == 1) return size(a[0]);
     if (f == "type" && n == 1 && !receiver) return Value(TypeName{type_name(a[0])});
@@ -422,35 +396,37 @@ class Evaluator {
       if (f == "duration") {
         if (a[0].as<Duration>()) return a[0];
         auto s = a[0].as<std::string>();
-        return s ? parse_duration(*s) : error(kNoOverload);
+        return s ? parse_duration(*s) : no_overload();
       }
       if (f == "timestamp") {
         if (a[0].as<Timestamp>()) return a[0];
         if (auto i = a[0].as<std::int64_t>()) return timestamp_from_seconds(*i);
         auto s = a[0].as<std::string>();
-        return s ? parse_timestamp(*s) : error(kNoOverload);
+        return s ? parse_timestamp(*s) : no_overload();
       }
       if (f == "int") return to_int(a[0]);
       if (f == "uint") return to_uint(a[0]);
       if (f == "double") return to_double(a[0]);
-      if (f == "string") return to_string(a[0]);
+      if (f == "string" && !a[0].as<OpaquePtr>()) return to_string(a[0]);
       if (f == "bytes") return to_bytes(a[0]);
       if (f == "bool") return to_bool(a[0]);
     }
     if (receiver && (a[0].as<Timestamp>() || a[0].as<Duration>()) && (n == 1 || n == 2)) {
       const std::string* zone = n == 2 ? a[1].as<std::string>() : nullptr;
-      if (n == 2 && !zone) return error(kNoOverload);
+      if (n == 2 && !zone) return no_overload();
       if (auto v = time_accessor(f, a[0], zone ? std::string_view(*zone) : std::string_view(), n == 2)) return *v;
     }
     if (receiver) {
-      if (auto s = a[0].as<std::string>(); s && n >= 1) return string_method(f, *s, a);
+      if (auto s = a[0].as<std::string>()) {
+        if (auto v = string_method(f, *s, a)) return *v;
+      }
       if (auto o = a[0].as<Optional>()) {
         if (f == "hasValue" && n == 1) return Value(o->value != nullptr);
         if (f == "value" && n == 1) return o->value ? *o->value : error("optional.none() dereference");
         if (f == "orValue" && n == 2) return o->value ? *o->value : a[1];
         if (f == "or" && n == 2) {
           if (o->value) return a[0];
-          return a[1].as<Optional>() ? a[1] : error(kNoOverload);
+          return a[1].as<Optional>() ? a[1] : no_overload();
         }
       }
     }
@@ -461,8 +437,26 @@ class Evaluator {
     }
     if (f == "matches" && n == 2 && !receiver) {
       auto s = a[0].as<std::string>();
-      if (!s) return error(kNoOverload);
-      return string_method("matches", *s, a);
+      if (!s) return no_overload();
+      if (auto v = string_method("matches", *s, a)) return *v;
+    }
+    CallContext context{cost_};
+    const Call library_call{f, a, receiver};
+    for (const Library& library : libraries()) {
+      if (enabled(library, options_.kube_minor)) {
+        if (auto v = library.function(library_call, context)) return *v;
+      }
+    }
+    // A function of a library the target Kubernetes version does not enable yet: say so.
+    for (const Library& library : libraries()) {
+      if (enabled(library, options_.kube_minor)) continue;
+      std::uint64_t unused = 0;
+      CallContext probe{unused};
+      if (library.function(library_call, probe)) {
+        return error("undeclared reference to '" + f + "': " + std::string(library.name) +
+                     " is enabled from Kubernetes 1." + std::to_string(library.introduced) + ", the target is 1." +
+                     std::to_string(options_.kube_minor));
+      }
     }
     return error("no matching overload for '" + f + "'");
   }
@@ -505,15 +499,15 @@ class Evaluator {
     if (auto t = time_arithmetic(op, x, y)) return *t;
     if (auto a = x.as<std::int64_t>()) {
       auto b = y.as<std::int64_t>();
-      return b ? integer_arithmetic(op, *a, *b) : error(kNoOverload);
+      return b ? integer_arithmetic(op, *a, *b) : no_overload();
     }
     if (auto a = x.as<std::uint64_t>()) {
       auto b = y.as<std::uint64_t>();
-      return b ? integer_arithmetic(op, *a, *b) : error(kNoOverload);
+      return b ? integer_arithmetic(op, *a, *b) : no_overload();
     }
     if (auto a = x.as<double>()) {
       auto b = y.as<double>();
-      if (!b || op == '%') return error(kNoOverload);
+      if (!b || op == '%') return no_overload();
       switch (op) {
         case '+':
           return Value(*a + *b);
@@ -528,25 +522,25 @@ class Evaluator {
     if (op == '+') {
       if (auto a = x.as<std::string>()) {
         auto b = y.as<std::string>();
-        if (!b) return error(kNoOverload);
+        if (!b) return no_overload();
         cost_ += (a->size() + b->size()) / 10;
         return Value(*a + *b);
       }
       if (auto a = x.as<Bytes>()) {
         auto b = y.as<Bytes>();
-        if (!b) return error(kNoOverload);
+        if (!b) return no_overload();
         return Value(Bytes{a->data + b->data});
       }
       if (auto a = x.list()) {
         auto b = y.list();
-        if (!b) return error(kNoOverload);
+        if (!b) return no_overload();
         List out(*a);
         out.insert(out.end(), b->begin(), b->end());
         cost_ += out.size();
         return Value(std::move(out));
       }
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value relation(const std::string& f, const Value& x, const Value& y) {
@@ -555,7 +549,7 @@ class Evaluator {
       bool numbers = (x.as<std::int64_t>() || x.as<std::uint64_t>() || x.as<double>()) &&
                      (y.as<std::int64_t>() || y.as<std::uint64_t>() || y.as<double>());
       if (numbers) return Value(false);  // NaN compares false
-      return error(kNoOverload);
+      return no_overload();
     }
     if (f == "_<_") return Value(*c < 0);
     if (f == "_<=_") return Value(*c <= 0);
@@ -572,7 +566,7 @@ class Evaluator {
       return Value(false);
     }
     if (auto m = container.map()) return Value(map_find(*m, x) != nullptr);
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value index(const Value& container, const Value& key, bool optional) {
@@ -595,7 +589,7 @@ class Evaluator {
         if (!as_int || static_cast<double>(*as_int) != *d) return error("unsupported index value");
         i = *as_int;
       } else {
-        return error(kNoOverload);
+        return no_overload();
       }
       if (i < 0 || static_cast<std::uint64_t>(i) >= l->size()) {
         return optional ? Value(Optional{}) : error("index out of bounds: " + std::to_string(i));
@@ -605,13 +599,13 @@ class Evaluator {
     if (auto m = container.map()) {
       if (!(key.as<std::int64_t>() || key.as<std::uint64_t>() || key.as<double>() || key.as<bool>() ||
             key.as<std::string>())) {
-        return error(kNoOverload);
+        return no_overload();
       }
       const Value* v = map_find(*m, key);
       if (!v) return optional ? Value(Optional{}) : error("no such key: " + to_literal(key));
       return wrap(*v);
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value size(const Value& v) {
@@ -619,7 +613,7 @@ class Evaluator {
     if (auto b = v.as<Bytes>()) return Value(static_cast<std::int64_t>(b->data.size()));
     if (auto l = v.list()) return Value(static_cast<std::int64_t>(l->size()));
     if (auto m = v.map()) return Value(static_cast<std::int64_t>(m->size()));
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value to_int(const Value& v) {
@@ -643,7 +637,7 @@ class Evaluator {
       }
       return Value(static_cast<std::int64_t>(r));
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value to_uint(const Value& v) {
@@ -666,7 +660,7 @@ class Evaluator {
       if (*end != '\0' || errno == ERANGE) return error("invalid unsigned integer");
       return Value(static_cast<std::uint64_t>(r));
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value to_double(const Value& v) {
@@ -683,7 +677,7 @@ class Evaluator {
       if (*end != '\0' || std::isspace(static_cast<unsigned char>(s->front()))) return error("invalid double");
       return Value(r);
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value to_string(const Value& v) {
@@ -698,13 +692,13 @@ class Evaluator {
       if (!valid_utf8(b->data)) return error("invalid UTF-8");
       return Value(b->data);
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value to_bytes(const Value& v) {
     if (v.as<Bytes>()) return v;
     if (auto s = v.as<std::string>()) return Value(Bytes{*s});
-    return error(kNoOverload);
+    return no_overload();
   }
 
   Value to_bool(const Value& v) {
@@ -714,93 +708,24 @@ class Evaluator {
       if (*s == "false" || *s == "FALSE" || *s == "False" || *s == "f" || *s == "0") return Value(false);
       return error("invalid bool");
     }
-    return error(kNoOverload);
+    return no_overload();
   }
 
-  // String functions: the standard ones and Kubernetes' strings extension (lowerAscii, ...).
-  Value string_method(const std::string& f, const std::string& s, const std::vector<Value>& a) {
-    const std::size_t n = a.size();
-    auto str_arg = [&](std::size_t i) { return i < n ? a[i].as<std::string>() : nullptr; };
+  // The standard string functions; the strings extension is a library (lib/strings.cpp).
+  std::optional<Value> string_method(const std::string& f, const std::string& s, const std::vector<Value>& a) {
+    if (a.size() != 2) return std::nullopt;
+    const std::string* t = a[1].as<std::string>();
+    if (!t) return std::nullopt;
     cost_ += s.size() / 10;
-    if (n == 2 && str_arg(1)) {
-      const std::string& t = *str_arg(1);
-      if (f == "contains") return Value(s.find(t) != std::string::npos);
-      if (f == "startsWith") return Value(s.starts_with(t));
-      if (f == "endsWith") return Value(s.ends_with(t));
-      if (f == "matches") {
-        RE2 re(t, RE2::Quiet);
-        if (!re.ok()) return error("invalid regular expression: " + re.error());
-        return Value(RE2::PartialMatch(s, re));
-      }
-      if (f == "indexOf" || f == "lastIndexOf") {
-        auto pos = f == "indexOf" ? s.find(t) : s.rfind(t);
-        if (pos == std::string::npos) return Value(static_cast<std::int64_t>(-1));
-        return Value(static_cast<std::int64_t>(utf8_length(std::string_view(s).substr(0, pos))));
-      }
-      if (f == "split") {
-        List out;
-        if (t.empty()) {
-          for (auto cp : code_points(s)) out.emplace_back(std::string(cp));
-          return Value(std::move(out));
-        }
-        std::size_t start = 0;
-        while (true) {
-          std::size_t at = s.find(t, start);
-          out.emplace_back(s.substr(start, at == std::string::npos ? std::string::npos : at - start));
-          if (at == std::string::npos) break;
-          start = at + t.size();
-        }
-        return Value(std::move(out));
-      }
+    if (f == "contains") return Value(s.find(*t) != std::string::npos);
+    if (f == "startsWith") return Value(s.starts_with(*t));
+    if (f == "endsWith") return Value(s.ends_with(*t));
+    if (f == "matches") {
+      RE2 re(*t, RE2::Quiet);
+      if (!re.ok()) return error("invalid regular expression: " + re.error());
+      return Value(RE2::PartialMatch(s, re));
     }
-    if (n == 1) {
-      if (f == "lowerAscii" || f == "upperAscii") {
-        std::string out = s;
-        for (char& c : out) {
-          if (c >= 'a' && c <= 'z' && f == "upperAscii")
-            c = static_cast<char>(c - 32);
-          else if (c >= 'A' && c <= 'Z' && f == "lowerAscii")
-            c = static_cast<char>(c + 32);
-        }
-        return Value(out);
-      }
-      if (f == "trim") {
-        std::size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
-        return Value(b == std::string::npos ? std::string() : s.substr(b, e - b + 1));
-      }
-    }
-    if (f == "replace" && n == 3 && str_arg(1) && str_arg(2)) {
-      const std::string& from = *str_arg(1);
-      const std::string& to = *str_arg(2);
-      if (from.empty()) return Value(s);
-      std::string out;
-      std::size_t start = 0;
-      while (true) {
-        std::size_t at = s.find(from, start);
-        if (at == std::string::npos) break;
-        out += s.substr(start, at - start) + to;
-        start = at + from.size();
-      }
-      return Value(out + s.substr(start));
-    }
-    if ((f == "substring" && (n == 2 || n == 3)) || (f == "charAt" && n == 2)) {
-      auto cps = code_points(s);
-      auto arg = [&](std::size_t i) { return a[i].as<std::int64_t>(); };
-      if (!arg(1) || (n == 3 && !arg(2))) return error(kNoOverload);
-      std::int64_t lo = *arg(1), hi = n == 3 ? *arg(2) : static_cast<std::int64_t>(cps.size());
-      if (f == "charAt") {
-        if (lo < 0 || lo > static_cast<std::int64_t>(cps.size()))
-          return error("index out of range: " + std::to_string(lo));
-        return Value(lo == static_cast<std::int64_t>(cps.size()) ? std::string() : std::string(cps[lo]));
-      }
-      if (lo < 0 || hi > static_cast<std::int64_t>(cps.size()) || lo > hi) {
-        return error("index out of range");
-      }
-      std::string out;
-      for (std::int64_t i = lo; i < hi; ++i) out += cps[static_cast<std::size_t>(i)];
-      return Value(out);
-    }
-    return error("no matching overload for '" + f + "'");
+    return std::nullopt;
   }
 
   const Bindings& bindings_;

@@ -19,6 +19,8 @@ inline constexpr std::uint64_t kPerCallCostLimit = 1000000;
 
 struct EvalOptions {
   std::uint64_t cost_limit = kPerCallCostLimit;
+  /// The Kubernetes 1.x minor version whose CEL libraries are enabled (library.hpp); 0: all.
+  int kube_minor = 0;
 };
 
 struct EvalResult {

@@ -536,7 +536,7 @@ class Parser {
       return n == 2 ? 1 : (n == 3 && ident(1) ? 2 : 0);
     }
     if (name == "map") return n == 2 || n == 3 ? 1 : 0;
-    if (name == "filter" || name == "optMap" || name == "optFlatMap") return n == 2 ? 1 : 0;
+    if (name == "filter" || name == "optMap" || name == "optFlatMap" || name == "sortBy") return n == 2 ? 1 : 0;
     if (name == "transformList" || name == "transformMap") return (n == 3 || n == 4) && ident(1) ? 2 : 0;
     if (name == "transformMapEntry") return (n == 3 || n == 4) && ident(1) ? 2 : 0;
     return 0;

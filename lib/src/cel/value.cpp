@@ -95,6 +95,8 @@ std::string type_name(const Value& value) {
       return "google.protobuf.Duration";
     case 13:
       return "google.protobuf.Timestamp";
+    case 14:
+      return std::string((*value.as<OpaquePtr>())->type());
     default:
       return "error";
   }
@@ -129,6 +131,10 @@ bool equal(const Value& a, const Value& b) {
   if (auto x = a.as<Duration>()) return x->seconds == b.as<Duration>()->seconds && x->nanos == b.as<Duration>()->nanos;
   if (auto x = a.as<Timestamp>()) {
     return x->seconds == b.as<Timestamp>()->seconds && x->nanos == b.as<Timestamp>()->nanos;
+  }
+  if (auto x = a.as<OpaquePtr>()) {
+    const Opaque& y = **b.as<OpaquePtr>();
+    return (*x)->type() == y.type() && (*x)->equals(y);
   }
   if (auto x = a.as<Optional>()) {
     const Optional& y = *b.as<Optional>();
@@ -183,6 +189,7 @@ std::string to_literal(const Value& value) {
   if (auto e = value.as<Error>()) return "error: " + e->message;
   if (auto d = value.as<Duration>()) return "duration(\"" + format_duration(*d) + "\")";
   if (auto t = value.as<Timestamp>()) return "timestamp(\"" + format_timestamp(*t) + "\")";
+  if (auto o = value.as<OpaquePtr>()) return (*o)->literal();
   if (auto o = value.as<Optional>()) return o->value ? "optional.of(" + to_literal(*o->value) + ")" : "optional.none()";
   if (auto l = value.list()) {
     std::string out = "[";

@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -40,9 +41,25 @@ struct Timestamp {
   std::int32_t nanos = 0;
 };
 
+/// A value of a library's own type (kubernetes.URL, kubernetes.Quantity, net.IP, ...): the library
+/// defines what it holds; equality is the library's, ordering is not defined (CEL has no `<` on them).
+class Opaque {
+ public:
+  Opaque() = default;
+  Opaque(const Opaque&) = delete;
+  Opaque& operator=(const Opaque&) = delete;
+  virtual ~Opaque() = default;
+  virtual std::string_view type() const = 0;  ///< the CEL type name, as type() returns it
+  /// Equality with a value of the same type().
+  virtual bool equals(const Opaque& other) const = 0;
+  /// How `chartproof cel` and messages show it: `quantity("1Gi")`.
+  virtual std::string literal() const = 0;
+};
+using OpaquePtr = std::shared_ptr<const Opaque>;
+
 struct Value {
   std::variant<Null, bool, std::int64_t, std::uint64_t, double, std::string, Bytes, std::shared_ptr<const List>,
-               std::shared_ptr<const MapEntries>, TypeName, Optional, Error, Duration, Timestamp>
+               std::shared_ptr<const MapEntries>, TypeName, Optional, Error, Duration, Timestamp, OpaquePtr>
       v;
 
   Value() = default;
@@ -61,6 +78,7 @@ struct Value {
   Value(Error e) : v(std::move(e)) {}
   Value(Duration d) : v(d) {}
   Value(Timestamp t) : v(t) {}
+  Value(OpaquePtr o) : v(std::move(o)) {}
 
   template <typename T>
   const T* as() const {
@@ -70,6 +88,12 @@ struct Value {
   const List* list() const {
     auto p = as<std::shared_ptr<const List>>();
     return p ? p->get() : nullptr;
+  }
+  /// The library value of type T (a subclass of Opaque), or null.
+  template <typename T>
+  const T* opaque() const {
+    auto p = as<OpaquePtr>();
+    return p ? dynamic_cast<const T*>(p->get()) : nullptr;
   }
   const MapEntries* map() const {
     auto p = as<std::shared_ptr<const MapEntries>>();

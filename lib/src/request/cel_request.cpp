@@ -14,6 +14,7 @@
 #include "chartproof/parse.hpp"
 #include "io/read_file.hpp"
 #include "model/cel_values.hpp"
+#include "rules/target_version.hpp"
 
 namespace chartproof {
 namespace {
@@ -155,6 +156,9 @@ void to_json(const cel::Value& v, rapidjson::Writer<rapidjson::StringBuffer>& w)
       to_json(*o->value, w);
     else
       w.Null();
+  } else if (v.as<cel::OpaquePtr>()) {
+    w.Key("object");  // a library's own type (kubernetes.Quantity, net.IP, ...): its literal
+    w.String(cel::to_literal(v).c_str());
   } else {
     w.Key("error");
     w.String(v.as<cel::Error>() ? v.as<cel::Error>()->message.c_str() : "?");
@@ -181,7 +185,15 @@ Expected<CelOutcome> evaluate_cel(const CelRequest& request) {
     if (!params) return params.error();
     bindings["params"] = std::move(*params);
   }
-  cel::EvalResult r = cel::evaluate(*parsed.expr, bindings);
+  cel::EvalOptions options;
+  if (!request.kube_version.empty()) {
+    options.kube_minor = rules::kube_minor(request.kube_version);
+    if (options.kube_minor == 0) {
+      return Error{"--kube-version", 0, 0,
+                   "expected a Kubernetes version like 1.30, got '" + request.kube_version + "'"};
+    }
+  }
+  cel::EvalResult r = cel::evaluate(*parsed.expr, bindings, options);
   CelOutcome out;
   out.cost = r.cost;
   if (auto e = r.value.as<cel::Error>()) {

@@ -1,9 +1,10 @@
 // crd-validation-rule: a custom resource that breaks a CEL rule (x-kubernetes-validations) of its
 // CRD, which the API server enforces on every create.
 #include "cel/eval.hpp"
-#include "cel/parser.hpp"
+#include "cel/program_cache.hpp"
 #include "model/cel_values.hpp"
 #include "rules/schema/schema_rule.hpp"
+#include "rules/target_version.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -16,15 +17,18 @@ class CrdValidationRule : public Rule {
     if (!schema.custom || !schema.custom->from_crd() || schema.custom->refused()) return;
     Node root = schema.custom->source();
     if (!root.is_map()) return;
-    walk(r, root, r.root, "", out);
+    const cel::EvalOptions options{.kube_minor = target_kube_minor(ctx.options)};
+    walk(r, root, r.root, "", options, out);
   }
 
  private:
   // The schema node and the object's node at the same place; rules run with `self` bound there.
-  void walk(const Resource& r, Node schema, Node value, const std::string& path, Reporter& out) const {
+  void walk(const Resource& r, Node schema, Node value, const std::string& path, const cel::EvalOptions& options,
+            Reporter& out) const {
     if (!schema.is_map() || !value) return;
     Node rules = schema.get("x-kubernetes-validations");
-    for (std::size_t i = 0; rules.is_seq() && i < rules.size(); ++i) run_rule(r, rules.item(i), value, path, out);
+    for (std::size_t i = 0; rules.is_seq() && i < rules.size(); ++i)
+      run_rule(r, rules.item(i), value, path, options, out);
     if (value.is_map()) {
       Node properties = schema.get("properties");
       Node additional = schema.get("additionalProperties");
@@ -33,26 +37,27 @@ class CrdValidationRule : public Rule {
         if (path.empty() && (key == "apiVersion" || key == "kind" || key == "metadata")) continue;
         Node sub = properties.get(key);
         if (!sub && additional.is_map()) sub = additional;
-        if (sub) walk(r, sub, value.value_at(i), append_path_key(path, key), out);
+        if (sub) walk(r, sub, value.value_at(i), append_path_key(path, key), options, out);
       }
     } else if (value.is_seq()) {
       Node items = schema.get("items");
       for (std::size_t i = 0; items.is_map() && i < value.size(); ++i) {
-        walk(r, items, value.item(i), path + "[" + std::to_string(i) + "]", out);
+        walk(r, items, value.item(i), path + "[" + std::to_string(i) + "]", options, out);
       }
     }
   }
 
-  void run_rule(const Resource& r, Node rule, Node value, const std::string& path, Reporter& out) const {
+  void run_rule(const Resource& r, Node rule, Node value, const std::string& path, const cel::EvalOptions& options,
+                Reporter& out) const {
     std::string_view source = rule.get_text("rule");
     if (source.empty()) return;
     // Transition rules compare with the stored object: on create there is none, so the API server
     // skips them; so does this rule.
     if (source.find("oldSelf") != std::string_view::npos) return;
-    cel::ParseResult parsed = cel::parse(source);
-    if (!parsed.expr) return;  // a rule the API server would refuse to compile: not this rule's finding
+    auto parsed = programs_.get(source);
+    if (!parsed->expr) return;  // a rule the API server would refuse to compile: not this rule's finding
     cel::Bindings bindings{{"self", to_cel(value)}};
-    cel::EvalResult result = cel::evaluate(*parsed.expr, bindings);
+    cel::EvalResult result = cel::evaluate(*parsed->expr, bindings, options);
     Field at{value, path.empty() ? std::string("(object)") : path};
     if (Node field_path = rule.get("fieldPath"); field_path.is_scalar() && !field_path.text().empty()) {
       std::string_view fp = field_path.text();
@@ -64,8 +69,10 @@ class CrdValidationRule : public Rule {
       if (*b) return;
       std::string message(rule.get_text("message"));
       if (Node expr = rule.get("messageExpression"); expr.is_scalar()) {
-        cel::EvalResult m = cel::evaluate(expr.text(), bindings);
-        if (auto s = m.value.as<std::string>()) message = *s;
+        if (auto program = programs_.get(expr.text()); program->expr) {
+          cel::EvalResult m = cel::evaluate(*program->expr, bindings, options);
+          if (auto s = m.value.as<std::string>()) message = *s;
+        }
       }
       if (message.empty()) message = "failed rule: " + std::string(source);
       out.report(r, at,
@@ -80,6 +87,8 @@ class CrdValidationRule : public Rule {
                            "); the API server runs it on create",
                        Severity::Info);
   }
+
+  cel::ProgramCache programs_;  // a CRD's rules run on each of its objects
 };
 
 }  // namespace
