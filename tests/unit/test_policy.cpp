@@ -166,6 +166,45 @@ TEST_CASE("exemptions remove findings in scope, expire, and are reported when un
   }
 }
 
+TEST_CASE("a CEL custom rule: false is a finding with its message at the target, an error says which") {
+  std::string text =
+      std::string(kHeader) +
+      "customRules:\n"
+      "  - id: replicas-in-prod\n"
+      "    summary: Production workloads run at least two replicas.\n"
+      "    kinds: [Deployment]\n"
+      "    cel: \"object.metadata.namespace != 'prod' || (has(self.spec.replicas) && self.spec.replicas >= 2)\"\n"
+      "    messageExpression: \"'prod needs 2 replicas, ' + object.metadata.name + ' has ' + "
+      "string(self.spec.?replicas.orValue(1))\"\n"
+      "  - id: containers-not-root\n"
+      "    summary: Containers set runAsUser above 0.\n"
+      "    target: container\n"
+      "    cel: self.securityContext.runAsUser > 0\n"
+      "    message: runs as root\n"
+      "  - id: broken-cel\n"
+      "    summary: An expression that errors on this input.\n"
+      "    target: podSpec\n"
+      "    cel: self.nodeSelector.zone == 'a'\n";
+  auto policy = parse_policy(text, "p.yaml");
+  REQUIRE_MESSAGE(policy, (policy ? "" : policy.error().to_string()));
+  auto report = lint_with(policy.value(), kRootDeployment);
+  std::map<std::string, const Finding*> by_rule;
+  for (const auto& f : report.findings) by_rule[f.rule] = &f;
+  REQUIRE(by_rule.count("replicas-in-prod") == 1);
+  CHECK(by_rule["replicas-in-prod"]->message.find("prod needs 2 replicas, legacy-api has 1") != std::string::npos);
+  REQUIRE(by_rule.count("containers-not-root") == 1);
+  CHECK(by_rule["containers-not-root"]->message.find("runs as root") != std::string::npos);
+  CHECK(by_rule["containers-not-root"]->path == "spec.template.spec.containers[0]");
+  REQUIRE(by_rule.count("broken-cel") == 1);
+  CHECK(by_rule["broken-cel"]->message.find("could not be evaluated: no such key: nodeSelector") != std::string::npos);
+  std::string fixed = kRootDeployment;
+  fixed.replace(fixed.find("runAsUser: 0"), 12, "runAsUser: 1000");
+  fixed.replace(fixed.find("spec:\n  selector"), 5, "spec:\n  replicas: 3");
+  auto clean = lint_with(policy.value(), fixed);
+  for (const auto& f : clean.findings) CHECK(f.rule != "containers-not-root");
+  for (const auto& f : clean.findings) CHECK(f.rule != "replicas-in-prod");
+}
+
 TEST_CASE("custom rules behave like built-in ones: annotations, exemptions, severities, listing") {
   std::string text = std::string(kHeader) +
                      "customRules:\n"
@@ -227,7 +266,11 @@ TEST_CASE("bad policies give located errors that say what is allowed") {
       {"customRules:\n  - id: run-as-root\n    summary: x\n    require: [{field: image}]\n", 4,
        "custom rule id \"run-as-root\" is the id of a rule of pack \"security\""},
       {"customRules:\n  - id: checks-nothing\n    summary: x\n", 4,
-       "custom rule \"checks-nothing\" checks nothing; give it require, forbid or schema"},
+       "custom rule \"checks-nothing\" checks nothing; give it require, forbid, schema or cel"},
+      {"customRules:\n  - id: bad-cel\n    summary: x\n    cel: 'self.spec.replicas >'\n", 6,
+       "cel: Syntax error: unexpected end of expression at 1:21"},
+      {"customRules:\n  - id: message-only\n    summary: x\n    message: why\n    require: [{field: image}]\n", 4,
+       "custom rule \"message-only\" has a message but no cel expression"},
       {"metadata: [not, a, map]\n", 3,
        "wrong type: list is not allowed here at metadata; see policies/schema/policy.schema.json"},
       {"rulez: {}\n", 3,

@@ -73,6 +73,11 @@ struct CustomRuleSpec {
   std::vector<FieldCheck> require;
   std::vector<FieldCheck> forbid;
   std::string schema_json;  ///< a JSON Schema the target must satisfy (serialised), or empty
+  /// A CEL expression over `self` (the target) and `object` (the resource) that must be true
+  /// (docs/cel.md); `message` or the string `message_expression` evaluates to say why not.
+  std::string cel;
+  std::string message;
+  std::string message_expression;
   std::string file;
   std::uint32_t line = 0;
   std::uint32_t column = 0;

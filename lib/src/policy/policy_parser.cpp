@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "cel/parser.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/rule.hpp"
 #include "jsonschema/json_schema.hpp"
@@ -258,7 +259,7 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, c
   if (!node.is_map()) return error_at(file, node, "a custom rule must be a mapping with id, summary and checks");
   if (auto e = check_keys(file, node,
                           {"id", "pack", "severity", "summary", "rationale", "remediation", "target", "kinds", "scope",
-                           "require", "forbid", "schema"},
+                           "require", "forbid", "schema", "cel", "message", "messageExpression"},
                           "a custom rule")) {
     return *e;
   }
@@ -316,8 +317,23 @@ Expected<CustomRuleSpec> parse_custom_rule(const std::string& file, Node node, c
     json.Accept(writer);
     spec.schema_json.assign(buffer.GetString(), buffer.GetSize());
   }
-  if (spec.require.empty() && spec.forbid.empty() && spec.schema_json.empty()) {
-    return error_at(file, node, "custom rule \"" + spec.id + "\" checks nothing; give it require, forbid or schema");
+  for (auto [key, target] : {std::pair{"cel", &spec.cel}, std::pair{"messageExpression", &spec.message_expression}}) {
+    Node v = node.get(key);
+    if (!v) continue;
+    if (!v.is_scalar() || v.text().empty()) return error_at(file, v, std::string(key) + " must be a CEL expression");
+    // A syntax error is the policy's, located in the file: line and column of the expression's text.
+    if (auto parsed = cel::parse(v.text()); !parsed.expr) {
+      return error_at(file, v, std::string(key) + ": " + parsed.error);
+    }
+    *target = std::string(v.text());
+  }
+  spec.message = std::string(node.get_text("message"));
+  if (spec.cel.empty() && (!spec.message.empty() || !spec.message_expression.empty())) {
+    return error_at(file, node, "custom rule \"" + spec.id + "\" has a message but no cel expression");
+  }
+  if (spec.require.empty() && spec.forbid.empty() && spec.schema_json.empty() && spec.cel.empty()) {
+    return error_at(file, node,
+                    "custom rule \"" + spec.id + "\" checks nothing; give it require, forbid, schema or cel");
   }
   return spec;
 }

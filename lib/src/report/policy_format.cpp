@@ -88,6 +88,9 @@ void custom_rules_text(std::ostringstream& out, const std::vector<CustomRuleSpec
     if (!r.require.empty()) out << "    require: " << checks_text(r.require) << "\n";
     if (!r.forbid.empty()) out << "    forbid: " << checks_text(r.forbid) << "\n";
     if (!r.schema_json.empty()) out << "    schema: " << r.schema_json << "\n";  // JSON is YAML
+    if (!r.cel.empty()) out << "    cel: " << yaml_quoted(r.cel) << "\n";
+    if (!r.message.empty()) out << "    message: " << yaml_quoted(r.message) << "\n";
+    if (!r.message_expression.empty()) out << "    messageExpression: " << yaml_quoted(r.message_expression) << "\n";
     out << "    # " << r.file << ":" << r.line << "\n";
   }
 }

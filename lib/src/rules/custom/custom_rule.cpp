@@ -3,9 +3,13 @@
 #include <rapidjson/document.h>
 #include <re2/re2.h>
 
+#include "cel/eval.hpp"
+#include "cel/parser.hpp"
 #include "jsonschema/json_schema.hpp"
+#include "model/cel_values.hpp"
 #include "model/scope_matcher.hpp"
 #include "rules/rule_support.hpp"
+#include "rules/target_version.hpp"
 
 namespace chartproof::rules {
 namespace {
@@ -36,17 +40,23 @@ std::string join_path(const std::string& base, std::string_view field) {
   return base.empty() ? std::string(field) : base + "." + std::string(field);
 }
 
+// A custom rule's CEL: the expression and its message expression, parsed once per policy.
+struct CompiledCel {
+  std::shared_ptr<const cel::ParseResult> rule, message;
+};
+
 class CustomRule : public Rule {
  public:
   CustomRule(const CustomRuleSpec& spec, std::vector<CompiledCheck> require, std::vector<CompiledCheck> forbid,
-             std::shared_ptr<const jsonschema::Schema> schema)
+             std::shared_ptr<const jsonschema::Schema> schema, CompiledCel cel)
       : spec_(spec),
         scope_(spec.scope),
         require_(std::move(require)),
         forbid_(std::move(forbid)),
-        schema_(std::move(schema)) {}
+        schema_(std::move(schema)),
+        cel_(std::move(cel)) {}
 
-  void check(const Resource& r, const RuleContext&, Reporter& out) const override {
+  void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     if (!scope_.matches(r)) return;
     for (const Target& t : targets(r)) {
       for (const auto& c : require_) {
@@ -72,6 +82,7 @@ class CustomRule : public Rule {
                      ")");
         }
       }
+      if (cel_.rule) check_cel(r, t, ctx, out);
       if (schema_) {
         for (const auto& v : schema_->validate(t.node)) {
           std::string path = t.path;
@@ -84,6 +95,30 @@ class CustomRule : public Rule {
   }
 
  private:
+  // `cel`: false is a finding with the rule's message; an error too (the rule could not decide, as
+  // a ValidatingAdmissionPolicy with failurePolicy Fail denies), saying which error.
+  void check_cel(const Resource& r, const Target& t, const RuleContext& ctx, Reporter& out) const {
+    const cel::Bindings bindings{{"self", to_cel(t.node)}, {"object", to_cel(r.root)}};
+    const cel::EvalOptions options{.kube_minor = target_kube_minor(ctx.options)};
+    cel::EvalResult result = cel::evaluate(*cel_.rule->expr, bindings, options);
+    const Field at{t.node, t.path.empty() ? std::string("(object)") : t.path};
+    if (auto b = result.value.as<bool>(); b && *b) return;
+    if (auto e = result.value.as<cel::Error>()) {
+      out.report(r, at, t.subject + ": `" + spec_.cel + "` could not be evaluated: " + e->message);
+      return;
+    }
+    if (!result.value.as<bool>()) {
+      out.report(r, at, t.subject + ": `" + spec_.cel + "` gave " + cel::to_literal(result.value) + ", not a bool");
+      return;
+    }
+    std::string message = spec_.message.empty() ? "failed rule: " + spec_.cel : spec_.message;
+    if (cel_.message) {
+      cel::EvalResult m = cel::evaluate(*cel_.message->expr, bindings, options);
+      if (auto s = m.value.as<std::string>(); s && !s->empty()) message = *s;
+    }
+    out.report(r, at, t.subject + ": " + message);
+  }
+
   static std::string shown(Node value) {
     return value.is_scalar() ? "\"" + std::string(value.text()) + "\""
                              : "a " + std::string(node_type_name(value.type()));
@@ -112,6 +147,7 @@ class CustomRule : public Rule {
   std::vector<CompiledCheck> require_;
   std::vector<CompiledCheck> forbid_;
   std::shared_ptr<const jsonschema::Schema> schema_;
+  CompiledCel cel_;
 };
 
 Expected<std::vector<CompiledCheck>> compile_checks(const CustomRuleSpec& spec, const std::vector<FieldCheck>& checks) {
@@ -143,6 +179,13 @@ Expected<RuleDefinition> make_custom_rule_definition(const CustomRuleSpec& spec)
     if (!compiled) return Error{spec.file, spec.line, spec.column, compiled.error().message};
     schema = std::make_shared<const jsonschema::Schema>(std::move(compiled.value()));
   }
+  CompiledCel cel;
+  for (auto [source, target] : {std::pair{&spec.cel, &cel.rule}, std::pair{&spec.message_expression, &cel.message}}) {
+    if (source->empty()) continue;
+    auto parsed = std::make_shared<const cel::ParseResult>(cel::parse(*source));
+    if (!parsed->expr) return Error{spec.file, spec.line, spec.column, "cel: " + parsed->error};
+    *target = std::move(parsed);
+  }
   RuleMeta meta{.id = spec.id,
                 .pack = spec.pack,
                 .severity = spec.severity,
@@ -152,8 +195,8 @@ Expected<RuleDefinition> make_custom_rule_definition(const CustomRuleSpec& spec)
                 .remediation = spec.remediation.empty() ? spec.summary : spec.remediation};
   auto req = std::make_shared<std::vector<CompiledCheck>>(std::move(require.value()));
   auto forb = std::make_shared<std::vector<CompiledCheck>>(std::move(forbid.value()));
-  return RuleDefinition{std::move(meta), [spec, req, forb, schema](const Params&) -> std::unique_ptr<Rule> {
-                          return std::make_unique<CustomRule>(spec, *req, *forb, schema);
+  return RuleDefinition{std::move(meta), [spec, req, forb, schema, cel](const Params&) -> std::unique_ptr<Rule> {
+                          return std::make_unique<CustomRule>(spec, *req, *forb, schema, cel);
                         }};
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Rules declared in a policy's customRules: field checks with RE2 patterns, or a JSON Schema.
+// Rules declared in a policy's customRules: field checks with RE2 patterns, a JSON Schema, or a
+// CEL expression (Kubernetes' own policy language, docs/cel.md).
 
 #include "chartproof/error.hpp"
 #include "chartproof/policy.hpp"
