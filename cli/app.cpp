@@ -242,6 +242,11 @@ int run(const std::vector<std::string>& args, Environment env) {
                    "Labels of a namespace outside the input, NS=KEY=VALUE[,KEY=VALUE] (repeatable): its "
                    "pod-security.kubernetes.io labels apply to the pods linted in it")
       ->allow_extra_args(false);
+  lint_cmd
+      ->add_option("--admission-policies", lint.request.admission_policies,
+                   "File or folder of the cluster's ValidatingAdmissionPolicies, their bindings and param objects "
+                   "(repeatable): admission-policy evaluates them with the input's own")
+      ->allow_extra_args(false);
   lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
   lint_cmd->add_option("--version", lint.request.chart.version,
                        "Version of a remote chart (oci://HOST/REPO/CHART, https://REPO_URL/CHART or REPO/CHART, "

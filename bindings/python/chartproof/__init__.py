@@ -340,6 +340,7 @@ def lint(
     version: Optional[str] = None,
     plain_http: bool = False,
     namespace_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
+    admission_policies: Iterable[PathArg] = (),
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -362,6 +363,8 @@ def lint(
     pulled with helm at ``version`` (default the newest; ``plain_http`` for a registry without TLS).
     ``namespace_labels`` gives the labels of namespaces outside the input (``--namespace-labels``):
     their ``pod-security.kubernetes.io`` labels apply to the pods linted in them.
+    ``admission_policies`` names files or folders of the cluster's ValidatingAdmissionPolicies, their
+    bindings and param objects (``--admission-policies``).
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
@@ -374,6 +377,7 @@ def lint(
     request.chart_version = version or ""
     request.plain_http = plain_http
     request.namespace_labels = _namespace_labels(namespace_labels)
+    request.admission_policies = [os.fspath(p) for p in admission_policies]
     if chart is not None:
         request.chart_source = os.fspath(chart)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))

@@ -21,6 +21,7 @@ class Request:
     schema_mode: Optional[str]
     today: str
     namespace_labels: List[str]
+    admission_policies: List[str]
     helm: str
     chart_namespace: str
     release: str

@@ -213,6 +213,7 @@ PYBIND11_MODULE(_core, m) {
           })
       .def_readwrite("today", &LintRequest::today)
       .def_readwrite("namespace_labels", &LintRequest::namespace_labels)
+      .def_readwrite("admission_policies", &LintRequest::admission_policies)
       .def_property(
           "helm", [](const LintRequest& r) { return r.chart.helm; },
           [](LintRequest& r, std::string v) { r.chart.helm = std::move(v); })

@@ -43,6 +43,9 @@ struct LintOptions {
   /// podSecurity.namespaceLabels), by namespace: pod-security-namespace reads their
   /// pod-security.kubernetes.io labels when the input does not hold that Namespace.
   std::map<std::string, std::map<std::string, std::string>> namespace_labels;
+  /// The cluster's ValidatingAdmissionPolicies, bindings and param objects (--admission-policies,
+  /// expanded to files and checked by the request): admission-policy evaluates them with the input's.
+  std::vector<std::string> admission_policy_files;
   /// Folders of CRD files and JSON Schemas for custom kinds the input does not define.
   std::vector<std::string> schema_dirs;
   SchemaMode schema_mode = SchemaMode::Strict;

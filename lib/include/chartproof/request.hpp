@@ -65,6 +65,9 @@ struct LintRequest {
   /// Labels of namespaces outside the input, `NS=KEY=VALUE,KEY=VALUE` each (--namespace-labels);
   /// over the policy's podSecurity.namespaceLabels.
   std::vector<std::string> namespace_labels;
+  /// Files or folders of the cluster's ValidatingAdmissionPolicies, bindings and param objects
+  /// (--admission-policies).
+  std::vector<std::string> admission_policies;
 
   /// How chart folders render (helm, release, values files, --set, --include-crds). Its namespace
   /// and Kubernetes version come from the fields above.

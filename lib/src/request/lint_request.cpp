@@ -12,6 +12,7 @@
 #include "chart/packaged_chart.hpp"
 #include "chart/pull_chart.hpp"
 #include "kubeschema/kube_schemas.hpp"
+#include "rules/admission/policy_files.hpp"
 #include "support/parallel.hpp"
 
 namespace chartproof {
@@ -138,6 +139,13 @@ Expected<LintOptions> request_options(const LintRequest& request) {
     auto parsed = parse_namespace_labels(spec);
     if (!parsed) return parsed.error();
     for (auto& [key, value] : parsed->second) options.namespace_labels[parsed->first][key] = std::move(value);
+  }
+  if (!request.admission_policies.empty()) {
+    // Checked here, so a bad file stops the run with exit 2 before anything is linted.
+    auto files = rules::admission::policy_file_paths(request.admission_policies);
+    if (!files) return files.error();
+    if (auto loaded = rules::admission::load_policy_files(*files); !loaded) return loaded.error();
+    options.admission_policy_files = std::move(*files);
   }
   if (!request.baseline.empty()) {
     auto baseline = load_baseline(request.baseline);

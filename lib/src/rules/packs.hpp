@@ -5,6 +5,7 @@
 #include "chartproof/rule.hpp"
 
 namespace chartproof::rules {
+std::vector<RuleDefinition> admission_pack();
 std::vector<RuleDefinition> chart_pack();
 std::vector<RuleDefinition> hygiene_pack();
 std::vector<RuleDefinition> images_pack();
