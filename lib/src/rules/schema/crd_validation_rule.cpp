@@ -2,7 +2,7 @@
 // CRD, which the API server enforces on every create.
 #include "cel/eval.hpp"
 #include "cel/program_cache.hpp"
-#include "model/cel_values.hpp"
+#include "rules/schema/crd_cel_values.hpp"
 #include "rules/schema/schema_rule.hpp"
 #include "rules/target_version.hpp"
 
@@ -28,7 +28,7 @@ class CrdValidationRule : public Rule {
     if (!schema.is_map() || !value) return;
     Node rules = schema.get("x-kubernetes-validations");
     for (std::size_t i = 0; rules.is_seq() && i < rules.size(); ++i)
-      run_rule(r, rules.item(i), value, path, options, out);
+      run_rule(r, rules.item(i), schema, value, path, options, out);
     if (value.is_map()) {
       Node properties = schema.get("properties");
       Node additional = schema.get("additionalProperties");
@@ -47,8 +47,8 @@ class CrdValidationRule : public Rule {
     }
   }
 
-  void run_rule(const Resource& r, Node rule, Node value, const std::string& path, const cel::EvalOptions& options,
-                Reporter& out) const {
+  void run_rule(const Resource& r, Node rule, Node schema, Node value, const std::string& path,
+                const cel::EvalOptions& options, Reporter& out) const {
     std::string_view source = rule.get_text("rule");
     if (source.empty()) return;
     // Transition rules compare with the stored object: on create there is none, so the API server
@@ -56,7 +56,7 @@ class CrdValidationRule : public Rule {
     if (source.find("oldSelf") != std::string_view::npos) return;
     auto parsed = programs_.get(source);
     if (!parsed->expr) return;  // a rule the API server would refuse to compile: not this rule's finding
-    cel::Bindings bindings{{"self", to_cel(value)}};
+    cel::Bindings bindings{{"self", crd_cel_value(value, schema)}};
     cel::EvalResult result = cel::evaluate(*parsed->expr, bindings, options);
     Field at{value, path.empty() ? std::string("(object)") : path};
     if (Node field_path = rule.get("fieldPath"); field_path.is_scalar() && !field_path.text().empty()) {
@@ -76,7 +76,8 @@ class CrdValidationRule : public Rule {
       }
       if (message.empty()) message = "failed rule: " + std::string(source);
       out.report(r, at,
-                 r.ref.kind + " " + at.path + ": Invalid value: " + message + " (x-kubernetes-validations of its CRD)");
+                 r.ref.kind + " " + at.path + ": " + reason_text(rule.get_text("reason"), schema) + message +
+                     " (x-kubernetes-validations of its CRD)");
       return;
     }
     // An error (a function this engine does not have, a missing field the API server would have
@@ -86,6 +87,15 @@ class CrdValidationRule : public Rule {
                        "CRD validation rule `" + std::string(source) + "` was not evaluated (" + why +
                            "); the API server runs it on create",
                        Severity::Info);
+  }
+
+  // The field error the API server builds for the rule's reason (field.Invalid by default).
+  static std::string reason_text(std::string_view reason, Node schema) {
+    if (reason == "FieldValueForbidden") return "Forbidden: ";
+    if (reason == "FieldValueRequired") return "Required value: ";
+    if (reason == "FieldValueDuplicate") return "Duplicate value: ";
+    std::string_view type = schema.get_text("type");
+    return "Invalid value: \"" + std::string(type.empty() ? "object" : type) + "\": ";
   }
 
   cel::ProgramCache programs_;  // a CRD's rules run on each of its objects
