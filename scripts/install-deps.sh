@@ -9,7 +9,7 @@
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 set_name=${1:-test}
-build_packages=(cmake make g++ pkg-config python3 libyaml-dev rapidjson-dev libre2-dev libcli11-dev)  # python3: the man page
+build_packages=(cmake make g++ pkg-config python3 libyaml-dev rapidjson-dev libre2-dev libcli11-dev tzdata)  # python3: the man page; tzdata: CEL's named time zones
 test_packages=(time doctest-dev pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest
                python3-jsonschema python3-distributed chromium mypy valgrind clang-14 libclang-rt-14-dev pre-commit
                git zsh fish file docker-registry)

@@ -127,3 +127,15 @@ TEST_CASE("cel library values: equality, type, literal") {
   CHECK(eval("ip('1.2.3.4') == cidr('1.2.3.4/32')") == "false");  // different types: not equal
   CHECK(eval("[ip('::1')].exists(x, x.isLoopback())") == "true");
 }
+
+TEST_CASE("cel timestamp accessors in named time zones (the system's IANA database)") {
+  // Newfoundland: UTC-3:30 in winter, -2:30 in summer; Kathmandu: +5:45.
+  CHECK(eval("timestamp('2009-02-13T02:00:00Z').getDayOfMonth('America/St_Johns')") == "11");
+  CHECK(eval("timestamp('2009-02-13T02:00:00Z').getHours('America/St_Johns')") == "22");
+  CHECK(eval("timestamp('2009-07-13T02:00:00Z').getHours('America/St_Johns')") == "23");
+  CHECK(eval("timestamp('2009-02-13T23:31:30Z').getMinutes('Asia/Kathmandu')") == "16");
+  CHECK(eval("timestamp('2009-02-13T23:31:30Z').getHours('US/Central')") == "17");  // a link
+  CHECK(eval("timestamp('2009-02-13T23:31:30Z').getHours('No/Such_Zone')") ==
+        "error: unknown time zone \"No/Such_Zone\"");
+  CHECK(eval("timestamp('2009-02-13T23:31:30Z').getHours('../../etc/passwd')").starts_with("error: unknown time zone"));
+}

@@ -3,6 +3,8 @@
 // calendar: days_from_civil / civil_from_days).
 #include "cel/time.hpp"
 
+#include "cel/time_zone.hpp"
+
 #include <cctype>
 #include <cstdio>
 #include <limits>
@@ -267,7 +269,8 @@ std::optional<Value> time_accessor(std::string_view name, const Value& receiver,
   for (auto k : kNames) known = known || k == name;
   if (!known) return std::nullopt;
   auto offset = zone_offset(zone);
-  if (!offset) return error("unsupported time zone \"" + std::string(zone) + "\" (fixed offsets and UTC only)");
+  if (!offset) offset = zone_offset_at(zone, t->seconds);  // a named zone of the IANA database
+  if (!offset) return error("unknown time zone \"" + std::string(zone) + "\"");
   std::int64_t local = t->seconds + *offset;
   std::int64_t days = floor_div(local, 86400);
   std::int64_t rest = local - days * 86400;

@@ -1,7 +1,8 @@
 #pragma once
 // CEL's timestamps and durations (langdef.md, "Timestamps and durations"): parsing (RFC 3339,
 // Go durations such as `1h30m` or `-1.5s`), formatting, arithmetic with range errors, and the
-// calendar accessors (getFullYear, getHours, ...) in UTC or at a fixed offset (`+05:30`).
+// calendar accessors (getFullYear, getHours, ...) in UTC, at a fixed offset (`+05:30`) or in a named
+// zone of the system's time-zone database (`America/St_Johns`).
 #include <optional>
 #include <string>
 #include <string_view>
