@@ -4,26 +4,13 @@
 
 #include "chartproof/chart_folder.hpp"
 #include "chartproof/finding.hpp"
+#include "rules/chart/render_pairs.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/secrets/secret_text.hpp"
 #include "support/base64.hpp"
 
 namespace chartproof::rules {
 namespace {
-
-// Secrets of one render by template and position among that template's Secrets: names usually
-// contain the release name, so they cannot pair the two renders.
-std::map<std::pair<std::string_view, std::size_t>, const Resource*> secrets_by_template(const ResourceGraph& graph,
-                                                                                        const SourceFile* file) {
-  std::map<std::pair<std::string_view, std::size_t>, const Resource*> out;
-  std::map<std::string_view, std::size_t> seen;
-  for (const Resource& r : graph.resources()) {
-    if (r.ref.kind != "Secret" || (file && r.document->file != file)) continue;
-    std::string_view tpl = r.document->template_name;
-    out[{tpl, seen[tpl]++}] = &r;
-  }
-  return out;
-}
 
 class HardcodedSecretData : public Rule {
  public:
@@ -32,8 +19,8 @@ class HardcodedSecretData : public Rule {
   void check_chart(const ChartFolder& chart, const RuleContext& ctx, Reporter& out) const override {
     const ResourceGraph& graph = ctx.graph;
     if (!chart.render || !chart.probe) return;
-    auto probe = secrets_by_template(*chart.probe, nullptr);
-    for (const auto& [at, secret] : secrets_by_template(graph, chart.render)) {
+    auto probe = resources_by_template(*chart.probe, nullptr, "Secret");
+    for (const auto& [at, secret] : resources_by_template(graph, chart.render, "Secret")) {
       auto other = probe.find(at);
       if (other == probe.end()) continue;
       compare(chart, *secret, *other->second, "data", true, out);

@@ -5,6 +5,7 @@
 
 #include "chartproof/chart.hpp"
 #include "chartproof/chart_folder.hpp"
+#include "rules/chart/render_pairs.hpp"
 #include "rules/rule_support.hpp"
 #include "rules/validation/api_formats.hpp"
 
@@ -12,21 +13,6 @@ namespace chartproof::rules {
 namespace {
 
 using namespace validation;
-
-using ByTemplate = std::map<std::pair<std::string_view, std::size_t>, const Resource*>;
-
-// The resources of one render by template and position within it: names contain the release name,
-// so they cannot pair the two renders; the templates and their order can.
-ByTemplate by_template(const ResourceGraph& graph, const SourceFile* file) {
-  ByTemplate out;
-  std::map<std::string_view, std::size_t> seen;
-  for (const Resource& r : graph.resources()) {
-    if (file && r.document->file != file) continue;
-    std::string_view tpl = r.document->template_name;
-    out[{tpl, seen[tpl]++}] = &r;
-  }
-  return out;
-}
 
 // A field whose value may contain the release name, and how the API server judges it.
 struct NameSite {
@@ -93,8 +79,8 @@ class ReleaseNameOverflow : public Rule {
       return;
     }
     if (!chart.probe) return;
-    ByTemplate probe = by_template(*chart.probe, nullptr);
-    for (const auto& [at, r] : by_template(ctx.graph, chart.render)) {
+    ByTemplate probe = resources_by_template(*chart.probe, nullptr);
+    for (const auto& [at, r] : resources_by_template(ctx.graph, chart.render)) {
       auto twin = probe.find(at);
       if (twin == probe.end() || twin->second->ref.kind != r->ref.kind) continue;
       for (const NameSite& site : name_sites(*r)) {
