@@ -2,31 +2,11 @@
 #include <optional>
 #include <string>
 
+#include "rules/int_or_percent.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
 namespace {
-
-// An int-or-percent value as written: the integer, or the number before '%'. nullopt when malformed.
-struct IntOrPercent {
-  std::int64_t number = 0;
-  bool percent = false;
-};
-std::optional<IntOrPercent> read_int_or_percent(Node value, std::string_view fallback) {
-  if (value && value.type() == NodeType::Int) {
-    auto n = value.as_int();
-    if (!n) return std::nullopt;
-    return IntOrPercent{*n, false};
-  }
-  std::string_view text = value ? value.text() : fallback;
-  if (text.size() < 2 || text.size() > 12 || text.back() != '%') return std::nullopt;
-  std::int64_t percent = 0;
-  for (char c : text.substr(0, text.size() - 1)) {
-    if (c < '0' || c > '9') return std::nullopt;
-    percent = percent * 10 + (c - '0');
-  }
-  return IntOrPercent{percent, true};
-}
 
 // Resolved against `replicas` as the Deployment controller does (ResolveFenceposts):
 // maxSurge rounds a percentage up, maxUnavailable rounds it down.

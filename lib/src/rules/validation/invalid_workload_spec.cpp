@@ -3,6 +3,7 @@
 // Job's restartPolicy, minAvailable xor maxUnavailable, minReplicas <= maxReplicas.
 #include <array>
 
+#include "rules/int_or_percent.hpp"
 #include "rules/validation/cron_schedule.hpp"
 #include "rules/validation/validation_support.hpp"
 
@@ -38,14 +39,10 @@ constexpr std::array<NonNegative, 17> kNonNegative = {{
 
 // An intOrString of a PodDisruptionBudget: a non-negative count, or a percentage up to 100%.
 std::string int_or_percent_error(Node v) {
-  if (auto n = v.as_int()) return *n < 0 ? "must be greater than or equal to 0" : "";
-  std::string_view t = v.text();
-  if (t.size() < 2 || t.back() != '%')
-    return "a valid percent string must be a numeric string followed by an ending '%'";
-  for (char c : t.substr(0, t.size() - 1)) {
-    if (c < '0' || c > '9') return "a valid percent string must be a numeric string followed by an ending '%'";
-  }
-  return std::stol(std::string(t.substr(0, t.size() - 1))) > 100 ? "must not be greater than 100%" : "";
+  auto read = read_int_or_percent(v);
+  if (!read) return "a valid percent string must be a numeric string followed by an ending '%'";
+  if (!read->percent) return read->number < 0 ? "must be greater than or equal to 0" : "";
+  return read->number > 100 ? "must not be greater than 100%" : "";
 }
 
 class InvalidWorkloadSpec : public Rule {
