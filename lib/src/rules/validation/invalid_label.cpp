@@ -11,20 +11,7 @@ class InvalidLabel : public Rule {
   explicit InvalidLabel(const Params&) {}
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Field& meta : metadata_blocks(r)) {
-      Node labels = meta.node.get("labels");
-      std::string path = meta.path + ".labels";
-      for (std::size_t i = 0; labels.is_map() && i < labels.size(); ++i) {
-        Node key = labels.key_at(i), value = labels.value_at(i);
-        std::string at = append_path_key(path, key.text());
-        if (Messages m = qualified_name(key.text()); !m.empty()) {
-          out.report(r, Field{key, at}, invalid("label key", key.text(), m));
-        }
-        if (!value.is_scalar() || value.is_null()) continue;
-        if (Messages m = label_value(value.text()); !m.empty()) {
-          out.report(r, Field{value, at},
-                     invalid("value of label \"" + std::string(key.text()) + "\"", value.text(), m));
-        }
-      }
+      check_label_map(r, meta.node.get("labels"), meta.path + ".labels", "label", "value of label", out);
     }
   }
 };

@@ -72,20 +72,8 @@ class InvalidLabelSelector : public Rule {
     }
   }
 
-  void check_labels(const Resource& r, Node labels, const std::string& path, Reporter& out) const {
-    for (std::size_t i = 0; labels.is_map() && i < labels.size(); ++i) {
-      Node key = labels.key_at(i), value = labels.value_at(i);
-      std::string at = append_path_key(path, key.text());
-      if (Messages m = qualified_name(key.text()); !m.empty()) {
-        out.report(r, Field{key, at}, invalid("selector label key", key.text(), m));
-      }
-      if (value.is_scalar() && !value.is_null()) {
-        if (Messages m = label_value(value.text()); !m.empty()) {
-          out.report(r, Field{value, at},
-                     invalid("selector value of \"" + std::string(key.text()) + "\"", value.text(), m));
-        }
-      }
-    }
+  static void check_labels(const Resource& r, Node labels, const std::string& path, Reporter& out) {
+    check_label_map(r, labels, path, "selector label", "selector value of", out);
   }
 
   void check_selector(const Resource& r, Node selector, const std::string& path, Reporter& out) const {

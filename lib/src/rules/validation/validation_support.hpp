@@ -30,6 +30,25 @@ inline std::string invalid(std::string_view what, std::string_view value, const 
   return out;
 }
 
+/// Checks a `key: value` map of labels at `path` (an object's labels, a selector's matchLabels) as
+/// ValidateLabels does: qualified-name keys, label values. `what` words the key ("label",
+/// "selector label"), `value_what` the value ("value of label", "selector value of").
+inline void check_label_map(const Resource& r, Node labels, const std::string& path, std::string_view what,
+                            std::string_view value_what, Reporter& out) {
+  for (std::size_t i = 0; labels.is_map() && i < labels.size(); ++i) {
+    Node key = labels.key_at(i), value = labels.value_at(i);
+    std::string at = append_path_key(path, key.text());
+    if (Messages m = qualified_name(key.text()); !m.empty()) {
+      out.report(r, Field{key, at}, invalid(std::string(what) + " key", key.text(), m));
+    }
+    if (!value.is_scalar() || value.is_null()) continue;
+    if (Messages m = label_value(value.text()); !m.empty()) {
+      out.report(r, Field{value, at},
+                 invalid(std::string(value_what) + " \"" + std::string(key.text()) + "\"", value.text(), m));
+    }
+  }
+}
+
 /// Calls fn(item, path) for each item of a list field (`ports`, `volumeMounts`, `env`) under `parent`
 /// at `parent_path`: the path names the item by index, `spec.containers[0].ports[2]`.
 template <typename Fn>
