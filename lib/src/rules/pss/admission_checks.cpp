@@ -19,6 +19,10 @@ std::string join_quote(const std::vector<std::string>& items) {
   return out;
 }
 std::vector<std::string> sorted(const std::set<std::string>& s) { return {s.begin(), s.end()}; }
+// `container "a"` or `containers "a", "b"`: how admission names the containers a check failed on.
+std::string containers_named(const std::vector<std::string>& names) {
+  return plural("container", "containers", names.size()) + " " + join_quote(names);
+}
 std::string join(const std::vector<std::string>& items, std::string_view sep) {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : std::string(sep)) + i;
@@ -50,8 +54,7 @@ bool is_true(Node n) { return n.as_bool() == true; }
 std::string setters(bool pod, const std::vector<std::string>& containers) {
   std::vector<std::string> parts;
   if (pod) parts.emplace_back("pod");
-  if (!containers.empty())
-    parts.push_back(plural("container", "containers", containers.size()) + " " + join_quote(containers));
+  if (!containers.empty()) parts.push_back(containers_named(containers));
   return join(parts, " and ");
 }
 
@@ -82,10 +85,7 @@ Result privileged(const Pod& p) {
     if (!at) at = Pod::field(*c, "securityContext.privileged");
   }
   if (bad.empty()) return std::nullopt;
-  return violation("privileged",
-                   plural("container", "containers", bad.size()) + " " + join_quote(bad) +
-                       " must not set securityContext.privileged=true",
-                   at);
+  return violation("privileged", containers_named(bad) + " must not set securityContext.privileged=true", at);
 }
 
 Result capabilities_baseline(const Pod& p) {
@@ -107,10 +107,10 @@ Result capabilities_baseline(const Pod& p) {
     if (!valid) bad.emplace_back(c->name);
   }
   if (bad.empty()) return std::nullopt;
-  return violation("non-default capabilities",
-                   plural("container", "containers", bad.size()) + " " + join_quote(bad) + " must not include " +
-                       join_quote(sorted(caps)) + " in securityContext.capabilities.add",
-                   at);
+  return violation(
+      "non-default capabilities",
+      containers_named(bad) + " must not include " + join_quote(sorted(caps)) + " in securityContext.capabilities.add",
+      at);
 }
 
 Result host_path_volumes(const Pod& p) {
@@ -146,9 +146,8 @@ Result host_ports(const Pod& p) {
   if (bad.empty()) return std::nullopt;
   // sets.NewString(...).List() sorts the port numbers as strings.
   return violation("hostPort",
-                   plural("container", "containers", bad.size()) + " " + join_quote(bad) + " " +
-                       plural("uses", "use", bad.size()) + " " + plural("hostPort", "hostPorts", ports.size()) + " " +
-                       join(sorted(ports), ", "),
+                   containers_named(bad) + " " + plural("uses", "use", bad.size()) + " " +
+                       plural("hostPort", "hostPorts", ports.size()) + " " + join(sorted(ports), ", "),
                    at);
 }
 
@@ -251,8 +250,7 @@ Result proc_mount_any(const Pod& p) {
   }
   if (bad.empty()) return std::nullopt;
   return violation("procMount",
-                   plural("container", "containers", bad.size()) + " " + join_quote(bad) +
-                       " must not set securityContext.procMount to " + join_quote(sorted(types)),
+                   containers_named(bad) + " must not set securityContext.procMount to " + join_quote(sorted(types)),
                    at);
 }
 
@@ -363,8 +361,7 @@ Result host_probes_and_lifecycle(const Pod& p) {
   }
   if (bad.empty()) return std::nullopt;
   return violation("probe or lifecycle host",
-                   plural("container", "containers", bad.size()) + " " + join_quote(sorted(bad)) + " " +
-                       plural("uses", "use", bad.size()) + " " +
+                   containers_named(sorted(bad)) + " " + plural("uses", "use", bad.size()) + " " +
                        plural("probe or lifecycle host", "probe or lifecycle hosts", hosts.size()) + " " +
                        join_quote(sorted(hosts)),
                    at);
@@ -418,9 +415,7 @@ Result allow_privilege_escalation(const Pod& p) {
   }
   if (bad.empty()) return std::nullopt;
   return violation("allowPrivilegeEscalation != false",
-                   plural("container", "containers", bad.size()) + " " + join_quote(bad) +
-                       " must set securityContext.allowPrivilegeEscalation=false",
-                   at);
+                   containers_named(bad) + " must set securityContext.allowPrivilegeEscalation=false", at);
 }
 
 Result run_as_non_root(const Pod& p) {
@@ -448,8 +443,7 @@ Result run_as_non_root(const Pod& p) {
   }
   if (implicit_bad.empty()) return std::nullopt;
   return violation("runAsNonRoot != true",
-                   "pod or " + plural("container", "containers", implicit_bad.size()) + " " + join_quote(implicit_bad) +
-                       " must set securityContext.runAsNonRoot=true",
+                   "pod or " + containers_named(implicit_bad) + " must set securityContext.runAsNonRoot=true",
                    implicit_at);
 }
 
@@ -504,7 +498,7 @@ Result seccomp_restricted(const Pod& p) {
   }
   if (implicit_bad.empty()) return std::nullopt;
   return violation("seccompProfile",
-                   "pod or " + plural("container", "containers", implicit_bad.size()) + " " + join_quote(implicit_bad) +
+                   "pod or " + containers_named(implicit_bad) +
                        " must set securityContext.seccompProfile.type to \"RuntimeDefault\" or \"Localhost\"",
                    implicit_at);
 }
@@ -541,12 +535,11 @@ Result capabilities_restricted(const Pod& p) {
   }
   std::vector<std::string> details;
   if (!missing_drop.empty()) {
-    details.push_back(plural("container", "containers", missing_drop.size()) + " " + join_quote(missing_drop) +
-                      " must set securityContext.capabilities.drop=[\"ALL\"]");
+    details.push_back(containers_named(missing_drop) + " must set securityContext.capabilities.drop=[\"ALL\"]");
   }
   if (!adding.empty()) {
-    details.push_back(plural("container", "containers", adding.size()) + " " + join_quote(adding) +
-                      " must not include " + join_quote(sorted(caps)) + " in securityContext.capabilities.add");
+    details.push_back(containers_named(adding) + " must not include " + join_quote(sorted(caps)) +
+                      " in securityContext.capabilities.add");
   }
   if (details.empty()) return std::nullopt;
   return violation("unrestricted capabilities", join(details, "; "), at);
