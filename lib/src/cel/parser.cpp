@@ -376,73 +376,48 @@ class Parser {
     return call("_?_:_", at, std::move(args));
   }
 
-  ExprPtr binary_or() {
-    ExprPtr left = binary_and();
-    while (!failed() && is("||")) {
+  // One left-associative level of binary operators, `next (op next)*`: `op` names the operator at
+  // the current token (`_+_`, `@in`), or is empty when there is none.
+  template <typename Op>
+  ExprPtr left_associative(ExprPtr (Parser::*next)(), Op op) {
+    ExprPtr left = (this->*next)();
+    while (!failed()) {
+      std::string name = op();
+      if (name.empty()) break;
       std::size_t at = tok_.offset;
       advance();
       std::vector<ExprPtr> args;
       args.push_back(std::move(left));
-      args.push_back(binary_and());
-      left = call("_||_", at, std::move(args));
+      args.push_back((this->*next)());
+      left = call(name, at, std::move(args));
     }
     return left;
+  }
+  std::string operator_among(std::initializer_list<std::string_view> ops) const {
+    for (std::string_view p : ops) {
+      if (is(p)) return "_" + std::string(p) + "_";
+    }
+    return "";
+  }
+
+  ExprPtr binary_or() {
+    return left_associative(&Parser::binary_and, [&] { return operator_among({"||"}); });
   }
   ExprPtr binary_and() {
-    ExprPtr left = relation();
-    while (!failed() && is("&&")) {
-      std::size_t at = tok_.offset;
-      advance();
-      std::vector<ExprPtr> args;
-      args.push_back(std::move(left));
-      args.push_back(relation());
-      left = call("_&&_", at, std::move(args));
-    }
-    return left;
+    return left_associative(&Parser::relation, [&] { return operator_among({"&&"}); });
   }
   ExprPtr relation() {
-    ExprPtr left = addition();
-    while (!failed()) {
-      std::string op;
-      for (std::string_view p : {"<", "<=", ">", ">=", "==", "!="}) {
-        if (is(p)) op = "_" + std::string(p) + "_";
-      }
+    return left_associative(&Parser::addition, [&] {
+      std::string op = operator_among({"<", "<=", ">", ">=", "==", "!="});
       if (op.empty() && tok_.kind == Tok::Ident && tok_.text == "in") op = "@in";
-      if (op.empty()) break;
-      std::size_t at = tok_.offset;
-      advance();
-      std::vector<ExprPtr> args;
-      args.push_back(std::move(left));
-      args.push_back(addition());
-      left = call(op, at, std::move(args));
-    }
-    return left;
+      return op;
+    });
   }
   ExprPtr addition() {
-    ExprPtr left = multiplication();
-    while (!failed() && (is("+") || is("-"))) {
-      std::string op = "_" + tok_.text + "_";
-      std::size_t at = tok_.offset;
-      advance();
-      std::vector<ExprPtr> args;
-      args.push_back(std::move(left));
-      args.push_back(multiplication());
-      left = call(op, at, std::move(args));
-    }
-    return left;
+    return left_associative(&Parser::multiplication, [&] { return operator_among({"+", "-"}); });
   }
   ExprPtr multiplication() {
-    ExprPtr left = unary();
-    while (!failed() && (is("*") || is("/") || is("%"))) {
-      std::string op = "_" + tok_.text + "_";
-      std::size_t at = tok_.offset;
-      advance();
-      std::vector<ExprPtr> args;
-      args.push_back(std::move(left));
-      args.push_back(unary());
-      left = call(op, at, std::move(args));
-    }
-    return left;
+    return left_associative(&Parser::unary, [&] { return operator_among({"*", "/", "%"}); });
   }
   ExprPtr unary() {
     Depth d(*this);
