@@ -27,8 +27,12 @@ class CrdValidationRule : public Rule {
             Reporter& out) const {
     if (!schema.is_map() || !value) return;
     Node rules = schema.get("x-kubernetes-validations");
-    for (std::size_t i = 0; rules.is_seq() && i < rules.size(); ++i)
-      run_rule(r, rules.item(i), schema, value, path, options, out);
+    if (rules.is_seq() && rules.size() > 0) {
+      const cel::Bindings bindings{{"self", crd_cel_value(value, schema)}};  // built once for the node's rules
+      for (std::size_t i = 0; i < rules.size(); ++i) {
+        run_rule(r, rules.item(i), schema, value, bindings, path, options, out);
+      }
+    }
     if (value.is_map()) {
       Node properties = schema.get("properties");
       Node additional = schema.get("additionalProperties");
@@ -47,8 +51,8 @@ class CrdValidationRule : public Rule {
     }
   }
 
-  void run_rule(const Resource& r, Node rule, Node schema, Node value, const std::string& path,
-                const cel::EvalOptions& options, Reporter& out) const {
+  void run_rule(const Resource& r, Node rule, Node schema, Node value, const cel::Bindings& bindings,
+                const std::string& path, const cel::EvalOptions& options, Reporter& out) const {
     std::string_view source = rule.get_text("rule");
     if (source.empty()) return;
     // Transition rules compare with the stored object: on create there is none, so the API server
@@ -56,7 +60,6 @@ class CrdValidationRule : public Rule {
     if (source.find("oldSelf") != std::string_view::npos) return;
     auto parsed = programs_.get(source);
     if (!parsed->expr) return;  // a rule the API server would refuse to compile: not this rule's finding
-    cel::Bindings bindings{{"self", crd_cel_value(value, schema)}};
     cel::EvalResult result = cel::evaluate(*parsed->expr, bindings, options);
     Field at{value, path.empty() ? std::string("(object)") : path};
     if (Node field_path = rule.get("fieldPath"); field_path.is_scalar() && !field_path.text().empty()) {
