@@ -13,6 +13,7 @@ class CrdValidationRule : public Rule {
  public:
   explicit CrdValidationRule(const Params&) {}
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
+    if (r.ref.kind == "CustomResourceDefinition") return tell_transition_rules(r, ctx, out);
     auto schema = schemas_of(ctx).schema_for(r);
     if (!schema.custom || !schema.custom->from_crd() || schema.custom->refused()) return;
     Node root = schema.custom->source();
@@ -22,6 +23,40 @@ class CrdValidationRule : public Rule {
   }
 
  private:
+  // Transition rules (oldSelf) judge updates, which a linted manifest is not: said once per CRD whose
+  // objects the input holds, at its first transition rule, so a pass does not hide that they did
+  // not run.
+  static void tell_transition_rules(const Resource& crd, const RuleContext& ctx, Reporter& out) {
+    const std::string_view kind = crd.root.get("spec").get("names").get_text("kind");
+    if (kind.empty() || ctx.graph.all_of_kind(kind).empty()) return;
+    std::vector<Field> found;
+    find_transition_rules(crd.root, "", found);
+    if (found.empty()) return;
+    out.report_at_most(crd, found.front(),
+                       std::to_string(found.size()) + " transition rule" + (found.size() == 1 ? "" : "s") +
+                           " (oldSelf) of this CRD did not run: they judge updates, and the " + std::string(kind) +
+                           " objects of the input are checked as created",
+                       Severity::Info);
+  }
+  static void find_transition_rules(Node node, const std::string& path, std::vector<Field>& found) {
+    if (node.is_seq()) {
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        find_transition_rules(node.item(i), path + "[" + std::to_string(i) + "]", found);
+      }
+      return;
+    }
+    if (!node.is_map()) return;
+    for (std::size_t i = 0; i < node.size(); ++i) {
+      const std::string_view key = node.key_at(i).text();
+      const std::string at = append_path_key(path, key);
+      Node value = node.value_at(i);
+      if (key == "rule" && value.is_scalar() && value.text().find("oldSelf") != std::string_view::npos) {
+        found.push_back(Field{value, at});
+      }
+      find_transition_rules(value, at, found);
+    }
+  }
+
   // The schema node and the object's node at the same place; rules run with `self` bound there.
   void walk(const Resource& r, Node schema, Node value, const std::string& path, const cel::EvalOptions& options,
             Reporter& out) const {
@@ -120,7 +155,7 @@ RuleDefinition crd_validation_rule_rule() {
           "its own CEL engine (docs/cel.md): a rule that is false is an error at the field, with the rule's "
           "message; a rule the engine cannot evaluate (a function it lacks, a field the API server would "
           "default first) is an info, never a guessed verdict. Transition rules (`oldSelf`) are skipped, as "
-          "on create.",
+          "on create, and an info at the CRD's first one says so once when the input holds its objects.",
       .remediation = "Change the field so the rule holds (its message says how), or the values that set it."});
 }
 
