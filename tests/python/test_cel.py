@@ -61,3 +61,15 @@ def test_bad_kube_version_is_a_usage_error(cli):
     with pytest.raises(chartproof.UsageError):
         cel.evaluate("1", kube_version="one point thirty")
     assert subprocess.run([cli, "cel", "1", "--kube-version", "x"], capture_output=True).returncode == 2
+
+
+def test_conformance_mode_answers_bad_requests_without_failing(cli):
+    requests = ['{"expr": "x", "bindings": {"x": {"int64": "not a number"}}}',
+                '{"expr": "x", "bindings": {"x": {"bytes": "zz"}}}',
+                'not json',
+                '{"expr": "x", "bindings": {"x": {"int64": "-5"}}}']
+    run = subprocess.run([cli, "cel", "--conformance"], input="\n".join(requests) + "\n", capture_output=True,
+                         text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ['{"error":"bad binding x"}', '{"error":"bad binding x"}',
+                                       '{"error":"bad request"}', '{"value":{"int64":"-5"}}']

@@ -4,6 +4,7 @@
 #include <rapidjson/stringbuffer.h>
 #include <rapidjson/writer.h>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -44,8 +45,19 @@ std::optional<cel::Value> from_json_typed(const rapidjson::Value& j) {
   const rapidjson::Value& v = m.value;
   if (kind == "null") return cel::Value(cel::Null{});
   if (kind == "bool" && v.IsBool()) return cel::Value(v.GetBool());
-  if (kind == "int64" && v.IsString()) return cel::Value(static_cast<std::int64_t>(std::stoll(v.GetString())));
-  if (kind == "uint64" && v.IsString()) return cel::Value(static_cast<std::uint64_t>(std::stoull(v.GetString())));
+  if ((kind == "int64" || kind == "uint64") && v.IsString()) {
+    const std::string_view text(v.GetString(), v.GetStringLength());
+    if (kind == "int64") {
+      std::int64_t n = 0;
+      auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+      if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+      return cel::Value(n);
+    }
+    std::uint64_t n = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+    if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+    return cel::Value(n);
+  }
   if (kind == "double") {
     if (v.IsNumber()) return cel::Value(v.GetDouble());
     std::string s = v.IsString() ? v.GetString() : "";
@@ -57,8 +69,12 @@ std::optional<cel::Value> from_json_typed(const rapidjson::Value& j) {
   if (kind == "string" && v.IsString()) return cel::Value(std::string(v.GetString(), v.GetStringLength()));
   if (kind == "bytes" && v.IsString()) {
     std::string hex = v.GetString(), out;
-    for (std::size_t i = 0; i + 1 < hex.size(); i += 2)
-      out += static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) {
+      unsigned byte = 0;
+      auto [end, ec] = std::from_chars(hex.data() + i, hex.data() + i + 2, byte, 16);
+      if (ec != std::errc() || end != hex.data() + i + 2) return std::nullopt;
+      out += static_cast<char>(byte);
+    }
     return cel::Value(cel::Bytes{out});
   }
   if (kind == "type" && v.IsString()) return cel::Value(cel::TypeName{v.GetString()});

@@ -26,7 +26,9 @@ bool numeric(std::string_view s) {
 
 std::optional<std::uint64_t> number(std::string_view s) {
   if (!numeric(s) || (s.size() > 1 && s[0] == '0') || s.size() > 19) return std::nullopt;
-  return std::stoull(std::string(s));
+  std::uint64_t n = 0;
+  for (char c : s) n = n * 10 + static_cast<std::uint64_t>(c - '0');  // at most 19 digits: no overflow
+  return n;
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {
@@ -122,8 +124,9 @@ int compare(const Version& a, const Version& b) {
   }
   for (std::size_t i = 0; i < a.pre.size() && i < b.pre.size(); ++i) {
     const bool an = numeric(a.pre[i]), bn = numeric(b.pre[i]);
-    if (an && bn) {
-      if (int c = cmp(std::stoull(a.pre[i]), std::stoull(b.pre[i])); c) return c;
+    if (an && bn) {  // numerically, without converting: identifiers may be longer than any integer
+      if (int c = cmp(a.pre[i].size(), b.pre[i].size()); c) return c;
+      if (int c = cmp(a.pre[i], b.pre[i]); c) return c;
     } else if (an != bn) {
       return an ? -1 : 1;  // numeric identifiers sort first
     } else if (int c = cmp(a.pre[i], b.pre[i]); c) {
