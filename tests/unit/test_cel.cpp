@@ -74,6 +74,18 @@ TEST_CASE("cel stops a deep or expensive expression with an error") {
   auto quadratic = cel::evaluate("xs.all(x, xs.all(y, x + y >= 0))", big);
   CHECK(cel::to_literal(quadratic.value) == "error: operation cancelled: actual cost limit exceeded");
   CHECK(quadratic.cost <= cel::kPerCallCostLimit + 10);
+  // Work that grows faster than its operands is charged before it runs: a library call that would
+  // allocate or compare past the budget, lookups in a huge map inside a comprehension, map equality.
+  const std::string over = "error: operation cancelled: actual cost limit exceeded";
+  CHECK(eval("lists.range(5000000).size()") == over);
+  CHECK(eval("lists.range(900000).distinct().size()") == over);
+  CHECK(eval("sets.intersects(lists.range(20000), lists.range(20000))") == over);
+  CHECK(eval("lists.range(200000).transformMap(i, v, v) == lists.range(200000).transformMap(i, v, v)") == over);
+  cel::MapEntries wide;
+  for (std::int64_t i = 0; i < 100000; ++i) wide.emplace_back(cel::Value(i), cel::Value(i));
+  cel::Bindings with_map{{"m", cel::Value(std::move(wide))}};
+  CHECK(cel::to_literal(cel::evaluate("m.all(k, m[k] == k)", with_map).value) == over);
+  CHECK(eval("lists.range(1000).distinct().size()") == "1000");  // within the budget: answered
 }
 
 TEST_CASE("cel refuses trees too tall to evaluate, however they nest") {

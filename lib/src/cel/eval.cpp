@@ -29,6 +29,9 @@ std::optional<std::int64_t> checked_int(double d) {
   return static_cast<std::int64_t>(d);
 }
 
+// Map entries a key lookup may scan per unit of cost.
+constexpr std::size_t kScanUnitsPerCost = 64;
+
 class Evaluator {
  public:
   Evaluator(const Bindings& bindings, const EvalOptions& options) : bindings_(bindings), options_(options) {}
@@ -104,14 +107,14 @@ class Evaluator {
       if (e.test_only) {
         const MapEntries* m = o->value ? o->value->map() : nullptr;
         if (o->value && !m) return no_overload();
-        return Value(m != nullptr && map_find(*m, Value(e.name)) != nullptr);
+        return Value(m != nullptr && find_key(*m, Value(e.name)) != nullptr);
       }
       if (!o->value) return Value(Optional{});
       Value inner = field(*o->value, e.name, true);
       return inner;
     }
     if (e.test_only) {
-      if (auto m = operand.map()) return Value(map_find(*m, Value(e.name)) != nullptr);
+      if (auto m = operand.map()) return Value(find_key(*m, Value(e.name)) != nullptr);
       return no_overload();
     }
     return field(operand, e.name, e.optional);
@@ -120,7 +123,7 @@ class Evaluator {
   Value field(const Value& operand, const std::string& name, bool optional) {
     const MapEntries* m = operand.map();
     if (!m) return no_overload();
-    const Value* v = map_find(*m, Value(name));
+    const Value* v = find_key(*m, Value(name));
     if (optional) return v ? Value(Optional{std::make_shared<const Value>(*v)}) : Value(Optional{});
     if (!v) return error("no such key: " + name);
     return *v;
@@ -160,7 +163,7 @@ class Evaluator {
         Value inner = *o->value;  // (a copy first: `o` points into `v`)
         v = std::move(inner);
       }
-      if (map_find(out, k)) return error("Failed with repeated key");
+      if (find_key(out, k)) return error("Failed with repeated key");
       out.emplace_back(std::move(k), std::move(v));
     }
     cost_ += out.size();
@@ -310,7 +313,7 @@ class Evaluator {
         const MapEntries* entry = t.map();  // transformMapEntry: each result is a map merged into the output
         if (!entry) return no_overload();
         for (const auto& [k, v] : *entry) {
-          if (map_find(out, k)) return error("insert failed: key " + to_literal(k) + " already exists");
+          if (find_key(out, k)) return error("insert failed: key " + to_literal(k) + " already exists");
           out.emplace_back(k, v);
         }
       }
@@ -350,6 +353,13 @@ class Evaluator {
     return function(name, args, e.has_target && first == 0);
   }
 
+  // A key lookup scans the map (maps keep their insertion order, no index): charged by its length, so
+  // lookups in a huge map inside a comprehension stop at the cost budget instead of running on.
+  const Value* find_key(const MapEntries& m, const Value& key) {
+    cost_ += m.size() / kScanUnitsPerCost;
+    return map_find(m, key);
+  }
+
   bool in_scope(const std::string& name) const {
     return std::any_of(scopes_.begin(), scopes_.end(), [&](const auto& scope) { return scope.first == name; });
   }
@@ -371,8 +381,14 @@ class Evaluator {
     const std::size_t n = a.size();
     if (n == 2) {
       if (f == "_+_" || f == "_-_" || f == "_*_" || f == "_/_" || f == "_%_") return arithmetic(f[1], a[0], a[1]);
-      if (f == "_==_") return Value(equal(a[0], a[1]));
-      if (f == "_!=_") return Value(!equal(a[0], a[1]));
+      if (f == "_==_" || f == "_!=_") {
+        // Map equality looks each key up in the other map: charged before it runs.
+        if (const MapEntries* x = a[0].map(), *y = a[1].map(); x && y) {
+          cost_ += x->size() * y->size() / kScanUnitsPerCost;
+          if (cost_ > options_.cost_limit) return error("operation cancelled: actual cost limit exceeded");
+        }
+        return Value(equal(a[0], a[1]) == (f == "_==_"));
+      }
       if (f == "_<_" || f == "_<=_" || f == "_>_" || f == "_>=_") return relation(f, a[0], a[1]);
       if (f == "@in") return in(a[0], a[1]);
       if (f == "_[_]" || f == "_[?_]") return index(a[0], a[1], f == "_[?_]");
@@ -440,7 +456,7 @@ class Evaluator {
       if (!s) return no_overload();
       if (auto v = string_method("matches", *s, a)) return *v;
     }
-    CallContext context{cost_};
+    CallContext context{cost_, options_.cost_limit};
     const Call library_call{f, a, receiver};
     for (const Library& library : libraries()) {
       if (enabled(library, options_.kube_minor)) {
@@ -565,7 +581,7 @@ class Evaluator {
       }
       return Value(false);
     }
-    if (auto m = container.map()) return Value(map_find(*m, x) != nullptr);
+    if (auto m = container.map()) return Value(find_key(*m, x) != nullptr);
     return no_overload();
   }
 
@@ -601,7 +617,7 @@ class Evaluator {
             key.as<std::string>())) {
         return no_overload();
       }
-      const Value* v = map_find(*m, key);
+      const Value* v = find_key(*m, key);
       if (!v) return optional ? Value(Optional{}) : error("no such key: " + to_literal(key));
       return wrap(*v);
     }

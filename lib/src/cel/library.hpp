@@ -14,8 +14,15 @@ namespace chartproof::cel {
 
 /// What a library function may use besides its arguments.
 struct CallContext {
-  std::uint64_t& cost;  ///< the runtime cost meter: add what the call costs (sizes it walks)
+  std::uint64_t& cost;      ///< the runtime cost meter: add what the call costs (sizes it walks)
+  std::uint64_t limit = 0;  ///< the budget the meter may reach (0: none)
+  /// Whether a call may still spend `units` (allocate that many values): checked before building a
+  /// large result, so an expensive call stops with an error before it allocates.
+  bool affordable(std::uint64_t units) const { return limit == 0 || (cost <= limit && units <= limit - cost); }
 };
+
+/// The error of a call that would exceed the cost budget.
+inline Value over_budget() { return error("operation cancelled: actual cost limit exceeded"); }
 
 /// One function call: `name` is qualified for a namespaced function (`sets.contains`), `receiver`
 /// says whether args[0] was written before the dot (`'a'.indexOf(...)`).

@@ -68,6 +68,7 @@ std::optional<Value> ext_lists_library(const Call& call, CallContext& context) {
       return error("lists.range: size " + std::to_string(n) + " exceeds maximum allowed (" + std::to_string(kMaxRange) +
                    ")");
     }
+    if (!context.affordable(static_cast<std::uint64_t>(n))) return over_budget();
     context.cost += static_cast<std::uint64_t>(n);
     List out;
     out.reserve(static_cast<std::size_t>(n));
@@ -92,11 +93,11 @@ std::optional<Value> ext_lists_library(const Call& call, CallContext& context) {
   if (f == "sort") return sort_by_keys(l, l);
   if (f == "reverse") return Value(List(l.rbegin(), l.rend()));
   if (f == "distinct") {
+    if (!context.affordable(l.size() * l.size() / 10)) return over_budget();  // each against those kept
     List out;
     for (const Value& v : l) {
       if (std::none_of(out.begin(), out.end(), [&](const Value& seen) { return equal(seen, v); })) out.push_back(v);
     }
-    context.cost += l.size() * out.size() / 10;
     return Value(std::move(out));
   }
   return std::nullopt;

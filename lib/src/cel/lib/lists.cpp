@@ -95,7 +95,9 @@ std::optional<Value> sets_library(const Call& call, CallContext& context) {
   if (call.receiver || a.size() != 2 || !a[0].list() || !a[1].list()) return std::nullopt;
   const List& x = *a[0].list();
   const List& y = *a[1].list();
-  context.cost += x.size() * y.size() / 10 + 1;
+  const std::uint64_t work = x.size() * y.size() / 10 + 1;  // each element of one against the other
+  if (!context.affordable(work)) return over_budget();
+  context.cost += work;
   if (call.name == "sets.contains") return Value(contains_all(x, y));
   if (call.name == "sets.equivalent") return Value(contains_all(x, y) && contains_all(y, x));
   if (call.name == "sets.intersects") {
