@@ -110,6 +110,10 @@ struct ChartFolder {
   /// render position is kept in `rendered`.
   void locate(Finding& finding) const;
 
+ private:
+  void prefer_values_read(Finding& finding, std::string_view template_text, std::string_view template_path) const;
+
+ public:
   /// The file in this folder of a template helm names `CHART/templates/x.yaml` (or
   /// `CHART/charts/SUB/templates/x.yaml`) in `# Source:`; Chart.yaml when no such file exists (a
   /// packaged subchart's template).

@@ -4,6 +4,8 @@
 
 #include "chartproof/chart_folder.hpp"
 
+#include "chart/value_paths.hpp"
+
 namespace chartproof {
 namespace {
 
@@ -24,17 +26,6 @@ void collect_scalars(Node node, std::vector<std::string_view>& keys, std::size_t
   } else if (node.is_scalar() && !node.is_null() && !keys.empty()) {
     out.push_back(ValueEntry{keys, node, file});
   }
-}
-
-// The mapping keys of a field path: `a.b[0]["x.y"].c` gives a, b, x.y, c (none when malformed).
-std::vector<std::string_view> path_keys(std::string_view path) {
-  std::vector<std::string_view> keys;
-  bool well_formed = walk_path(path, [&](const PathStep& step) {
-    if (!step.index) keys.push_back(step.key);
-    return true;
-  });
-  if (!well_formed) keys.clear();
-  return keys;
 }
 
 }  // namespace
@@ -83,7 +74,7 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
 
 std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node scalar) const {
   if (!scalar || !scalar.is_scalar() || scalar.is_null()) return std::nullopt;
-  auto keys = path_keys(path);
+  auto keys = chart::path_keys(path);
   if (keys.empty()) return std::nullopt;
   const ValueEntry* best = nullptr;
   std::size_t best_tail = 0;

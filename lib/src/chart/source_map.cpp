@@ -5,6 +5,7 @@
 #include <map>
 
 #include "chart/instrument_template.hpp"
+#include "chart/value_paths.hpp"
 #include "chartproof/chart_folder.hpp"
 
 namespace chartproof {
@@ -208,6 +209,60 @@ const SourceMap::Origin* SourceMap::at(std::uint32_t line) const {
   return &*lines[line - 1];
 }
 
+// The .Values paths a template line reads decide between values entries that hold the same text:
+// `{{ .Values.initChownData.securityContext.runAsUser }}` takes its value from that key, not from
+// an override's `securityContext.runAsUser` that merely ends alike. A subchart's template reads
+// its values under the subchart's key.
+void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
+  auto reads = chart::values_read(template_text);
+  if (reads.empty()) return;
+  std::vector<std::string> scope;  // charts/a/charts/b/templates/x.yaml reads values under a.b
+  std::string_view rel = template_path;
+  if (rel.starts_with(dir + "/")) rel.remove_prefix(dir.size() + 1);
+  while (rel.starts_with("charts/")) {
+    rel.remove_prefix(7);
+    const auto slash = rel.find('/');
+    if (slash == std::string_view::npos) break;
+    scope.emplace_back(rel.substr(0, slash));
+    rel.remove_prefix(slash + 1);
+  }
+  auto under_a_read = [&](const ValueEntry& e) {
+    for (const auto& read : reads) {
+      const std::size_t n = scope.size() + read.size();
+      if (e.keys.size() < n) continue;
+      bool match = true;
+      for (std::size_t i = 0; i < n && match; ++i) {
+        match = e.keys[i] == (i < scope.size() ? std::string_view(scope[i]) : std::string_view(read[i - scope.size()]));
+      }
+      if (match) return true;
+    }
+    return false;
+  };
+  const ValueEntry* current = nullptr;
+  for (const auto& e : entries) {
+    if (values[e.file].file->path == f.value_source->file && e.node.line() == f.value_source->line &&
+        e.node.column() == f.value_source->column) {
+      current = &e;
+    }
+  }
+  if (!current || under_a_read(*current)) return;
+  auto keys = chart::path_keys(f.path);
+  const ValueEntry* best = nullptr;
+  std::size_t best_tail = 0;
+  for (const auto& e : entries) {
+    if (e.node.text() != current->node.text() || !under_a_read(e)) continue;
+    std::size_t tail = 0;
+    while (tail < keys.size() && tail < e.keys.size() &&
+           keys[keys.size() - 1 - tail] == e.keys[e.keys.size() - 1 - tail])
+      ++tail;
+    if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
+      best = &e;
+      best_tail = tail;
+    }
+  }
+  if (best) f.value_source = ValueSource{values[best->file].file->path, best->node.line(), best->node.column()};
+}
+
 void ChartFolder::locate(Finding& f) const {
   if (!render || f.file != render->path) return;
   SourcePosition rendered{f.file, f.line, f.column};
@@ -237,6 +292,7 @@ void ChartFolder::locate(Finding& f) const {
     if (f.value_source && !writes_action(template_text)) {
       f.value_source.reset();
     }
+    if (f.value_source) prefer_values_read(f, template_text, t.path);
   }
   f.rendered = SourcePosition{render_name(), rendered.line, rendered.column};
   if (written) {

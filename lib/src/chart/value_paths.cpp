@@ -1,0 +1,47 @@
+#include "chart/value_paths.hpp"
+
+#include <cctype>
+
+#include "chartproof/node.hpp"
+
+namespace chartproof::chart {
+
+std::vector<std::string_view> path_keys(std::string_view path) {
+  std::vector<std::string_view> keys;
+  bool well_formed = walk_path(path, [&](const PathStep& step) {
+    if (!step.index) keys.push_back(step.key);
+    return true;
+  });
+  if (!well_formed) keys.clear();
+  return keys;
+}
+
+std::vector<std::vector<std::string>> values_read(std::string_view line) {
+  std::vector<std::vector<std::string>> out;
+  constexpr std::string_view kValues = ".Values";
+  for (std::size_t at = line.find(kValues); at != std::string_view::npos; at = line.find(kValues, at + 1)) {
+    // `.Values` must stand alone: not the tail of `$foo.Values` (another variable's field), unless `$`.
+    if (at > 0) {
+      const char before = line[at - 1];
+      const bool ident = (before >= 'a' && before <= 'z') || (before >= 'A' && before <= 'Z') ||
+                         (before >= '0' && before <= '9') || before == '_';
+      if (ident) continue;
+    }
+    std::size_t i = at + kValues.size();
+    if (i < line.size() && ((line[i] >= 'a' && line[i] <= 'z') || (line[i] >= 'A' && line[i] <= 'Z'))) continue;
+    std::vector<std::string> keys;
+    while (i < line.size() && line[i] == '.') {
+      std::size_t end = i + 1;
+      while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_')) {
+        ++end;
+      }
+      if (end == i + 1) break;
+      keys.emplace_back(line.substr(i + 1, end - i - 1));
+      i = end;
+    }
+    out.push_back(std::move(keys));
+  }
+  return out;
+}
+
+}  // namespace chartproof::chart

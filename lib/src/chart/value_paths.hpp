@@ -1,0 +1,18 @@
+#pragma once
+// Key paths on both sides of a value's trip through a template: the field path of a finding
+// (`spec.containers[0].image`) and the `.Values` paths a template line reads
+// (`{{ .Values.image.tag }}`), matched against the key paths of the values files' entries.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chartproof::chart {
+
+/// The mapping keys of a field path: `a.b[0]["x.y"].c` gives a, b, x.y, c (none when malformed).
+std::vector<std::string_view> path_keys(std::string_view path);
+
+/// The `.Values` paths a template line reads (`.Values.a.b`, `$.Values.a.b`), each as its keys;
+/// `.Values` alone is the empty path (the whole values tree).
+std::vector<std::vector<std::string>> values_read(std::string_view template_line);
+
+}  // namespace chartproof::chart

@@ -1,0 +1,58 @@
+"""A value's line is the values entry the template reads (issue 33, "Values, precisely"): with an
+override that holds the same value under a key that merely ends alike, the finding stays on the key
+the template line names, in a parent chart or under a subchart's key."""
+from pathlib import Path
+
+import chartproof
+
+DEPLOYMENT = (
+    "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\n"
+    "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+    "    spec:\n"
+    "      initContainers:\n"
+    "        - name: chown\n          image: \"busybox:1.36\"\n"
+    "          securityContext:\n"
+    "            runAsUser: {{ .Values.initChownData.securityContext.runAsUser }}\n"
+    "      containers:\n"
+    "        - name: web\n          image: \"web:1.0\"\n"
+    "          securityContext:\n"
+    "            runAsUser: {{ .Values.securityContext.runAsUser }}\n")
+CHART = {
+    "Chart.yaml": "apiVersion: v2\nname: shop\nversion: 1.0.0\n",
+    "values.yaml": "securityContext:\n  runAsUser: 1000\ninitChownData:\n  securityContext:\n    runAsUser: 0\n",
+    "templates/deployment.yaml": DEPLOYMENT,
+}
+
+
+def write(root: Path, files) -> Path:
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    return root
+
+
+def run_as_root(report):
+    return sorted((Path(f.file).name, f.line, f.path.split(".")[3])
+                  for f in report.findings if f.rule == "run-as-root")
+
+
+def test_an_override_ending_alike_does_not_take_the_finding(helm, tmp_path):
+    chart = write(tmp_path / "shop", CHART)
+    override = tmp_path / "prod.yaml"
+    override.write_text("replicaCount: 2\nsecurityContext:\n  runAsUser: 0\n")  # the main container too
+    report = chartproof.lint_chart(chart, helm=helm, values=[override], discover_policy=False)
+    # The init container reads initChownData...runAsUser (values.yaml line 5), the main container
+    # securityContext.runAsUser, which the override sets (prod.yaml line 3).
+    assert run_as_root(report) == [("prod.yaml", 3, "containers[0]"), ("values.yaml", 5, "initContainers[0]")]
+
+
+def test_a_subchart_reads_its_values_under_its_key(helm, tmp_path):
+    files = dict(CHART)
+    files["values.yaml"] = "web:\n  securityContext:\n    runAsUser: 0\n  initChownData:\n    securityContext:\n      runAsUser: 0\n"
+    files["charts/web/Chart.yaml"] = "apiVersion: v2\nname: web\nversion: 1.0.0\n"
+    files["charts/web/values.yaml"] = "securityContext:\n  runAsUser: 1000\ninitChownData:\n  securityContext:\n    runAsUser: 1000\n"
+    files["charts/web/templates/deployment.yaml"] = DEPLOYMENT
+    del files["templates/deployment.yaml"]
+    chart = write(tmp_path / "shop", files)
+    report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
+    assert run_as_root(report) == [("values.yaml", 3, "containers[0]"), ("values.yaml", 6, "initContainers[0]")]
