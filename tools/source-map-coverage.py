@@ -17,6 +17,18 @@ import os
 import shlex
 import subprocess
 import sys
+import tarfile
+
+
+def file_exists(path):
+    """A file, or a member of a chart archive named ARCHIVE!/MEMBER (packaged charts and subcharts)."""
+    if "!/" not in path:
+        return os.path.isfile(path)
+    archive, member = path.split("!/", 1)
+    if not os.path.isfile(archive):
+        return False
+    with tarfile.open(archive) as tar:
+        return any(m.isfile() and m.name == member for m in tar.getmembers())
 
 
 def helm_args(corpus, chart):
@@ -70,7 +82,7 @@ def main():
         findings = report["findings"]
         mapped = sum(1 for f in findings if f["location"]["mapped"])
         values = sum(1 for f in findings if f["value_source"] and f["location"]["file"] == f["value_source"]["file"])
-        missing = sum(1 for f in findings if not os.path.isfile(f["location"]["file"]))
+        missing = sum(1 for f in findings if not file_exists(f["location"]["file"]))
         for key, n in (("lines", lines), ("mapped_lines", mapped_lines), ("findings", len(findings)),
                        ("mapped", mapped), ("values", values), ("missing_file", missing)):
             totals[key] += n

@@ -46,7 +46,7 @@ class TempFiles {
 
 // The templates helm renders for a chart: its templates/ folder and, for each subchart kept as a
 // folder under charts/, the same again (relative to `dir`, sorted). Packaged subcharts (.tgz) are
-// not read; their findings stay at the chart level (docs/source-maps.md).
+// read from the instrumented copy, where they are unpacked (instrumented_copy).
 void collect_templates(const fs::path& dir, const fs::path& rel, std::vector<fs::path>& out) {
   std::error_code ec;
   std::vector<fs::path> found;
@@ -71,7 +71,11 @@ void collect_templates(const fs::path& dir, const fs::path& rel, std::vector<fs:
 
 // Reads the chart's templates into `sources` and writes a copy of the chart whose templates carry
 // line markers; returns the copy's folder, or nullopt when it cannot be written (no map, no error).
-std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& temp, ChartSources& sources) {
+// Packaged subcharts (charts/x-1.0.0.tgz, what `helm dependency build` leaves) are unpacked in the
+// copy and instrumented too; their templates are named as packaged charts are,
+// charts/x-1.0.0.tgz!/x/templates/y.yaml. helm loads a subchart folder as it loads its archive.
+std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& temp, ChartSources& sources,
+                                          unsigned timeout_seconds) {
   std::vector<fs::path> templates;
   collect_templates(dir, "", templates);
   std::vector<std::string> texts;
@@ -86,9 +90,41 @@ std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& te
   std::error_code ec;
   fs::copy(dir, copy, fs::copy_options::recursive, ec);
   if (ec) return std::nullopt;
-  for (std::size_t i = 0; i < templates.size(); ++i) {
+  std::vector<fs::path> copy_templates = templates;  // where each template is in the copy
+  std::vector<fs::path> archives;
+  for (const auto& entry : fs::directory_iterator(copy / "charts", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (entry.is_regular_file(ec) && (name.ends_with(".tgz") || name.ends_with(".tar.gz")))
+      archives.push_back(entry.path());
+  }
+  std::sort(archives.begin(), archives.end());
+  for (std::size_t a = 0; a < archives.size(); ++a) {
+    const fs::path into = temp.path() / ("unpacked-" + std::to_string(a));  // beside the copy, not in it
+    fs::create_directories(into, ec);
+    auto folder = chart::unpack_chart_archive(archives[a].string(), into, timeout_seconds);
+    if (!folder) continue;  // the render reports an archive helm cannot load
+    const fs::path unpacked = copy / "charts" / folder->filename();
+    if (fs::exists(unpacked, ec)) continue;  // a folder of that name already: helm's choice, left alone
+    fs::rename(*folder, unpacked, ec);
+    if (ec) continue;
+    fs::remove(archives[a], ec);
+    fs::remove_all(into, ec);
+    std::vector<fs::path> found;
+    collect_templates(copy, unpacked.lexically_relative(copy), found);
+    const std::string shown = (dir / "charts" / archives[a].filename()).string() + "!/" + folder->filename().string();
+    for (const auto& rel : found) {
+      auto text = io::read_file(copy / rel);
+      if (!text) return std::nullopt;
+      const fs::path inside = rel.lexically_relative(unpacked.lexically_relative(copy));
+      sources.templates.push_back(SourceFile{shown + "/" + inside.string(), *text});
+      texts.push_back(std::move(*text));
+      copy_templates.push_back(rel);
+    }
+  }
+  for (std::size_t i = 0; i < copy_templates.size(); ++i) {
     if (texts[i].find('\0') != std::string::npos) continue;  // not a text template
-    if (!io::write_file(copy / templates[i], chart::instrument_template(texts[i], static_cast<std::uint32_t>(i)))) {
+    if (!io::write_file(copy / copy_templates[i],
+                        chart::instrument_template(texts[i], static_cast<std::uint32_t>(i)))) {
       return std::nullopt;
     }
   }
@@ -157,7 +193,7 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   // instrumented one is made under the probe release name and serves as that second render too
   // (markers removed): two helm runs, not three. Line counts do not depend on the release name.
   TempDir copy_dir;
-  auto copy = instrumented_copy(dir, copy_dir, sources);
+  auto copy = instrumented_copy(dir, copy_dir, sources, options.timeout_seconds);
   if (!copy) sources.source_map_error = "cannot write an instrumented copy of the chart to " + copy_dir.path().string();
   ChartOptions probe_options = render_options;
   probe_options.release = probe_release_name(options.release);

@@ -76,10 +76,7 @@ void rename_paths(Error& error, const PathNames& names) {
   rename_text(error.message, names);
 }
 
-Expected<ChartSources> load_chart_archive(const std::string& archive, const std::string& shown_as,
-                                          const ChartOptions& options, ChartRenders renders) {
-  TempDir temp("chartproof-package-XXXXXX");
-  if (temp.path().empty()) return Error{archive, 0, 0, "cannot create a temporary folder to unpack the chart into"};
+Expected<fs::path> unpack_chart_archive(const std::string& archive, const fs::path& into, unsigned timeout_seconds) {
   // What the archive holds is checked first (archive_members.hpp): only what helm would load is
   // unpacked. GNU tar (every Debian has it) lists and unpacks; the C locale fixes its listing's words.
   auto tar_error = [&](const io::ProcessResult& run) {
@@ -87,20 +84,29 @@ Expected<ChartSources> load_chart_archive(const std::string& archive, const std:
     while (!why.empty() && why.back() == '\n') why.pop_back();
     return Error{archive, 0, 0, "not a chart archive tar can unpack: " + why};
   };
-  auto list =
-      io::run_process({"env", "LC_ALL=C", "tar", "-tvzf", archive, "--numeric-owner"}, options.timeout_seconds * 1000U);
+  auto list = io::run_process({"env", "LC_ALL=C", "tar", "-tvzf", archive, "--numeric-owner"}, timeout_seconds * 1000U);
   if (list.exit_code != 0) return tar_error(list);
   if (auto refused = refuse_archive_members(archive, parse_tar_listing(list.out))) return *refused;
   // GNU tar also refuses members with `..` or an absolute path by default.
   auto untar =
-      io::run_process({"tar", "-xzf", archive, "-C", temp.path().string(), "--no-same-owner", "--no-same-permissions"},
-                      options.timeout_seconds * 1000U);
+      io::run_process({"tar", "-xzf", archive, "-C", into.string(), "--no-same-owner", "--no-same-permissions"},
+                      timeout_seconds * 1000U);
   if (untar.exit_code != 0) return tar_error(untar);
-  auto folder = chart_folder_in(temp.path());
+  auto folder = chart_folder_in(into);
   if (!folder) {
     return Error{archive, 0, 0,
                  "not a packaged chart: a chart archive (helm package) holds one folder with a Chart.yaml"};
   }
+  return *folder;
+}
+
+Expected<ChartSources> load_chart_archive(const std::string& archive, const std::string& shown_as,
+                                          const ChartOptions& options, ChartRenders renders) {
+  TempDir temp("chartproof-package-XXXXXX");
+  if (temp.path().empty()) return Error{archive, 0, 0, "cannot create a temporary folder to unpack the chart into"};
+  auto unpacked = unpack_chart_archive(archive, temp.path(), options.timeout_seconds);
+  if (!unpacked) return unpacked.error();
+  const fs::path* folder = &unpacked.value();
   std::string shown = shown_as.empty() ? archive + "!/" + folder->filename().string() : shown_as;
   PathNames names = {{folder->string(), shown}};
   auto loaded = load_chart(folder->string(), options, renders);

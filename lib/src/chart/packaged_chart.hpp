@@ -2,6 +2,7 @@
 // Charts that arrive as archives: a user's `helm package` .tgz, or a chart folder shipped to a
 // fleet-audit worker; and giving their files back the names the user knows.
 
+#include <filesystem>
 #include <string>
 #include <utility>
 #include <vector>
@@ -19,6 +20,10 @@ void rename(std::string& path, const PathNames& names);
 void rename_paths(ChartSources& sources, const PathNames& names);
 void rename_paths(Error& error, const PathNames& names);
 
+/// Unpacks `archive` (a .tgz holding one chart folder) into the folder `into`, after checking its
+/// members (archive_members.hpp): the chart's folder, or an Error naming the archive.
+Expected<std::filesystem::path> unpack_chart_archive(const std::string& archive, const std::filesystem::path& into,
+                                                     unsigned timeout_seconds);
 /// Unpacks `archive` (a .tgz holding one chart folder) and loads it like load_chart; its files are
 /// shown under `shown_as` (empty: ARCHIVE!/FOLDER).
 Expected<ChartSources> load_chart_archive(const std::string& archive, const std::string& shown_as,
