@@ -112,6 +112,7 @@ struct ChartFolder {
 
  private:
   void prefer_values_read(Finding& finding, std::string_view template_text, std::string_view template_path) const;
+  void block_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
 
  public:
   /// The file in this folder of a template helm names `CHART/templates/x.yaml` (or

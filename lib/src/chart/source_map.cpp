@@ -213,12 +213,16 @@ const SourceMap::Origin* SourceMap::at(std::uint32_t line) const {
 // `{{ .Values.initChownData.securityContext.runAsUser }}` takes its value from that key, not from
 // an override's `securityContext.runAsUser` that merely ends alike. A subchart's template reads
 // its values under the subchart's key.
-void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
-  auto reads = chart::values_read(template_text);
-  if (reads.empty()) return;
-  std::vector<std::string> scope;  // charts/a/charts/b/templates/x.yaml reads values under a.b
+namespace {
+
+// The key path a template's `.Values` starts at: charts/a/charts/b/templates/x.yaml reads values
+// under a.b of the parent's values files.
+std::vector<std::string> values_scope(std::string_view chart_dir, std::string_view template_path) {
+  std::vector<std::string> scope;
   std::string_view rel = template_path;
-  if (rel.starts_with(dir + "/")) rel.remove_prefix(dir.size() + 1);
+  if (rel.size() > chart_dir.size() && rel.starts_with(chart_dir) && rel[chart_dir.size()] == '/') {
+    rel.remove_prefix(chart_dir.size() + 1);
+  }
   while (rel.starts_with("charts/")) {
     rel.remove_prefix(7);
     const auto slash = rel.find('/');
@@ -226,6 +230,15 @@ void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text,
     scope.emplace_back(rel.substr(0, slash));
     rel.remove_prefix(slash + 1);
   }
+  return scope;
+}
+
+}  // namespace
+
+void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
+  auto reads = chart::values_read(template_text);
+  if (reads.empty()) return;
+  const std::vector<std::string> scope = values_scope(dir, template_path);
   auto under_a_read = [&](const ValueEntry& e) {
     for (const auto& read : reads) {
       const std::size_t n = scope.size() + read.size();
@@ -263,6 +276,46 @@ void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text,
   if (best) f.value_source = ValueSource{values[best->file].file->path, best->node.line(), best->node.column()};
 }
 
+// A block a template writes from values (`{{ toYaml .Values.resources | nindent 12 }}`): a finding on
+// it that no scalar carries (a key the block lacks) belongs to the values entry that would hold it:
+// the deepest key of the finding's path that the values have under the block's key, in the last
+// values file that sets the block.
+void ChartFolder::block_from_values(Finding& f, std::string_view template_text, std::string_view template_path) const {
+  if (template_text.find("toYaml") == std::string_view::npos) return;
+  auto reads = chart::values_read(template_text);
+  if (reads.size() != 1 || reads.front().empty()) return;
+  std::vector<std::string> keys = values_scope(dir, template_path);
+  keys.insert(keys.end(), reads.front().begin(), reads.front().end());
+  const auto finding_keys = chart::path_keys(f.path);
+  for (std::size_t file = values.size(); file-- > 0;) {
+    if (!values[file].tree) continue;
+    Node at = values[file].tree->root();
+    Node key;
+    for (const auto& k : keys) {
+      Node next = at.is_map() ? at.get(k) : Node();
+      if (!next) break;
+      for (std::size_t i = 0; i < at.size(); ++i) {
+        if (at.key_at(i).text() == k) key = at.key_at(i);
+      }
+      at = next;
+    }
+    if (!key || !(key.text() == keys.back())) continue;
+    // Below the block's key, follow the finding's path as far as the values go.
+    auto last = std::find(finding_keys.rbegin(), finding_keys.rend(), std::string_view(keys.back()));
+    for (auto it = last == finding_keys.rend() ? finding_keys.end() : last.base(); it != finding_keys.end(); ++it) {
+      if (!at.is_map()) break;
+      Node next = at.get(*it);
+      if (!next) break;
+      for (std::size_t i = 0; i < at.size(); ++i) {
+        if (at.key_at(i).text() == *it) key = at.key_at(i);
+      }
+      at = next;
+    }
+    f.value_source = ValueSource{values[file].file->path, key.line(), key.column()};
+    return;
+  }
+}
+
 void ChartFolder::locate(Finding& f) const {
   if (!render || f.file != render->path) return;
   SourcePosition rendered{f.file, f.line, f.column};
@@ -292,7 +345,14 @@ void ChartFolder::locate(Finding& f) const {
     if (f.value_source && !writes_action(template_text)) {
       f.value_source.reset();
     }
-    if (f.value_source) prefer_values_read(f, template_text, t.path);
+    if (f.value_source) {
+      prefer_values_read(f, template_text, t.path);
+    } else if (rendered_line.substr(0, f.column > 0 ? f.column - 1 : 0).find_first_not_of(" -") ==
+               std::string_view::npos) {
+      // A finding on a mapping the block holds, not on a scalar (a scalar that matched no values
+      // entry came from --set or a computation: its template line stays).
+      block_from_values(f, template_text, t.path);
+    }
   }
   f.rendered = SourcePosition{render_name(), rendered.line, rendered.column};
   if (written) {
