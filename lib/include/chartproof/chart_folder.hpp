@@ -94,8 +94,11 @@ struct ChartFolder {
   std::vector<ValueEntry> entries;                           ///< every scalar of every values file, in file order
   std::vector<std::string> set_values;                       ///< the values of --set and --set-string
   std::vector<std::shared_ptr<const SourceFile>> templates;  ///< for code frames, in source-map order
-  SourceMap source_map;                                      ///< empty when the instrumented render failed
-  std::string source_map_error;                              ///< why the source map is empty, if it is
+  /// Files of the chart its templates read with `.Files.Get "path"` (a literal path): lines they put
+  /// into the render map to these files (source maps, code frames).
+  std::vector<std::shared_ptr<const SourceFile>> read_files;
+  SourceMap source_map;          ///< empty when the instrumented render failed
+  std::string source_map_error;  ///< why the source map is empty, if it is
 
   /// Parses what `sources` holds except `render` (the engine parses that with the other inputs).
   static ChartFolder build(ChartSources sources, const SourceFile* render, std::string_view default_namespace,
@@ -113,6 +116,7 @@ struct ChartFolder {
  private:
   void prefer_values_read(Finding& finding, std::string_view template_text, std::string_view template_path) const;
   void block_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
+  std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view rendered_line) const;
 
  public:
   /// The file in this folder of a template helm names `CHART/templates/x.yaml` (or

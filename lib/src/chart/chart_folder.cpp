@@ -1,10 +1,12 @@
 // Parsing a chart folder's own files, and mapping rendered values back to values-file lines.
 #include <algorithm>
 #include <functional>
+#include <set>
 
 #include "chartproof/chart_folder.hpp"
 
 #include "chart/value_paths.hpp"
+#include "io/read_file.hpp"
 
 namespace chartproof {
 namespace {
@@ -64,6 +66,15 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
   chart.rendered_as = sources.render_name.empty() ? "helm template " + chart.dir : std::move(sources.render_name);
   if (render && sources.instrumented_render) {
     chart.source_map = SourceMap::build(render->text, *sources.instrumented_render, chart.templates);
+  }
+  // The files the templates read by a literal path: `.Files.Get "files/app.conf"`.
+  std::set<std::string> read;
+  for (const auto& t : chart.templates) {
+    for (const auto& path : chart::files_read(t->text)) read.insert(path);
+  }
+  for (const auto& path : read) {
+    auto text = io::read_file(std::filesystem::path(chart.dir) / path);
+    if (text) chart.read_files.push_back(std::make_shared<const SourceFile>(SourceFile{chart.dir + "/" + path, *text}));
   }
   std::vector<std::string_view> keys;
   for (std::size_t f = 0; f < chart.values.size(); ++f) {

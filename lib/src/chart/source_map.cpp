@@ -156,9 +156,20 @@ SourceMap SourceMap::build(std::string_view render, std::string_view instrumente
       std::string kept = chart::strip_line_markers(line);
       return kept.find_first_not_of(" \t\r") == std::string_view::npos || kept == "---";
     };
+    // A marker on a trimmed line of the twin still counts as the one below the last kept lines:
+    // `{{ .Files.Get "x" | indent 6 }}` at a template's end writes the file's lines, then a line of
+    // only indentation that carries the action's marker and that helm trims from the real render.
+    std::optional<Marker> trimmed_marker;
     for (auto* section : {&twin, &own}) {
       const auto& lines = section == &twin ? marked : plain;
-      while (section->end > section->begin + 1 && blank(lines[section->end - 1])) --section->end;
+      while (section->end > section->begin + 1 && blank(lines[section->end - 1])) {
+        if (section == &twin) {
+          if (auto found = markers(lines[section->end - 1]); !found.empty() && !found.front().in_define) {
+            trimmed_marker = found.front();
+          }
+        }
+        --section->end;
+      }
     }
     if (twin.end - twin.begin != own.end - own.begin) {
       // A leading line of only whitespace and markers: skip it in the instrumented twin.
@@ -178,6 +189,9 @@ SourceMap SourceMap::build(std::string_view render, std::string_view instrumente
     // text ends on a line that also carries its caller's marker: the lines above it, back to the
     // first line not from that define's file, were written by the same include.
     std::optional<Origin> below;
+    if (trimmed_marker && trimmed_marker->file < map.files.size()) {
+      below = Origin{trimmed_marker->file, trimmed_marker->line, false, 0, 0};
+    }
     std::optional<Marker> call;   // the include below, while we are inside its define's text
     std::uint32_t call_file = 0;  // the file of the define that include called
     for (std::size_t k = s2.end - s2.begin; k-- > 0;) {
@@ -316,6 +330,37 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
   }
 }
 
+// A line `.Files.Get "x"` put into the render: the line of x with the same text (indentation aside),
+// when the template line reads x and exactly one line of x holds that text.
+std::optional<SourcePosition> ChartFolder::line_of_read_file(std::string_view template_text,
+                                                             std::string_view rendered_line) const {
+  auto trim = [](std::string_view s) {
+    const auto b = s.find_first_not_of(" \t");
+    if (b == std::string_view::npos) return std::string_view();
+    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
+  };
+  const std::string_view wanted = trim(rendered_line);
+  if (wanted.size() < 3) return std::nullopt;
+  for (const auto& path : chart::files_read(template_text)) {
+    for (const auto& file : read_files) {
+      if (file->path != dir + "/" + path) continue;
+      std::optional<SourcePosition> found;
+      std::uint32_t n = 1;
+      for (std::size_t at = 0; at <= file->text.size(); ++n) {
+        const std::size_t end = std::min(file->text.find('\n', at), file->text.size());
+        const std::string_view line(file->text.data() + at, end - at);
+        if (trim(line) == wanted) {
+          if (found) return std::nullopt;  // two lines alike: which one is unknown
+          found = SourcePosition{file->path, n, static_cast<std::uint32_t>(line.find_first_not_of(" \t") + 1)};
+        }
+        at = end + 1;
+      }
+      if (found) return found;
+    }
+  }
+  return std::nullopt;
+}
+
 void ChartFolder::locate(Finding& f) const {
   if (!render || f.file != render->path) return;
   SourcePosition rendered{f.file, f.line, f.column};
@@ -323,7 +368,9 @@ void ChartFolder::locate(Finding& f) const {
     return index < templates.size() ? templates[index].get() : nullptr;
   };
   std::optional<SourcePosition> written;
+  std::uint32_t written_file = 0;
   if (const SourceMap::Origin* o = source_map.at(f.line); o && template_file(o->file)) {
+    written_file = o->file;
     const SourceFile& t = *template_file(o->file);
     std::string_view rendered_line = source_map.line(SourceMap::kRender, f.line);
     std::string_view template_text = source_map.line(o->file, o->line);
@@ -358,6 +405,15 @@ void ChartFolder::locate(Finding& f) const {
   if (written) {
     f.template_line = written;
     f.mapped = true;
+    if (!f.value_source) {
+      if (auto read = line_of_read_file(source_map.line(written_file, written->line),
+                                        source_map.line(SourceMap::kRender, rendered.line))) {
+        f.file = read->file;
+        f.line = read->line;
+        f.column = read->column;
+        return;
+      }
+    }
     const SourcePosition& to = f.value_source ? *f.value_source : *written;
     f.file = to.file;
     f.line = to.line;

@@ -44,4 +44,22 @@ std::vector<std::vector<std::string>> values_read(std::string_view line) {
   return out;
 }
 
+std::vector<std::string> files_read(std::string_view text) {
+  std::vector<std::string> out;
+  constexpr std::string_view kGet = ".Files.Get";
+  for (std::size_t at = text.find(kGet); at != std::string_view::npos; at = text.find(kGet, at + 1)) {
+    std::size_t open = text.find_first_not_of(" \t", at + kGet.size());
+    if (open == std::string_view::npos || text[open] != '"') continue;
+    const std::size_t close = text.find('"', open + 1);
+    if (close == std::string_view::npos) continue;
+    std::string path(text.substr(open + 1, close - open - 1));
+    if (path.empty() || path.front() == '/' || path.find("..") != std::string::npos ||
+        path.find('\\') != std::string::npos) {
+      continue;
+    }
+    out.push_back(std::move(path));
+  }
+  return out;
+}
+
 }  // namespace chartproof::chart

@@ -15,4 +15,8 @@ std::vector<std::string_view> path_keys(std::string_view path);
 /// `.Values` alone is the empty path (the whole values tree).
 std::vector<std::vector<std::string>> values_read(std::string_view template_line);
 
+/// The chart files a template reads by a literal path (`.Files.Get "conf/app.yaml"`), relative to
+/// the chart's folder; none that leaves it (`..`, absolute).
+std::vector<std::string> files_read(std::string_view template_text);
+
 }  // namespace chartproof::chart

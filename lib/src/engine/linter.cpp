@@ -458,6 +458,7 @@ std::shared_ptr<const Input> load_input(std::vector<SourceFile> files, const Lin
         ChartFolder::build(std::move(charts[c]), render, options.default_namespace, options.limits));
     // Chart.yaml and values files join the inputs for code frames; they are not manifests.
     for (const auto& f : input->charts.back().files) input->files.push_back(f);
+    for (const auto& f : input->charts.back().read_files) input->files.push_back(f);
   }
   return input;
 }
