@@ -216,9 +216,9 @@ std::optional<Prefix> parse_cidr(std::string_view raw, std::string& problem) {
   std::string_view digits = raw.substr(slash + 1);
   int bits = 0;
   bool ok = !digits.empty() && digits.size() <= 3 && !(digits.size() > 1 && digits[0] == '0');
-  for (char c : digits) {
-    if (!std::isdigit(static_cast<unsigned char>(c))) ok = false;
-    bits = bits * 10 + (c - '0');
+  for (std::size_t i = 0; ok && i < digits.size(); ++i) {  // at most 3 digits: no overflow
+    if (!std::isdigit(static_cast<unsigned char>(digits[i]))) ok = false;
+    bits = bits * 10 + (digits[i] - '0');
   }
   if (!ok || bits > a->bits()) {
     problem = prefix + "bad bits after slash: \"" + std::string(digits) + "\"";
