@@ -48,13 +48,21 @@ std::optional<std::int64_t> zone_offset_at(std::string_view zone, std::int64_t u
     return static_cast<std::size_t>(c.time * static_cast<std::int64_t>(time_bytes) + c.time + c.type * 6 + c.chars +
                                     c.leap * static_cast<std::int64_t>(time_bytes + 4) + c.isstd + c.isut);
   };
+  auto sane = [](const Counts& k) {
+    for (std::int64_t n : {k.isut, k.isstd, k.leap, k.time, k.type, k.chars}) {
+      if (n < 0 || n > 1'000'000) return false;
+    }
+    return true;
+  };
   std::size_t header = 0;
   Counts c = counts_at(0);
+  if (!sane(c)) return std::nullopt;
   std::size_t time_bytes = 4;
   if (data[4] >= '2') {
     header = 44 + block_size(c, 4);
     if (data.size() < header + 44 || data.compare(header, 4, "TZif") != 0) return std::nullopt;
     c = counts_at(header);
+    if (!sane(c)) return std::nullopt;
     time_bytes = 8;
   }
   if (c.type <= 0 || c.time < 0 || c.time > 100000 || c.type > 256) return std::nullopt;

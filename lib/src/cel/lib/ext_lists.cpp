@@ -44,7 +44,7 @@ Value sort_by_keys(const List& list, const List& keys) {
   const std::string first_type = type_name(keys.front());
   for (const Value& k : keys) {
     if (type_name(k) != first_type) return error("list elements must have the same type");
-    if (!compare(k, k) && !k.as<double>()) return error("list elements must be comparable");
+    if (!compare(k, k)) return error("list elements must be comparable");  // NaN too: no order
   }
   std::vector<std::size_t> order(list.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
