@@ -19,6 +19,7 @@
 #include "cel/parser.hpp"
 #include "cel/text.hpp"
 #include "cel/time.hpp"
+#include "support/utf8.hpp"
 
 namespace chartproof::cel {
 namespace {
@@ -625,7 +626,7 @@ class Evaluator {
   }
 
   Value size(const Value& v) {
-    if (auto s = v.as<std::string>()) return Value(static_cast<std::int64_t>(utf8_length(*s)));
+    if (auto s = v.as<std::string>()) return Value(static_cast<std::int64_t>(support::utf8_code_points(*s)));
     if (auto b = v.as<Bytes>()) return Value(static_cast<std::int64_t>(b->data.size()));
     if (auto l = v.list()) return Value(static_cast<std::int64_t>(l->size()));
     if (auto m = v.map()) return Value(static_cast<std::int64_t>(m->size()));

@@ -7,12 +7,6 @@
 
 namespace chartproof::cel {
 
-std::size_t utf8_length(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 bool valid_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {

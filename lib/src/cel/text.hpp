@@ -14,9 +14,6 @@ namespace chartproof::cel {
 inline constexpr std::string_view kNoOverload = "no such overload";
 inline Value no_overload() { return error(std::string(kNoOverload)); }
 
-/// Code points in `s` (the bytes that do not continue a UTF-8 sequence).
-std::size_t utf8_length(std::string_view s);
-
 /// Whether `s` is well-formed UTF-8 (by sequence shape).
 bool valid_utf8(std::string_view s);
 

@@ -91,10 +91,7 @@ std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node
   std::size_t best_tail = 0;
   for (const auto& e : entries) {
     if (e.node.text() != scalar.text()) continue;
-    std::size_t tail = 0;
-    while (tail < keys.size() && tail < e.keys.size() &&
-           keys[keys.size() - 1 - tail] == e.keys[e.keys.size() - 1 - tail])
-      ++tail;
+    const std::size_t tail = chart::common_tail(keys, e.keys);
     if (tail == 0) continue;
     if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
       best = &e;

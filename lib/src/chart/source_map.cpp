@@ -278,10 +278,7 @@ void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text,
   std::size_t best_tail = 0;
   for (const auto& e : entries) {
     if (e.node.text() != current->node.text() || !under_a_read(e)) continue;
-    std::size_t tail = 0;
-    while (tail < keys.size() && tail < e.keys.size() &&
-           keys[keys.size() - 1 - tail] == e.keys[e.keys.size() - 1 - tail])
-      ++tail;
+    const std::size_t tail = chart::common_tail(keys, e.keys);
     if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
       best = &e;
       best_tail = tail;
@@ -305,25 +302,24 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
     if (!values[file].tree) continue;
     Node at = values[file].tree->root();
     Node key;
-    for (const auto& k : keys) {
-      Node next = at.is_map() ? at.get(k) : Node();
-      if (!next) break;
+    // One step down a mapping: its value at `k`, and the key node (where a finding goes).
+    auto descend = [&](std::string_view k) {
+      if (!at.is_map()) return false;
       for (std::size_t i = 0; i < at.size(); ++i) {
-        if (at.key_at(i).text() == k) key = at.key_at(i);
+        if (at.key_at(i).text() != k) continue;
+        key = at.key_at(i);
+        at = at.value_at(i);
+        return true;
       }
-      at = next;
-    }
-    if (!key || !(key.text() == keys.back())) continue;
+      return false;
+    };
+    bool found = true;
+    for (const auto& k : keys) found = found && descend(k);
+    if (!found) continue;
     // Below the block's key, follow the finding's path as far as the values go.
     auto last = std::find(finding_keys.rbegin(), finding_keys.rend(), std::string_view(keys.back()));
     for (auto it = last == finding_keys.rend() ? finding_keys.end() : last.base(); it != finding_keys.end(); ++it) {
-      if (!at.is_map()) break;
-      Node next = at.get(*it);
-      if (!next) break;
-      for (std::size_t i = 0; i < at.size(); ++i) {
-        if (at.key_at(i).text() == *it) key = at.key_at(i);
-      }
-      at = next;
+      if (!descend(*it)) break;
     }
     f.value_source = ValueSource{values[file].file->path, key.line(), key.column()};
     return;

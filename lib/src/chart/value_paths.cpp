@@ -16,6 +16,12 @@ std::vector<std::string_view> path_keys(std::string_view path) {
   return keys;
 }
 
+std::size_t common_tail(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b) {
+  std::size_t tail = 0;
+  while (tail < a.size() && tail < b.size() && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+  return tail;
+}
+
 std::vector<std::vector<std::string>> values_read(std::string_view line) {
   std::vector<std::vector<std::string>> out;
   constexpr std::string_view kValues = ".Values";

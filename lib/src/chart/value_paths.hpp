@@ -11,6 +11,10 @@ namespace chartproof::chart {
 /// The mapping keys of a field path: `a.b[0]["x.y"].c` gives a, b, x.y, c (none when malformed).
 std::vector<std::string_view> path_keys(std::string_view path);
 
+/// How many keys `a` and `b` share at their ends: a rendered field path and a values key path that
+/// end alike (`...securityContext.runAsUser`).
+std::size_t common_tail(const std::vector<std::string_view>& a, const std::vector<std::string_view>& b);
+
 /// The `.Values` paths a template line reads (`.Values.a.b`, `$.Values.a.b`), each as its keys;
 /// `.Values` alone is the empty path (the whole values tree).
 std::vector<std::vector<std::string>> values_read(std::string_view template_line);
