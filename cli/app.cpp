@@ -21,6 +21,7 @@
 #include "chartproof/request.hpp"
 #include "cli_support.hpp"
 #include "completion.hpp"
+#include "request_flags.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -29,16 +30,8 @@ constexpr int kExitUsage = 2;
 
 // Where rule configuration comes from: --profile, then each --policy on top (later wins); with
 // neither, .chartproof.yaml in the current folder or a parent; else the recommended profile.
-struct PolicyArgs {
-  std::string profile;
-  std::vector<std::string> policies;
-};
-
-Expected<Policy> resolve_policy(const PolicyArgs& a, const std::shared_ptr<const RuleCatalogue>& catalogue) {
-  LintRequest request;
+Expected<Policy> resolve_policy(LintRequest request, const std::shared_ptr<const RuleCatalogue>& catalogue) {
   request.catalogue = catalogue;
-  request.profile = a.profile;
-  request.policy_files = a.policies;
   return request_policy(request);
 }
 
@@ -54,9 +47,9 @@ struct PolicyAndLinter {
   Policy policy;
   Linter linter;
 };
-std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, const Environment& env) {
+std::optional<PolicyAndLinter> policy_and_linter(const LintRequest& request, const Environment& env) {
   std::ostream& err = env.err;
-  auto policy = resolve_policy(args, env.catalogue);
+  auto policy = resolve_policy(request, env.catalogue);
   if (!policy) {
     err << "chartproof: " << policy.error().to_string() << "\n";
     return std::nullopt;
@@ -69,41 +62,25 @@ std::optional<PolicyAndLinter> policy_and_linter(const PolicyArgs& args, const E
   return PolicyAndLinter{std::move(policy.value()), std::move(linter.value())};
 }
 
-void add_policy_options(CLI::App* cmd, PolicyArgs& a) {
-  cmd->add_option("--profile", a.profile,
-                  "Built-in profile: recommended (default), strict, pss-baseline, pss-restricted");
-  cmd->add_option("--policy", a.policies,
-                  "Policy file (repeatable; later wins); default: .chartproof.yaml here or above")
-      ->allow_extra_args(false);
-}
-
 struct LintArgs {
-  LintRequest request;
+  LintRequest request;  // the paths; the rest comes from `flags`
+  RequestFlags flags;   // the request options (chartproof/request_options.hpp)
   std::vector<std::string> formats;
   std::string output;
   bool quiet = false;
   bool summary = false;
   std::string fail_on = "error";
-  std::string min_severity;
-  std::vector<std::string> enable, disable;
   std::string color = "auto";
-  PolicyArgs policy;
-  std::string kube_version;
-  std::string schema_mode;
   std::string write_baseline;
 };
 
 int run_lint(const LintArgs& a, Environment& env) {
   LintRequest request = a.request;
   request.catalogue = env.catalogue;
-  request.enable = split_commas(a.enable);
-  request.disable = split_commas(a.disable);
-  request.profile = a.policy.profile;
-  request.policy_files = a.policy.policies;
-  if (!a.min_severity.empty()) request.min_severity = parse_severity(a.min_severity);
-  if (!a.kube_version.empty()) request.kube_version = a.kube_version;
-  if (!a.schema_mode.empty())
-    request.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
+  if (auto wrong = a.flags.apply(request)) {
+    env.err << "chartproof: " << *wrong << "\n";
+    return kExitUsage;
+  }
   if (request.charts_of && enclosing_charts(request.paths).empty()) {
     env.out << "no chart folder among the given files\n";
     return 0;
@@ -180,85 +157,13 @@ int run(const std::vector<std::string>& args, Environment env) {
   lint_cmd->add_flag("--quiet,-q", lint.quiet,
                      "Text: one line per finding, naming its object (no code frame or totals)");
   lint_cmd->add_flag("--summary", lint.summary, "Text: add counts per rule and severity");
-  lint_cmd->add_option("--baseline", lint.request.baseline,
-                       "Findings this baseline file holds do not fail the run (--summary lists them); new ones do");
   lint_cmd->add_option("--write-baseline", lint.write_baseline,
                        "Record every finding of this run in a baseline file and exit 0 (adopting chartproof on a "
                        "chart that has findings)");
-  lint_cmd->add_flag("--allow-empty", lint.request.allow_empty,
-                     "Accept an input with no Kubernetes objects (otherwise exit 2: the gate checked nothing)");
   lint_cmd->add_option("--fail-on", lint.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))
       ->capture_default_str();
-  lint_cmd
-      ->add_option("--min-severity", lint.min_severity,
-                   "List only findings at or above this severity (the rest are counted, and still fail the run "
-                   "at --fail-on)")
-      ->check(CLI::IsMember({"error", "warning", "info"}));
-  lint_cmd->add_option("--namespace,-n", lint.request.default_namespace, "Namespace of resources that set none")
-      ->capture_default_str();
-  // One value per flag, so `--enable a file.yaml` does not swallow the file.
-  lint_cmd->add_option("--enable", lint.enable, "Rule ids or packs to switch on (repeatable, comma-separated)")
-      ->allow_extra_args(false);
-  lint_cmd->add_option("--disable", lint.disable, "Rule ids or packs to switch off; wins over --enable")
-      ->allow_extra_args(false);
-  lint_cmd
-      ->add_option("--jobs,-j", lint.request.jobs,
-                   "Worker threads, and charts rendered at once; 0 = one per core (same output for any value)")
-      ->capture_default_str();
-  add_policy_options(lint_cmd, lint.policy);
-  // Chart folders: passed to `helm template` as separate arguments.
-  lint_cmd->add_option("--helm", lint.request.chart.helm, "helm binary for chart folders (default: helm on PATH)");
-  lint_cmd->add_option("--chart", lint.request.chart_source,
-                       "The rendered input is helm template of this chart folder: report at its template and values "
-                       "lines (helm template . | chartproof lint - --chart .)");
-  lint_cmd->add_option("-f,--values", lint.request.chart.values_files, "Values file for chart folders (repeatable)")
-      ->allow_extra_args(false);
-  lint_cmd->add_option("--set", lint.request.chart.set, "helm --set for chart folders (repeatable)")
-      ->allow_extra_args(false);
-  lint_cmd->add_option("--set-string", lint.request.chart.set_string, "helm --set-string (repeatable)")
-      ->allow_extra_args(false);
-  lint_cmd->add_option("--release", lint.request.chart.release, "Release name for chart folders")
-      ->capture_default_str();
-  lint_cmd->add_option(
-      "--kube-version", lint.kube_version,
-      "Kubernetes version to validate against (1.28 to 1.36; default the newest), also helm's --kube-version");
-  lint_cmd
-      ->add_option(
-          "--schema-mode", lint.schema_mode,
-          "strict: unknown fields are errors; lenient: they are not reported (default: the policy's, else strict)")
-      ->check(CLI::IsMember({"strict", "lenient"}));
-  lint_cmd
-      ->add_option("--schema-dir", lint.request.schema_dirs,
-                   "Folder of CRD files or JSON Schemas for custom kinds (repeatable)")
-      ->allow_extra_args(false);
-  lint_cmd
-      ->add_option("--api-versions", lint.request.chart.api_versions,
-                   "helm --api-versions for chart folders: an API the cluster serves, so templates that test "
-                   ".Capabilities.APIVersions.Has render as they would there (repeatable)")
-      ->allow_extra_args(false);
-  lint_cmd
-      ->add_option("--namespace-labels", lint.request.namespace_labels,
-                   "Labels of a namespace outside the input, NS=KEY=VALUE[,KEY=VALUE] (repeatable): its "
-                   "pod-security.kubernetes.io labels apply to the pods linted in it")
-      ->allow_extra_args(false);
-  lint_cmd
-      ->add_option("--admission-policies", lint.request.admission_policies,
-                   "File or folder of the cluster's ValidatingAdmissionPolicies, their bindings and param objects "
-                   "(repeatable): admission-policy evaluates them with the input's own")
-      ->allow_extra_args(false);
-  lint_cmd->add_flag("--include-crds", lint.request.chart.include_crds, "helm --include-crds for chart folders");
-  lint_cmd->add_option("--version", lint.request.chart.version,
-                       "Version of a remote chart (oci://HOST/REPO/CHART, https://REPO_URL/CHART or REPO/CHART, "
-                       "pulled with helm); default the newest");
-  lint_cmd->add_flag("--plain-http", lint.request.chart.plain_http,
-                     "helm pull --plain-http: the OCI registry of a remote chart speaks HTTP, not HTTPS");
-  lint_cmd
-      ->add_option("--helm-timeout", lint.request.chart.timeout_seconds,
-                   "Seconds helm may take to render one chart before it is stopped (0: no limit)")
-      ->capture_default_str();
-  lint_cmd->add_flag("--charts-of", lint.request.charts_of,
-                     "Paths are changed files: lint the chart folder of each (a subchart's parent), once (pre-commit)");
+  lint.flags.add(lint_cmd, kUseLint);
   lint_cmd->add_option("--color", lint.color, "Colour in text output (never when NO_COLOR is set, for auto)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
@@ -267,27 +172,27 @@ int run(const std::vector<std::string>& args, Environment env) {
   CLI::App* audit_cmd = add_audit_command(app, audit);
 
   std::string rules_format = "text";
-  PolicyArgs rules_policy;
+  LintRequest rules_policy;
   CLI::App* rules_cmd = app.add_subcommand("rules", "List every rule (markdown: the docs/rules.md reference)");
   // --format only: -f is a values file in `lint`, and means nothing else anywhere.
   rules_cmd->add_option("--format", rules_format, "Output format: " + format_name_list(kFormatRules))
       ->check(CLI::IsMember(format_names(kFormatRules)))
       ->capture_default_str();
-  rules_cmd->add_option("--policy", rules_policy.policies, "Also list the custom rules of these policy files")
+  rules_cmd->add_option("--policy", rules_policy.policy_files, "Also list the custom rules of these policy files")
       ->allow_extra_args(false);
 
   std::string explain_id;
-  PolicyArgs explain_policy;
+  LintRequest explain_policy;
   CLI::App* explain_cmd = app.add_subcommand("explain", "Explain a rule, with a failing and a passing example");
   explain_cmd->add_option("rule", explain_id, "Rule id")->required();
-  explain_cmd->add_option("--policy", explain_policy.policies, "Policy files whose custom rules may be explained")
+  explain_cmd->add_option("--policy", explain_policy.policy_files, "Policy files whose custom rules may be explained")
       ->allow_extra_args(false);
 
   CLI::App* policy_cmd = app.add_subcommand("policy", "Show the effective policy, or check a policy file");
   policy_cmd->require_subcommand(1);
-  PolicyArgs show_args;
+  RequestFlags show_flags;
   CLI::App* show_cmd = policy_cmd->add_subcommand("show", "Print every enabled rule with its severity and parameters");
-  add_policy_options(show_cmd, show_args);
+  show_flags.add(show_cmd, kUsePolicyShow);
   std::string check_file;
   CLI::App* check_cmd = policy_cmd->add_subcommand("check", "Validate a policy file (exit 0 valid, 2 invalid)");
   check_cmd->add_option("file", check_file, "Policy file")->required();
@@ -372,7 +277,7 @@ int run(const std::vector<std::string>& args, Environment env) {
     std::vector<RuleDefinition> rules;
     const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();
     for (const RuleDefinition* def : catalogue.rules()) rules.push_back(*def);
-    if (!rules_policy.policies.empty()) {
+    if (!rules_policy.policy_files.empty()) {
       auto resolved = policy_and_linter(rules_policy, env);
       if (!resolved) return kExitUsage;
       auto defs = resolved->linter.definitions();
@@ -397,8 +302,13 @@ int run(const std::vector<std::string>& args, Environment env) {
     return kExitUsage;
   }
   if (*show_cmd || *check_cmd) {
+    LintRequest show_request;
+    if (auto wrong = show_flags.apply(show_request)) {
+      env.err << "chartproof: " << *wrong << "\n";
+      return kExitUsage;
+    }
     Expected<Policy> policy =
-        *check_cmd ? load_policy_file(check_file, env.catalogue.get()) : resolve_policy(show_args, env.catalogue);
+        *check_cmd ? load_policy_file(check_file, env.catalogue.get()) : resolve_policy(show_request, env.catalogue);
     if (!policy) {
       env.err << "chartproof: " << policy.error().to_string() << "\n";
       return kExitUsage;

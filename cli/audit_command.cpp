@@ -42,16 +42,7 @@ CLI::App* add_audit_command(CLI::App& app, AuditArgs& a) {
   cmd->add_option("--progress", a.progress, "Progress bar on stderr (auto: when it is a terminal)")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
-  cmd->add_option("--helm", a.helm, "helm binary (default: helm on PATH)");
-  cmd->add_option("--helm-timeout", a.helm_timeout, "Seconds one render may take; a task over it fails alone")
-      ->capture_default_str();
-  cmd->add_option("--profile", a.profile, "Profile for every task, instead of each chart's .chartproof.yaml");
-  cmd->add_option("--policy", a.policies, "Policy file for every task (repeatable)")->allow_extra_args(false);
-  cmd->add_option("--enable", a.enable, "Rule ids or packs to switch on (repeatable)")->allow_extra_args(false);
-  cmd->add_option("--disable", a.disable, "Rule ids or packs to switch off (repeatable)")->allow_extra_args(false);
-  cmd->add_option("--schema-mode", a.schema_mode, "strict or lenient")->check(CLI::IsMember({"strict", "lenient"}));
-  cmd->add_option("--schema-dir", a.schema_dirs, "Folder of CRDs or JSON Schemas (repeatable)")
-      ->allow_extra_args(false);
+  a.flags.add(cmd, kUseAudit);
   return cmd;
 }
 
@@ -67,14 +58,10 @@ int run_audit_command(const AuditArgs& a, Environment& env) {
   // The lint settings of every task, whichever engine runs them.
   LintRequest base;
   base.catalogue = env.catalogue;
-  base.chart.helm = a.helm;
-  base.chart.timeout_seconds = a.helm_timeout;
-  base.profile = a.profile;
-  base.policy_files = a.policies;
-  base.enable = split_commas(a.enable);
-  base.disable = split_commas(a.disable);
-  base.schema_dirs = a.schema_dirs;
-  if (!a.schema_mode.empty()) base.schema_mode = a.schema_mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
+  if (auto wrong = a.flags.apply(base)) {
+    env.err << "chartproof: " << *wrong << "\n";
+    return kExitUsage;
+  }
   std::vector<AuditResult> results;
   if (!a.scheduler.empty()) {
     // The Dask engine gets the request as data (a JSON file), not as lint flags to parse again.

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "app.hpp"
+#include "request_flags.hpp"
 
 namespace chartproof::cli {
 
@@ -20,13 +21,7 @@ struct AuditArgs {
   std::string scheduler;
   std::string python = "python3";
   std::string progress = "auto";
-  std::string helm = "helm";
-  unsigned helm_timeout = 120;
-  std::string profile;
-  std::vector<std::string> policies;
-  std::vector<std::string> enable, disable;
-  std::string schema_mode;
-  std::vector<std::string> schema_dirs;
+  RequestFlags flags;  // the lint settings of every task (chartproof/request_options.hpp)
 };
 
 CLI::App* add_audit_command(CLI::App& app, AuditArgs& args);

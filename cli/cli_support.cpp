@@ -7,20 +7,6 @@
 
 namespace chartproof::cli {
 
-std::vector<std::string> split_commas(const std::vector<std::string>& items) {
-  std::vector<std::string> out;
-  for (const auto& item : items) {
-    std::size_t pos = 0;
-    while (pos <= item.size()) {
-      std::size_t end = item.find(',', pos);
-      if (end == std::string::npos) end = item.size();
-      if (end > pos) out.push_back(item.substr(pos, end - pos));
-      pos = end + 1;
-    }
-  }
-  return out;
-}
-
 std::optional<std::vector<FormatTarget>> format_targets(const std::vector<std::string>& specs,
                                                         const std::string& output,
                                                         const std::vector<std::string>& known, std::ostream& err) {

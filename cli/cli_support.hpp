@@ -9,9 +9,6 @@
 
 namespace chartproof::cli {
 
-/// "a,b" and repeated flags both work: --enable a,b --enable c.
-std::vector<std::string> split_commas(const std::vector<std::string>& items);
-
 /// One --format NAME or NAME=FILE; an empty file is standard output (or --output).
 struct FormatTarget {
   std::string format;

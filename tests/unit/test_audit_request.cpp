@@ -2,7 +2,12 @@
 // a document that is not one is refused at the field, before any task runs.
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "chartproof/audit.hpp"
+#include "chartproof/parse.hpp"
+#include "chartproof/request_options.hpp"
+#include "io/read_file.hpp"
 
 using namespace chartproof;
 
@@ -57,5 +62,59 @@ TEST_CASE("an audit request round-trips through its JSON, and a wrong one is ref
     CHECK(refused.error().file == "request.json");
     CHECK(refused.error().line > 0);
     CHECK(refused.error().message.find(c.says) != std::string::npos);
+  }
+}
+
+TEST_CASE("the audit request's schema has a property for every option of chartproof audit, and no other") {
+  // The writer and reader go over the option table; the schema is written by hand, so this is where
+  // a new audit option that the schema would refuse is caught.
+  auto text = io::read_file(std::string(CHARTPROOF_SOURCE_DIR) + "/policies/schema/audit-request.schema.json");
+  REQUIRE(text);
+  std::vector<ParseIssue> issues;
+  auto doc = parse_single(text.value(), issues);
+  REQUIRE(doc);
+  Node properties = doc->root().get("properties").get("lint").get("properties");
+  std::set<std::string> in_schema;
+  for (std::size_t i = 0; i < properties.size(); ++i) in_schema.emplace(properties.key_at(i).text());
+  std::set<std::string> in_table;
+  for (const RequestOption& option : option_table()) {
+    if ((option.use & kUseAudit) != 0) in_table.insert(option_json_key(option));
+  }
+  CHECK(in_schema == in_table);
+}
+
+TEST_CASE("an audit request carries every audit option of the table, whatever its type") {
+  // Each audit option set to a value other than its default survives the round trip.
+  AuditRequest request;
+  request.matrix = "m.yaml";
+  request.scheduler = "tcp://h:8786";
+  for (const RequestOption& option : option_table()) {
+    if ((option.use & kUseAudit) == 0) continue;
+    OptionValue value;
+    switch (option.type) {
+      case OptionType::Flag:
+        value = true;
+        break;
+      case OptionType::Text:
+      case OptionType::OptionalText:
+        value = option.choices.empty() ? std::string("x") : std::string(option.choices.back());
+        break;
+      case OptionType::TextList:
+        value = std::vector<std::string>{"a", "b"};
+        break;
+      case OptionType::Count:
+        value = 7U;
+        break;
+    }
+    CAPTURE(option.name);
+    REQUIRE_FALSE(option.set(request.base, value));
+  }
+  auto back = parse_audit_request(audit_request_json(request), "request.json");
+  REQUIRE_MESSAGE(back, (back ? "" : back.error().to_string()));
+  for (const RequestOption& option : option_table()) {
+    if ((option.use & kUseAudit) == 0) continue;
+    CAPTURE(option.name);
+    CHECK(option.get(back->base) == option.get(request.base));
+    CHECK(option.get(back->base) != option.get(LintRequest{}));
   }
 }

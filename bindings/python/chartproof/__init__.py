@@ -15,7 +15,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from dataclasses import dataclass
-from typing import Any, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, Iterator, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._core import Graph, Resource
@@ -27,7 +27,7 @@ from .packs import Rule, RulePack, catalogue as _catalogue
 __all__ = [
     "AuditReport", "audit", "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
     "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
-    "cel", "formats", "lint_chart", "parse", "rules",
+    "cel", "formats", "lint_chart", "options", "parse", "rules",
     "__version__",
 ]
 __version__: str = _core.__version__
@@ -297,23 +297,23 @@ def _policies(policy: PolicyArg) -> List[str]:
     return [p.path if isinstance(p, Policy) else os.fspath(p) for p in policy]
 
 
-def _request(paths: List[str], texts: List[Tuple[str, str]], policy: PolicyArg, profile: Optional[str],
-             discover_policy: bool, enable: Iterable[str], disable: Iterable[str], namespace: Optional[str],
-             kube_version: Optional[str], schema_dirs: Iterable[PathArg], schema_mode: Optional[str],
-             jobs: int) -> "_core.Request":
+# How a keyword's Python form becomes the value the option table takes (the rest pass as they are:
+# str, os.PathLike, bool, int, an iterable of paths).
+def _python_forms() -> Dict[str, Callable[[Any], Any]]:
+    return {"policy": _policies, "namespace_labels": _namespace_labels, "set": _pairs, "set_string": _pairs}
+
+
+def _request(command: str, given: Mapping[str, Any]) -> "_core.Request":
+    """A ``_core.Request`` with every option of ``command`` (lint, lint_chart, audit) that ``given`` (the
+    function's keywords) holds and that is not None: the option table of the library decides the
+    names, the types and the defaults, as it makes the CLI's flags."""
     request = _core.Request()
-    request.paths = paths
-    request.texts = texts
-    request.profile = profile or ""
-    request.policy_files = _policies(policy)
-    request.discover_policy = discover_policy
-    request.enable = list(enable)
-    request.disable = list(disable)
-    request.namespace = namespace or "default"
-    request.kube_version = kube_version
-    request.schema_dirs = [os.fspath(d) for d in schema_dirs]
-    request.schema_mode = schema_mode
-    request.jobs = jobs
+    forms = _python_forms()
+    for option in _core.options(command):
+        name = option["name"]
+        value = given.get(name)
+        if value is not None:
+            setattr(request, name, forms.get(name, lambda v: v)(value))
     return request
 
 
@@ -341,6 +341,14 @@ def lint(
     plain_http: bool = False,
     namespace_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
     admission_policies: Iterable[PathArg] = (),
+    values: Iterable[PathArg] = (),
+    set: Union[None, Mapping[str, object], Iterable[str]] = None,  # noqa: A002 - the name helm users know
+    set_string: Union[None, Mapping[str, object], Iterable[str]] = None,
+    release: str = "release-name",
+    include_crds: bool = False,
+    helm_timeout: int = 120,
+    api_versions: Iterable[str] = (),
+    charts_of: bool = False,
 ) -> Report:
     """Lints files, folders and chart folders (``paths``) and YAML held in memory (``text``), exactly
     as ``chartproof lint`` does with the same options.
@@ -364,22 +372,17 @@ def lint(
     ``namespace_labels`` gives the labels of namespaces outside the input (``--namespace-labels``):
     their ``pod-security.kubernetes.io`` labels apply to the pods linted in them.
     ``admission_policies`` names files or folders of the cluster's ValidatingAdmissionPolicies, their
-    bindings and param objects (``--admission-policies``).
+    bindings and param objects (``--admission-policies``). Chart folders among ``paths`` render with
+    ``values``, ``set``, ``set_string``, ``release``, ``include_crds``, ``helm_timeout`` and
+    ``api_versions`` as ``lint_chart`` describes; ``charts_of`` is ``--charts-of`` (the paths are
+    changed files: lint the chart of each). Every keyword but ``text`` and ``packs`` is an option of
+    the library's one table (``chartproof.options("lint")``), the same that makes the CLI's flags.
     Raises InputError, PolicyError, ChartError, UsageError (nothing to lint) or RuleError (a pack's
     check raised). The GIL is released while linting, except while a Python check runs.
     """
-    request = _request(_paths(paths), _texts(text), policy, profile, discover_policy, enable, disable, namespace,
-                       kube_version, schema_dirs, schema_mode, jobs)
-    request.helm = helm
-    request.allow_empty = allow_empty
-    request.baseline = os.fspath(baseline) if baseline is not None else ""
-    request.min_severity = min_severity
-    request.chart_version = version or ""
-    request.plain_http = plain_http
-    request.namespace_labels = _namespace_labels(namespace_labels)
-    request.admission_policies = [os.fspath(p) for p in admission_policies]
-    if chart is not None:
-        request.chart_source = os.fspath(chart)
+    request = _request("lint", locals())
+    request.paths = _paths(paths)
+    request.texts = _texts(text)
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 
@@ -439,6 +442,7 @@ def lint_chart(
     version: Optional[str] = None,
     plain_http: bool = False,
     namespace_labels: Optional[Mapping[str, Mapping[str, str]]] = None,
+    admission_policies: Iterable[PathArg] = (),
 ) -> Report:
     """Lints a chart folder, packaged chart (.tgz) or remote chart (``oci://HOST/REPO/CHART``,
     ``https://REPO_URL/CHART``, ``REPO/CHART``: pulled with helm at ``version``, default the newest;
@@ -451,24 +455,10 @@ def lint_chart(
     so does a render that takes longer than ``helm_timeout`` seconds (0: no limit). The
     policy is found as for ``lint``: the CLI and this function discover the same ``.chartproof.yaml``.
     ``api_versions`` are helm's ``--api-versions`` (what ``.Capabilities.APIVersions.Has`` sees);
-    ``baseline`` and ``namespace_labels`` are as for ``lint``.
+    ``baseline``, ``namespace_labels`` and ``admission_policies`` are as for ``lint``.
     """
-    request = _request([os.fspath(path)], [], policy, profile, discover_policy, enable, disable, namespace,
-                       kube_version, schema_dirs, schema_mode, jobs)
-    request.helm = helm or "helm"
-    request.release = release
-    request.values_files = [os.fspath(v) for v in values]
-    request.set = _pairs(set)
-    request.set_string = _pairs(set_string)
-    request.include_crds = include_crds
-    request.helm_timeout = helm_timeout
-    request.allow_empty = allow_empty
-    request.baseline = os.fspath(baseline) if baseline is not None else ""
-    request.min_severity = min_severity
-    request.api_versions = list(api_versions)
-    request.chart_version = version or ""
-    request.plain_http = plain_http
-    request.namespace_labels = _namespace_labels(namespace_labels)
+    request = _request("lint_chart", locals())
+    request.paths = [os.fspath(path)]
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
 
 
@@ -477,6 +467,13 @@ def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Option
     """Parses files and in-memory YAML into a Graph for inspection. With ``strict``, YAML that cannot
     be read raises ParseError."""
     return _core.parse(_texts(text), _paths(paths), namespace or "default", strict)
+
+
+def options(command: str = "lint") -> List[Dict[str, Any]]:
+    """The library's option table for ``command`` (lint, lint_chart, audit, policy_show): each
+    option's name (the keyword), CLI flags, type, commands, help, choices and default. The keywords of
+    ``lint``, ``lint_chart`` and ``fleet.audit`` and the CLI's flags are these."""
+    return [dict(o) for o in _core.options(command)]
 
 
 def formats(command: str = "lint") -> List[str]:

@@ -78,21 +78,6 @@ class AuditReport:
         return self._core.to_results()
 
 
-def _base_request(helm: str, helm_timeout: int, profile: Optional[str], policy: Iterable[PathArg],
-                  enable: Iterable[str], disable: Iterable[str], schema_dirs: Iterable[PathArg],
-                  schema_mode: Optional[str]) -> "_core.Request":
-    request = _core.Request()
-    request.helm = helm
-    request.helm_timeout = helm_timeout
-    request.profile = profile or ""
-    request.policy_files = [os.fspath(p) for p in policy]
-    request.enable = list(enable)
-    request.disable = list(disable)
-    request.schema_dirs = [os.fspath(d) for d in schema_dirs]
-    request.schema_mode = schema_mode
-    return request
-
-
 def _read(path: str) -> Optional[bytes]:
     try:
         with open(path, "rb") as f:
@@ -140,9 +125,8 @@ def _ship(task: Dict[str, Any], policy_files: Sequence[str]) -> Dict[str, Any]:
 
 
 def _request_fields(request: "_core.Request") -> Dict[str, Any]:
-    return {name: getattr(request, name) for name in (
-        "helm", "helm_timeout", "profile", "enable", "disable", "schema_dirs", "schema_mode", "release",
-        "chart_namespace", "namespace")}
+    """Every option of the request (the library's one table), as a worker rebuilds it."""
+    return {o["name"]: getattr(request, o["name"]) for o in _core.options()}
 
 
 def run_shipped(shipped: Dict[str, Any], fields: Dict[str, Any], chart_data: bytes) -> Dict[str, Any]:
@@ -174,7 +158,7 @@ def run_shipped(shipped: Dict[str, Any], fields: Dict[str, Any], chart_data: byt
         request = _core.Request()
         for name, value in fields.items():
             setattr(request, name, value)
-        request.policy_files = [place(f"policy-{i}.yaml", p, data)
+        request.policy = [place(f"policy-{i}.yaml", p, data)
                                 for i, (p, data) in enumerate(shipped["policy_files"])]
         result = _core.run_audit_task(task, request, shown)
         result["task"] = shipped["task"]
@@ -201,7 +185,9 @@ def audit(
     Dask cluster; otherwise ``jobs`` at a time on this machine (0: one per core). A task that fails
     (helm's error, a timeout) is reported in the result, never raised; a bad matrix raises
     UsageError at its line. ``progress(done, total)`` is called as tasks finish."""
-    base = _base_request(helm, helm_timeout, profile, policy, enable, disable, schema_dirs, schema_mode)
+    from . import _request  # the package imports this module first
+
+    base = _request("audit", locals())
     return _audit(os.fspath(matrix), base, jobs, client, progress)
 
 
@@ -214,7 +200,7 @@ def _audit(matrix: str, request: "_core.Request", jobs: int, client: Any, progre
 
     tasks = m.tasks
     fields = _request_fields(base)
-    shipped = [_ship(t, base.policy_files) for t in tasks]
+    shipped = [_ship(t, base.policy) for t in tasks]
     charts: Dict[str, Any] = {}
     for t in tasks:
         if t["chart"] not in charts:

@@ -14,9 +14,11 @@
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
+#include "chartproof/request_options.hpp"
 #include "core_error.hpp"
 #include "graph_view.hpp"
 #include "python_pack.hpp"
+#include "request_options_py.hpp"
 
 namespace py = pybind11;
 using namespace chartproof;
@@ -151,10 +153,12 @@ PYBIND11_MODULE(_core, m) {
     }
   });
 
-  // The library's LintRequest, field for field: chartproof.lint and lint_chart fill one in, exactly
-  // as the CLI does from its flags, and lint_request answers both.
-  py::class_<LintRequest>(m, "Request", "The library's LintRequest: what chartproof.lint and lint_chart fill in.")
-      .def(py::init<>())
+  // The library's LintRequest: chartproof.lint, lint_chart and fleet.audit fill one in, exactly as
+  // the CLI does from its flags, and lint_request answers both. Its attributes beyond paths and
+  // texts are the option table's (chartproof/request_options.hpp), made here one per entry.
+  py::class_<LintRequest> request_class(m, "Request",
+                                        "The library's LintRequest: what chartproof.lint and lint_chart fill in.");
+  request_class.def(py::init<>())
       .def_readwrite("paths", &LintRequest::paths)
       .def_property(
           "texts",
@@ -166,88 +170,20 @@ PYBIND11_MODULE(_core, m) {
           [](LintRequest& r, const std::vector<std::pair<std::string, std::string>>& texts) {
             r.texts.clear();
             for (const auto& [name, text] : texts) r.texts.push_back(SourceFile{name, text});
-          })
-      .def_readwrite("charts_of", &LintRequest::charts_of)
-      .def_readwrite("allow_empty", &LintRequest::allow_empty)
-      .def_readwrite("chart_source", &LintRequest::chart_source)
-      .def_readwrite("profile", &LintRequest::profile)
-      .def_readwrite("policy_files", &LintRequest::policy_files)
-      .def_readwrite("discover_policy", &LintRequest::discover_policy)
-      .def_readwrite("working_dir", &LintRequest::working_dir)
-      .def_readwrite("enable", &LintRequest::enable)
-      .def_readwrite("disable", &LintRequest::disable)
-      .def_readwrite("namespace", &LintRequest::default_namespace)
-      .def_readwrite("jobs", &LintRequest::jobs)
-      .def_readwrite("kube_version", &LintRequest::kube_version)
-      .def_readwrite("schema_dirs", &LintRequest::schema_dirs)
-      .def_property(
-          "schema_mode",
-          [](const LintRequest& r) -> std::optional<std::string> {
-            if (!r.schema_mode) return std::nullopt;
-            return std::string(*r.schema_mode == SchemaMode::Lenient ? "lenient" : "strict");
-          },
-          [](LintRequest& r, const std::optional<std::string>& mode) {
-            if (!mode)
-              r.schema_mode.reset();
-            else if (*mode == "strict")
-              r.schema_mode = SchemaMode::Strict;
-            else if (*mode == "lenient")
-              r.schema_mode = SchemaMode::Lenient;
-            else
-              throw py::value_error("schema_mode must be \"strict\" or \"lenient\", not \"" + *mode + "\"");
-          })
-      .def_property(
-          "min_severity",
-          [](const LintRequest& r) -> std::optional<std::string> {
-            if (!r.min_severity) return std::nullopt;
-            return std::string(severity_name(*r.min_severity));
-          },
-          [](LintRequest& r, const std::optional<std::string>& level) {
-            if (!level) {
-              r.min_severity.reset();
-              return;
-            }
-            auto sev = parse_severity(*level);
-            if (!sev) throw py::value_error("min_severity must be error, warning or info, not \"" + *level + "\"");
-            r.min_severity = *sev;
-          })
-      .def_readwrite("today", &LintRequest::today)
-      .def_readwrite("namespace_labels", &LintRequest::namespace_labels)
-      .def_readwrite("admission_policies", &LintRequest::admission_policies)
-      .def_property(
-          "helm", [](const LintRequest& r) { return r.chart.helm; },
-          [](LintRequest& r, std::string v) { r.chart.helm = std::move(v); })
-      .def_property(
-          "chart_namespace", [](const LintRequest& r) { return r.chart.namespace_; },
-          [](LintRequest& r, std::string v) { r.chart.namespace_ = std::move(v); })
-      .def_property(
-          "release", [](const LintRequest& r) { return r.chart.release; },
-          [](LintRequest& r, std::string v) { r.chart.release = std::move(v); })
-      .def_property(
-          "values_files", [](const LintRequest& r) { return r.chart.values_files; },
-          [](LintRequest& r, std::vector<std::string> v) { r.chart.values_files = std::move(v); })
-      .def_property(
-          "set", [](const LintRequest& r) { return r.chart.set; },
-          [](LintRequest& r, std::vector<std::string> v) { r.chart.set = std::move(v); })
-      .def_property(
-          "set_string", [](const LintRequest& r) { return r.chart.set_string; },
-          [](LintRequest& r, std::vector<std::string> v) { r.chart.set_string = std::move(v); })
-      .def_property(
-          "helm_timeout", [](const LintRequest& r) { return r.chart.timeout_seconds; },
-          [](LintRequest& r, unsigned v) { r.chart.timeout_seconds = v; })
-      .def_property(
-          "include_crds", [](const LintRequest& r) { return r.chart.include_crds; },
-          [](LintRequest& r, bool v) { r.chart.include_crds = v; })
-      .def_property(
-          "chart_version", [](const LintRequest& r) { return r.chart.version; },
-          [](LintRequest& r, const std::string& v) { r.chart.version = v; })
-      .def_property(
-          "plain_http", [](const LintRequest& r) { return r.chart.plain_http; },
-          [](LintRequest& r, bool v) { r.chart.plain_http = v; })
-      .def_property(
-          "api_versions", [](const LintRequest& r) { return r.chart.api_versions; },
-          [](LintRequest& r, std::vector<std::string> v) { r.chart.api_versions = std::move(v); })
-      .def_readwrite("baseline", &LintRequest::baseline);
+          });
+  for (const RequestOption& option : option_table()) {
+    const RequestOption* o = &option;
+    request_class.def_property(
+        std::string(option.name).c_str(),
+        [o](const LintRequest& r) { return chartproof::python::option_to_python(o->get(r)); },
+        [o](LintRequest& r, const py::object& value) {
+          if (auto wrong = o->set(r, chartproof::python::option_from_python(*o, value)))
+            throw py::value_error(std::string(o->name) + ": " + *wrong);
+        });
+  }
+  m.def("options", &chartproof::python::options_table, py::arg("command") = "",
+        "The option table: name, flags, type, use, help, choices, default (for one command: lint, lint_chart, "
+        "audit, policy_show).");
 
   py::class_<Finding>(m, "Finding", "A finding as the library holds it (chartproof.Finding wraps it).")
       .def_readonly("rule", &Finding::rule)

@@ -6,6 +6,7 @@
 
 #include "chartproof/audit.hpp"
 #include "chartproof/parse.hpp"
+#include "chartproof/request_options.hpp"
 #include "io/read_file.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "policy/builtin_profiles.hpp"
@@ -21,17 +22,23 @@ const jsonschema::Schema& request_schema() {
   return schema;
 }
 
-void write_list(rapidjson::Writer<rapidjson::StringBuffer>& w, const char* key, const std::vector<std::string>& items) {
-  w.Key(key);
-  w.StartArray();
-  for (const auto& item : items) w.String(item.c_str(), static_cast<rapidjson::SizeType>(item.size()));
-  w.EndArray();
-}
-
-std::vector<std::string> list_of(Node list) {
-  std::vector<std::string> out;
-  for (std::size_t i = 0; i < list.size(); ++i) out.emplace_back(list.item(i).text());
-  return out;
+// An option's value from its JSON node (already checked against the request's schema).
+OptionValue option_value(const RequestOption& option, Node node) {
+  switch (option.type) {
+    case OptionType::Flag:
+      return node.as_bool().value_or(false);
+    case OptionType::Text:
+    case OptionType::OptionalText:
+      return std::string(node.text());
+    case OptionType::TextList: {
+      std::vector<std::string> out;
+      for (std::size_t i = 0; i < node.size(); ++i) out.emplace_back(node.item(i).text());
+      return out;
+    }
+    case OptionType::Count:
+      return static_cast<unsigned>(node.as_int().value_or(0));
+  }
+  return {};
 }
 
 }  // namespace
@@ -51,15 +58,26 @@ std::string audit_request_json(const AuditRequest& request) {
   string("scheduler", request.scheduler);
   w.Key("lint");
   w.StartObject();
-  string("helm", base.chart.helm);
-  w.Key("helmTimeout");
-  w.Uint(base.chart.timeout_seconds);
-  string("profile", base.profile);
-  write_list(w, "policies", base.policy_files);
-  write_list(w, "enable", base.enable);
-  write_list(w, "disable", base.disable);
-  write_list(w, "schemaDirs", base.schema_dirs);
-  string("schemaMode", !base.schema_mode ? "" : *base.schema_mode == SchemaMode::Lenient ? "lenient" : "strict");
+  // Every option `chartproof audit` takes, from the one table, under its camelCase key.
+  for (const RequestOption& option : option_table()) {
+    if ((option.use & kUseAudit) == 0) continue;
+    const std::string key = option_json_key(option);
+    OptionValue value = option.get(base);
+    if (const auto* flag = std::get_if<bool>(&value)) {
+      w.Key(key.c_str());
+      w.Bool(*flag);
+    } else if (const auto* text = std::get_if<std::string>(&value)) {
+      string(key.c_str(), *text);
+    } else if (const auto* list = std::get_if<std::vector<std::string>>(&value)) {
+      w.Key(key.c_str());
+      w.StartArray();
+      for (const auto& item : *list) w.String(item.c_str(), static_cast<rapidjson::SizeType>(item.size()));
+      w.EndArray();
+    } else if (const auto* count = std::get_if<unsigned>(&value)) {
+      w.Key(key.c_str());
+      w.Uint(*count);
+    }  // an unset optional text is left out: the task then uses the policy's value
+  }
   w.EndObject();
   w.EndObject();
   return std::string(buffer.GetString(), buffer.GetSize()) + "\n";
@@ -85,15 +103,14 @@ Expected<AuditRequest> parse_audit_request(std::string_view text, const std::str
   request.scheduler = std::string(root.get_text("scheduler"));
   Node lint = root.get("lint");
   LintRequest& base = request.base;
-  base.chart.helm = std::string(lint.get_text("helm"));
-  base.chart.timeout_seconds = static_cast<unsigned>(lint.get("helmTimeout").as_int().value_or(0));
-  base.profile = std::string(lint.get_text("profile"));
-  base.policy_files = list_of(lint.get("policies"));
-  base.enable = list_of(lint.get("enable"));
-  base.disable = list_of(lint.get("disable"));
-  base.schema_dirs = list_of(lint.get("schemaDirs"));
-  std::string_view mode = lint.get_text("schemaMode");
-  if (!mode.empty()) base.schema_mode = mode == "lenient" ? SchemaMode::Lenient : SchemaMode::Strict;
+  for (const RequestOption& option : option_table()) {
+    if ((option.use & kUseAudit) == 0) continue;
+    Node node = lint.get(option_json_key(option));
+    if (!node) continue;
+    if (auto wrong = option.set(base, option_value(option, node))) {
+      return Error{file, node.line(), node.column(), "not an audit request: " + *wrong, ErrorKind::Usage};
+    }
+  }
   return request;
 }
 
