@@ -19,6 +19,8 @@
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
+#include "chartproof/suggest.hpp"
+#include "chartproof/version.hpp"
 #include "cli_support.hpp"
 #include "completion.hpp"
 #include "request_flags.hpp"

@@ -28,7 +28,7 @@ LAYERS = [
 ]
 # Which module each public header belongs to.
 PUBLIC = {
-    "error": "support", "node": "parse", "parse": "parse", "model": "model", "graph": "graph",
+    "error": "support", "version": "support", "suggest": "support", "node": "parse", "parse": "parse", "model": "model", "graph": "graph",
     "finding": "graph", "chart_folder": "graph", "chart": "chart", "policy": "policy", "options": "policy",
     "rule": "policy", "rule_pack": "policy", "baseline": "policy", "engine": "engine", "report": "report", "formats": "report", "request": "request", "request_options": "request", "cel": "request", "audit": "audit",
 }

@@ -6,6 +6,8 @@
 #include "app.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/report.hpp"
+#include "chartproof/request.hpp"
+#include "chartproof/version.hpp"
 #include "test_support.hpp"
 
 namespace {

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "chartproof/report.hpp"
+#include "chartproof/request.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;

@@ -11,6 +11,7 @@
 #include "chartproof/audit.hpp"
 #include "chartproof/formats.hpp"
 #include "chartproof/report.hpp"
+#include "chartproof/request.hpp"
 #include "chartproof/rule_pack.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "test_support.hpp"

@@ -15,6 +15,7 @@
 #include "chartproof/report.hpp"
 #include "chartproof/request.hpp"
 #include "chartproof/request_options.hpp"
+#include "chartproof/version.hpp"
 #include "core_error.hpp"
 #include "graph_view.hpp"
 #include "python_pack.hpp"

@@ -146,13 +146,4 @@ class Linter {
   std::shared_ptr<const State> state_;
 };
 
-/// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.
-Expected<std::vector<SourceFile>> read_inputs(const std::vector<std::string>& paths);
-
-/// ` (did you mean "a" or "b"?)` for a misspelt name among `candidates`, or empty.
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates);
-
-/// The version string of the library.
-std::string_view version();
-
 }  // namespace chartproof

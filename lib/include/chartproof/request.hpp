@@ -94,6 +94,9 @@ struct InputPaths {
 /// the chart's, never manifests), and its other YAML files are plain inputs. `.git` is not searched.
 InputPaths sort_input_paths(const std::vector<std::string>& paths);
 
+/// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.
+Expected<std::vector<SourceFile>> read_inputs(const std::vector<std::string>& paths);
+
 /// The nearest enclosing chart folder of each file, each once, relative to the current folder.
 std::vector<std::string> enclosing_charts(const std::vector<std::string>& files);
 

@@ -7,6 +7,7 @@
 
 #include "chartproof/audit.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/version.hpp"
 #include "report/json_writer.hpp"
 
 namespace chartproof {

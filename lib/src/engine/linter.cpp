@@ -626,14 +626,4 @@ ChartRenders Linter::chart_renders() const {
   return probe ? ChartRenders::Twice : ChartRenders::Once;
 }
 
-std::string_view version() { return CHARTPROOF_VERSION; }
-
-}  // namespace chartproof
-
-namespace chartproof {
-
-std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
-  return support::did_you_mean(word, candidates);
-}
-
 }  // namespace chartproof

@@ -7,6 +7,7 @@
 
 #include "chartproof/baseline.hpp"
 #include "chartproof/report.hpp"
+#include "chartproof/version.hpp"
 #include "report/json_writer.hpp"
 
 namespace chartproof {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "chartproof/report.hpp"
+#include "chartproof/version.hpp"
 #include "report/json_writer.hpp"
 
 namespace chartproof {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "chartproof/suggest.hpp"
+
 namespace chartproof::support {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
@@ -51,3 +53,11 @@ std::string did_you_mean(std::string_view word, const std::vector<std::string>& 
 }
 
 }  // namespace chartproof::support
+
+namespace chartproof {
+
+std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
+  return support::did_you_mean(word, candidates);
+}
+
+}  // namespace chartproof

@@ -2,7 +2,7 @@
 #include <iostream>
 #include <iterator>
 
-#include "chartproof/engine.hpp"
+#include "chartproof/request.hpp"
 #include "io/read_file.hpp"
 
 namespace chartproof {

@@ -1,0 +1,7 @@
+#include "chartproof/version.hpp"
+
+namespace chartproof {
+
+std::string_view version() { return CHARTPROOF_VERSION; }
+
+}  // namespace chartproof
