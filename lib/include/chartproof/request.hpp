@@ -80,20 +80,6 @@ Expected<Policy> request_policy(const LintRequest& request);
 /// The linter options of a request: its policy, with the request's own fields on top.
 Expected<LintOptions> request_options(const LintRequest& request);
 
-/// What a list of paths holds: chart folders to render, and everything else read as manifests.
-struct InputPaths {
-  std::vector<std::string> charts;  ///< folders with a Chart.yaml and packaged charts (.tgz), in path order then sorted
-  std::vector<std::string> plain;   ///< files, "-", and the YAML files of folders outside any chart
-  /// Charts that are not on disk, pulled with helm: oci://HOST/REPO/CHART, https://REPO_URL/CHART,
-  /// REPO/CHART (a repository `helm repo add` knows; only when no such path exists).
-  std::vector<std::string> remote;
-};
-
-/// Sorts paths into charts and plain inputs. A folder that is a chart is one chart; any other
-/// folder is searched: each chart (folder or .tgz) found in it is rendered (its templates/ and its own charts/ are
-/// the chart's, never manifests), and its other YAML files are plain inputs. `.git` is not searched.
-InputPaths sort_input_paths(const std::vector<std::string>& paths);
-
 /// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.
 Expected<std::vector<SourceFile>> read_inputs(const std::vector<std::string>& paths);
 

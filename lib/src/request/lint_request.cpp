@@ -10,8 +10,8 @@
 
 #include "chart/compare_renders.hpp"
 #include "chart/packaged_chart.hpp"
-#include "chart/pull_chart.hpp"
 #include "kubeschema/kube_schemas.hpp"
+#include "request/input_sources.hpp"
 #include "rules/admission/policy_files.hpp"
 #include "support/parallel.hpp"
 
@@ -155,58 +155,6 @@ Expected<LintOptions> request_options(const LintRequest& request) {
   return options;
 }
 
-InputPaths sort_input_paths(const std::vector<std::string>& paths) {
-  InputPaths out;
-  for (const auto& path : paths) {
-    std::error_code ec;
-    if (chart::remote_kind(path)) {
-      out.remote.push_back(path);
-      continue;
-    }
-    if (is_chart_archive(path)) {
-      out.charts.push_back(path);
-      continue;
-    }
-    if (path == "-" || !fs::is_directory(path, ec)) {
-      out.plain.push_back(path);
-      continue;
-    }
-    if (looks_like_chart_dir(path)) {
-      out.charts.push_back(path);
-      continue;
-    }
-    std::vector<std::string> charts;
-    std::vector<std::string> files;
-    for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
-         !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      // "./deploy/app.yaml" is shown as "deploy/app.yaml", as pre-commit and git name it.
-      const fs::path p = it->path().lexically_normal();
-      if (it->is_directory(ec)) {
-        if (p.filename() == ".git") {
-          it.disable_recursion_pending();
-        } else if (looks_like_chart_dir(p.string())) {
-          charts.push_back(p.string());
-          it.disable_recursion_pending();
-        }
-      } else if (it->is_regular_file(ec) && (p.extension() == ".yaml" || p.extension() == ".yml")) {
-        files.push_back(p.string());
-      } else if (is_chart_archive(p.string())) {
-        charts.push_back(p.string());
-      }
-    }
-    // An unreadable folder is read_inputs' error to report, with its path.
-    if (ec) {
-      out.plain.push_back(path);
-      continue;
-    }
-    std::sort(charts.begin(), charts.end());
-    std::sort(files.begin(), files.end());
-    out.charts.insert(out.charts.end(), charts.begin(), charts.end());
-    out.plain.insert(out.plain.end(), files.begin(), files.end());
-  }
-  return out;
-}
-
 std::vector<std::string> enclosing_charts(const std::vector<std::string>& files) {
   std::vector<std::string> charts;
   std::error_code ec;
@@ -250,58 +198,38 @@ Expected<LintReport> lint_request(const LintRequest& request) {
     chart_options.namespace_ = request.default_namespace;
   }
   // Each chart is a release of its own: its own lint context and graph, so two charts never meet
-  // in duplicate-resource or overlapping-selectors. A chart helm cannot render is an error of the
-  // run (exit 2) that does not stop the others.
-  InputPaths sorted = sort_input_paths(paths);
-  // Remote charts are pulled first and then linted as the packaged charts they are, named by their
-  // reference (oci://HOST/REPO/CHART@VERSION!/CHART/templates/x.yaml); a pull that fails is that
-  // chart's error, like a render that fails.
-  std::vector<chart::PulledChart> pulled;
-  std::vector<Error> chart_errors;
-  std::vector<std::pair<std::string, std::string>> shown_paths = request.shown_paths;
-  for (const auto& reference : sorted.remote) {
-    auto pull = chart::pull_chart(reference, request.chart);
-    if (!pull) {
-      chart_errors.push_back(with_kind(pull.error(), ErrorKind::Chart));
-      continue;
-    }
-    sorted.charts.push_back(pull->archive);
-    shown_paths.emplace_back(pull->archive, pull->shown);
-    pulled.push_back(std::move(pull.value()));
-  }
+  // in duplicate-resource or overlapping-selectors. A chart helm cannot render (or pull) is an
+  // error of the run (exit 2) that does not stop the others.
+  std::vector<std::unique_ptr<request::InputSource>> sources = request::input_sources(paths);
+  bool renders = !request.chart_source.empty() ||
+                 std::any_of(sources.begin(), sources.end(), [](const auto& source) { return source->is_chart(); });
   // Only a run that renders charts needs the served APIs (loading them is 5% of a small plain lint).
-  if (!sorted.charts.empty() || !request.chart_source.empty()) render_as_cluster(chart_options);
-  const std::vector<std::string>& plain = sorted.plain;
+  if (renders) render_as_cluster(chart_options);
+  // helm dominates chart mode (40-500 ms a chart), so sources load concurrently (--jobs); each is
+  // then parsed and linted in source order, so the output is the same for any --jobs.
+  const request::LoadSettings settings{chart_options, linter->chart_renders(), request.shown_paths};
+  std::vector<std::optional<Expected<request::LoadedInput>>> loaded(sources.size());
+  support::parallel_for(sources.size(), request.jobs,
+                        [&](std::size_t i) { loaded[i].emplace(sources[i]->load(settings)); });
   std::vector<std::shared_ptr<const Input>> contexts;
-  // helm dominates chart mode (40-500 ms a chart), so the charts render concurrently (--jobs); each
-  // is then parsed and linted in path order, so the output is the same for any --jobs.
-  std::vector<std::optional<Expected<ChartSources>>> rendered(sorted.charts.size());
-  support::parallel_for(sorted.charts.size(), request.jobs, [&](std::size_t i) {
-    rendered[i].emplace(load_chart(sorted.charts[i], chart_options, linter->chart_renders()));
-    if (shown_paths.empty()) return;
-    if (*rendered[i]) {
-      chart::rename_paths(rendered[i]->value(), shown_paths);
-    } else {
-      Error e = rendered[i]->error();
-      chart::rename_paths(e, shown_paths);
-      rendered[i].emplace(std::move(e));
-    }
-  });
-  for (auto& chart : rendered) {
-    if (!*chart) {
-      chart_errors.push_back(with_kind(chart->error(), ErrorKind::Chart));
+  std::vector<Error> chart_errors;
+  std::vector<SourceFile> files;
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    Expected<request::LoadedInput>& input = *loaded[i];
+    if (!input) {
+      if (!sources[i]->is_chart()) return with_kind(input.error(), ErrorKind::Input);
+      chart_errors.push_back(with_kind(input.error(), ErrorKind::Chart));
       continue;
     }
-    std::vector<ChartSources> one;
-    one.push_back(std::move(chart->value()));
-    contexts.push_back(load_input({}, linter->options(), std::move(one)));
+    if (input->chart) {
+      std::vector<ChartSources> one;
+      one.push_back(std::move(*input->chart));
+      contexts.push_back(load_input({}, linter->options(), std::move(one)));
+    }
+    for (auto& file : input->files) files.push_back(std::move(file));
   }
-  std::vector<SourceFile> files;
-  if (!plain.empty()) {
-    auto read = read_inputs(plain);
-    if (!read) return with_kind(read.error(), ErrorKind::Input);
-    files = std::move(read.value());
-  }
+  bool plain_input =
+      std::any_of(sources.begin(), sources.end(), [](const auto& source) { return !source->is_chart(); });
   for (const auto& text : request.texts) files.push_back(text);
   // `--chart DIR`: the rendered input is that chart's render; chart mode renders the instrumented
   // copy for the source map (and Chart.yaml and the values files for the chart pack) around it.
@@ -331,7 +259,7 @@ Expected<LintReport> lint_request(const LintRequest& request) {
   if (!files.empty() || contexts.empty())
     contexts.insert(contexts.begin(), load_input(std::move(files), linter->options()));
   // Only charts were asked for and none rendered: the helm error is the result.
-  if (chart_errors.size() == 1 && plain.empty() && request.texts.empty() && contexts.size() == 1 &&
+  if (chart_errors.size() == 1 && !plain_input && request.texts.empty() && contexts.size() == 1 &&
       contexts.front()->graph.documents().empty()) {
     return chart_errors.front();
   }
