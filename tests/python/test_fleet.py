@@ -92,6 +92,8 @@ def test_dask_gives_the_serial_report_over_the_corpus(helm, cluster, corpus):
     assert json.loads(on_dask.to_json()) == json.loads(serial.to_json())
     assert on_dask.to_json() == serial.to_json()
     assert on_dask.to_sarif() == serial.to_sarif()
+    # The workers' reports are read back typed: the HTML page, built from them, is the serial one.
+    assert on_dask.to_html() == serial.to_html()
 
 
 def test_dask_ships_charts_values_and_policies_to_workers(root, tmp_path, helm, cluster, monkeypatch):
@@ -171,6 +173,27 @@ def test_a_worker_that_returns_garbage_is_a_failed_task(root, helm):
     assert [e for _, e in report.failed][0].startswith("the task's result could not be read back: its lint report")
     statuses = [t["status"] for t in json.loads(report.to_json())["tasks"]]
     assert statuses == ["ok", "failed", "failed"]
+
+
+def test_a_report_off_its_schema_is_a_failed_task_at_the_field(root, helm):
+    """What a worker hands back (run_audit_task's interchange form) is checked against
+    policies/schema/report.schema.json before anything in it is trusted."""
+    from chartproof import _core
+    from chartproof.fleet import AuditReport
+
+    matrix = _core.load_audit_matrix(str(_one_chart_matrix(root)))
+    request = _core.Request()
+    request.helm = helm
+    request.profile = "strict"
+    result = _core.run_audit_task(matrix.tasks[0], matrix.request(request))
+    interchange = json.loads(result["report"])
+    assert interchange["rules"] and "keyed_path" in interchange["findings"][0]
+    interchange["findings"][0]["severity"] = "fatal"
+    off_schema = dict(result, report=json.dumps(interchange))
+    report = AuditReport(_core.audit_results([result, off_schema]))
+    assert [t["status"] for t in json.loads(report.to_json())["tasks"]] == ["ok", "failed"]
+    error = [e for _, e in report.failed][0]
+    assert "findings[0].severity" in error, error
 
 
 def _one_chart_matrix(root: Path) -> Path:

@@ -14,6 +14,7 @@
 #include "chartproof/request.hpp"
 #include "chartproof/rule_pack.hpp"
 #include "jsonschema/json_schema.hpp"
+#include "report/report_interchange.hpp"
 #include "test_support.hpp"
 
 namespace fs = std::filesystem;
@@ -218,4 +219,39 @@ TEST_CASE("the format table: every format a command lists has a writer, and no o
   CHECK_FALSE(write_rules(rules, "sarif", none));
   CHECK(none.str().empty());
   CHECK(format_name_list(kFormatLint) == "text, json, sarif, junit, github, html");
+}
+
+TEST_CASE("a report read back from its interchange form writes every audit format as the report itself") {
+  // What an audit task hands across machines is read back typed (report_interchange.hpp); the
+  // JSON, SARIF and HTML written from it must be the ones written from the report it came from.
+  std::vector<chartproof::LintReport> reports;
+  reports.push_back(broken_report());
+  REQUIRE_MESSAGE(!test::helm_path().empty(), "helm is required (scripts/get-helm.sh)");
+  chartproof::LintRequest request;
+  request.paths = {(test::source_dir() / "examples/todo-app").string()};
+  request.chart.helm = test::helm_path();
+  request.profile = "strict";
+  auto chart = chartproof::lint_request(request);
+  REQUIRE_MESSAGE(chart, (chart ? "" : chart.error().to_string()));
+  reports.push_back(std::move(chart.value()));
+  for (const auto& report : reports) {
+    REQUIRE_FALSE(report.findings.empty());
+    auto back = chartproof::report::read_report_interchange(chartproof::report::format_report_interchange(report));
+    REQUIRE_MESSAGE(back, (back ? "" : back.error().to_string()));
+    CHECK(back->inputs.empty());
+    CHECK(chartproof::format_json(back.value()) == chartproof::format_json(report));
+    CHECK(chartproof::format_sarif(back.value(), "/src") == chartproof::format_sarif(report, "/src"));
+    std::vector<std::string> details = chartproof::finding_details(report);
+    chartproof::HtmlSection from_report{"t", "c", "", &report, details, "prod", "1.30"};
+    chartproof::HtmlSection from_back{"t", "c", "", &back.value(), details, "prod", "1.30"};
+    CHECK(chartproof::format_html({from_back}, "t") == chartproof::format_html({from_report}, "t"));
+    // The public JSON report validates against the same schema (it lacks only the interchange members).
+    CHECK(chartproof::report::read_report_interchange(chartproof::format_json(report)));
+  }
+  // Off the schema: refused at the field, never read as a clean report.
+  std::string text = chartproof::report::format_report_interchange(reports.front());
+  text.replace(text.find("\"severity\": \"error\""), 19, "\"severity\": \"fatal\"");
+  auto refused = chartproof::report::read_report_interchange(text);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("severity") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include "chartproof/audit.hpp"
 #include "chartproof/finding.hpp"
 #include "chartproof/formats.hpp"
+#include "chartproof/report.hpp"
 #include "core_error.hpp"
 
 namespace py = pybind11;
@@ -37,12 +38,25 @@ AuditTask task_from(const py::dict& d) {
   return t;
 }
 
+// A result as Python sees it: its report as `chartproof lint --format json` and `--format sarif`
+// write them ("" for a failed task).
 py::dict result_dict(const AuditResult& r) {
   py::dict d;
   d["task"] = task_dict(r.task);
   d["error"] = r.error;
-  d["report"] = r.report_json;
-  d["sarif"] = r.sarif_json;
+  d["report"] = r.report ? format_json(*r.report) : std::string();
+  d["sarif"] = r.report ? format_sarif(*r.report, "") : std::string();
+  d["details"] = r.details;
+  return d;
+}
+
+// A result as a worker hands it back to the client: its report in the interchange form, which
+// audit_results reads back into a typed report (chartproof/audit.hpp).
+py::dict interchange_dict(const AuditResult& r) {
+  py::dict d;
+  d["task"] = task_dict(r.task);
+  d["error"] = r.error;
+  d["report"] = audit_report_interchange(r);
   d["details"] = r.details;
   return d;
 }
@@ -138,18 +152,15 @@ void bind_audit(py::module_& m) {
         AuditResults out;
         for (const auto& item : dicts) {
           auto d = item.cast<py::dict>();
-          AuditResult r;
-          r.task = task_from(d["task"].cast<py::dict>());
-          r.error = d["error"].cast<std::string>();
-          r.report_json = d["report"].cast<std::string>();
-          r.sarif_json = d["sarif"].cast<std::string>();
-          r.details = d["details"].cast<std::vector<std::string>>();
-          fail_unreadable_result(r);
-          out.results.push_back(std::move(r));
+          auto report = d["report"].cast<std::string>();
+          out.results.push_back(audit_result_from_interchange(task_from(d["task"].cast<py::dict>()),
+                                                              d["error"].cast<std::string>(), report,
+                                                              d["details"].cast<std::vector<std::string>>()));
         }
         return out;
       },
-      "Results gathered by another engine (dicts of task, error, report, sarif), in task order.");
+      "Results gathered by another engine (run_audit_task's dicts of task, error, report, details), in task order; "
+      "a report that cannot be read back makes its task failed.");
 
   m.def(
       "run_audit",
@@ -179,7 +190,7 @@ void bind_audit(py::module_& m) {
           py::gil_scoped_release release;
           r = run_audit_task(t, base, shown);
         }
-        return result_dict(r);
+        return interchange_dict(r);
       },
       py::arg("task"), py::arg("base"), py::arg("shown") = std::vector<std::pair<std::string, std::string>>{},
       "One task, as a worker runs it: `shown` maps where the worker unpacked a path to the matrix's name.");

@@ -48,9 +48,11 @@ std::string_view audit_matrix_schema();
 struct AuditResult {
   AuditTask task;
   std::string error;
-  std::string report_json;           ///< format_json of the task's report
-  std::string sarif_json;            ///< format_sarif of the task's report
-  std::vector<std::string> details;  ///< finding_details of the task's report (the HTML report shows them)
+  /// The task's report, typed. Its parsed inputs are dropped when the task ends (a fleet holds
+  /// findings, not documents): what the formats need from them is in the report (skipped files,
+  /// chart maps) and in `details`.
+  std::optional<LintReport> report;
+  std::vector<std::string> details;  ///< finding_details of the report (the HTML report shows them)
 };
 
 /// Where a fleet worker unpacked what a task names: (path as loaded, path as the matrix names it).
@@ -111,13 +113,20 @@ std::string format_audit_html(const std::vector<AuditResult>& results);
 /// written) when `format` is not one.
 bool write_audit(const std::vector<AuditResult>& results, std::string_view format, std::ostream& out);
 
-/// A result whose lint report or SARIF cannot be read back (a worker returned garbage, a truncated
-/// transfer) becomes a failed task with an error saying so, so that no total, report or exit code
-/// counts a task that checked nothing as clean. Every result an engine brings back goes through it.
-void fail_unreadable_result(AuditResult& result);
+/// The report of a result as it crosses machines (a worker hands it back): the JSON report with what
+/// the other formats need besides (policies/schema/report.schema.json); empty for a failed task.
+std::string audit_report_interchange(const AuditResult& result);
+
+/// A result an engine brought back: its report's interchange JSON is read into a typed report,
+/// checked against policies/schema/report.schema.json first. A report that cannot be read (a worker
+/// returned garbage, a truncated transfer) makes a failed task that says why, so that no total,
+/// report or exit code counts a task that checked nothing as clean. Every result an engine brings
+/// back is made here.
+AuditResult audit_result_from_interchange(AuditTask task, std::string error, std::string_view report,
+                                          std::vector<std::string> details);
 
 /// The results an engine gathered, read back from their interchange JSON (a list of objects with
-/// task, error, report, sarif), as the Dask engine returns them to the CLI.
+/// task, error, report, details), as the Dask engine returns them to the CLI.
 Expected<std::vector<AuditResult>> parse_audit_results(std::string_view json);
 std::string format_audit_results(const std::vector<AuditResult>& results);
 

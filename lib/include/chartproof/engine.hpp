@@ -57,6 +57,16 @@ struct RuleRun {
   Severity severity;
 };
 
+/// How much of a chart's render its source map ties to template lines (the JSON report's `charts`).
+struct ChartMapStats {
+  std::string dir;
+  std::size_t rendered_lines = 0;
+  std::size_t mapped_lines = 0;
+  std::size_t sections = 0;
+  std::size_t aligned_sections = 0;
+  std::string source_map_error;
+};
+
 /// What a lint run produced.
 struct LintReport {
   /// The parsed inputs: one per lint context (the plain files; each chart, which is a release of
@@ -79,6 +89,11 @@ struct LintReport {
   std::vector<Error> notes;
   /// The packs (or rule ids, or "all") that linted `helm test` hook pods (LintOptions::helm_test_packs).
   std::vector<std::string> helm_test_packs;
+  /// What the JSON report says about the inputs, kept as values so that a report without its
+  /// inputs (an audit task's, read back from a worker) says it too: the files that held no
+  /// Kubernetes object, and each chart's source-map coverage.
+  std::vector<std::string> skipped_files;
+  std::vector<ChartMapStats> chart_maps;
   /// True when nothing is at or above `fail_on` (hidden findings included).
   bool ok(Severity fail_on) const;
   /// Moves the findings below `min` from `findings` to `hidden` (--min-severity).

@@ -25,13 +25,13 @@ std::string format_text(const LintReport& report, const TextOptions& options = {
 std::vector<std::string> finding_details(const LintReport& report);
 /// One part of an HTML report: a lint run, or one task of an audit.
 struct HtmlSection {
-  std::string id;                    ///< the anchor and heading (an audit task's id); empty: a single run
-  std::string chart;                 ///< the chart the overview counts its findings under; empty: by finding
-  std::string error;                 ///< the task could not be linted
-  std::string report_json;           ///< format_json of its report
-  std::vector<std::string> details;  ///< finding_details of its report
-  std::string environment;           ///< an audit task's environment (the environment x version grid)
-  std::string kube_version;          ///< an audit task's Kubernetes version
+  std::string id;                      ///< the anchor and heading (an audit task's id); empty: a single run
+  std::string chart;                   ///< the chart the overview counts its findings under; empty: by finding
+  std::string error;                   ///< the task could not be linted
+  const LintReport* report = nullptr;  ///< its report; null when it could not be linted
+  std::vector<std::string> details;    ///< finding_details of its report
+  std::string environment;             ///< an audit task's environment (the environment x version grid)
+  std::string kube_version;            ///< an audit task's Kubernetes version
 };
 /// One self-contained HTML page (no network: inline style and script): an overview first (charts x
 /// packs by severity, for an audit environments x Kubernetes versions, the rules that fire most, the

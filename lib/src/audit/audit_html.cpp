@@ -8,8 +8,8 @@ std::string format_audit_html(const std::vector<AuditResult>& results) {
   std::vector<HtmlSection> sections;
   sections.reserve(results.size());
   for (const auto& r : results) {
-    sections.push_back(HtmlSection{r.task.id, r.task.chart, r.error, r.report_json, r.details, r.task.environment,
-                                   r.task.kube_version});
+    sections.push_back(HtmlSection{r.task.id, r.task.chart, r.error, r.report ? &*r.report : nullptr, r.details,
+                                   r.task.environment, r.task.kube_version});
   }
   return format_html(sections, "chartproof audit");
 }

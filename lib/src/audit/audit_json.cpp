@@ -7,8 +7,10 @@
 
 #include "chartproof/audit.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/report.hpp"
 #include "chartproof/version.hpp"
 #include "report/json_writer.hpp"
+#include "report/report_interchange.hpp"
 
 namespace chartproof {
 namespace {
@@ -34,60 +36,43 @@ void write_task(Writer& w, const AuditTask& t) {
   write_string(w, t.policy_file);
 }
 
-// Why a task's lint report or SARIF is not one chartproof wrote, or empty; `report` is left holding
-// the parsed lint report (its summary is what the totals add up).
-std::string unreadable(const AuditResult& r, rapidjson::Document& report) {
-  report.Parse(r.report_json.data(), r.report_json.size());
-  if (report.HasParseError())
-    return "its lint report is not JSON (" + std::string(rapidjson::GetParseError_En(report.GetParseError())) +
-           " at byte " + std::to_string(report.GetErrorOffset()) + ")";
-  if (!report.IsObject() || !report.HasMember("summary") || !report["summary"].IsObject() ||
-      !report.HasMember("findings") || !report["findings"].IsArray())
-    return "its lint report has no summary and findings";
-  for (const char* count : {"error", "warning", "info"}) {
-    const auto& summary = report["summary"];
-    if (!summary.HasMember(count) || !summary[count].IsUint64())
-      return std::string("its lint report's summary has no ") + count + " count";
-  }
-  rapidjson::Document sarif;
-  sarif.Parse(r.sarif_json.data(), r.sarif_json.size());
-  if (sarif.HasParseError() || !sarif.IsObject() || !sarif.HasMember("runs") || !sarif["runs"].IsArray())
-    return "its SARIF log is not one";
-  return {};
-}
-
 }  // namespace
 
-void fail_unreadable_result(AuditResult& r) {
-  if (!r.error.empty()) return;
-  rapidjson::Document report;
-  std::string why = unreadable(r, report);
-  if (why.empty()) return;
-  r.error = "the task's result could not be read back: " + why + "; the task is counted as failed";
-  r.report_json.clear();
-  r.sarif_json.clear();
-  r.details.clear();
+std::string audit_report_interchange(const AuditResult& r) {
+  return r.report ? report::format_report_interchange(*r.report) : std::string();
+}
+
+AuditResult audit_result_from_interchange(AuditTask task, std::string error, std::string_view report,
+                                          std::vector<std::string> details) {
+  AuditResult r;
+  r.task = std::move(task);
+  r.error = std::move(error);
+  if (!r.error.empty()) return r;
+  auto read = report::read_report_interchange(report);
+  if (!read) {
+    const Error& e = read.error();
+    r.error = "the task's result could not be read back: its lint report " +
+              (e.line > 0 ? "(line " + std::to_string(e.line) + ") " : std::string()) + "is " + e.message +
+              "; the task is counted as failed";
+    return r;
+  }
+  r.report = std::move(read.value());
+  r.details = std::move(details);
+  return r;
 }
 
 AuditTotals audit_totals(const std::vector<AuditResult>& results) {
   AuditTotals totals;
   for (const auto& r : results) {
     ++totals.tasks;
-    if (!r.error.empty()) {
+    // A result without a report checked nothing: failed, never clean.
+    if (!r.error.empty() || !r.report) {
       ++totals.failed;
       continue;
     }
-    // (Results from engines went through fail_unreadable_result; one that still cannot be read
-    // checked nothing: failed, never clean.)
-    rapidjson::Document doc;
-    if (!unreadable(r, doc).empty()) {
-      ++totals.failed;
-      continue;
-    }
-    const auto& s = doc["summary"];
-    totals.error += s["error"].GetUint64();
-    totals.warning += s["warning"].GetUint64();
-    totals.info += s["info"].GetUint64();
+    totals.error += r.report->summary.error;
+    totals.warning += r.report->summary.warning;
+    totals.info += r.report->summary.info;
   }
   return totals;
 }
@@ -150,10 +135,12 @@ std::string format_audit_json(const std::vector<AuditResult>& results) {
     }
     // The task's own lint report, as `chartproof lint --format json` writes it.
     write_key(w, "report");
-    rapidjson::Document doc;
-    if (!r.error.empty() || doc.Parse(r.report_json.data(), r.report_json.size()).HasParseError()) {
+    if (!r.error.empty() || !r.report) {
       w.Null();
     } else {
+      rapidjson::Document doc;  // parsed so the writer indents it inside the audit's document
+      std::string json = format_json(*r.report);
+      doc.Parse(json.data(), json.size());
       doc.Accept(w);
     }
     w.EndObject();
@@ -177,9 +164,7 @@ std::string format_audit_results(const std::vector<AuditResult>& results) {
     write_key(w, "error");
     write_string(w, r.error);
     write_key(w, "report");
-    write_string(w, r.report_json);
-    write_key(w, "sarif");
-    write_string(w, r.sarif_json);
+    write_string(w, audit_report_interchange(r));
     write_key(w, "details");
     w.StartArray();
     for (const auto& d : r.details) write_string(w, d);
@@ -207,27 +192,25 @@ Expected<std::vector<AuditResult>> parse_audit_results(std::string_view json) {
   for (const auto& item : doc.GetArray()) {
     if (!item.IsObject() || !item.HasMember("task") || !item["task"].IsObject()) return bad("an item has no task");
     const auto& t = item["task"];
-    AuditResult r;
-    r.task.id = text(t, "id");
-    r.task.chart = text(t, "chart");
-    r.task.environment = text(t, "environment");
-    r.task.kube_version = text(t, "kube_version");
-    r.task.policy_file = text(t, "policy");
+    AuditTask task;
+    task.id = text(t, "id");
+    task.chart = text(t, "chart");
+    task.environment = text(t, "environment");
+    task.kube_version = text(t, "kube_version");
+    task.policy_file = text(t, "policy");
     if (t.HasMember("values") && t["values"].IsArray()) {
       for (const auto& f : t["values"].GetArray()) {
-        if (f.IsString()) r.task.values_files.emplace_back(f.GetString(), f.GetStringLength());
+        if (f.IsString()) task.values_files.emplace_back(f.GetString(), f.GetStringLength());
       }
     }
-    r.error = text(item, "error");
-    r.report_json = text(item, "report");
-    r.sarif_json = text(item, "sarif");
+    std::vector<std::string> details;
     if (item.HasMember("details") && item["details"].IsArray()) {
       for (const auto& d : item["details"].GetArray()) {
-        if (d.IsString()) r.details.emplace_back(d.GetString(), d.GetStringLength());
+        if (d.IsString()) details.emplace_back(d.GetString(), d.GetStringLength());
       }
     }
-    fail_unreadable_result(r);
-    results.push_back(std::move(r));
+    results.push_back(
+        audit_result_from_interchange(std::move(task), text(item, "error"), text(item, "report"), std::move(details)));
   }
   return results;
 }

@@ -7,6 +7,7 @@
 
 #include "chartproof/audit.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/report.hpp"
 #include "chartproof/version.hpp"
 #include "report/json_writer.hpp"
 
@@ -57,8 +58,9 @@ std::string format_audit_sarif(const std::vector<AuditResult>& results) {
   for (const auto& r : results) {
     Value run;
     rapidjson::Document task_log;
-    if (r.error.empty() && !task_log.Parse(r.sarif_json.data(), r.sarif_json.size()).HasParseError() &&
-        task_log.IsObject() && task_log.HasMember("runs") && task_log["runs"].IsArray() && !task_log["runs"].Empty()) {
+    std::string sarif = r.error.empty() && r.report ? format_sarif(*r.report, "") : std::string();
+    if (!sarif.empty() && !task_log.Parse(sarif.data(), sarif.size()).HasParseError() && task_log.IsObject() &&
+        task_log.HasMember("runs") && task_log["runs"].IsArray() && !task_log["runs"].Empty()) {
       run.CopyFrom(task_log["runs"][0], a);
     } else {
       run = failed_run(r, a);

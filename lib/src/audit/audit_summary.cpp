@@ -1,6 +1,5 @@
 // The audit's terminal summary: one row per chart (its findings over all its tasks, by severity),
 // the rules that fire most, and every failed task with its error.
-#include <rapidjson/document.h>
 
 #include <algorithm>
 #include <map>
@@ -39,12 +38,10 @@ std::string format_audit_summary(const std::vector<AuditResult>& results) {
       ++row.failed;
       continue;
     }
-    rapidjson::Document doc;
-    if (doc.Parse(r.report_json.data(), r.report_json.size()).HasParseError() || !doc.IsObject()) continue;
-    for (const auto& f : doc["findings"].GetArray()) {
-      std::string severity = f["severity"].GetString();
-      (severity == "error" ? row.error : severity == "warning" ? row.warning : row.info) += 1;
-      ++rules[f["rule"].GetString()];
+    if (!r.report) continue;
+    for (const Finding& f : r.report->findings) {
+      (f.severity == Severity::Error ? row.error : f.severity == Severity::Warning ? row.warning : row.info) += 1;
+      ++rules[f.rule];
     }
   }
   AuditTotals totals = audit_totals(results);

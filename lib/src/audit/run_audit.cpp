@@ -66,9 +66,9 @@ AuditResult run_audit_task(const AuditTask& task, const LintRequest& base, const
       return result;
     }
     if (!shown.empty()) rename_findings(report.value(), shown);
-    result.report_json = format_json(report.value());
-    result.sarif_json = format_sarif(report.value(), "");
     result.details = finding_details(report.value());
+    result.report = std::move(report.value());
+    result.report->inputs.clear();  // the documents: the formats need only what the report holds now
   } catch (const std::exception& e) {
     result.error = std::string("internal error: ") + e.what();
   }

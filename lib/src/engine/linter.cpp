@@ -254,6 +254,8 @@ void LintReport::merge(LintReport other) {
   for (auto& f : other.hidden) hidden.push_back(std::move(f));
   std::stable_sort(hidden.begin(), hidden.end(), finding_less);
   for (auto& e : other.errors) errors.push_back(std::move(e));
+  for (auto& f : other.skipped_files) skipped_files.push_back(std::move(f));
+  for (auto& c : other.chart_maps) chart_maps.push_back(std::move(c));
   for (auto& n : other.notes) {
     bool said = std::any_of(notes.begin(), notes.end(), [&](const Error& e) { return e.to_string() == n.to_string(); });
     if (!said) notes.push_back(std::move(n));
@@ -545,6 +547,24 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
   }
 }
 
+namespace {
+
+ChartMapStats chart_map_stats(const ChartFolder& chart) {
+  ChartMapStats stats;
+  stats.dir = chart.dir;
+  for (const auto& line : chart.source_map.lines) stats.mapped_lines += line.has_value();
+  if (chart.render) {
+    stats.rendered_lines =
+        static_cast<std::size_t>(std::count(chart.render->text.begin(), chart.render->text.end(), '\n'));
+  }
+  stats.sections = chart.source_map.sections;
+  stats.aligned_sections = chart.source_map.aligned_sections;
+  stats.source_map_error = chart.source_map_error;
+  return stats;
+}
+
+}  // namespace
+
 LintReport Linter::run(std::shared_ptr<const Input> input) const {
   std::vector<std::shared_ptr<const Input>> inputs;
   inputs.push_back(std::move(input));
@@ -561,6 +581,8 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
     report.summary.resources += input->graph.resources().size();
     report.summary.skipped += input->skipped.size();
     for (const Resource& r : input->graph.resources()) report.summary.helm_test_hooks += r.helm_test_hook;
+    report.skipped_files.insert(report.skipped_files.end(), input->skipped.begin(), input->skipped.end());
+    for (const ChartFolder& chart : input->charts) report.chart_maps.push_back(chart_map_stats(chart));
   }
   report.inputs = std::move(inputs);
   report.notes = state_->options.notes;

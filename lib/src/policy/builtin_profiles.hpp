@@ -18,5 +18,7 @@ std::string_view embedded_baseline_schema();
 std::string_view embedded_audit_schema();
 /// policies/schema/audit-request.schema.json.
 std::string_view embedded_audit_request_schema();
+/// policies/schema/report.schema.json: the JSON report, and an audit task's report as it crosses machines.
+std::string_view embedded_report_schema();
 
 }  // namespace chartproof::policy

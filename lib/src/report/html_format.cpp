@@ -1,8 +1,6 @@
 // The HTML report: one self-contained page people open first. Everything is inline (style, a few
-// lines of script for the filters); nothing is fetched. Built from the JSON reports, so an audit
-// whose tasks ran on other machines makes the same page as a local run.
-#include <rapidjson/document.h>
-
+// lines of script for the filters); nothing is fetched. Built from typed reports, so an audit whose
+// tasks ran on other machines (their reports read back) makes the same page as a local run.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -31,15 +29,9 @@ struct Counts {
   std::size_t total() const { return error + warning + info; }
 };
 
-std::string str(const rapidjson::Value& v, const char* key) {
-  return v.IsObject() && v.HasMember(key) && v[key].IsString()
-             ? std::string(v[key].GetString(), v[key].GetStringLength())
-             : std::string();
-}
-
 // The chart a finding belongs to in a single run: the chart folder its file is in, else its file.
-std::string chart_of(const rapidjson::Value& finding, const std::vector<std::string>& charts) {
-  std::string file = finding.HasMember("location") ? str(finding["location"], "file") : std::string();
+std::string chart_of(const Finding& finding, const std::vector<std::string>& charts) {
+  const std::string& file = finding.file;
   for (const auto& dir : charts) {
     if (file.compare(0, dir.size(), dir) == 0 && (file.size() == dir.size() || file[dir.size()] == '/')) return dir;
   }
@@ -47,17 +39,13 @@ std::string chart_of(const rapidjson::Value& finding, const std::vector<std::str
 }
 
 // Errors first, then warnings, then info.
-int severity_rank(std::string_view severity) { return severity == "error" ? 0 : severity == "warning" ? 1 : 2; }
+int severity_rank(Severity severity) { return severity == Severity::Error ? 0 : severity == Severity::Warning ? 1 : 2; }
 
 // What makes two tasks' findings the same finding: the chart, rule, severity, place and message (an
 // audit repeats it for every Kubernetes version, and every environment that does not change it).
-std::string repeat_key(const std::string& chart, const rapidjson::Value& f) {
-  const auto& at = f["location"];
-  auto number = [&](const char* key) {
-    return at.IsObject() && at.HasMember(key) && at[key].IsUint() ? std::to_string(at[key].GetUint()) : "0";
-  };
-  return chart + '\x1f' + str(f, "rule") + '\x1f' + str(f, "severity") + '\x1f' + str(at, "file") + ':' +
-         number("line") + ':' + number("column") + '\x1f' + str(f, "message");
+std::string repeat_key(const std::string& chart, const Finding& f) {
+  return chart + '\x1f' + f.rule + '\x1f' + std::string(severity_name(f.severity)) + '\x1f' + f.file + ':' +
+         std::to_string(f.line) + ':' + std::to_string(f.column) + '\x1f' + f.message;
 }
 
 constexpr const char* kStyle = R"(
@@ -109,8 +97,6 @@ if(location.hash.indexOf('=')>0){
 }  // namespace
 
 std::string format_html(const std::vector<HtmlSection>& sections, std::string_view title) {
-  // Read every section's report once.
-  std::vector<rapidjson::Document> docs(sections.size());
   Counts totals;
   std::size_t failed = 0, findings_total = 0;
   std::vector<std::string> chart_order;
@@ -150,18 +136,15 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
       ++chart_tasks[s.chart].first;
       if (!s.error.empty()) ++chart_tasks[s.chart].second;
     }
-    if (!s.error.empty() || docs[i].Parse(s.report_json.data(), s.report_json.size()).HasParseError() ||
-        !docs[i].IsObject() || !docs[i].HasMember("findings")) {
-      continue;
-    }
+    if (!s.error.empty() || s.report == nullptr) continue;
     std::vector<std::string> chart_dirs;
-    if (docs[i].HasMember("charts") && docs[i]["charts"].IsArray()) {
-      for (const auto& c : docs[i]["charts"].GetArray()) chart_dirs.push_back(str(c, "dir"));
-    }
-    for (const auto& f : docs[i]["findings"].GetArray()) {
+    for (const ChartMapStats& c : s.report->chart_maps) chart_dirs.push_back(c.dir);
+    for (const Finding& f : s.report->findings) {
       std::string chart = s.chart.empty() ? chart_of(f, chart_dirs) : s.chart;
       if (!by_chart.count(chart)) chart_order.push_back(chart);
-      std::string severity = str(f, "severity"), pack = str(f, "pack"), rule = str(f, "rule");
+      std::string severity(severity_name(f.severity));
+      const std::string& pack = f.pack;
+      const std::string& rule = f.rule;
       ++by_chart[chart].of(severity);
       ++heat[chart][pack].of(severity);
       packs.insert(pack);
@@ -297,35 +280,32 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
       out << "<p class=\"error\"><b>Could not be linted:</b></p><pre>" << escape(s.error) << "</pre></section>\n";
       continue;
     }
-    if (!docs[i].IsObject() || !docs[i].HasMember("findings")) {
+    if (s.report == nullptr) {
       out << "</section>\n";
       continue;
     }
-    const auto& list = docs[i]["findings"].GetArray();
-    if (list.Empty()) out << "<p class=\"meta\">no findings</p>";
+    const std::vector<Finding>& list = s.report->findings;
+    if (list.empty()) out << "<p class=\"meta\">no findings</p>";
     // Errors first; within a severity, the report's order (file, line).
-    std::vector<rapidjson::SizeType> order(list.Size());
-    for (rapidjson::SizeType k = 0; k < list.Size(); ++k) order[k] = k;
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) {
-      return severity_rank(str(list[a], "severity")) < severity_rank(str(list[b], "severity"));
+    std::vector<std::size_t> order(list.size());
+    for (std::size_t k = 0; k < list.size(); ++k) order[k] = k;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return severity_rank(list[a].severity) < severity_rank(list[b].severity);
     });
     std::size_t repeated = 0;
-    for (rapidjson::SizeType k : order) {
-      const auto& f = list[k];
+    for (std::size_t k : order) {
+      const Finding& f = list[k];
       const std::vector<std::size_t>* tasks = repeats[i][k];
       if (tasks && tasks->front() != i) {  // shown in an earlier task of this chart
         ++repeated;
         continue;
       }
-      const auto& at = f["location"];
       std::string fid = id + "-" + std::to_string(k + 1);
-      std::string severity = str(f, "severity");
+      std::string severity(severity_name(f.severity));
       out << "<div class=\"finding\" id=\"" << fid << "\" data-severity=\"" << escape(severity) << "\" data-tasks=\""
-          << (tasks ? tasks->size() : 1) << "\" data-rule=\"" << escape(str(f, "rule")) << "\"><div class=\"head\">"
-          << escape(str(at, "file")) << ":" << (at.HasMember("line") && at["line"].IsUint() ? at["line"].GetUint() : 0)
-          << ":" << (at.HasMember("column") && at["column"].IsUint() ? at["column"].GetUint() : 0)
-          << " <span class=\"sev-" << escape(severity) << "\">" << escape(severity)
-          << "</span>: " << escape(str(f, "message")) << " <span class=\"rule\">[" << escape(str(f, "rule"))
+          << (tasks ? tasks->size() : 1) << "\" data-rule=\"" << escape(f.rule) << "\"><div class=\"head\">"
+          << escape(f.file) << ":" << f.line << ":" << f.column << " <span class=\"sev-" << escape(severity) << "\">"
+          << escape(severity) << "</span>: " << escape(f.message) << " <span class=\"rule\">[" << escape(f.rule)
           << "]</span><a class=\"self\" href=\"#" << fid << "\">#</a></div>";
       if (k < s.details.size() && !s.details[k].empty()) out << "<pre>" << escape(s.details[k]) << "</pre>";
       if (tasks && tasks->size() > 1) {
@@ -336,7 +316,7 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
         }
         out << "</div>";
       }
-      std::string remedy = str(f, "remediation");
+      const std::string& remedy = f.remediation;
       if (!remedy.empty()) out << "<div class=\"remedy\">Fix: " << escape(remedy) << "</div>";
       out << "</div>\n";
     }
@@ -352,7 +332,7 @@ std::string format_html(const std::vector<HtmlSection>& sections, std::string_vi
 
 std::string format_html(const LintReport& report) {
   HtmlSection section;
-  section.report_json = format_json(report);
+  section.report = &report;
   section.details = finding_details(report);
   return format_html({section}, "chartproof lint");
 }

@@ -4,6 +4,7 @@
 #include "chartproof/report.hpp"
 #include "chartproof/version.hpp"
 #include "report/json_writer.hpp"
+#include "report/report_interchange.hpp"
 
 namespace chartproof {
 
@@ -31,7 +32,7 @@ void write_position(JsonWriter& w, const std::optional<SourcePosition>& at, cons
   w.EndObject();
 }
 
-void write_finding(JsonWriter& w, const Finding& f) {
+void write_finding(JsonWriter& w, const Finding& f, bool interchange) {
   w.StartObject();
   write_key(w, "rule");
   write_string(w, f.rule);
@@ -82,10 +83,44 @@ void write_finding(JsonWriter& w, const Finding& f) {
   // (Finding::more); each as a finding of its own. Empty for a finding about one object.
   write_key(w, "more");
   w.StartArray();
-  for (const auto& m : f.more) write_finding(w, m);
+  for (const auto& m : f.more) write_finding(w, m, interchange);
   w.EndArray();
+  if (interchange) {
+    write_key(w, "keyed_path");
+    write_string(w, f.keyed_path);
+    write_key(w, "sensitive");
+    w.Bool(f.sensitive);
+  }
   w.EndObject();
 }
+
+void write_rules(JsonWriter& w, const LintReport& rep) {
+  write_key(w, "rules");
+  w.StartArray();
+  for (const RuleRun& run : rep.rules) {
+    w.StartObject();
+    write_key(w, "id");
+    write_string(w, run.meta.id);
+    write_key(w, "pack");
+    write_string(w, run.meta.pack);
+    write_key(w, "severity");
+    write_string(w, severity_name(run.severity));
+    write_key(w, "summary");
+    write_string(w, run.meta.summary);
+    write_key(w, "rationale");
+    write_string(w, run.meta.rationale);
+    write_key(w, "remediation");
+    write_string(w, run.meta.remediation);
+    w.EndObject();
+  }
+  w.EndArray();
+  write_key(w, "helm_test_packs");
+  w.StartArray();
+  for (const auto& pack : rep.helm_test_packs) write_string(w, pack);
+  w.EndArray();
+}
+
+void write_report(const LintReport& rep, std::ostream& out, bool interchange);
 
 }  // namespace
 }  // namespace report
@@ -96,8 +131,19 @@ std::string format_json(const LintReport& report) {
   return std::move(out).str();
 }
 
-void write_json(const LintReport& rep, std::ostream& out) {
-  using namespace report;
+void write_json(const LintReport& rep, std::ostream& out) { report::write_report(rep, out, false); }
+
+namespace report {
+
+std::string format_report_interchange(const LintReport& report) {
+  std::ostringstream out;
+  write_report(report, out, true);
+  return std::move(out).str();
+}
+
+namespace {
+
+void write_report(const LintReport& rep, std::ostream& out, bool interchange) {
   report::BufferedOStream stream(out);
   JsonWriter w(stream);
   w.SetIndent(' ', 2);
@@ -151,45 +197,38 @@ void write_json(const LintReport& rep, std::ostream& out) {
   // Inputs that held no Kubernetes object, so a reader sees what the run did not lint.
   write_key(w, "skipped_files");
   w.StartArray();
-  for (const auto& input : rep.inputs) {
-    for (const auto& path : input->skipped) write_string(w, path);
-  }
+  for (const auto& path : rep.skipped_files) write_string(w, path);
   w.EndArray();
   // Chart mode: each chart's source map, so a user (and tools/source-map-coverage.py) can see how
   // much of the render maps to template lines.
   write_key(w, "charts");
   w.StartArray();
-  {
-    for (const ChartFolder* chart_ptr : rep.charts()) {
-      const ChartFolder& chart = *chart_ptr;
-      const SourceMap& map = chart.source_map;
-      std::size_t mapped = 0;
-      for (const auto& line : map.lines) mapped += line.has_value();
-      w.StartObject();
-      write_key(w, "dir");
-      write_string(w, chart.dir);
-      write_key(w, "rendered_lines");
-      w.Uint64(chart.render
-                   ? static_cast<std::uint64_t>(std::count(chart.render->text.begin(), chart.render->text.end(), '\n'))
-                   : 0);
-      write_key(w, "mapped_lines");
-      w.Uint64(mapped);
-      write_key(w, "sections");
-      w.Uint64(map.sections);
-      write_key(w, "aligned_sections");
-      w.Uint64(map.aligned_sections);
-      write_key(w, "source_map_error");
-      write_string(w, chart.source_map_error);
-      w.EndObject();
-    }
+  for (const ChartMapStats& chart : rep.chart_maps) {
+    w.StartObject();
+    write_key(w, "dir");
+    write_string(w, chart.dir);
+    write_key(w, "rendered_lines");
+    w.Uint64(chart.rendered_lines);
+    write_key(w, "mapped_lines");
+    w.Uint64(chart.mapped_lines);
+    write_key(w, "sections");
+    w.Uint64(chart.sections);
+    write_key(w, "aligned_sections");
+    w.Uint64(chart.aligned_sections);
+    write_key(w, "source_map_error");
+    write_string(w, chart.source_map_error);
+    w.EndObject();
   }
   w.EndArray();
   write_key(w, "findings");
   w.StartArray();
-  for (const auto& f : rep.findings) write_finding(w, f);
+  for (const auto& f : rep.findings) write_finding(w, f, interchange);
   w.EndArray();
+  if (interchange) write_rules(w, rep);
   w.EndObject();
   out << '\n';
 }
 
+}  // namespace
+}  // namespace report
 }  // namespace chartproof
