@@ -137,14 +137,21 @@ struct ExemptionUse {
   bool used = false;
 };
 
-/// What a check may read besides its subject: one context per run, the same for every rule.
+/// What a resource, document or chart check may read besides its subject: one context per lint
+/// context (the plain files, or one chart), the same for every rule.
 struct RuleContext {
   const ResourceGraph& graph;          ///< every resource of the input (or of the chart being linted)
   const LintOptions& options;          ///< the run's typed options (Kubernetes version, schema mode, ...)
   const Schemas* schemas = nullptr;    ///< null when no enabled rule asked for schemas (RuleMeta::needs_schemas)
   const ChartFolder* chart = nullptr;  ///< chart mode: the chart folder whose render holds the subject
-  const std::vector<ExemptionUse>* exemptions = nullptr;  ///< check_run only: the policy's exemptions
-  const std::vector<BaselineUse>* baseline = nullptr;     ///< check_run only: the baseline's entries
+};
+
+/// What a run check (RuleSubject::Run) reads: the run's outcome over every lint context, known only
+/// once every other check is done.
+struct RunContext {
+  const LintOptions& options;
+  const std::vector<ExemptionUse>& exemptions;         ///< each policy exemption, and whether it was used
+  const std::vector<BaselineUse>* baseline = nullptr;  ///< the baseline's entries and their matches; null: none
 };
 
 /// A check. Instances are immutable after construction; every check is const and reentrant.
@@ -158,7 +165,7 @@ class Rule {
   /// Checks a chart folder's own files (chart mode).
   virtual void check_chart(const ChartFolder& chart, const RuleContext& ctx, Reporter& out) const;
   /// Runs once after every other check of the run (the policy pack judges the exemptions here).
-  virtual void check_run(const RuleContext& ctx, Reporter& out) const;
+  virtual void check_run(const RunContext& ctx, Reporter& out) const;
 };
 
 /// A rule's metadata and how to make an instance from resolved parameters.

@@ -492,7 +492,7 @@ void Linter::lint_context(const Input& context, std::vector<std::atomic<bool>>& 
   // The run's schemas: the linter's catalogue plus this input's CRDs, compiled before the parallel part.
   std::optional<Schemas> schemas;
   if (state_->schemas) schemas.emplace(*state_->schemas, graph);
-  const RuleContext run_context{graph, state_->options, schemas ? &*schemas : nullptr, nullptr, nullptr};
+  const RuleContext run_context{graph, state_->options, schemas ? &*schemas : nullptr, nullptr};
   // One slot per document and per resource, merged in input order: the same output for any --jobs.
   std::vector<std::vector<Finding>> slots(docs.size() + resources.size());
   support::parallel_for(slots.size(), state_->options.jobs, [&](std::size_t i) {
@@ -616,9 +616,7 @@ LintReport Linter::run(std::vector<std::shared_ptr<const Input>> inputs) const {
     uses.push_back(
         ExemptionUse{state_->exemptions[e].exemption, state_->exemptions[e].expired, exemption_used[e].load()});
   }
-  ResourceGraph none;
-  RuleContext ctx{report.inputs.empty() ? none : report.inputs.front()->graph, state_->options, nullptr, nullptr, &uses,
-                  state_->options.baseline ? &baseline_uses : nullptr};
+  const RunContext ctx{state_->options, uses, state_->options.baseline ? &baseline_uses : nullptr};
   for (const auto& a : state_->active) {
     if (!a.enabled || !a.definition->meta.checks(RuleSubject::Run)) continue;
     CollectingReporter reporter(*a.definition, a.severity, report.findings);

@@ -73,6 +73,6 @@ std::string param_value_text(const ParamValue& v) {
 void Rule::check(const Resource&, const RuleContext&, Reporter&) const {}
 void Rule::check_document(const ParsedDocument&, const RuleContext&, Reporter&) const {}
 void Rule::check_chart(const ChartFolder&, const RuleContext&, Reporter&) const {}
-void Rule::check_run(const RuleContext&, Reporter&) const {}
+void Rule::check_run(const RunContext&, Reporter&) const {}
 
 }  // namespace chartproof

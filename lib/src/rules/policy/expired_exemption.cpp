@@ -8,8 +8,8 @@ namespace {
 class ExpiredExemption : public Rule {
  public:
   explicit ExpiredExemption(const Params&) {}
-  void check_run(const RuleContext& ctx, Reporter& out) const override {
-    for (const ExemptionUse& use : *ctx.exemptions) {
+  void check_run(const RunContext& ctx, Reporter& out) const override {
+    for (const ExemptionUse& use : ctx.exemptions) {
       if (!use.expired) continue;
       const Exemption& ex = *use.exemption;
       out.report_file(ex.file, ex.line, ex.column,

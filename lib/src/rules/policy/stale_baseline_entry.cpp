@@ -8,7 +8,7 @@ namespace {
 class StaleBaselineEntry : public Rule {
  public:
   explicit StaleBaselineEntry(const Params&) {}
-  void check_run(const RuleContext& ctx, Reporter& out) const override {
+  void check_run(const RunContext& ctx, Reporter& out) const override {
     if (!ctx.baseline || !ctx.options.baseline) return;
     if (ctx.options.baseline->version == 1) {
       out.report_file(ctx.options.baseline->file, ctx.options.baseline->version_line,
