@@ -66,6 +66,9 @@ class Node {
   Node at_path(std::string_view path) const;
   /// The text of a string-like scalar under `key`, or empty.
   std::string_view get_text(std::string_view key) const;
+  /// The entry index of the first scalar key `key` of a mapping, or size() when there is none: for
+  /// readers that want every key in order (a schema validator), where get() takes the last.
+  std::size_t first_key_index(std::string_view key) const;
 
   /// 1-based line and column of the node in its file.
   std::uint32_t line() const;
@@ -81,8 +84,24 @@ class Node {
 };
 
 /// One YAML document as a compact arena: nodes, child lists and a string pool, no per-node allocation.
+/// Read it through Node; the arena's layout is private (visible here only because Node's accessors
+/// are inline: they are a few loads each and sit in every rule's inner loop).
 class Document {
  public:
+  /// The top node of the document (absent when the document is empty).
+  Node root() const { return slots_.empty() ? Node() : Node(this, root_); }
+  /// Number of nodes in the arena.
+  std::size_t node_count() const { return slots_.size(); }
+  /// Approximate heap bytes held by the arena.
+  std::size_t memory_bytes() const;
+  /// The deepest nesting of mappings and sequences in the document (a scalar root is 0): what
+  /// bounds the recursion of a walk, such as a schema validation, over any of its nodes.
+  std::uint32_t depth() const { return depth_; }
+
+ private:
+  friend class Node;             // reads the slots
+  friend class DocumentBuilder;  // writes them (the parse module)
+
   /// One arena slot. For scalars `a`/`b` are offset/length in the string pool; for containers
   /// they are offset/count in the child list (a mapping stores key, value, key, value, ...).
   /// Packed in 16 bytes (every document of a lint stays in memory until the report is written).
@@ -94,18 +113,9 @@ class Document {
     std::uint32_t a;
     std::uint32_t b;
   };
+  static_assert(sizeof(Slot) == 16, "a node's slot is 16 bytes");
   static constexpr std::uint8_t kQuoted = 1;
   static constexpr std::uint32_t kMaxColumn = (1U << 28) - 1;
-
-  /// The top node of the document (absent when the document is empty).
-  Node root() const { return slots_.empty() ? Node() : Node(this, root_); }
-  /// Number of nodes in the arena.
-  std::size_t node_count() const { return slots_.size(); }
-  /// Approximate heap bytes held by the arena.
-  std::size_t memory_bytes() const;
-  /// The deepest nesting of mappings and sequences in the document (a scalar root is 0): what
-  /// bounds the recursion of a walk, such as a schema validation, over any of its nodes.
-  std::uint32_t depth() const { return depth_; }
 
   const Slot& slot(std::uint32_t i) const { return slots_[i]; }
   std::string_view string_at(std::uint32_t offset, std::uint32_t length) const {
@@ -113,16 +123,12 @@ class Document {
   }
   std::uint32_t child(std::uint32_t i) const { return children_[i]; }
 
- private:
-  friend class DocumentBuilder;
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> children_;
   std::string strings_;
   std::uint32_t root_ = 0;
   std::uint32_t depth_ = 0;
 };
-
-static_assert(sizeof(Document::Slot) == 16, "a node's slot is 16 bytes");
 
 // The accessors every rule calls in its inner loops, inline: they are a few loads each.
 inline NodeType Node::type() const { return doc_ ? doc_->slot(index_).type : NodeType::Null; }
@@ -218,6 +224,20 @@ bool walk_path(std::string_view path, Step&& step) {
     }
   }
   return true;
+}
+
+// Compares key lengths in the arena before any text: a schema validator asks for every property it
+// names, most of them absent.
+inline std::size_t Node::first_key_index(std::string_view key) const {
+  const std::size_t count = size();  // 0 unless a mapping
+  if (count == 0) return 0;
+  const std::uint32_t first_key = doc_->slot(index_).a;
+  for (std::size_t i = 0; i < count; ++i) {
+    const auto& k = doc_->slot(doc_->child(first_key + static_cast<std::uint32_t>(2 * i)));
+    if (k.b != key.size() || k.type == NodeType::Sequence || k.type == NodeType::Mapping) continue;
+    if (doc_->string_at(k.a, k.b) == key) return i;
+  }
+  return count;
 }
 
 }  // namespace chartproof

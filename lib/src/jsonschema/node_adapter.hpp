@@ -249,21 +249,12 @@ inline NodeArrayIterator NodeArray::end() const { return NodeArrayIterator(ref_,
 inline NodeMemberIterator NodeObject::begin() const { return NodeMemberIterator(ref_, 0); }
 inline NodeMemberIterator NodeObject::end() const { return NodeMemberIterator(ref_, ref_.node.size()); }
 inline NodeMemberIterator NodeObject::find(const std::string& name) const {
-  // valijson asks for every property a schema names, most of them absent: compare key lengths in
-  // the arena before any text.
-  const std::size_t count = ref_.node.size();  // 0 unless a mapping
-  if (count == 0) return end();
-  const Document* doc = ref_.node.document();
-  const std::uint32_t first_key = doc->slot(ref_.node.index()).a;
-  for (size_t i = 0; i < count; ++i) {
-    const Document::Slot& key = doc->slot(doc->child(first_key + static_cast<std::uint32_t>(2 * i)));
-    if (key.b != name.size() || key.type == NodeType::Sequence || key.type == NodeType::Mapping) continue;
-    if (doc->string_at(key.a, key.b) == name) {
-      if (ref_.skip_null_members && ref_.node.value_at(i).is_null()) break;
-      return NodeMemberIterator(ref_, i);
-    }
-  }
-  return end();
+  // valijson asks for every property a schema names, most of them absent (first_key_index compares
+  // lengths before text).
+  const std::size_t i = ref_.node.first_key_index(name);
+  if (i >= ref_.node.size()) return end();
+  if (ref_.skip_null_members && ref_.node.value_at(i).is_null()) return end();
+  return NodeMemberIterator(ref_, i);
 }
 inline bool NodeFrozenValue::equalTo(const valijson::adapters::Adapter& other, bool strict) const {
   return NodeAdapter(ref_).equalTo(other, strict);
