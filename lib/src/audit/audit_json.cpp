@@ -17,6 +17,7 @@ namespace {
 
 using report::write_key;
 using report::write_string;
+using report::write_tool;
 
 template <typename Writer>
 void write_task(Writer& w, const AuditTask& t) {
@@ -100,13 +101,7 @@ std::string format_audit_json(const std::vector<AuditResult>& results) {
   w.StartObject();
   write_key(w, "version");
   w.Int(1);
-  write_key(w, "tool");
-  w.StartObject();
-  write_key(w, "name");
-  write_string(w, "chartproof");
-  write_key(w, "version");
-  write_string(w, version());
-  w.EndObject();
+  write_tool(w);
   write_key(w, "summary");
   w.StartObject();
   write_key(w, "tasks");

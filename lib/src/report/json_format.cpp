@@ -150,13 +150,7 @@ void write_report(const LintReport& rep, std::ostream& out, bool interchange) {
   w.StartObject();
   write_key(w, "version");
   w.Int(2);  // 2: location is the edit location in chart mode; rendered, template_line, include_site
-  write_key(w, "tool");
-  w.StartObject();
-  write_key(w, "name");
-  write_string(w, "chartproof");
-  write_key(w, "version");
-  write_string(w, version());
-  w.EndObject();
+  write_tool(w);
   write_key(w, "summary");
   w.StartObject();
   const Summary& s = rep.summary;

@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "chartproof/version.hpp"
 #include "support/utf8.hpp"
 
 namespace chartproof::report {
@@ -70,6 +71,18 @@ inline std::string json_quoted(std::string_view s) {
 template <typename Writer>
 void write_key(Writer& w, std::string_view key) {
   w.Key(key.data(), static_cast<rapidjson::SizeType>(key.size()));
+}
+
+/// The `"tool": {"name": "chartproof", "version": …}` member of every JSON document chartproof writes.
+template <typename Writer>
+void write_tool(Writer& w) {
+  write_key(w, "tool");
+  w.StartObject();
+  write_key(w, "name");
+  write_string(w, "chartproof");
+  write_key(w, "version");
+  write_string(w, version());
+  w.EndObject();
 }
 
 }  // namespace chartproof::report
