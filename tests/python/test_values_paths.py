@@ -56,3 +56,22 @@ def test_a_subchart_reads_its_values_under_its_key(helm, tmp_path):
     chart = write(tmp_path / "shop", files)
     report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
     assert run_as_root(report) == [("values.yaml", 3, "containers[0]"), ("values.yaml", 6, "initContainers[0]")]
+
+
+def test_a_subchart_default_lands_on_the_subcharts_values_yaml(helm, tmp_path):
+    """A value no parent values file sets comes from the subchart's own values.yaml: the finding
+    names that file's line; a parent's value under the subchart's key overrides it and takes it."""
+    files = dict(CHART)
+    files["values.yaml"] = "web:\n  initChownData:\n    securityContext:\n      runAsUser: 0\n"
+    files["charts/web/Chart.yaml"] = "apiVersion: v2\nname: web\nversion: 1.0.0\n"
+    files["charts/web/values.yaml"] = ("replicas: 1\nsecurityContext:\n  runAsUser: 0\ninitChownData:\n"
+                                       "  securityContext:\n    runAsUser: 1000\n")
+    files["charts/web/templates/deployment.yaml"] = DEPLOYMENT
+    del files["templates/deployment.yaml"]
+    chart = write(tmp_path / "shop", files)
+    report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
+    found = sorted((str(Path(f.file).relative_to(chart)), f.line, f.path.split(".")[3])
+                   for f in report.findings if f.rule == "run-as-root")
+    # The main container's 0 is the subchart's default (charts/web/values.yaml line 3); the init
+    # container's is the parent's override (values.yaml line 4), not the subchart's 1000.
+    assert found == [("charts/web/values.yaml", 3, "containers[0]"), ("values.yaml", 4, "initContainers[0]")]

@@ -56,9 +56,12 @@ struct SourceMap {
 /// The unparsed files of a chart folder, as chart mode reads and renders them.
 struct ChartSources {
   std::string dir;
-  std::optional<SourceFile> chart_yaml;    ///< absent: a folder with templates/ and no Chart.yaml
-  std::vector<SourceFile> values;          ///< the chart's values.yaml (if any), then each -f file
-  bool has_values_yaml = false;            ///< values[0] is the chart's own values.yaml
+  std::optional<SourceFile> chart_yaml;  ///< absent: a folder with templates/ and no Chart.yaml
+  std::vector<SourceFile> values;        ///< the chart's values.yaml (if any), then each -f file
+  bool has_values_yaml = false;          ///< values[0] is the chart's own values.yaml
+  /// The values.yaml of each subchart kept as a folder (DIR/charts/x/values.yaml, nested ones too),
+  /// deepest first: a subchart's defaults, which its parent's values override.
+  std::vector<SourceFile> subchart_values;
   std::optional<SourceFile> render;        ///< `helm template` output, linted like any rendered file
   std::optional<SourceFile> probe_render;  ///< the same under another release name
   std::string probe_error;                 ///< helm's error when only that second render failed
@@ -73,9 +76,13 @@ struct ChartSources {
 
 /// One scalar of a values file, with the mapping keys above it (sequence indexes left out).
 struct ValueEntry {
-  std::vector<std::string_view> keys;
+  std::vector<std::string_view> keys;  ///< from the top of the parent's values (a subchart's under its key)
   Node node;
-  std::size_t file = 0;  ///< index into ChartFolder::values
+  std::size_t file = 0;   ///< index into ChartFolder::values, or subchart_values when `subchart`
+  bool subchart = false;  ///< a subchart's own default
+  /// Which entry wins when two hold the same value at equal keys: helm's override order (a
+  /// subchart's defaults, then the chart's values.yaml, then each -f file).
+  std::size_t rank = 0;
 };
 
 /// A chart folder, parsed; lives in the Input beside the rendered files.
@@ -90,8 +97,16 @@ struct ChartFolder {
   std::vector<std::shared_ptr<const SourceFile>> files;  ///< Chart.yaml and the values files
   std::shared_ptr<const SourceFile> probe_file;          ///< the second render's text
   std::string probe_error;  ///< helm's error when the chart renders, but not under the probe's release name
-  std::shared_ptr<const SourceFile> missing_chart_yaml;      ///< the path Chart.yaml should have, empty
-  std::vector<ValueEntry> entries;                           ///< every scalar of every values file, in file order
+  std::shared_ptr<const SourceFile> missing_chart_yaml;  ///< the path Chart.yaml should have, empty
+  std::vector<ValueEntry> entries;                       ///< every scalar of every values file, in file order
+  /// The subcharts' values.yaml files (ChartSources::subchart_values), parsed, and the key each one's
+  /// values live under in the parent's (charts/a/charts/b: a, b).
+  std::vector<ParsedDocument> subchart_values;
+  std::shared_ptr<const std::vector<std::vector<std::string>>> subchart_scopes;
+  /// The values file an entry is in.
+  const ParsedDocument& entry_document(const ValueEntry& entry) const {
+    return entry.subchart ? subchart_values[entry.file] : values[entry.file];
+  }
   std::vector<std::string> set_values;                       ///< the values of --set and --set-string
   std::vector<std::shared_ptr<const SourceFile>> templates;  ///< for code frames, in source-map order
   /// Files of the chart its templates read with `.Files.Get "path"` (a literal path): lines they put

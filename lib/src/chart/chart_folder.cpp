@@ -16,18 +16,35 @@ ParsedDocument parse_whole(const SourceFile& file, const ParseLimits& limits) {
   return parse_chunk(file, DocumentChunk{file.text, 1}, limits);
 }
 
-void collect_scalars(Node node, std::vector<std::string_view>& keys, std::size_t file, std::vector<ValueEntry>& out) {
+// Every scalar under `node`, its keys after `keys`; `like` says which file the entries are in.
+void collect_scalars(Node node, std::vector<std::string_view>& keys, const ValueEntry& like,
+                     std::vector<ValueEntry>& out) {
   if (node.is_map()) {
     for (std::size_t i = 0; i < node.size(); ++i) {
       keys.push_back(node.key_at(i).text());
-      collect_scalars(node.value_at(i), keys, file, out);
+      collect_scalars(node.value_at(i), keys, like, out);
       keys.pop_back();
     }
   } else if (node.is_seq()) {
-    for (std::size_t i = 0; i < node.size(); ++i) collect_scalars(node.item(i), keys, file, out);
+    for (std::size_t i = 0; i < node.size(); ++i) collect_scalars(node.item(i), keys, like, out);
   } else if (node.is_scalar() && !node.is_null() && !keys.empty()) {
-    out.push_back(ValueEntry{keys, node, file});
+    out.push_back(ValueEntry{keys, node, like.file, like.subchart, like.rank});
   }
+}
+
+// The key a subchart's values live under in its parent's: DIR/charts/a/charts/b/values.yaml gives a, b.
+std::vector<std::string> subchart_scope(std::string_view dir, std::string_view values_path) {
+  std::vector<std::string> scope;
+  std::string_view rel = values_path;
+  if (rel.size() > dir.size() && rel.starts_with(dir) && rel[dir.size()] == '/') rel.remove_prefix(dir.size() + 1);
+  while (rel.starts_with("charts/")) {
+    rel.remove_prefix(7);
+    const auto slash = rel.find('/');
+    if (slash == std::string_view::npos) break;
+    scope.emplace_back(rel.substr(0, slash));
+    rel.remove_prefix(slash + 1);
+  }
+  return scope;
 }
 
 }  // namespace
@@ -76,9 +93,25 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
     auto text = io::read_file(std::filesystem::path(chart.dir) / path);
     if (text) chart.read_files.push_back(std::make_shared<const SourceFile>(SourceFile{chart.dir + "/" + path, *text}));
   }
+  // A subchart's defaults rank below everything its parent's values files say (helm's coalescing).
+  auto scopes = std::make_shared<std::vector<std::vector<std::string>>>();
+  for (auto& values : sources.subchart_values) {
+    scopes->push_back(subchart_scope(chart.dir, values.path));
+    auto file = std::make_shared<const SourceFile>(std::move(values));
+    chart.subchart_values.push_back(parse_whole(*file, limits));
+    chart.files.push_back(std::move(file));
+  }
+  chart.subchart_scopes = scopes;
   std::vector<std::string_view> keys;
+  for (std::size_t f = 0; f < chart.subchart_values.size(); ++f) {
+    if (!chart.subchart_values[f].tree) continue;
+    keys.assign((*scopes)[f].begin(), (*scopes)[f].end());
+    collect_scalars(chart.subchart_values[f].tree->root(), keys, ValueEntry{{}, {}, f, true, f}, chart.entries);
+  }
   for (std::size_t f = 0; f < chart.values.size(); ++f) {
-    if (chart.values[f].tree) collect_scalars(chart.values[f].tree->root(), keys, f, chart.entries);
+    keys.clear();
+    const ValueEntry like{{}, {}, f, false, chart.subchart_values.size() + f};
+    if (chart.values[f].tree) collect_scalars(chart.values[f].tree->root(), keys, like, chart.entries);
   }
   return chart;
 }
@@ -93,7 +126,7 @@ std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node
     if (e.node.text() != scalar.text()) continue;
     const std::size_t tail = chart::common_tail(keys, e.keys);
     if (tail == 0) continue;
-    if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
+    if (!best || tail > best_tail || (tail == best_tail && e.rank > best->rank)) {
       best = &e;
       best_tail = tail;
     }
@@ -105,18 +138,18 @@ std::optional<ValueSource> ChartFolder::value_source(std::string_view path, Node
     if (scalar.text().size() < kDistinctive) return std::nullopt;
     for (const auto& e : entries) {
       if (e.node.text() != scalar.text()) continue;
-      if (best && values[best->file].file->path == values[e.file].file->path) return std::nullopt;
-      if (!best || e.file > best->file) best = &e;
+      if (best && entry_document(*best).file->path == entry_document(e).file->path) return std::nullopt;
+      if (!best || e.rank > best->rank) best = &e;
     }
     if (!best) return std::nullopt;
   }
-  return ValueSource{values[best->file].file->path, best->node.line(), best->node.column()};
+  return ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
 }
 
 bool ChartFolder::supplied_at_install(std::string_view text) const {
   std::size_t first_installer_file = has_values_yaml ? 1 : 0;
   for (const auto& e : entries) {
-    if (e.file >= first_installer_file && e.node.text() == text) return true;
+    if (!e.subchart && e.file >= first_installer_file && e.node.text() == text) return true;
   }
   return std::find(set_values.begin(), set_values.end(), text) != set_values.end();
 }

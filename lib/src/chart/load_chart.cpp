@@ -186,6 +186,29 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
     }
     sources.values.push_back(SourceFile{given, std::move(*text)});
   }
+  // Each subchart folder's own values.yaml, deepest first: where a value comes from when no values
+  // file of its parents sets it. (A packaged subchart's is not read: its archive is unpacked only
+  // in the instrumented copy.)
+  std::vector<std::pair<std::size_t, fs::path>> subchart_values;
+  std::vector<fs::path> pending{dir / "charts"};
+  while (!pending.empty()) {
+    fs::path charts = std::move(pending.back());
+    pending.pop_back();
+    for (const auto& entry : fs::directory_iterator(charts, ec)) {
+      if (!entry.is_directory(ec) || !fs::is_regular_file(entry.path() / "Chart.yaml", ec)) continue;
+      const fs::path rel = entry.path().lexically_relative(dir);
+      if (fs::is_regular_file(entry.path() / "values.yaml", ec)) {
+        subchart_values.emplace_back(static_cast<std::size_t>(std::distance(rel.begin(), rel.end())),
+                                     entry.path() / "values.yaml");
+      }
+      pending.push_back(entry.path() / "charts");
+    }
+  }
+  std::sort(subchart_values.begin(), subchart_values.end(),
+            [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+  for (const auto& [depth, path] : subchart_values) {
+    if (auto text = io::read_file(path)) sources.subchart_values.push_back(SourceFile{path.string(), std::move(*text)});
+  }
   // helm refuses a folder without Chart.yaml; the chart pack says why.
   if (!sources.chart_yaml || renders == ChartRenders::None) return sources;
   // The render and the instrumented render (source map) are independent: run them at once, so

@@ -64,6 +64,7 @@ void rename_paths(ChartSources& sources, const PathNames& names) {
   rename(sources.dir, names);
   if (sources.chart_yaml) rename(sources.chart_yaml->path, names);
   for (auto& f : sources.values) rename(f.path, names);
+  for (auto& f : sources.subchart_values) rename(f.path, names);
   if (sources.render) rename(sources.render->path, names);
   if (sources.probe_render) rename(sources.probe_render->path, names);
   for (auto& f : sources.templates) rename(f.path, names);

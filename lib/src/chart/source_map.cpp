@@ -267,7 +267,7 @@ void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text,
   };
   const ValueEntry* current = nullptr;
   for (const auto& e : entries) {
-    if (values[e.file].file->path == f.value_source->file && e.node.line() == f.value_source->line &&
+    if (entry_document(e).file->path == f.value_source->file && e.node.line() == f.value_source->line &&
         e.node.column() == f.value_source->column) {
       current = &e;
     }
@@ -279,12 +279,12 @@ void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text,
   for (const auto& e : entries) {
     if (e.node.text() != current->node.text() || !under_a_read(e)) continue;
     const std::size_t tail = chart::common_tail(keys, e.keys);
-    if (!best || tail > best_tail || (tail == best_tail && e.file > best->file)) {
+    if (!best || tail > best_tail || (tail == best_tail && e.rank > best->rank)) {
       best = &e;
       best_tail = tail;
     }
   }
-  if (best) f.value_source = ValueSource{values[best->file].file->path, best->node.line(), best->node.column()};
+  if (best) f.value_source = ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
 }
 
 // A block a template writes from values (`{{ toYaml .Values.resources | nindent 12 }}`): a finding on
@@ -298,9 +298,19 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
   std::vector<std::string> keys = values_scope(dir, template_path);
   keys.insert(keys.end(), reads.front().begin(), reads.front().end());
   const auto finding_keys = chart::path_keys(f.path);
-  for (std::size_t file = values.size(); file-- > 0;) {
-    if (!values[file].tree) continue;
-    Node at = values[file].tree->root();
+  // The values files in helm's override order, last first: each -f file, the chart's values.yaml,
+  // then the subcharts' own (under their key in the parent's values).
+  std::vector<std::pair<const ParsedDocument*, std::size_t>> in_order;  // (file, keys its root is under)
+  for (std::size_t file = values.size(); file-- > 0;) in_order.emplace_back(&values[file], 0);
+  for (std::size_t file = subchart_values.size(); file-- > 0;) {
+    const auto& scope = (*subchart_scopes)[file];
+    if (scope.size() < keys.size() && std::equal(scope.begin(), scope.end(), keys.begin())) {
+      in_order.emplace_back(&subchart_values[file], scope.size());
+    }
+  }
+  for (const auto& [document, skipped] : in_order) {
+    if (!document->tree) continue;
+    Node at = document->tree->root();
     Node key;
     // One step down a mapping: its value at `k`, and the key node (where a finding goes).
     auto descend = [&](std::string_view k) {
@@ -314,14 +324,14 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
       return false;
     };
     bool found = true;
-    for (const auto& k : keys) found = found && descend(k);
+    for (std::size_t k = skipped; k < keys.size(); ++k) found = found && descend(keys[k]);
     if (!found) continue;
     // Below the block's key, follow the finding's path as far as the values go.
     auto last = std::find(finding_keys.rbegin(), finding_keys.rend(), std::string_view(keys.back()));
     for (auto it = last == finding_keys.rend() ? finding_keys.end() : last.base(); it != finding_keys.end(); ++it) {
       if (!descend(*it)) break;
     }
-    f.value_source = ValueSource{values[file].file->path, key.line(), key.column()};
+    f.value_source = ValueSource{document->file->path, key.line(), key.column()};
     return;
   }
 }
