@@ -75,3 +75,29 @@ def test_a_subchart_default_lands_on_the_subcharts_values_yaml(helm, tmp_path):
     # The main container's 0 is the subchart's default (charts/web/values.yaml line 3); the init
     # container's is the parent's override (values.yaml line 4), not the subchart's 1000.
     assert found == [("charts/web/values.yaml", 3, "containers[0]"), ("values.yaml", 4, "initContainers[0]")]
+
+
+def test_a_composed_image_lands_on_the_tag_it_is_about(helm, tmp_path):
+    """`image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"` with `tag: latest`: the
+    mutable-tag finding is about the tag, so it lands on the tag's values line, in the last values
+    file that sets it (issue 33, "a value composed into a string")."""
+    deployment = DEPLOYMENT.replace('image: "web:1.0"', 'image: "{{ .Values.image.repository }}:{{ .Values.image.tag }}"')
+    files = dict(CHART)
+    files["templates/deployment.yaml"] = deployment
+    files["values.yaml"] = CHART["values.yaml"] + "image:\n  repository: registry.example/web\n  tag: latest\n"
+    chart = write(tmp_path / "shop", files)
+
+    def tag_findings(report):
+        return [(Path(f.file).name, f.line) for f in report.findings if f.rule == "image-tag-mutable"]
+
+    assert tag_findings(chartproof.lint_chart(chart, helm=helm, discover_policy=False)) == [("values.yaml", 8)]
+    override = tmp_path / "prod.yaml"
+    override.write_text("image:\n  tag: latest\n")
+    report = chartproof.lint_chart(chart, helm=helm, values=[override], discover_policy=False)
+    assert tag_findings(report) == [("prod.yaml", 2)]
+    # A tag no values file holds (computed in the template) stays on the template line.
+    files["templates/deployment.yaml"] = DEPLOYMENT.replace('image: "web:1.0"', 'image: "web:{{ "latest" }}"')
+    chart = write(tmp_path / "literal", files)
+    report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
+    assert [(Path(f.file).name, f.line) for f in report.findings if f.rule == "image-tag-mutable"] == \
+        [("deployment.yaml", 17)]

@@ -131,6 +131,7 @@ struct ChartFolder {
  private:
   void prefer_values_read(Finding& finding, std::string_view template_text, std::string_view template_path) const;
   void block_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
+  void part_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
   std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view rendered_line) const;
 
  public:

@@ -61,6 +61,8 @@ struct Finding {
   bool sensitive = false;  ///< points at a secret value: its source line is never shown in full
   /// Chart mode: the values file and line the offending value came from, when one holds it.
   std::optional<ValueSource> value_source;
+  /// Field::part: what of a composed value the finding is about, for finding its values line.
+  std::string value_part;
   /// Chart mode: the findings of the same rule and severity at the same edit location (one values
   /// line, one helper line) about other objects or fields, folded into this one so the fix is listed
   /// once (group_at_edit_locations); each keeps its own resource, path, message and render position.

@@ -26,6 +26,9 @@ struct ResourceRef {
 struct Field {
   Node node;
   std::string path;
+  /// The part of a composed value the finding is about (an image's tag in `repo:tag`): in chart mode
+  /// the values entry the template line reads that holds exactly it is the value's source.
+  std::string part = {};
   explicit operator bool() const { return static_cast<bool>(node); }
 };
 

@@ -247,24 +247,41 @@ std::vector<std::string> values_scope(std::string_view chart_dir, std::string_vi
   return scope;
 }
 
+// Whether a values entry is at or under one of the `.Values` paths a template line reads, its
+// chart's scope (a subchart's key) first.
+bool under_a_read(const ValueEntry& e, const std::vector<std::vector<std::string>>& reads,
+                  const std::vector<std::string>& scope) {
+  for (const auto& read : reads) {
+    const std::size_t n = scope.size() + read.size();
+    if (e.keys.size() < n) continue;
+    bool match = true;
+    for (std::size_t i = 0; i < n && match; ++i) {
+      match = e.keys[i] == (i < scope.size() ? std::string_view(scope[i]) : std::string_view(read[i - scope.size()]));
+    }
+    if (match) return true;
+  }
+  return false;
+}
+
 }  // namespace
+
+void ChartFolder::part_from_values(Finding& f, std::string_view template_text, std::string_view template_path) const {
+  auto reads = chart::values_read(template_text);
+  if (reads.empty()) return;
+  const std::vector<std::string> scope = values_scope(dir, template_path);
+  const ValueEntry* best = nullptr;
+  for (const auto& e : entries) {
+    if (e.node.text() != f.value_part || !under_a_read(e, reads, scope)) continue;
+    if (!best || e.rank > best->rank) best = &e;
+  }
+  if (best) f.value_source = ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
+}
 
 void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
   auto reads = chart::values_read(template_text);
   if (reads.empty()) return;
   const std::vector<std::string> scope = values_scope(dir, template_path);
-  auto under_a_read = [&](const ValueEntry& e) {
-    for (const auto& read : reads) {
-      const std::size_t n = scope.size() + read.size();
-      if (e.keys.size() < n) continue;
-      bool match = true;
-      for (std::size_t i = 0; i < n && match; ++i) {
-        match = e.keys[i] == (i < scope.size() ? std::string_view(scope[i]) : std::string_view(read[i - scope.size()]));
-      }
-      if (match) return true;
-    }
-    return false;
-  };
+  auto under_a_read = [&](const ValueEntry& e) { return chartproof::under_a_read(e, reads, scope); };
   const ValueEntry* current = nullptr;
   for (const auto& e : entries) {
     if (entry_document(e).file->path == f.value_source->file && e.node.line() == f.value_source->line &&
@@ -397,6 +414,11 @@ void ChartFolder::locate(Finding& f) const {
     // A value a template writes literally cannot come from a values file, whatever it looks like.
     if (f.value_source && !writes_action(template_text)) {
       f.value_source.reset();
+    }
+    if (!f.value_source && !f.value_part.empty() && writes_action(template_text)) {
+      // A composed value (`{{ .Values.image.repository }}:{{ .Values.image.tag }}`): the part the
+      // finding is about, where the template line reads it from.
+      part_from_values(f, template_text, t.path);
     }
     if (f.value_source) {
       prefer_values_read(f, template_text, t.path);

@@ -107,6 +107,7 @@ class CollectingReporter : public Reporter {
     f.line = at.line();
     f.column = at.column();
     if (chart_ && field.node) f.value_source = chart_->value_source(field.path, field.node);
+    f.value_part = field.part;
     if (drop_ && (*drop_)(resource, f)) return;
     out_.push_back(std::move(f));
   }

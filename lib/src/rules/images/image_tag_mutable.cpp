@@ -20,6 +20,7 @@ class ImageTagMutable : public Rule {
             r, at,
             c.describe() + " uses image " + in_quotes(image.text()) + " without a tag (Kubernetes pulls latest)");
       } else if (ref.tag == "latest") {
+        at.part = ref.tag;  // in a chart, the tag's values line (`tag: latest`) is where it is fixed
         out.report(r, at, c.describe() + " uses the mutable tag latest (" + in_quotes(image.text()) + ")");
       } else if (require_digest_) {
         out.report(r, at, c.describe() + " uses image " + in_quotes(image.text()) + " without a digest (@sha256:...)");
