@@ -101,3 +101,21 @@ def test_a_composed_image_lands_on_the_tag_it_is_about(helm, tmp_path):
     report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
     assert [(Path(f.file).name, f.line) for f in report.findings if f.rule == "image-tag-mutable"] == \
         [("deployment.yaml", 17)]
+
+
+def test_a_tpl_block_from_values_lands_inside_the_block(helm, tmp_path):
+    """`extraContainers: |` in values, written with `{{ tpl .Values.extraContainers . | nindent 8 }}`:
+    a finding on the sidecar lands on its line inside the block in values.yaml, not on the tpl line
+    (issue 33, "a tpl'd block scalar")."""
+    deployment = DEPLOYMENT + "        {{- tpl .Values.extraContainers . | nindent 8 }}\n"
+    files = dict(CHART)
+    files["templates/deployment.yaml"] = deployment
+    files["values.yaml"] = ("securityContext:\n  runAsUser: 1000\ninitChownData:\n  securityContext:\n"
+                            "    runAsUser: 1000\nextraContainers: |\n  - name: sidecar\n"
+                            "    image: \"busybox:{{ .Chart.Version }}\"\n    securityContext:\n      privileged: true\n")
+    chart = write(tmp_path / "shop", files)
+    report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
+    privileged = [(Path(f.file).name, f.line, f.template_line.line if f.template_line else None)
+                  for f in report.findings if f.rule == "privileged-container"]
+    # values.yaml line 10 holds `privileged: true`; the template line that wrote it is the tpl line (20).
+    assert privileged == [("values.yaml", 10, 20)]

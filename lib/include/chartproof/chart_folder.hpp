@@ -132,6 +132,8 @@ struct ChartFolder {
   void prefer_values_read(Finding& finding, std::string_view template_text, std::string_view template_path) const;
   void block_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
   void part_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
+  std::optional<SourcePosition> line_in_values_block(std::string_view template_text, std::string_view template_path,
+                                                     std::string_view rendered_line) const;
   std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view rendered_line) const;
 
  public:

@@ -2,6 +2,7 @@
 // and move chart-mode findings to the template or values line a person edits.
 #include <algorithm>
 #include <filesystem>
+#include <limits>
 #include <map>
 
 #include "chart/instrument_template.hpp"
@@ -247,6 +248,31 @@ std::vector<std::string> values_scope(std::string_view chart_dir, std::string_vi
   return scope;
 }
 
+// A line without its indentation and trailing blanks.
+std::string_view trimmed(std::string_view line) {
+  const auto b = line.find_first_not_of(" \t");
+  if (b == std::string_view::npos) return {};
+  return line.substr(b, line.find_last_not_of(" \t\r") - b + 1);
+}
+
+// The one line of `file` after line `after`, up to line `last`, whose text is `wanted` (indentation
+// aside); none when no line or two lines do (which one is meant is then unknown).
+std::optional<SourcePosition> unique_line(const SourceFile& file, std::string_view wanted, std::uint32_t after,
+                                          std::uint32_t last) {
+  std::optional<SourcePosition> found;
+  std::uint32_t n = 1;
+  for (std::size_t at = 0; at <= file.text.size() && n <= last; ++n) {
+    const std::size_t end = std::min(file.text.find('\n', at), file.text.size());
+    const std::string_view line(file.text.data() + at, end - at);
+    if (n > after && trimmed(line) == wanted) {
+      if (found) return std::nullopt;
+      found = SourcePosition{file.path, n, static_cast<std::uint32_t>(line.find_first_not_of(" \t") + 1)};
+    }
+    at = end + 1;
+  }
+  return found;
+}
+
 // Whether a values entry is at or under one of the `.Values` paths a template line reads, its
 // chart's scope (a subchart's key) first.
 bool under_a_read(const ValueEntry& e, const std::vector<std::vector<std::string>>& reads,
@@ -275,6 +301,29 @@ void ChartFolder::part_from_values(Finding& f, std::string_view template_text, s
     if (!best || e.rank > best->rank) best = &e;
   }
   if (best) f.value_source = ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
+}
+
+std::optional<SourcePosition> ChartFolder::line_in_values_block(std::string_view template_text,
+                                                                std::string_view template_path,
+                                                                std::string_view rendered_line) const {
+  auto reads = chart::values_read(template_text);
+  if (reads.empty()) return std::nullopt;
+  const std::vector<std::string> scope = values_scope(dir, template_path);
+  // The multi-line string the template line reads, from the values file that wins.
+  const ValueEntry* block = nullptr;
+  for (const auto& e : entries) {
+    if (e.node.text().find('\n') == std::string_view::npos || !under_a_read(e, reads, scope)) continue;
+    if (!block || e.rank > block->rank) block = &e;
+  }
+  if (!block) return std::nullopt;
+  const std::string_view wanted = trimmed(rendered_line);
+  if (wanted.size() < 3) return std::nullopt;
+  // The block's lines in the file: after the scalar's start (its `|` or `>` indicator), as many as
+  // it holds.
+  const auto text = block->node.text();
+  const std::uint32_t first = block->node.line();
+  return unique_line(*entry_document(*block).file, wanted, first,
+                     first + static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n')) + 1);
 }
 
 void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
@@ -357,28 +406,12 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
 // when the template line reads x and exactly one line of x holds that text.
 std::optional<SourcePosition> ChartFolder::line_of_read_file(std::string_view template_text,
                                                              std::string_view rendered_line) const {
-  auto trim = [](std::string_view s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string_view::npos) return std::string_view();
-    return s.substr(b, s.find_last_not_of(" \t\r") - b + 1);
-  };
-  const std::string_view wanted = trim(rendered_line);
+  const std::string_view wanted = trimmed(rendered_line);
   if (wanted.size() < 3) return std::nullopt;
   for (const auto& path : chart::files_read(template_text)) {
     for (const auto& file : read_files) {
       if (file->path != dir + "/" + path) continue;
-      std::optional<SourcePosition> found;
-      std::uint32_t n = 1;
-      for (std::size_t at = 0; at <= file->text.size(); ++n) {
-        const std::size_t end = std::min(file->text.find('\n', at), file->text.size());
-        const std::string_view line(file->text.data() + at, end - at);
-        if (trim(line) == wanted) {
-          if (found) return std::nullopt;  // two lines alike: which one is unknown
-          found = SourcePosition{file->path, n, static_cast<std::uint32_t>(line.find_first_not_of(" \t") + 1)};
-        }
-        at = end + 1;
-      }
-      if (found) return found;
+      if (auto found = unique_line(*file, wanted, 0, std::numeric_limits<std::uint32_t>::max())) return found;
     }
   }
   return std::nullopt;
@@ -427,6 +460,11 @@ void ChartFolder::locate(Finding& f) const {
       // A finding on a mapping the block holds, not on a scalar (a scalar that matched no values
       // entry came from --set or a computation: its template line stays).
       block_from_values(f, template_text, t.path);
+    }
+    if (!f.value_source && writes_action(template_text)) {
+      // A multi-line string from values, written whole (`{{ tpl .Values.extraContainers . }}`, a
+      // config file in a ConfigMap): the line of that string that holds the rendered line.
+      f.value_source = line_in_values_block(template_text, t.path, rendered_line);
     }
   }
   f.rendered = SourcePosition{render_name(), rendered.line, rendered.column};
