@@ -32,21 +32,6 @@ void collect_scalars(Node node, std::vector<std::string_view>& keys, const Value
   }
 }
 
-// The key a subchart's values live under in its parent's: DIR/charts/a/charts/b/values.yaml gives a, b.
-std::vector<std::string> subchart_scope(std::string_view dir, std::string_view values_path) {
-  std::vector<std::string> scope;
-  std::string_view rel = values_path;
-  if (rel.size() > dir.size() && rel.starts_with(dir) && rel[dir.size()] == '/') rel.remove_prefix(dir.size() + 1);
-  while (rel.starts_with("charts/")) {
-    rel.remove_prefix(7);
-    const auto slash = rel.find('/');
-    if (slash == std::string_view::npos) break;
-    scope.emplace_back(rel.substr(0, slash));
-    rel.remove_prefix(slash + 1);
-  }
-  return scope;
-}
-
 }  // namespace
 
 ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, std::string_view default_namespace,
@@ -96,7 +81,7 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
   // A subchart's defaults rank below everything its parent's values files say (helm's coalescing).
   auto scopes = std::make_shared<std::vector<std::vector<std::string>>>();
   for (auto& values : sources.subchart_values) {
-    scopes->push_back(subchart_scope(chart.dir, values.path));
+    scopes->push_back(chart::values_scope(chart.dir, values.path));
     auto file = std::make_shared<const SourceFile>(std::move(values));
     chart.subchart_values.push_back(parse_whole(*file, limits));
     chart.files.push_back(std::move(file));

@@ -230,24 +230,6 @@ const SourceMap::Origin* SourceMap::at(std::uint32_t line) const {
 // its values under the subchart's key.
 namespace {
 
-// The key path a template's `.Values` starts at: charts/a/charts/b/templates/x.yaml reads values
-// under a.b of the parent's values files.
-std::vector<std::string> values_scope(std::string_view chart_dir, std::string_view template_path) {
-  std::vector<std::string> scope;
-  std::string_view rel = template_path;
-  if (rel.size() > chart_dir.size() && rel.starts_with(chart_dir) && rel[chart_dir.size()] == '/') {
-    rel.remove_prefix(chart_dir.size() + 1);
-  }
-  while (rel.starts_with("charts/")) {
-    rel.remove_prefix(7);
-    const auto slash = rel.find('/');
-    if (slash == std::string_view::npos) break;
-    scope.emplace_back(rel.substr(0, slash));
-    rel.remove_prefix(slash + 1);
-  }
-  return scope;
-}
-
 // A line without its indentation and trailing blanks.
 std::string_view trimmed(std::string_view line) {
   const auto b = line.find_first_not_of(" \t");
@@ -294,7 +276,7 @@ bool under_a_read(const ValueEntry& e, const std::vector<std::vector<std::string
 void ChartFolder::part_from_values(Finding& f, std::string_view template_text, std::string_view template_path) const {
   auto reads = chart::values_read(template_text);
   if (reads.empty()) return;
-  const std::vector<std::string> scope = values_scope(dir, template_path);
+  const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   const ValueEntry* best = nullptr;
   for (const auto& e : entries) {
     if (e.node.text() != f.value_part || !under_a_read(e, reads, scope)) continue;
@@ -308,7 +290,7 @@ std::optional<SourcePosition> ChartFolder::line_in_values_block(std::string_view
                                                                 std::string_view rendered_line) const {
   auto reads = chart::values_read(template_text);
   if (reads.empty()) return std::nullopt;
-  const std::vector<std::string> scope = values_scope(dir, template_path);
+  const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   // The multi-line string the template line reads, from the values file that wins.
   const ValueEntry* block = nullptr;
   for (const auto& e : entries) {
@@ -329,7 +311,7 @@ std::optional<SourcePosition> ChartFolder::line_in_values_block(std::string_view
 void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
   auto reads = chart::values_read(template_text);
   if (reads.empty()) return;
-  const std::vector<std::string> scope = values_scope(dir, template_path);
+  const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   auto under_a_read = [&](const ValueEntry& e) { return chartproof::under_a_read(e, reads, scope); };
   const ValueEntry* current = nullptr;
   for (const auto& e : entries) {
@@ -361,7 +343,7 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
   if (template_text.find("toYaml") == std::string_view::npos) return;
   auto reads = chart::values_read(template_text);
   if (reads.size() != 1 || reads.front().empty()) return;
-  std::vector<std::string> keys = values_scope(dir, template_path);
+  std::vector<std::string> keys = chart::values_scope(dir, template_path);
   keys.insert(keys.end(), reads.front().begin(), reads.front().end());
   const auto finding_keys = chart::path_keys(f.path);
   // The values files in helm's override order, last first: each -f file, the chart's values.yaml,

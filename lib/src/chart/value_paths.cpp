@@ -68,4 +68,20 @@ std::vector<std::string> files_read(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> values_scope(std::string_view chart_dir, std::string_view path) {
+  std::vector<std::string> scope;
+  std::string_view rel = path;
+  if (rel.size() > chart_dir.size() && rel.starts_with(chart_dir) && rel[chart_dir.size()] == '/') {
+    rel.remove_prefix(chart_dir.size() + 1);
+  }
+  while (rel.starts_with("charts/")) {
+    rel.remove_prefix(7);
+    const auto slash = rel.find('/');
+    if (slash == std::string_view::npos) break;
+    scope.emplace_back(rel.substr(0, slash));
+    rel.remove_prefix(slash + 1);
+  }
+  return scope;
+}
+
 }  // namespace chartproof::chart

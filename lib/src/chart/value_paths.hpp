@@ -19,6 +19,11 @@ std::size_t common_tail(const std::vector<std::string_view>& a, const std::vecto
 /// `.Values` alone is the empty path (the whole values tree).
 std::vector<std::vector<std::string>> values_read(std::string_view template_line);
 
+/// The key path a chart file's `.Values` starts at in its top chart's values: a file under
+/// charts/a/charts/b/ (a subchart's template or values.yaml) reads under a.b; a file of the chart
+/// itself under none. `path` is relative to, or starts with, `chart_dir`.
+std::vector<std::string> values_scope(std::string_view chart_dir, std::string_view path);
+
 /// The chart files a template reads by a literal path (`.Files.Get "conf/app.yaml"`), relative to
 /// the chart's folder; none that leaves it (`..`, absolute).
 std::vector<std::string> files_read(std::string_view template_text);
