@@ -89,3 +89,19 @@ TEST_CASE("strings inside actions may hold braces and quotes") {
   CHECK(marked(t) == "a: {{ \"}}\" | quote }} #@3:1@\nb: {{ printf \"%s\\\"}}\" .x }} #@3:2@\n");
   CHECK(strip_line_markers("x #@1:2@ #@4:5d@\ny #@bad@") == "x\ny #@bad@");
 }
+
+TEST_CASE("no marker on a line whose last action trims its own line break") {
+  // The trim would eat the marker's blank: `cart#@2:13@` is a value, not a comment.
+  std::string t =
+      "{{- include \"x.service\" . -}}\n"
+      "name: {{ .name -}}\n"
+      "  {{ .suffix }}\n"
+      "kind: Service {{- /* a comment */ -}}\n"
+      "x: 1\n";
+  CHECK(marked(t) ==
+        "{{- include \"x.service\" . -}}\n"
+        "name: {{ .name -}}\n"
+        "  {{ .suffix }} #@3:3@\n"
+        "kind: Service {{- /* a comment */ -}}\n"
+        "x: 1 #@3:5@\n");
+}

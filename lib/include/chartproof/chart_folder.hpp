@@ -6,6 +6,7 @@
 /// rendered value come from?" for every finding on the chart's render.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -42,6 +43,12 @@ struct SourceMap {
   /// finding is placed in constant time however large the render.
   std::vector<std::string_view> render_lines;
   std::vector<std::vector<std::string_view>> template_lines;
+  /// The named templates (`define`) of each file: the lines of `define` and of its `end`, for
+  /// lines a round trip (`include … | fromYaml | toYaml`) wrote back without their markers.
+  struct Define {
+    std::uint32_t file = 0, first = 0, last = 0;
+  };
+  std::map<std::string, std::vector<Define>, std::less<>> defines;
   static constexpr std::size_t kRender = static_cast<std::size_t>(-1);
 
   /// Reads the markers of `instrumented` (the render of the instrumented copy) against `render`.

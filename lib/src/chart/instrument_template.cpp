@@ -55,7 +55,14 @@ ActionKind classify(std::string_view body) {
   return ActionKind::Output;
 }
 
-std::vector<LineInfo> scan(std::string_view text) {
+// The quoted name after `define` or `block` in an action's body.
+std::string define_name(std::string_view body) {
+  const std::size_t open = body.find('"');
+  const std::size_t close = open == std::string_view::npos ? open : body.find('"', open + 1);
+  return close == std::string_view::npos ? std::string() : std::string(body.substr(open + 1, close - open - 1));
+}
+
+std::vector<LineInfo> scan(std::string_view text, std::vector<DefineSpan>* spans = nullptr) {
   std::vector<LineInfo> lines;
   std::vector<int> blocks;  // open blocks: the define's number, or -1 for if/range/with
   int defines = 0;
@@ -146,12 +153,19 @@ std::vector<LineInfo> scan(std::string_view text) {
           line.has_output_action = true;
           break;
         case ActionKind::OpenDefine:
+          if (spans) {
+            const auto here = static_cast<std::uint32_t>(lines.size() + 1);
+            spans->push_back(DefineSpan{define_name(body), here, 0});
+          }
           blocks.push_back(defines++);
           break;
         case ActionKind::Open:
           blocks.push_back(-1);
           break;
         case ActionKind::End:
+          if (spans && !blocks.empty() && blocks.back() >= 0) {
+            (*spans)[static_cast<std::size_t>(blocks.back())].last = static_cast<std::uint32_t>(lines.size() + 1);
+          }
           if (!blocks.empty()) blocks.pop_back();
           break;
         case ActionKind::Control:
@@ -268,14 +282,28 @@ std::string instrument_template(std::string_view text, std::uint32_t file) {
     out += content;
     bool in_value_define = l.define >= 0 && (static_cast<std::size_t>(l.define) >= multi_line.size() ||
                                              !multi_line[static_cast<std::size_t>(l.define)]);
+    // A line whose last action trims its own break (`{{ include "x" . -}}`) gets none either: the
+    // trim would eat the marker's leading blank and glue it to the text (`name: cart#@2:13@`, a
+    // value, not a comment), and its text goes on along the next line, whose marker covers it.
     if (!l.ends_in_action && (l.has_literal || l.has_output_action) && !is_separator(content) && !in_value_define &&
-        !continued[n]) {
+        !continued[n] && !l.ends_with_trim) {
       out += line_marker(file, statement_line[n], l.define >= 0);
     }
     if (carriage_return) out += '\r';
     if (l.has_newline) out += '\n';
   }
   return out;
+}
+
+std::vector<DefineSpan> define_spans(std::string_view text) {
+  std::vector<DefineSpan> spans;
+  const std::vector<LineInfo> lines = scan(text, &spans);
+  // A define left open runs to the text's last line (not the empty one after a final line break).
+  const auto last_line = static_cast<std::uint32_t>(lines.size() - (!text.empty() && text.back() == '\n' ? 1 : 0));
+  for (auto& span : spans) {
+    if (span.last == 0) span.last = std::max(span.first, last_line);
+  }
+  return spans;
 }
 
 std::string strip_line_markers(std::string_view text) {

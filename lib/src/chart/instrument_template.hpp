@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace chartproof::chart {
 
@@ -27,6 +28,16 @@ std::string line_marker(std::uint32_t file, std::uint32_t line, bool in_define =
 ///   `include … | nindent`); a define that yields one line is a value (a name, a label) that other
 ///   templates compare and cut, so a marker inside it would change the render.
 std::string instrument_template(std::string_view text, std::uint32_t file);
+
+/// A named template of a template file: `{{ define "name" }}` … its `{{ end }}`, 1-based lines.
+struct DefineSpan {
+  std::string name;
+  std::uint32_t first = 0;  ///< the line of `define`
+  std::uint32_t last = 0;   ///< the line of its `end` (the text's last line when it has none)
+};
+
+/// The defines (and blocks) of a template file, in order, by the same scanner as instrument_template.
+std::vector<DefineSpan> define_spans(std::string_view text);
 
 /// `text` (an instrumented render, or one line of it) without its markers.
 std::string strip_line_markers(std::string_view text);

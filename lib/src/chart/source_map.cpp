@@ -6,6 +6,7 @@
 #include <map>
 
 #include "chart/instrument_template.hpp"
+#include "chart/round_trip.hpp"
 #include "chart/value_paths.hpp"
 #include "chartproof/chart_folder.hpp"
 
@@ -115,6 +116,40 @@ bool writes_action(std::string_view line) {
   return false;
 }
 
+// The define line a round trip wrote back (round_trip.hpp) at template `file` line `line`, for a
+// finding at field `path`: the define called from that line, in the chart nearest the caller when
+// several charts define the name.
+std::optional<SourceMap::Origin> round_trip_origin(const SourceMap& map, std::uint32_t file, std::uint32_t line,
+                                                   std::string_view path) {
+  const auto names = chart::round_trip_defines(map.template_lines[file], line);
+  if (names.empty()) return std::nullopt;
+  const auto keys = chart::path_keys(path);
+  if (keys.empty()) return std::nullopt;
+  const std::string& caller = map.files[file];
+  std::optional<SourceMap::Origin> found;
+  for (const auto& name : names) {
+    auto it = map.defines.find(name);
+    if (it == map.defines.end()) continue;
+    const SourceMap::Define* nearest = nullptr;
+    std::size_t shared = 0;
+    for (const auto& d : it->second) {
+      const std::string& path_of = map.files[d.file];
+      const auto n = static_cast<std::size_t>(
+          std::mismatch(caller.begin(), caller.end(), path_of.begin(), path_of.end()).first - caller.begin());
+      if (!nearest || n > shared) {
+        nearest = &d;
+        shared = n;
+      }
+    }
+    const auto at = chart::line_for_path(
+        chart::define_keys(map.template_lines[nearest->file], nearest->first, nearest->last), keys);
+    if (!at) continue;
+    if (found) return std::nullopt;  // two defines claim it: which one is unknown
+    found = SourceMap::Origin{nearest->file, *at, true, file, line};
+  }
+  return found;
+}
+
 }  // namespace
 
 std::string_view SourceMap::line(std::size_t file, std::uint32_t number) const {
@@ -130,6 +165,11 @@ SourceMap SourceMap::build(std::string_view render, std::string_view instrumente
                            const std::vector<std::shared_ptr<const SourceFile>>& templates) {
   SourceMap map;
   for (const auto& t : templates) {
+    if (t->text.find("define") != std::string::npos) {
+      for (const auto& span : chart::define_spans(t->text)) {
+        map.defines[span.name].push_back(Define{static_cast<std::uint32_t>(map.files.size()), span.first, span.last});
+      }
+    }
     map.files.push_back(t->path);
     map.template_lines.push_back(split_lines(t->text));
   }
@@ -407,7 +447,10 @@ void ChartFolder::locate(Finding& f) const {
   };
   std::optional<SourcePosition> written;
   std::uint32_t written_file = 0;
-  if (const SourceMap::Origin* o = source_map.at(f.line); o && template_file(o->file)) {
+  if (const SourceMap::Origin* at = source_map.at(f.line); at && template_file(at->file)) {
+    // A line a round trip wrote carries the toYaml line's marker: the define line it came from.
+    std::optional<SourceMap::Origin> round_trip = round_trip_origin(source_map, at->file, at->line, f.path);
+    const SourceMap::Origin* o = round_trip ? &*round_trip : at;
     written_file = o->file;
     const SourceFile& t = *template_file(o->file);
     std::string_view rendered_line = source_map.line(SourceMap::kRender, f.line);
@@ -416,12 +459,12 @@ void ChartFolder::locate(Finding& f) const {
     if (o->included && template_file(o->include_file)) {
       const SourceFile& caller = *template_file(o->include_file);
       std::string_view call = source_map.line(o->include_file, o->include_line);
-      std::size_t at = call.find("include");
-      if (at == std::string_view::npos) at = call.find("template");
-      if (at == std::string_view::npos) at = call.find("{{");
+      std::size_t column = call.find("include");
+      if (column == std::string_view::npos) column = call.find("template");
+      if (column == std::string_view::npos) column = call.find("{{");
       std::size_t first = call.find_first_not_of(" \t");
       f.include_site = SourcePosition{caller.path, o->include_line,
-                                      static_cast<std::uint32_t>((at != std::string_view::npos      ? at
+                                      static_cast<std::uint32_t>((column != std::string_view::npos  ? column
                                                                   : first == std::string_view::npos ? 0
                                                                                                     : first) +
                                                                  1)};

@@ -18,8 +18,29 @@ capabilities:
   drop: [ALL]
 {{- end }}
 
-{{/* Pod extras that go through fromYaml and back (the traefik pattern): comments are lost. */}}
+{{/* Pod extras that go through fromYaml and back through a variable: comments are lost. */}}
 {{- define "mapped.podExtras" -}}
-hostNetwork: true
+hostNetwork: true {{/* expect: host-namespace-shared */}}
 dnsPolicy: ClusterFirstWithHostNet
+{{- end }}
+
+{{/* A whole pod template written back inline, `include | fromYaml | toYaml` (the traefik pattern):
+toYaml sorts the keys, so the lines come back in another order. */}}
+{{- define "mapped.workerPod" -}}
+metadata:
+  labels:
+    app.kubernetes.io/name: worker
+spec:
+  containers:
+    - name: worker
+      image: registry.example.com/worker:1.4.2
+      securityContext:
+        runAsNonRoot: true
+        readOnlyRootFilesystem: true
+        allowPrivilegeEscalation: true {{/* expect: privilege-escalation-allowed */}}
+        capabilities:
+          drop: [ALL]
+      resources:
+        requests: {cpu: 10m, memory: 32Mi}
+        limits: {cpu: 100m, memory: 64Mi}
 {{- end }}
