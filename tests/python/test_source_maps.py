@@ -139,3 +139,17 @@ def test_charts_are_separate_releases_and_a_broken_one_keeps_the_others(root, he
     assert rules.count("run-as-root") == 1 and all(f.file == str(values) for f in error.report.findings)
     assert [f.objects for f in error.report.findings if f.rule == "run-as-root"] == [3]
     assert "duplicate-resource" not in rules and "overlapping-selectors" not in rules
+
+
+def test_markers_never_reach_a_value_and_every_section_pairs(root, helm, cli):
+    # An include ending in `-}}` (templates/components.yaml) trims the blank before the marker of its
+    # line: the marker was glued to the define's last value, a label (`name: checkout #@7:80d@#@1:3@`),
+    # and the probe render (the instrumented one, markers removed) carried `checkout#@1:3@` into a
+    # false release-name-overflow error.
+    out = subprocess.run([cli, "lint", str(FIXTURE), "--helm", helm, "--format", "json"], cwd=root,
+                         capture_output=True, text=True, timeout=120)
+    report = json.loads(out.stdout)
+    assert not [f for f in report["findings"] if "#@" in json.dumps(f)]
+    (chart,) = report["charts"]
+    assert chart["sections"] == chart["aligned_sections"] == 8
+    assert chart["mapped_lines"] >= chart["rendered_lines"] - 2 * chart["sections"]

@@ -136,12 +136,21 @@ struct ChartFolder {
   void locate(Finding& finding) const;
 
  private:
-  void prefer_values_read(Finding& finding, std::string_view template_text, std::string_view template_path) const;
-  void block_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
-  void part_from_values(Finding& finding, std::string_view template_text, std::string_view template_path) const;
-  std::optional<SourcePosition> line_in_values_block(std::string_view template_text, std::string_view template_path,
+  /// `.Values` paths a template line reads, each as its keys below its chart's values.
+  using Reads = std::vector<std::vector<std::string>>;
+  void prefer_values_read(Finding& finding, const Reads& reads, std::string_view template_path) const;
+  void block_from_values(Finding& finding, std::string_view template_text, const Reads& reads,
+                         std::string_view template_path) const;
+  void part_from_values(Finding& finding, const Reads& reads, std::string_view template_path) const;
+  std::optional<SourcePosition> line_in_values_block(const Reads& reads, std::string_view template_path,
                                                      std::string_view rendered_line) const;
   std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view rendered_line) const;
+  /// What line `line` of template `file` reads from values (value_reads.cpp): `.Values.a.b`; the
+  /// dot's fields under an enclosing `with .Values.x`; else the fields of the dot that name one
+  /// values entry of the finding's object (a component a `range` over values passed to a define).
+  Reads reads(std::uint32_t file, std::uint32_t line, std::string_view template_path, const Finding& finding) const;
+  Reads component_reads(const std::vector<std::string>& dot_read, std::string_view template_path,
+                        const Finding& finding) const;
 
  public:
   /// The file in this folder of a template helm names `CHART/templates/x.yaml` (or

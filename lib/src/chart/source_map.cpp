@@ -313,8 +313,7 @@ bool under_a_read(const ValueEntry& e, const std::vector<std::vector<std::string
 
 }  // namespace
 
-void ChartFolder::part_from_values(Finding& f, std::string_view template_text, std::string_view template_path) const {
-  auto reads = chart::values_read(template_text);
+void ChartFolder::part_from_values(Finding& f, const Reads& reads, std::string_view template_path) const {
   if (reads.empty()) return;
   const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   const ValueEntry* best = nullptr;
@@ -325,10 +324,8 @@ void ChartFolder::part_from_values(Finding& f, std::string_view template_text, s
   if (best) f.value_source = ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
 }
 
-std::optional<SourcePosition> ChartFolder::line_in_values_block(std::string_view template_text,
-                                                                std::string_view template_path,
+std::optional<SourcePosition> ChartFolder::line_in_values_block(const Reads& reads, std::string_view template_path,
                                                                 std::string_view rendered_line) const {
-  auto reads = chart::values_read(template_text);
   if (reads.empty()) return std::nullopt;
   const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   // The multi-line string the template line reads, from the values file that wins.
@@ -348,8 +345,7 @@ std::optional<SourcePosition> ChartFolder::line_in_values_block(std::string_view
                      first + static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n')) + 1);
 }
 
-void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text, std::string_view template_path) const {
-  auto reads = chart::values_read(template_text);
+void ChartFolder::prefer_values_read(Finding& f, const Reads& reads, std::string_view template_path) const {
   if (reads.empty()) return;
   const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   auto under_a_read = [&](const ValueEntry& e) { return chartproof::under_a_read(e, reads, scope); };
@@ -379,9 +375,9 @@ void ChartFolder::prefer_values_read(Finding& f, std::string_view template_text,
 // it that no scalar carries (a key the block lacks) belongs to the values entry that would hold it:
 // the deepest key of the finding's path that the values have under the block's key, in the last
 // values file that sets the block.
-void ChartFolder::block_from_values(Finding& f, std::string_view template_text, std::string_view template_path) const {
+void ChartFolder::block_from_values(Finding& f, std::string_view template_text, const Reads& reads,
+                                    std::string_view template_path) const {
   if (template_text.find("toYaml") == std::string_view::npos) return;
-  auto reads = chart::values_read(template_text);
   if (reads.size() != 1 || reads.front().empty()) return;
   std::vector<std::string> keys = chart::values_scope(dir, template_path);
   keys.insert(keys.end(), reads.front().begin(), reads.front().end());
@@ -452,6 +448,11 @@ void ChartFolder::locate(Finding& f) const {
     std::optional<SourceMap::Origin> round_trip = round_trip_origin(source_map, at->file, at->line, f.path);
     const SourceMap::Origin* o = round_trip ? &*round_trip : at;
     written_file = o->file;
+    std::optional<Reads> line_reads;  // what the template line reads from values, looked up once
+    auto reads_of_line = [&]() -> const Reads& {
+      if (!line_reads) line_reads = reads(o->file, o->line, template_file(o->file)->path, f);
+      return *line_reads;
+    };
     const SourceFile& t = *template_file(o->file);
     std::string_view rendered_line = source_map.line(SourceMap::kRender, f.line);
     std::string_view template_text = source_map.line(o->file, o->line);
@@ -476,20 +477,20 @@ void ChartFolder::locate(Finding& f) const {
     if (!f.value_source && !f.value_part.empty() && writes_action(template_text)) {
       // A composed value (`{{ .Values.image.repository }}:{{ .Values.image.tag }}`): the part the
       // finding is about, where the template line reads it from.
-      part_from_values(f, template_text, t.path);
+      part_from_values(f, reads_of_line(), t.path);
     }
     if (f.value_source) {
-      prefer_values_read(f, template_text, t.path);
+      prefer_values_read(f, reads_of_line(), t.path);
     } else if (rendered_line.substr(0, f.column > 0 ? f.column - 1 : 0).find_first_not_of(" -") ==
                std::string_view::npos) {
       // A finding on a mapping the block holds, not on a scalar (a scalar that matched no values
       // entry came from --set or a computation: its template line stays).
-      block_from_values(f, template_text, t.path);
+      block_from_values(f, template_text, reads_of_line(), t.path);
     }
     if (!f.value_source && writes_action(template_text)) {
       // A multi-line string from values, written whole (`{{ tpl .Values.extraContainers . }}`, a
       // config file in a ConfigMap): the line of that string that holds the rendered line.
-      f.value_source = line_in_values_block(template_text, t.path, rendered_line);
+      f.value_source = line_in_values_block(reads_of_line(), t.path, rendered_line);
     }
   }
   f.rendered = SourcePosition{render_name(), rendered.line, rendered.column};

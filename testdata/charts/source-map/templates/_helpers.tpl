@@ -44,3 +44,31 @@ spec:
         requests: {cpu: 10m, memory: 32Mi}
         limits: {cpu: 100m, memory: 64Mi}
 {{- end }}
+
+{{/* One Deployment per entry of .Values.components, the entry as the dot. The include that calls
+it ends in `-}}`, which trims the blank after the define's last line (a label value). */}}
+{{- define "mapped.component" }}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop-{{ .name }}
+  labels:
+    app.kubernetes.io/name: {{ .name }}
+spec:
+  selector:
+    matchLabels:
+      app.kubernetes.io/name: {{ .name }}
+  template:
+    spec:
+      containers:
+        - name: {{ .name }}
+          image: registry.example.com/{{ .name }}:1.0.0
+          securityContext:
+            {{- toYaml .securityContext | nindent 12 }}
+          resources:
+            {{- toYaml .resources | nindent 12 }}
+    metadata:
+      labels:
+        app.kubernetes.io/name: {{ .name }}
+{{- end }}
