@@ -2,6 +2,7 @@
 subchart folders (issue 33): a finding in one lands on its template line, named as packaged charts
 are (charts/web-1.0.0.tgz!/web/templates/...), mapped, with the line's text as its code frame."""
 import subprocess
+import tarfile
 from pathlib import Path
 
 import chartproof
@@ -41,3 +42,60 @@ def test_a_packaged_subchart_maps_to_its_template_line(helm, cli, tmp_path):
                          capture_output=True, text=True)
     assert f"web-1.0.0.tgz!/web/templates/deployment.yaml:10:" in run.stdout
     assert "  10 |       hostNetwork: true" in run.stdout
+
+
+DB = {
+    "Chart.yaml": "apiVersion: v2\nname: db\nversion: 2.0.0\n",
+    "values.yaml": "# the database's defaults\nrunAsUser: 0\n",
+    "templates/statefulset.yaml": (
+        "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: {{ .Release.Name }}-db\n"
+        "spec:\n  serviceName: db\n  selector: {matchLabels: {app: db}}\n  template:\n"
+        "    metadata: {labels: {app: db}}\n    spec:\n      hostPID: true\n      containers:\n"
+        "        - name: db\n          image: db:2.0\n          securityContext:\n"
+        "            runAsUser: {{ .Values.runAsUser }}\n"),
+}
+
+
+def test_a_packaged_subchart_inside_a_packaged_subchart_and_their_defaults(helm, tmp_path):
+    # web-1.0.0.tgz holds db-2.0.0.tgz (what `helm dependency build` leaves at each level): db's
+    # template lines and its own values.yaml are where its findings land, named through both archives.
+    # (`helm package` itself stores a dependency as a folder, so the outer archive is made with tar.)
+    db = write(tmp_path / "db", DB)
+    sub = write(tmp_path / "web", SUBCHART)
+    (sub / "charts").mkdir()
+    subprocess.run([helm, "package", str(db), "-d", str(sub / "charts")], check=True, capture_output=True)
+    parent = write(tmp_path / "shop", {"Chart.yaml": "apiVersion: v2\nname: shop\nversion: 1.0.0\n",
+                                        "values.yaml": "{}\n"})
+    (parent / "charts").mkdir()
+    with tarfile.open(parent / "charts" / "web-1.0.0.tgz", "w:gz") as archive:
+        archive.add(sub, arcname="web")
+    report = chartproof.lint_chart(parent, helm=helm, discover_policy=False)
+    by_rule = {}
+    for f in report.findings:
+        by_rule.setdefault(f.rule, []).append(f)
+    inner = str(parent / "charts" / "web-1.0.0.tgz") + "!/web/charts/db-2.0.0.tgz!/db"
+    host = [f for f in by_rule["host-namespace-shared"] if "hostPID" in f.message]
+    assert [(f.file, f.line, f.mapped) for f in host] == [(inner + "/templates/statefulset.yaml", 11, True)]
+    root = [f for f in by_rule["run-as-root"] if '"db"' in f.message]
+    assert [(f.file, f.line) for f in root] == [(inner + "/values.yaml", 2)], [(f.file, f.line) for f in root]
+    # A parent's value for the subchart's key wins over the subchart's default.
+    override = tmp_path / "override.yaml"
+    override.write_text("web:\n  db:\n    runAsUser: 0\n")
+    report = chartproof.lint_chart(parent, helm=helm, values=[str(override)], discover_policy=False)
+    root = [f for f in report.findings if f.rule == "run-as-root" and '"db"' in f.message]
+    assert [(f.file, f.line) for f in root] == [(str(override), 3)]
+
+
+def test_a_subchart_folder_inside_a_packaged_subchart_brings_its_defaults(helm, tmp_path):
+    # What `helm package` makes of a chart with a dependency: the dependency as a folder in the archive.
+    db = write(tmp_path / "web" / "charts" / "db", DB)
+    sub = write(tmp_path / "web", SUBCHART)
+    assert db.is_dir()
+    parent = write(tmp_path / "shop", {"Chart.yaml": "apiVersion: v2\nname: shop\nversion: 1.0.0\n",
+                                        "values.yaml": "{}\n"})
+    (parent / "charts").mkdir()
+    subprocess.run([helm, "package", str(sub), "-d", str(parent / "charts")], check=True, capture_output=True)
+    report = chartproof.lint_chart(parent, helm=helm, discover_policy=False)
+    root = [f for f in report.findings if f.rule == "run-as-root" and '"db"' in f.message]
+    inner = str(parent / "charts" / "web-1.0.0.tgz") + "!/web/charts/db"
+    assert [(f.file, f.line) for f in root] == [(inner + "/values.yaml", 2)]

@@ -60,3 +60,13 @@ TEST_CASE("with_values_path: an enclosing with of .Values sets the dot; if keeps
   const std::vector<std::string_view> in_define = {"{{- with .Values.x }}", "{{- define \"d\" }}", "{{ .y }}"};
   CHECK_FALSE(with_values_path(in_define, 3));  // the include's argument
 }
+
+TEST_CASE("values_scope: subchart folders and packaged subcharts, nested") {
+  using chartproof::chart::values_scope;
+  CHECK(values_scope("shop", "shop/templates/a.yaml").empty());
+  CHECK(values_scope("shop", "shop/charts/web/templates/a.yaml") == Path{"web"});
+  CHECK(values_scope("shop", "shop/charts/web-1.0.0.tgz!/web/values.yaml") == Path{"web"});
+  CHECK(values_scope("shop", "shop/charts/web-1.0.0.tgz!/web/charts/db-2.0.0.tgz!/db/templates/s.yaml") ==
+        Path{"web", "db"});
+  CHECK(values_scope("shop", "shop/charts/web-1.0.0.tgz!/web/charts/db/values.yaml") == Path{"web", "db"});
+}

@@ -11,6 +11,7 @@
 #include "chart/instrument_template.hpp"
 #include "chart/packaged_chart.hpp"
 #include "chart/temp_dir.hpp"
+#include "chart/value_paths.hpp"
 #include "chartproof/chart.hpp"
 #include "io/read_file.hpp"
 #include "io/write_file.hpp"
@@ -91,34 +92,78 @@ std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& te
   fs::copy(dir, copy, fs::copy_options::recursive, ec);
   if (ec) return std::nullopt;
   std::vector<fs::path> copy_templates = templates;  // where each template is in the copy
-  std::vector<fs::path> archives;
-  for (const auto& entry : fs::directory_iterator(copy / "charts", ec)) {
-    const std::string name = entry.path().filename().string();
-    if (entry.is_regular_file(ec) && (name.ends_with(".tgz") || name.ends_with(".tar.gz")))
-      archives.push_back(entry.path());
+  // Archives under a charts/ folder of the copy, with how the user names that folder's chart:
+  // the chart's own, a subchart folder's, or an unpacked archive's (`DIR/charts/x-1.0.0.tgz!/x`),
+  // whose own charts/ may hold archives again.
+  struct ChartsFolder {
+    fs::path in_copy;  // relative to the copy
+    std::string shown;
+  };
+  std::vector<ChartsFolder> pending{{"charts", dir.string()}};
+  for (const auto& rel : templates) {
+    // Subchart folders (charts/a/templates/x.yaml): their charts/ folders too.
+    for (fs::path at = rel.parent_path(); !at.empty() && at != at.parent_path(); at = at.parent_path()) {
+      if (at.filename() == "templates" && !at.parent_path().empty()) {
+        ChartsFolder folder{at.parent_path() / "charts", (dir / at.parent_path()).string()};
+        if (std::none_of(pending.begin(), pending.end(), [&](const auto& p) { return p.in_copy == folder.in_copy; })) {
+          pending.push_back(std::move(folder));
+        }
+        break;
+      }
+    }
   }
-  std::sort(archives.begin(), archives.end());
-  for (std::size_t a = 0; a < archives.size(); ++a) {
-    const fs::path into = temp.path() / ("unpacked-" + std::to_string(a));  // beside the copy, not in it
-    fs::create_directories(into, ec);
-    auto folder = chart::unpack_chart_archive(archives[a].string(), into, timeout_seconds);
-    if (!folder) continue;  // the render reports an archive helm cannot load
-    const fs::path unpacked = copy / "charts" / folder->filename();
-    if (fs::exists(unpacked, ec)) continue;  // a folder of that name already: helm's choice, left alone
-    fs::rename(*folder, unpacked, ec);
-    if (ec) continue;
-    fs::remove(archives[a], ec);
-    fs::remove_all(into, ec);
-    std::vector<fs::path> found;
-    collect_templates(copy, unpacked.lexically_relative(copy), found);
-    const std::string shown = (dir / "charts" / archives[a].filename()).string() + "!/" + folder->filename().string();
-    for (const auto& rel : found) {
-      auto text = io::read_file(copy / rel);
-      if (!text) return std::nullopt;
-      const fs::path inside = rel.lexically_relative(unpacked.lexically_relative(copy));
-      sources.templates.push_back(SourceFile{shown + "/" + inside.string(), *text});
-      texts.push_back(std::move(*text));
-      copy_templates.push_back(rel);
+  std::size_t unpacked_count = 0;
+  while (!pending.empty()) {
+    const ChartsFolder charts = std::move(pending.back());
+    pending.pop_back();
+    std::vector<fs::path> archives;
+    for (const auto& entry : fs::directory_iterator(copy / charts.in_copy, ec)) {
+      const std::string name = entry.path().filename().string();
+      if (entry.is_regular_file(ec) && (name.ends_with(".tgz") || name.ends_with(".tar.gz")))
+        archives.push_back(entry.path());
+    }
+    std::sort(archives.begin(), archives.end());
+    for (const auto& archive : archives) {
+      const fs::path into = temp.path() / ("unpacked-" + std::to_string(unpacked_count++));  // beside the copy
+      fs::create_directories(into, ec);
+      auto folder = chart::unpack_chart_archive(archive.string(), into, timeout_seconds);
+      if (!folder) continue;  // the render reports an archive helm cannot load
+      const fs::path unpacked = copy / charts.in_copy / folder->filename();
+      if (fs::exists(unpacked, ec)) continue;  // a folder of that name already: helm's choice, left alone
+      fs::rename(*folder, unpacked, ec);
+      if (ec) continue;
+      fs::remove(archive, ec);
+      fs::remove_all(into, ec);
+      const fs::path unpacked_rel = unpacked.lexically_relative(copy);
+      const std::string shown =
+          charts.shown + "/charts/" + archive.filename().string() + "!/" + folder->filename().string();
+      std::vector<fs::path> found;
+      collect_templates(copy, unpacked_rel, found);
+      for (const auto& rel : found) {
+        auto text = io::read_file(copy / rel);
+        if (!text) return std::nullopt;
+        const fs::path inside = rel.lexically_relative(unpacked_rel);
+        sources.templates.push_back(SourceFile{shown + "/" + inside.string(), *text});
+        texts.push_back(std::move(*text));
+        copy_templates.push_back(rel);
+      }
+      // Its defaults and its subchart folders', as a subchart folder's (named as its templates
+      // are), and the archives in each of their charts/ folders.
+      std::vector<std::pair<fs::path, std::string>> charts_in{{unpacked_rel, shown}};
+      while (!charts_in.empty()) {
+        const auto [chart_rel, chart_shown] = std::move(charts_in.back());
+        charts_in.pop_back();
+        if (auto values = io::read_file(copy / chart_rel / "values.yaml")) {
+          sources.subchart_values.push_back(SourceFile{chart_shown + "/values.yaml", std::move(*values)});
+        }
+        pending.push_back(ChartsFolder{chart_rel / "charts", chart_shown});
+        for (const auto& entry : fs::directory_iterator(copy / chart_rel / "charts", ec)) {
+          if (entry.is_directory(ec) && fs::is_regular_file(entry.path() / "Chart.yaml", ec)) {
+            charts_in.emplace_back(chart_rel / "charts" / entry.path().filename(),
+                                   chart_shown + "/charts/" + entry.path().filename().string());
+          }
+        }
+      }
     }
   }
   for (std::size_t i = 0; i < copy_templates.size(); ++i) {
@@ -187,8 +232,8 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
     sources.values.push_back(SourceFile{given, std::move(*text)});
   }
   // Each subchart folder's own values.yaml, deepest first: where a value comes from when no values
-  // file of its parents sets it. (A packaged subchart's is not read: its archive is unpacked only
-  // in the instrumented copy.)
+  // file of its parents sets it. (A packaged subchart's is read where its archive is unpacked, in
+  // the instrumented copy.)
   std::vector<std::pair<std::size_t, fs::path>> subchart_values;
   std::vector<fs::path> pending{dir / "charts"};
   while (!pending.empty()) {
@@ -218,6 +263,10 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   TempDir copy_dir;
   auto copy = instrumented_copy(dir, copy_dir, sources, options.timeout_seconds);
   if (!copy) sources.source_map_error = "cannot write an instrumented copy of the chart to " + copy_dir.path().string();
+  // Packaged subcharts' defaults joined the folders' there: deepest first again (helm's coalescing).
+  std::stable_sort(sources.subchart_values.begin(), sources.subchart_values.end(), [&](const auto& a, const auto& b) {
+    return chart::values_scope(chart_dir, a.path).size() > chart::values_scope(chart_dir, b.path).size();
+  });
   ChartOptions probe_options = render_options;
   probe_options.release = probe_release_name(options.release);
   const ChartOptions& marked_options = renders == ChartRenders::Twice ? probe_options : render_options;

@@ -193,8 +193,15 @@ std::vector<std::string> values_scope(std::string_view chart_dir, std::string_vi
   }
   while (rel.starts_with("charts/")) {
     rel.remove_prefix(7);
-    const auto slash = rel.find('/');
+    auto slash = rel.find('/');
     if (slash == std::string_view::npos) break;
+    // A packaged subchart, named as packaged charts are (charts/x-1.0.0.tgz!/x/…): the key is its
+    // chart's folder inside the archive.
+    if (rel.substr(0, slash).ends_with("!")) {
+      rel.remove_prefix(slash + 1);
+      slash = rel.find('/');
+      if (slash == std::string_view::npos) break;
+    }
     scope.emplace_back(rel.substr(0, slash));
     rel.remove_prefix(slash + 1);
   }

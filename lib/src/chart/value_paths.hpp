@@ -35,7 +35,8 @@ std::optional<std::vector<std::string>> with_values_path(const std::vector<std::
                                                          std::uint32_t line);
 
 /// The key path a chart file's `.Values` starts at in its top chart's values: a file under
-/// charts/a/charts/b/ (a subchart's template or values.yaml) reads under a.b; a file of the chart
+/// charts/a/charts/b/ (a subchart's template or values.yaml) reads under a.b, one in a packaged
+/// subchart (charts/a-1.0.0.tgz!/a/…) under a; a file of the chart
 /// itself under none. `path` is relative to, or starts with, `chart_dir`.
 std::vector<std::string> values_scope(std::string_view chart_dir, std::string_view path);
 
