@@ -116,8 +116,9 @@ struct ChartFolder {
   }
   std::vector<std::string> set_values;                       ///< the values of --set and --set-string
   std::vector<std::shared_ptr<const SourceFile>> templates;  ///< for code frames, in source-map order
-  /// Files of the chart its templates read with `.Files.Get "path"` (a literal path): lines they put
-  /// into the render map to these files (source maps, code frames).
+  /// Files of the chart its templates read with `.Files.Get "path"` (a literal path) or match with
+  /// `.Files.Glob "pattern"`: lines they put into the render map to these files (source maps, code
+  /// frames).
   std::vector<std::shared_ptr<const SourceFile>> read_files;
   SourceMap source_map;          ///< empty when the instrumented render failed
   std::string source_map_error;  ///< why the source map is empty, if it is
@@ -144,7 +145,10 @@ struct ChartFolder {
   void part_from_values(Finding& finding, const Reads& reads, std::string_view template_path) const;
   std::optional<SourcePosition> line_in_values_block(const Reads& reads, std::string_view template_path,
                                                      std::string_view rendered_line) const;
-  std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view rendered_line) const;
+  std::optional<SourcePosition> entry_of_line(const Reads& reads, std::string_view template_path,
+                                              std::string_view rendered_line) const;
+  std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view template_file,
+                                                  std::string_view rendered_line) const;
   /// What line `line` of template `file` reads from values (value_reads.cpp): `.Values.a.b`; the
   /// dot's fields under an enclosing `with .Values.x`; else the fields of the dot that name one
   /// values entry of the finding's object (a component a `range` over values passed to a define).

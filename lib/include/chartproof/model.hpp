@@ -29,6 +29,9 @@ struct Field {
   /// The part of a composed value the finding is about (an image's tag in `repo:tag`): in chart mode
   /// the values entry the template line reads that holds exactly it is the value's source.
   std::string part = {};
+  /// Where in a multi-line scalar's text the finding is (a credential in a config file kept in a
+  /// ConfigMap entry): it is reported at that line of a literal block scalar (`|`), not at the key.
+  std::optional<std::size_t> offset = {};
   explicit operator bool() const { return static_cast<bool>(node); }
 };
 

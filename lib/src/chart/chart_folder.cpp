@@ -11,6 +11,27 @@
 namespace chartproof {
 namespace {
 
+// The chart's own files as `.Files` holds them (relative paths), for matching `.Files.Glob`
+// patterns: not its templates or subcharts; bounded in number and size, since only lines of text
+// a template put into the render are looked up in them.
+std::vector<std::string> chart_files(const std::string& dir) {
+  constexpr std::size_t kMaxFiles = 4096;
+  constexpr std::uintmax_t kMaxBytes = 1U << 20U;
+  std::vector<std::string> out;
+  std::error_code ec;
+  const std::filesystem::path root(dir);
+  for (auto it = std::filesystem::recursive_directory_iterator(root, ec);
+       !ec && it != std::filesystem::recursive_directory_iterator() && out.size() < kMaxFiles; it.increment(ec)) {
+    const auto rel = it->path().lexically_relative(root).generic_string();
+    if (it->is_directory(ec)) {
+      if (it.depth() == 0 && (rel == "templates" || rel == "charts")) it.disable_recursion_pending();
+      continue;
+    }
+    if (it->is_regular_file(ec) && it->file_size(ec) <= kMaxBytes) out.push_back(rel);
+  }
+  return out;
+}
+
 ParsedDocument parse_whole(const SourceFile& file, const ParseLimits& limits) {
   // helm reads Chart.yaml and a values file as one document; a second one is an error there too.
   return parse_chunk(file, DocumentChunk{file.text, 1}, limits);
@@ -69,10 +90,20 @@ ChartFolder ChartFolder::build(ChartSources sources, const SourceFile* render, s
   if (render && sources.instrumented_render) {
     chart.source_map = SourceMap::build(render->text, *sources.instrumented_render, chart.templates);
   }
-  // The files the templates read by a literal path: `.Files.Get "files/app.conf"`.
+  // The files the templates read by a literal path (`.Files.Get "files/app.conf"`) or a pattern
+  // (`.Files.Glob "dashboards/*.json"`), which `.Files.Get $path` in a range over it reads too.
   std::set<std::string> read;
+  std::vector<std::string> patterns;
   for (const auto& t : chart.templates) {
     for (const auto& path : chart::files_read(t->text)) read.insert(path);
+    for (auto& pattern : chart::files_globbed(t->text)) patterns.push_back(std::move(pattern));
+  }
+  if (!patterns.empty()) {
+    for (const auto& path : chart_files(chart.dir)) {
+      for (const auto& pattern : patterns) {
+        if (chart::glob_matches(pattern, path)) read.insert(path);
+      }
+    }
   }
   for (const auto& path : read) {
     auto text = io::read_file(std::filesystem::path(chart.dir) / path);

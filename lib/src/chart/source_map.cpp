@@ -371,6 +371,38 @@ void ChartFolder::prefer_values_read(Finding& f, const Reads& reads, std::string
   if (best) f.value_source = ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
 }
 
+// A rendered `key: value` line that a template line reading `.Values.x` wrote as text (toYaml into
+// a ConfigMap's string): the values entry under x with that key and value, in the values file that
+// wins; none when two entries of that file hold it.
+std::optional<SourcePosition> ChartFolder::entry_of_line(const Reads& reads, std::string_view template_path,
+                                                         std::string_view rendered_line) const {
+  if (reads.empty()) return std::nullopt;
+  std::string_view text = trimmed(rendered_line);
+  while (text.substr(0, 2) == "- ") text = trimmed(text.substr(2));
+  const std::size_t colon = text.find(": ");
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  const std::string_view key = text.substr(0, colon);
+  std::string_view value = trimmed(text.substr(colon + 2));
+  if (value.size() >= 2 && (value.front() == '"' || value.front() == '\'') && value.back() == value.front()) {
+    value = value.substr(1, value.size() - 2);
+  }
+  if (value.empty()) return std::nullopt;
+  const std::vector<std::string> scope = chart::values_scope(dir, template_path);
+  const ValueEntry* best = nullptr;
+  bool tie = false;
+  for (const auto& e : entries) {
+    if (e.keys.empty() || e.keys.back() != key || e.node.text() != value || !under_a_read(e, reads, scope)) continue;
+    if (best && e.rank == best->rank) {
+      tie = true;
+    } else if (!best || e.rank > best->rank) {
+      best = &e;
+      tie = false;
+    }
+  }
+  if (!best || tie) return std::nullopt;
+  return SourcePosition{entry_document(*best).file->path, best->node.line(), best->node.column()};
+}
+
 // A block a template writes from values (`{{ toYaml .Values.resources | nindent 12 }}`): a finding on
 // it that no scalar carries (a key the block lacks) belongs to the values entry that would hold it:
 // the deepest key of the finding's path that the values have under the block's key, in the last
@@ -420,19 +452,36 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
   }
 }
 
-// A line `.Files.Get "x"` put into the render: the line of x with the same text (indentation aside),
-// when the template line reads x and exactly one line of x holds that text.
+// A line a template put into the render from a chart file: the line of that file with the same text
+// (indentation aside), when exactly one line of the files the template line reads holds it. The
+// line reads `.Files.Get "x"` (x), `.Files.Glob "p"` (`.AsConfig`: every file p matches), or
+// `.Files.Get $path` (every file a Glob in the same template matches; without one, every file any
+// template reads).
 std::optional<SourcePosition> ChartFolder::line_of_read_file(std::string_view template_text,
+                                                             std::string_view template_file,
                                                              std::string_view rendered_line) const {
   const std::string_view wanted = trimmed(rendered_line);
-  if (wanted.size() < 3) return std::nullopt;
-  for (const auto& path : chart::files_read(template_text)) {
-    for (const auto& file : read_files) {
-      if (file->path != dir + "/" + path) continue;
-      if (auto found = unique_line(*file, wanted, 0, std::numeric_limits<std::uint32_t>::max())) return found;
-    }
+  if (wanted.size() < 3 || template_text.find(".Files.") == std::string_view::npos) return std::nullopt;
+  std::vector<std::string> paths = chart::files_read(template_text);
+  std::vector<std::string> patterns = chart::files_globbed(template_text);
+  const bool computed = chart::reads_computed_file(template_text);
+  if (computed) {
+    auto more = chart::files_globbed(template_file);
+    patterns.insert(patterns.end(), more.begin(), more.end());
   }
-  return std::nullopt;
+  std::optional<SourcePosition> found;
+  for (const auto& file : read_files) {
+    const std::string_view rel = std::string_view(file->path).substr(std::min(file->path.size(), dir.size() + 1));
+    bool reads = std::find(paths.begin(), paths.end(), rel) != paths.end();
+    for (const auto& pattern : patterns) reads = reads || chart::glob_matches(pattern, std::string(rel));
+    reads = reads || (computed && patterns.empty());
+    if (!reads) continue;
+    auto here = unique_line(*file, wanted, 0, std::numeric_limits<std::uint32_t>::max());
+    if (!here) continue;
+    if (found) return std::nullopt;  // two files hold it: which one is unknown
+    found = here;
+  }
+  return found;
 }
 
 void ChartFolder::locate(Finding& f) const {
@@ -492,17 +541,26 @@ void ChartFolder::locate(Finding& f) const {
       // config file in a ConfigMap): the line of that string that holds the rendered line.
       f.value_source = line_in_values_block(reads_of_line(), t.path, rendered_line);
     }
+    if (!f.value_source && writes_action(template_text)) {
+      // A line of a values mapping written as text (`config.yaml: |` then `{{ toYaml .Values.config
+      // | nindent 4 }}`: a credential in the config): the values entry with that key and value.
+      f.value_source = entry_of_line(reads_of_line(), t.path, rendered_line);
+    }
   }
   f.rendered = SourcePosition{render_name(), rendered.line, rendered.column};
   if (written) {
     f.template_line = written;
     f.mapped = true;
     if (!f.value_source) {
-      if (auto read = line_of_read_file(source_map.line(written_file, written->line),
+      if (auto read = line_of_read_file(source_map.line(written_file, written->line), templates[written_file]->text,
                                         source_map.line(SourceMap::kRender, rendered.line))) {
+        // The same place in the line: the file's line holds the rendered one after other indentation.
+        const std::string_view shown = source_map.line(SourceMap::kRender, rendered.line);
+        const std::size_t indent = std::min(shown.find_first_not_of(" \t"), shown.size());
         f.file = read->file;
         f.line = read->line;
-        f.column = read->column;
+        f.column = read->column +
+                   (rendered.column > indent + 1 ? rendered.column - static_cast<std::uint32_t>(indent + 1) : 0);
         return;
       }
     }

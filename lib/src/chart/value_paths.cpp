@@ -1,5 +1,6 @@
 #include "chart/value_paths.hpp"
 
+#include <fnmatch.h>
 #include <algorithm>
 #include <cctype>
 #include <limits>
@@ -167,12 +168,21 @@ std::optional<std::vector<std::string>> with_values_path(const std::vector<std::
   return dot_path_before(lines, line - 1, std::numeric_limits<std::size_t>::max());
 }
 
-std::vector<std::string> files_read(std::string_view text) {
+namespace {
+
+// The literal string arguments of `call` (`.Files.Get`, `.Files.Glob`) in `text`, as safe relative
+// paths; `computed` tells whether some call's argument is not a literal.
+std::vector<std::string> literal_arguments(std::string_view text, std::string_view call, bool* computed = nullptr) {
   std::vector<std::string> out;
-  constexpr std::string_view kGet = ".Files.Get";
+  const std::string_view kGet = call;
   for (std::size_t at = text.find(kGet); at != std::string_view::npos; at = text.find(kGet, at + 1)) {
     std::size_t open = text.find_first_not_of(" \t", at + kGet.size());
-    if (open == std::string_view::npos || text[open] != '"') continue;
+    if (open == std::string_view::npos || text[open] != '"') {
+      if (computed && open != std::string_view::npos && (text[open] == '$' || text[open] == '(' || text[open] == '.')) {
+        *computed = true;
+      }
+      continue;
+    }
     const std::size_t close = text.find('"', open + 1);
     if (close == std::string_view::npos) continue;
     std::string path(text.substr(open + 1, close - open - 1));
@@ -183,6 +193,24 @@ std::vector<std::string> files_read(std::string_view text) {
     out.push_back(std::move(path));
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> files_read(std::string_view text) { return literal_arguments(text, ".Files.Get"); }
+
+std::vector<std::string> files_globbed(std::string_view text) { return literal_arguments(text, ".Files.Glob"); }
+
+bool reads_computed_file(std::string_view text) {
+  bool computed = false;
+  literal_arguments(text, ".Files.Get", &computed);
+  return computed;
+}
+
+bool glob_matches(const std::string& pattern, const std::string& path) {
+  // fnmatch(3) with FNM_PATHNAME keeps `*` within a part; `**` crosses parts, so without it.
+  const int flags = pattern.find("**") == std::string::npos ? FNM_PATHNAME : 0;
+  return fnmatch(pattern.c_str(), path.c_str(), flags) == 0;
 }
 
 std::vector<std::string> values_scope(std::string_view chart_dir, std::string_view path) {

@@ -44,4 +44,15 @@ std::vector<std::string> values_scope(std::string_view chart_dir, std::string_vi
 /// the chart's folder; none that leaves it (`..`, absolute).
 std::vector<std::string> files_read(std::string_view template_text);
 
+/// The patterns a template reads chart files by (`.Files.Glob "dashboards/*.json"`), literal ones.
+std::vector<std::string> files_globbed(std::string_view template_text);
+
+/// Whether a template reads a chart file by a path it computes (`.Files.Get $path`, `.Files.Get
+/// (printf …)`), not a literal one.
+bool reads_computed_file(std::string_view template_text);
+
+/// Whether `path` (relative to the chart) matches a `.Files.Glob` pattern as helm matches it: `*`
+/// and `?` within one path part, `**` across parts, `[…]` a class.
+bool glob_matches(const std::string& pattern, const std::string& path);
+
 }  // namespace chartproof::chart

@@ -11,6 +11,7 @@
 #include "chartproof/engine.hpp"
 #include "chartproof/rule_pack.hpp"
 #include "kubeschema/schemas.hpp"
+#include "model/block_position.hpp"
 #include "model/keyed_path.hpp"
 #include "model/scope_matcher.hpp"
 #include "rules/custom/custom_rule.hpp"
@@ -106,6 +107,13 @@ class CollectingReporter : public Reporter {
     Node at = field.node ? field.node : resource.root;
     f.line = at.line();
     f.column = at.column();
+    if (field.offset && field.node && resource.document->file) {
+      // A line inside a literal block (a credential in a config file kept in a ConfigMap entry).
+      if (auto in_block = model::position_in_literal_block(field.node, *field.offset, resource.document->file->text)) {
+        f.line = in_block->line;
+        f.column = in_block->column;
+      }
+    }
     if (chart_ && field.node) f.value_source = chart_->value_source(field.path, field.node);
     f.value_part = field.part;
     if (drop_ && (*drop_)(resource, f)) return;

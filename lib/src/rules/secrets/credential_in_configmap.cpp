@@ -16,7 +16,10 @@ class CredentialInConfigMap : public Rule {
       Node value = data.value_at(i);
       if (!value.is_scalar()) continue;
       Field at{value, append_path_key("data", key)};
-      if (auto holds = detector_.what_it_holds(key, value.text(), /*check_urls=*/false)) {
+      std::size_t offset = 0;
+      if (auto holds = detector_.what_it_holds(key, value.text(), /*check_urls=*/false, &offset)) {
+        // A credential inside a config file kept in the entry: at its line.
+        if (offset > 0) at.offset = offset;
         out.report(r, at, "ConfigMap key " + in_quotes(key) + " " + *holds);
       }
     }
@@ -40,7 +43,8 @@ RuleDefinition credential_in_configmap_rule() {
           "than secrets), printed by `kubectl describe`, and not encrypted at rest. A key is reported when its "
           "name says it holds a secret and its value is not a placeholder, and any value is reported when it "
           "contains a known credential format (a private key, a cloud or SaaS token, a URL with a password, or a "
-          "random-looking `password=` in a config file).",
+          "random-looking `password=` in a config file); one inside a config file kept as a literal block "
+          "(`app.properties: |`) is reported at its own line, where it is edited.",
       .remediation =
           "Move the value to a Secret and mount or reference that instead; keep only non-secret settings in the "
           "ConfigMap.",

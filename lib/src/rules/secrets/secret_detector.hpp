@@ -19,14 +19,21 @@ class SecretDetector {
   /// `holds an AWS access key id ("AKIA…")`, or nullopt when the value is not a secret.
   /// `check_urls` reports URLs with passwords whatever the name (env vars); otherwise they are
   /// found as one of the credential formats.
-  std::optional<std::string> what_it_holds(std::string_view name, std::string_view value, bool check_urls) const {
+  /// `at`, when given, receives where in `value` the secret starts (a credential inside a config
+  /// file kept in one string), so a finding can name its line.
+  std::optional<std::string> what_it_holds(std::string_view name, std::string_view value, bool check_urls,
+                                           std::size_t* at = nullptr) const {
     if (check_urls) {
       if (auto url = text_.url_credential(value))
         return "holds a URL with a literal password (" + url->masked_url + ")";
     }
     if (text_.is_literal_secret(name, value)) return "holds a literal secret (\"" + mask_secret(value) + "\")";
-    if (auto found = credentials_.find(value))
+    if (auto found = credentials_.find(value)) {
+      if (at && found->secret.data() >= value.data() && found->secret.data() <= value.data() + value.size()) {
+        *at = static_cast<std::size_t>(found->secret.data() - value.data());
+      }
       return "holds " + found->described() + " (\"" + mask_secret(found->secret) + "\")";
+    }
     return std::nullopt;
   }
 
