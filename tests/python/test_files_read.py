@@ -74,3 +74,26 @@ def test_files_a_glob_reads_map_to_their_lines(helm, tmp_path):
     # At the secret itself: `db.password=` is 12 characters, `export API_TOKEN=` 17.
     assert placed == {("credential-in-configmap", "config/app.properties", 2, 13),
                       ("credential-in-configmap", "scripts/init.sh", 2, 18)}, placed
+
+
+def test_a_file_read_through_fromyaml_and_back_maps_to_its_lines(helm, tmp_path):
+    # `$extra := .Files.Get "x" | fromYaml`, merged into itself, then `toYaml $extra`: keys sorted,
+    # comments gone, but each `key: value` line is still one of the file's.
+    chart = write(tmp_path / "shop", {
+        "Chart.yaml": "apiVersion: v2\nname: shop\nversion: 1.0.0\n",
+        "values.yaml": "{}\n",
+        "files/pod-extras.yaml": "# pod-level settings\nterminationGracePeriodSeconds: 30\nhostPID: true\n",
+        "templates/deployment.yaml": (
+            "{{- $extra := .Files.Get \"files/pod-extras.yaml\" | fromYaml }}\n"
+            "{{- $extra = merge $extra (dict \"terminationGracePeriodSeconds\" 10) }}\n"
+            "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-web\n"
+            "spec:\n  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+            "    spec:\n"
+            "      {{- toYaml $extra | nindent 6 }}\n"
+            "      containers:\n        - name: web\n          image: web:1.0\n"),
+    })
+    report = chartproof.lint_chart(chart, helm=helm, discover_policy=False)
+    found = [f for f in report.findings if f.rule == "host-namespace-shared"]
+    assert [(Path(f.file).relative_to(chart).as_posix(), f.line, f.column) for f in found] == [
+        ("files/pod-extras.yaml", 3, 10)]
+    assert found[0].template_line is not None and found[0].template_line.line == 12

@@ -120,3 +120,14 @@ TEST_CASE("round_trip_defines: inline `include | fromYaml | toYaml`, or through 
   CHECK(round_trip_defines(lines, 0).empty());
   CHECK(round_trip_defines(lines, 99).empty());
 }
+
+TEST_CASE("assignments_read: the nearest assignment above of each variable a line reads") {
+  const std::string t =
+      "{{- $cfg := .Files.Get \"x.yaml\" | fromYaml }}\n"  // 1
+      "{{- $n := 1 }}\n"                                   // 2
+      "{{- $cfg = merge $cfg (dict) }}\n"                  // 3
+      "{{ toYaml $cfg }} {{ $n }} {{ $unset }}\n";         // 4
+  auto lines = lines_of(t);
+  CHECK(chartproof::chart::assignments_read(lines, 4) == std::vector<std::uint32_t>{3, 2});
+  CHECK(chartproof::chart::assignments_read(lines, 1).empty());
+}

@@ -147,7 +147,7 @@ struct ChartFolder {
                                                      std::string_view rendered_line) const;
   std::optional<SourcePosition> entry_of_line(const Reads& reads, std::string_view template_path,
                                               std::string_view rendered_line) const;
-  std::optional<SourcePosition> line_of_read_file(std::string_view template_text, std::string_view template_file,
+  std::optional<SourcePosition> line_of_read_file(std::uint32_t file, std::uint32_t line,
                                                   std::string_view rendered_line) const;
   /// What line `line` of template `file` reads from values (value_reads.cpp): `.Values.a.b`; the
   /// dot's fields under an enclosing `with .Values.x`; else the fields of the dot that name one

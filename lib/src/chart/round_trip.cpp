@@ -52,19 +52,28 @@ std::string_view without_carriage_return(std::string_view line) {
 
 }  // namespace
 
+std::vector<std::uint32_t> assignments_read(const std::vector<std::string_view>& lines, std::uint32_t line) {
+  std::vector<std::uint32_t> out;
+  if (line == 0 || line > lines.size()) return out;
+  for (const std::string_view variable : variables(lines[line - 1])) {
+    // The nearest assignment above: what the variable holds when this line reads it.
+    for (std::uint32_t above = line - 1; above-- > 0;) {
+      if (!assigns(lines[above], variable)) continue;
+      if (std::find(out.begin(), out.end(), above + 1) == out.end()) out.push_back(above + 1);
+      break;
+    }
+  }
+  return out;
+}
+
 std::vector<std::string> round_trip_defines(const std::vector<std::string_view>& lines, std::uint32_t line) {
   std::vector<std::string> names;
   if (line == 0 || line > lines.size()) return names;
   const std::string_view text = lines[line - 1];
   if (text.find("toYaml") == std::string_view::npos) return names;
   if (text.find("fromYaml") != std::string_view::npos) included_names(text, names);
-  for (const std::string_view variable : variables(text)) {
-    // The nearest assignment above: what the variable holds when this line reads it.
-    for (std::uint32_t above = line - 1; above-- > 0;) {
-      if (!assigns(lines[above], variable)) continue;
-      if (lines[above].find("fromYaml") != std::string_view::npos) included_names(lines[above], names);
-      break;
-    }
+  for (const std::uint32_t assignment : assignments_read(lines, line)) {
+    if (lines[assignment - 1].find("fromYaml") != std::string_view::npos) included_names(lines[assignment - 1], names);
   }
   return names;
 }

@@ -18,6 +18,10 @@ namespace chartproof::chart {
 /// holding `toYaml` writes a round trip back.
 std::vector<std::string> round_trip_defines(const std::vector<std::string_view>& lines, std::uint32_t line);
 
+/// The lines (1-based) that last assigned, above line `line`, each variable that line reads
+/// (`$pod := include "x.pod" . | fromYaml`, `$cfg := .Files.Get "x.yaml" | fromYaml`).
+std::vector<std::uint32_t> assignments_read(const std::vector<std::string_view>& lines, std::uint32_t line);
+
 /// A line of a define's text and the mapping keys from the define's root to the key it writes.
 struct DefineKey {
   std::uint32_t line = 0;

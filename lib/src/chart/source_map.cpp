@@ -457,11 +457,27 @@ void ChartFolder::block_from_values(Finding& f, std::string_view template_text, 
 // line reads `.Files.Get "x"` (x), `.Files.Glob "p"` (`.AsConfig`: every file p matches), or
 // `.Files.Get $path` (every file a Glob in the same template matches; without one, every file any
 // template reads).
-std::optional<SourcePosition> ChartFolder::line_of_read_file(std::string_view template_text,
-                                                             std::string_view template_file,
+std::optional<SourcePosition> ChartFolder::line_of_read_file(std::uint32_t file, std::uint32_t line,
                                                              std::string_view rendered_line) const {
   const std::string_view wanted = trimmed(rendered_line);
-  if (wanted.size() < 3 || template_text.find(".Files.") == std::string_view::npos) return std::nullopt;
+  if (wanted.size() < 3 || file >= templates.size()) return std::nullopt;
+  // The line, and the assignments of the variables it reads (`$cfg := .Files.Get "x" | fromYaml`
+  // above a `toYaml $cfg`: a round trip whose lines are the file's, keys sorted).
+  std::string template_text(source_map.line(file, line));
+  std::vector<std::uint32_t> pending{line}, seen{line};
+  while (!pending.empty() && seen.size() < 16) {  // `$cfg = merge $cfg …` assigns from another assignment
+    const std::uint32_t at = pending.back();
+    pending.pop_back();
+    for (const std::uint32_t assignment : chart::assignments_read(source_map.template_lines[file], at)) {
+      if (std::find(seen.begin(), seen.end(), assignment) != seen.end()) continue;
+      seen.push_back(assignment);
+      pending.push_back(assignment);
+      template_text += '\n';
+      template_text += source_map.line(file, assignment);
+    }
+  }
+  if (template_text.find(".Files.") == std::string::npos) return std::nullopt;
+  const std::string_view template_file = templates[file]->text;
   std::vector<std::string> paths = chart::files_read(template_text);
   std::vector<std::string> patterns = chart::files_globbed(template_text);
   const bool computed = chart::reads_computed_file(template_text);
@@ -470,13 +486,13 @@ std::optional<SourcePosition> ChartFolder::line_of_read_file(std::string_view te
     patterns.insert(patterns.end(), more.begin(), more.end());
   }
   std::optional<SourcePosition> found;
-  for (const auto& file : read_files) {
-    const std::string_view rel = std::string_view(file->path).substr(std::min(file->path.size(), dir.size() + 1));
+  for (const auto& read : read_files) {
+    const std::string_view rel = std::string_view(read->path).substr(std::min(read->path.size(), dir.size() + 1));
     bool reads = std::find(paths.begin(), paths.end(), rel) != paths.end();
     for (const auto& pattern : patterns) reads = reads || chart::glob_matches(pattern, std::string(rel));
     reads = reads || (computed && patterns.empty());
     if (!reads) continue;
-    auto here = unique_line(*file, wanted, 0, std::numeric_limits<std::uint32_t>::max());
+    auto here = unique_line(*read, wanted, 0, std::numeric_limits<std::uint32_t>::max());
     if (!here) continue;
     if (found) return std::nullopt;  // two files hold it: which one is unknown
     found = here;
@@ -552,8 +568,8 @@ void ChartFolder::locate(Finding& f) const {
     f.template_line = written;
     f.mapped = true;
     if (!f.value_source) {
-      if (auto read = line_of_read_file(source_map.line(written_file, written->line), templates[written_file]->text,
-                                        source_map.line(SourceMap::kRender, rendered.line))) {
+      if (auto read =
+              line_of_read_file(written_file, written->line, source_map.line(SourceMap::kRender, rendered.line))) {
         // The same place in the line: the file's line holds the rendered one after other indentation.
         const std::string_view shown = source_map.line(SourceMap::kRender, rendered.line);
         const std::size_t indent = std::min(shown.find_first_not_of(" \t"), shown.size());
