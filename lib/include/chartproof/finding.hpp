@@ -63,6 +63,8 @@ struct Finding {
   std::optional<ValueSource> value_source;
   /// Field::part: what of a composed value the finding is about, for finding its values line.
   std::string value_part;
+  /// Field::fix: the value that makes the finding go away at `path` (chartproof fix).
+  std::optional<FieldFix> fix;
   /// Chart mode: the findings of the same rule and severity at the same edit location (one values
   /// line, one helper line) about other objects or fields, folded into this one so the fix is listed
   /// once (group_at_edit_locations); each keeps its own resource, path, message and render position.

@@ -22,6 +22,14 @@ struct ResourceRef {
   std::string name;
 };
 
+/// What makes a finding go away when written at its field: the scalar `value` at the field's path,
+/// or at keys `below` it (seccompProfile, then type: RuntimeDefault). `chartproof fix` turns it into
+/// an edit of the values or template line a person edits (docs/fix.md).
+struct FieldFix {
+  std::vector<std::string> below;
+  std::string value;
+};
+
 /// A node together with its field path from the resource root (for findings).
 struct Field {
   Node node;
@@ -32,6 +40,8 @@ struct Field {
   /// Where in a multi-line scalar's text the finding is (a credential in a config file kept in a
   /// ConfigMap entry): it is reported at that line of a literal block scalar (`|`), not at the key.
   std::optional<std::size_t> offset = {};
+  /// The value that fixes the finding, where a single value does (a rule's judgement otherwise).
+  std::optional<FieldFix> fix = {};
   explicit operator bool() const { return static_cast<bool>(node); }
 };
 

@@ -116,6 +116,7 @@ class CollectingReporter : public Reporter {
     }
     if (chart_ && field.node) f.value_source = chart_->value_source(field.path, field.node);
     f.value_part = field.part;
+    f.fix = field.fix;
     if (drop_ && (*drop_)(resource, f)) return;
     out_.push_back(std::move(f));
   }

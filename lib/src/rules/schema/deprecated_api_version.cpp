@@ -15,7 +15,9 @@ class DeprecatedApiVersion : public Rule {
     if (!life || life->deprecated_in.empty() || kubeschema::compare_versions(life->deprecated_in, target) > 0) return;
     if (!life->removed_in.empty() && kubeschema::compare_versions(life->removed_in, target) <= 0)
       return;  // removed-api-version
-    out.report(r, Field{r.root.get("apiVersion"), "apiVersion"},
+    Field at{r.root.get("apiVersion"), "apiVersion"};
+    if (!life->replacement.empty()) at.fix = FieldFix{{}, life->replacement};  // verified, as every fix
+    out.report(r, at,
                r.ref.api_version + " " + r.ref.kind + " is deprecated since Kubernetes " + life->deprecated_in +
                    (life->removed_in.empty() ? "" : " and is removed in " + life->removed_in) +
                    (life->replacement.empty() ? "" : "; use " + life->replacement));

@@ -13,7 +13,10 @@ class RemovedApiVersion : public Rule {
     const kubeschema::Lifecycle* life = kubeschema::lifecycle(r.ref.api_version, r.ref.kind);
     if (!life || life->removed_in.empty() || kubeschema::compare_versions(life->removed_in, schemas.version()) > 0)
       return;
-    out.report(r, Field{r.root.get("apiVersion"), "apiVersion"},
+    Field at{r.root.get("apiVersion"), "apiVersion"};
+    // The replacement API; where the object's fields do not carry over, verifying the fix refuses it.
+    if (!life->replacement.empty()) at.fix = FieldFix{{}, life->replacement};
+    out.report(r, at,
                r.ref.api_version + " " + r.ref.kind + " is not served since Kubernetes " + life->removed_in +
                    " (target " + schemas.version() + ")" +
                    (life->replacement.empty() ? "; it has no replacement API" : "; use " + life->replacement));

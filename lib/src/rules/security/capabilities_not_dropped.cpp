@@ -23,6 +23,7 @@ class CapabilitiesNotDropped : public Rule {
       if (!drop) {
         Node caps = c.node.get("securityContext").get("capabilities");
         at.node = caps ? caps : security_field_or_closest(c, "capabilities").node;
+        at.fix = FieldFix{{}, "[ALL]"};  // a list that lacks ALL is left to a person: which to keep?
       }
       out.report(r, at,
                  c.describe() + (all_other_case ? " drops \"ALL\" in another spelling; Pod Security Admission "

@@ -28,11 +28,12 @@ class PrivilegeEscalationAllowed : public Rule {
         continue;
       }
       if (allow.node.as_bool() == false) continue;
+      Field at = allow ? allow : security_field_or_closest(c, "allowPrivilegeEscalation");
+      at.fix = FieldFix{{}, "false"};
       if (allow)
-        out.report(r, allow, c.describe() + " sets allowPrivilegeEscalation: " + std::string(allow.node.text()));
+        out.report(r, at, c.describe() + " sets allowPrivilegeEscalation: " + std::string(allow.node.text()));
       else
-        out.report(r, security_field_or_closest(c, "allowPrivilegeEscalation"),
-                   c.describe() + " does not set allowPrivilegeEscalation: false");
+        out.report(r, at, c.describe() + " does not set allowPrivilegeEscalation: false");
     }
   }
 };

@@ -21,6 +21,7 @@ class RunAsRoot : public Rule {
         }
       }
       Field uid = effective_security_field(pod, c, "runAsUser");
+      uid.fix = FieldFix{{}, std::to_string(min_uid_)};
       if (auto value = uid.node.type() == NodeType::Int ? uid.node.as_int() : std::nullopt) {
         if (*value == 0 && effective_security_field(pod, c, "runAsNonRoot").node.as_bool() == true) {
           // The kubelet refuses to start it (verifyRunAsNonRoot: "container's runAsUser breaks
@@ -40,11 +41,14 @@ class RunAsRoot : public Rule {
       Field non_root = effective_security_field(pod, c, "runAsNonRoot");
       if (non_root.node.as_bool() == true) continue;
       if (non_root) {
+        non_root.fix = FieldFix{{}, "true"};
         out.report(r, non_root,
                    c.describe() + " sets runAsNonRoot to " + std::string(non_root.node.text()) +
                        " and no runAsUser, so it runs as root if the image does");
       } else {
-        out.report(r, Field{c.node, c.path + ".securityContext.runAsNonRoot"},
+        Field at = field_or_closest(c, "securityContext", "runAsNonRoot");
+        at.fix = FieldFix{{}, "true"};
+        out.report(r, at,
                    c.describe() + " may run as root: neither runAsNonRoot: true nor a non-zero runAsUser is set");
       }
     }

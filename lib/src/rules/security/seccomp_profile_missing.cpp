@@ -14,11 +14,14 @@ class SeccompProfileMissing : public Rule {
       std::string_view type = profile.node.get_text("type");
       if (type == "RuntimeDefault" || type == "Localhost") continue;
       if (profile) {
-        out.report(r, Field{profile.node.get("type") ? profile.node.get("type") : profile.node, profile.path + ".type"},
-                   c.describe() + " runs with seccomp profile " + in_quotes(type.empty() ? "(none)" : type));
+        Field at{profile.node.get("type") ? profile.node.get("type") : profile.node, profile.path + ".type"};
+        at.fix = FieldFix{{}, "RuntimeDefault"};
+        out.report(r, at, c.describe() + " runs with seccomp profile " + in_quotes(type.empty() ? "(none)" : type));
       } else {
-        out.report(r, Field{c.node, c.path + ".securityContext.seccompProfile"},
-                   c.describe() + " has no seccomp profile (the runtime default is not applied unless set)");
+        // At the closest field that exists (securityContext, else the container): where it is added.
+        Field at = field_or_closest(c, "securityContext", "seccompProfile");
+        at.fix = FieldFix{{"type"}, "RuntimeDefault"};
+        out.report(r, at, c.describe() + " has no seccomp profile (the runtime default is not applied unless set)");
       }
     }
   }

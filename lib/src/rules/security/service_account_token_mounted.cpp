@@ -14,7 +14,7 @@ class ServiceAccountTokenMounted : public Rule {
     // The pod's setting wins over the ServiceAccount's (Kubernetes API semantics).
     if (auto pod_value = pod_setting.as_bool()) {
       if (!*pod_value) return;
-      out.report(r, Field{pod_setting, spec.path + ".automountServiceAccountToken"},
+      out.report(r, Field{pod_setting, spec.path + ".automountServiceAccountToken", {}, {}, FieldFix{{}, "false"}},
                  "pod mounts its service account token (automountServiceAccountToken: true)");
       return;
     }
@@ -24,7 +24,7 @@ class ServiceAccountTokenMounted : public Rule {
     if (const Resource* sa = graph.find("ServiceAccount", r.ref.namespace_, sa_name)) {
       if (sa->root.get("automountServiceAccountToken").as_bool() == false) return;
     }
-    out.report(r, Field{spec.node, spec.path + ".automountServiceAccountToken"},
+    out.report(r, Field{spec.node, spec.path + ".automountServiceAccountToken", {}, {}, FieldFix{{}, "false"}},
                "pod mounts the token of service account " + in_quotes(sa_name) +
                    "; neither the pod nor the ServiceAccount sets automountServiceAccountToken: false");
   }

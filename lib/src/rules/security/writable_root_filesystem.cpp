@@ -12,11 +12,12 @@ class WritableRootFilesystem : public Rule {
     for (const Container& c : r.pod->containers) {
       Field ro = container_security_field(c, "readOnlyRootFilesystem");
       if (ro.node.as_bool() == true) continue;
+      Field at = ro ? ro : security_field_or_closest(c, "readOnlyRootFilesystem");
+      at.fix = FieldFix{{}, "true"};
       if (ro)
-        out.report(r, ro, c.describe() + " sets readOnlyRootFilesystem: " + std::string(ro.node.text()));
+        out.report(r, at, c.describe() + " sets readOnlyRootFilesystem: " + std::string(ro.node.text()));
       else
-        out.report(r, security_field_or_closest(c, "readOnlyRootFilesystem"),
-                   c.describe() + " has a writable root filesystem (readOnlyRootFilesystem is not true)");
+        out.report(r, at, c.describe() + " has a writable root filesystem (readOnlyRootFilesystem is not true)");
     }
   }
 };
