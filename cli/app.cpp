@@ -23,6 +23,7 @@
 #include "chartproof/version.hpp"
 #include "cli_support.hpp"
 #include "completion.hpp"
+#include "fix_command.hpp"
 #include "request_flags.hpp"
 
 namespace chartproof::cli {
@@ -172,6 +173,8 @@ int run(const std::vector<std::string>& args, Environment env) {
 
   AuditArgs audit;
   CLI::App* audit_cmd = add_audit_command(app, audit);
+  FixArgs fix;
+  CLI::App* fix_cmd = add_fix_command(app, fix);
 
   std::string rules_format = "text";
   LintRequest rules_policy;
@@ -258,6 +261,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   }
   if (*lint_cmd) return run_lint(lint, env);
   if (*audit_cmd) return run_audit_command(audit, env);
+  if (*fix_cmd) return run_fix_command(fix, env);
   if (*cel_cmd) return run_cel_command(cel_args, env);
   if (*completion_cmd) {
     const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();

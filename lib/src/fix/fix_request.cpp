@@ -1,0 +1,327 @@
+// chartproof fix (chartproof/fix.hpp): lint, plan an edit per finding, verify each on a copy of the
+// inputs, show or write what was kept.
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "chart/temp_dir.hpp"
+#include "chartproof/fix.hpp"
+#include "chartproof/parse.hpp"
+#include "fix/plan_edit.hpp"
+#include "io/read_file.hpp"
+#include "io/write_file.hpp"
+
+namespace chartproof {
+namespace fs = std::filesystem;
+namespace {
+
+// An input (a chart folder or a manifest file) and where its copy is.
+struct Root {
+  std::string original;
+  fs::path copy;
+};
+
+// The copy of `file` when it is inside one of the roots; empty otherwise.
+std::string copy_of(const std::vector<Root>& roots, const std::string& file) {
+  for (const auto& r : roots) {
+    if (file == r.original) return r.copy.string();
+    if (file.size() > r.original.size() && file.starts_with(r.original) && file[r.original.size()] == '/') {
+      return (r.copy / file.substr(r.original.size() + 1)).string();
+    }
+  }
+  return {};
+}
+
+// The key on line `number` of `text` (`  securityContext:` gives securityContext).
+std::string key_on_line(std::string_view text, std::uint32_t number) {
+  std::size_t at = 0;
+  for (std::uint32_t n = 1; n < number && at != std::string_view::npos; ++n) {
+    at = text.find('\n', at);
+    if (at != std::string_view::npos) ++at;
+  }
+  if (at == std::string_view::npos) return {};
+  std::string_view line = text.substr(at, text.find('\n', at) - at);
+  line.remove_prefix(std::min(line.size(), line.find_first_not_of(" -")));
+  return std::string(line.substr(0, line.find(':')));
+}
+
+// The key of `.Values` path `keys` in the values.yaml of the chart that `template` belongs to
+// (DIR/templates/x.yaml: DIR/values.yaml), its text read into `texts`; none when it has no such key.
+std::optional<SourcePosition> values_entry(const std::string& template_file, const std::vector<std::string>& keys,
+                                           std::map<std::string, std::string>& texts) {
+  const auto at = template_file.rfind("/templates/");
+  if (at == std::string::npos) return std::nullopt;
+  const std::string values = template_file.substr(0, at) + "/values.yaml";
+  if (!texts.count(values)) {
+    auto text = io::read_file(values);
+    if (!text) return std::nullopt;
+    texts[values] = std::move(*text);
+  }
+  SourceFile file{values, texts[values]};
+  auto documents = parse_file(file);
+  if (documents.size() != 1 || !documents.front().tree) return std::nullopt;
+  Node node = documents.front().tree->root();
+  Node key;
+  for (const auto& k : keys) {
+    if (!node.is_map()) return std::nullopt;
+    const std::size_t i = node.first_key_index(k);
+    if (i >= node.size()) return std::nullopt;
+    key = node.key_at(i);
+    node = node.value_at(i);
+  }
+  if (!node.is_map()) return std::nullopt;
+  return SourcePosition{values, key.line(), key.column()};
+}
+
+std::multiset<std::string> fingerprints(const LintReport& report) {
+  std::multiset<std::string> out;
+  for (const auto& f : ungrouped(report.findings)) out.insert(finding_fingerprint(f));
+  return out;
+}
+
+// One edit of one file, and the findings it fixes.
+struct Candidate {
+  std::string file;
+  fix::TextEdit edit;
+  std::vector<std::size_t> outcomes;  // indexes into FixReport::outcomes
+  std::vector<std::string> targets;   // the fingerprints it must make disappear
+};
+
+// Lints the copy with the edits of `chosen` applied (others as in the original), then restores it.
+// Empty when the edits did what they should: their findings gone, no new one, no error.
+std::string verify(const LintRequest& copy_request, const std::vector<Root>& roots,
+                   const std::map<std::string, std::string>& originals, const std::vector<const Candidate*>& chosen,
+                   const std::multiset<std::string>& before) {
+  std::map<std::string, std::vector<fix::TextEdit>> by_file;
+  for (const auto* c : chosen) by_file[c->file].push_back(c->edit);
+  for (const auto& [file, edits] : by_file) {
+    auto edited = fix::apply_edits(originals.at(file), edits);
+    if (!edited) return "it conflicts with another edit of the same line";
+    if (!io::write_file(copy_of(roots, file), *edited)) return "the copy could not be written";
+  }
+  auto restore = [&] {
+    for (const auto& [file, edits] : by_file) io::write_file(copy_of(roots, file), originals.at(file));
+  };
+  auto after = lint_request(copy_request);
+  restore();
+  if (!after) return "linting the edited copy failed: " + after.error().message;
+  if (!after.value().errors.empty())
+    return "helm or the linter failed on the edited copy: " + after.value().errors.front().message;
+  auto now = fingerprints(after.value());
+  for (const auto* c : chosen) {
+    for (const auto& t : c->targets) {
+      if (now.count(t) > 0) return "its finding is still there after the edit";
+    }
+  }
+  std::multiset<std::string> remaining = before;
+  for (const auto* c : chosen) {
+    for (const auto& t : c->targets) {
+      if (auto it = remaining.find(t); it != remaining.end()) remaining.erase(it);
+    }
+  }
+  for (const auto& fp : now) {
+    if (remaining.count(fp) < now.count(fp)) return "the edit brings a new finding";
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string_view fix_status_name(FixOutcome::Status status) {
+  switch (status) {
+    case FixOutcome::Status::Kept:
+      return "kept";
+    case FixOutcome::Status::Dropped:
+      return "dropped";
+    case FixOutcome::Status::NoEdit:
+      break;
+  }
+  return "no edit";
+}
+
+Expected<FixReport> fix_request(const LintRequest& request, bool write) {
+  if (request.paths.empty() || !request.texts.empty()) {
+    return Error{"", 0, 0, "fix needs chart folders or manifest files to edit (not standard input)"};
+  }
+  for (const auto& path : request.paths) {
+    std::error_code ec;
+    if (path == "-" || !fs::exists(path, ec))
+      return Error{path, 0, 0, "fix edits files and folders on disk; this is neither"};
+  }
+  auto linted = lint_request(request);
+  if (!linted) return linted.error();
+  const LintReport& report = linted.value();
+  if (!report.errors.empty()) return report.errors.front();
+  // A copy of every input, to verify edits on.
+  chart::TempDir temp("chartproof-fix-XXXXXX");
+  if (temp.path().empty()) return Error{"", 0, 0, "cannot create a temporary folder to verify fixes in"};
+  std::vector<Root> roots;
+  LintRequest copy_request = request;
+  copy_request.paths.clear();
+  for (std::size_t i = 0; i < request.paths.size(); ++i) {
+    std::string original = request.paths[i];
+    while (original.size() > 1 && original.back() == '/') original.pop_back();
+    std::error_code ec;
+    if (original == "-" || !fs::exists(original, ec)) {
+      return Error{original, 0, 0, "fix edits files and folders on disk; this is neither"};
+    }
+    const fs::path copy = temp.path() / std::to_string(i) / fs::path(original).filename();
+    fs::create_directories(copy.parent_path(), ec);
+    fs::copy(original, copy, fs::copy_options::recursive, ec);
+    if (ec) return Error{original, 0, 0, "cannot copy it to verify fixes: " + ec.message()};
+    roots.push_back(Root{original, copy});
+    copy_request.paths.push_back(copy.string());
+  }
+  // Plan: one candidate edit per file and line; findings whose edits collide get none.
+  FixReport out;
+  std::map<std::string, std::string> originals;
+  std::vector<Candidate> candidates;
+  for (const auto& f : report.findings) {
+    if (!f.fix) continue;
+    FixOutcome outcome{f, FixOutcome::Status::NoEdit, {}, f.file, f.line};
+    const std::size_t index = out.outcomes.size();
+    if (copy_of(roots, f.file).empty()) {
+      outcome.reason = "its line is not in a file of the inputs";
+      out.outcomes.push_back(std::move(outcome));
+      continue;
+    }
+    if (!originals.count(f.file)) {
+      auto text = io::read_file(f.file);
+      if (!text) return Error{f.file, 0, 0, "cannot read the file to fix"};
+      originals[f.file] = std::move(*text);
+    }
+    // A key whose children a template writes from values with toYaml: the keys go into that values
+    // entry, in the chart's values.yaml, where the rest of the block is edited.
+    std::string edited_file = f.file;
+    std::optional<fix::PlannedEdit> in_values;
+    if (auto block = fix::values_block_below(originals[f.file], f.line); !block.empty()) {
+      if (auto entry = values_entry(f.file, block, originals)) {
+        Finding at = f;
+        at.file = entry->file;
+        at.line = entry->line;
+        at.column = entry->column;
+        const std::string_view line = originals[f.file];
+        auto planned = fix::plan_edit(at, originals[entry->file], key_on_line(line, f.line));
+        if (planned.edit) {
+          in_values = std::move(planned);
+          edited_file = entry->file;
+        }
+      }
+    }
+    auto planned = in_values ? std::move(*in_values) : fix::plan_edit(f, originals[f.file]);
+    if (!planned.edit) {
+      outcome.reason = planned.why_not;
+      out.outcomes.push_back(std::move(outcome));
+      continue;
+    }
+    std::vector<std::string> targets{finding_fingerprint(f)};
+    for (const auto& g : f.more) targets.push_back(finding_fingerprint(g));
+    auto same = std::find_if(candidates.begin(), candidates.end(),
+                             [&](const Candidate& c) { return c.file == edited_file && c.edit == *planned.edit; });
+    outcome.file = edited_file;
+    out.outcomes.push_back(std::move(outcome));
+    if (same == candidates.end()) {
+      candidates.push_back(Candidate{edited_file, *planned.edit, {index}, targets});
+    } else {
+      same->outcomes.push_back(index);
+      same->targets.insert(same->targets.end(), targets.begin(), targets.end());
+    }
+  }
+  // Verify each candidate alone against the copy as it is, then the kept ones together.
+  auto before = lint_request(copy_request);
+  if (!before || !before.value().errors.empty()) {
+    return Error{request.paths.front(), 0, 0, "the copy made to verify fixes does not lint as the original does"};
+  }
+  const auto baseline = fingerprints(before.value());
+  std::vector<const Candidate*> verified;
+  for (const auto& c : candidates) {
+    std::string refused = verify(copy_request, roots, originals, {&c}, baseline);
+    for (std::size_t i : c.outcomes) {
+      out.outcomes[i].status = refused.empty() ? FixOutcome::Status::Kept : FixOutcome::Status::Dropped;
+      out.outcomes[i].reason = refused.empty() ? "verified: its finding is gone and nothing new appears" : refused;
+      out.outcomes[i].line = c.edit.line;
+    }
+    if (refused.empty()) verified.push_back(&c);
+  }
+  // Edits of one line merged (insertions under one key), or the later one dropped when they clash.
+  std::vector<Candidate> merged;
+  for (const auto* c : verified) {
+    auto same = std::find_if(merged.begin(), merged.end(),
+                             [&](const Candidate& m) { return m.file == c->file && m.edit.line == c->edit.line; });
+    if (same == merged.end()) {
+      merged.push_back(*c);
+      continue;
+    }
+    if (auto both = fix::merge_edits(same->edit, c->edit)) {
+      same->edit = *both;
+      same->outcomes.insert(same->outcomes.end(), c->outcomes.begin(), c->outcomes.end());
+      same->targets.insert(same->targets.end(), c->targets.begin(), c->targets.end());
+    } else {
+      for (std::size_t i : c->outcomes) {
+        out.outcomes[i].status = FixOutcome::Status::Dropped;
+        out.outcomes[i].reason = "another kept fix edits the same line differently";
+      }
+    }
+  }
+  std::vector<const Candidate*> kept;
+  kept.reserve(merged.size());
+  for (const auto& m : merged) kept.push_back(&m);
+  if (!kept.empty()) {
+    if (std::string together = verify(copy_request, roots, originals, kept, baseline); !together.empty()) {
+      for (const auto* c : kept) {
+        for (std::size_t i : c->outcomes) {
+          out.outcomes[i].status = FixOutcome::Status::Dropped;
+          out.outcomes[i].reason = "each edit alone verified, but together " + together;
+        }
+      }
+      kept.clear();
+    }
+  }
+  // The edited texts, the diff, and (with write) the files.
+  std::map<std::string, std::vector<fix::TextEdit>> by_file;
+  for (const auto* c : kept) by_file[c->file].push_back(c->edit);
+  std::vector<std::pair<std::string, std::string>> edited;
+  for (const auto& [file, edits] : by_file) {
+    auto text = fix::apply_edits(originals[file], edits);
+    if (!text) return Error{file, 0, 0, "the kept edits of this file overlap"};
+    out.diff += fix::unified_diff(file, originals[file], *text);
+    out.changed_files.push_back(file);
+    edited.emplace_back(file, std::move(*text));
+  }
+  if (write) {
+    for (const auto& [file, text] : edited) {
+      if (::access(file.c_str(), W_OK) != 0) return Error{file, 0, 0, "cannot write the file; nothing was written"};
+    }
+    // Every new file is written whole beside its original first; only when all are, each is renamed
+    // over its original. A failure before that leaves every file as it was.
+    std::vector<std::string> staged;
+    auto unstage = [&] {
+      std::error_code ec;
+      for (const auto& path : staged) fs::remove(path, ec);
+    };
+    for (const auto& [file, text] : edited) {
+      const std::string path = file + ".chartproof-fix";
+      std::error_code ec;
+      if (fs::exists(path, ec) || !io::write_file(path, text)) {
+        unstage();
+        return Error{file, 0, 0, "cannot write the fixed file beside it (" + path + "); nothing was written"};
+      }
+      staged.push_back(path);
+      fs::permissions(path, fs::status(file, ec).permissions(), ec);
+    }
+    for (std::size_t i = 0; i < edited.size(); ++i) {
+      std::error_code ec;
+      fs::rename(staged[i], edited[i].first, ec);
+      if (ec) {
+        unstage();
+        return Error{edited[i].first, 0, 0, "cannot replace the file: " + ec.message()};
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace chartproof

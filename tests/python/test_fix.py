@@ -1,0 +1,111 @@
+"""chartproof fix (issue 34, first part): edits where a person edits, each verified by linting an
+edited copy. testdata/charts/fixable plants fixable findings whose fix lands in values.yaml (a value
+replaced, keys added to an entry a template writes with toYaml) and in a template (a literal value)."""
+import json
+import os
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+FIXTURE = Path("testdata/charts/fixable")
+FIXED_RULES = {"privilege-escalation-allowed", "run-as-root", "seccomp-profile-missing", "writable-root-filesystem",
+               "removed-api-version"}
+
+
+def run(cli, *args, cwd):
+    return subprocess.run([cli, *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def chart_copy(root, tmp_path) -> Path:
+    chart = tmp_path / "fixable"
+    shutil.copytree(root / FIXTURE, chart)
+    return chart
+
+
+def findings(cli, helm, chart, cwd):
+    out = run(cli, "lint", str(chart), "--helm", helm, "--format", "json", "--fail-on", "never", cwd=cwd)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)["findings"]
+
+
+def test_diff_shows_each_verified_edit_and_touches_only_those_lines(root, cli, helm, tmp_path):
+    chart = chart_copy(root, tmp_path)
+    out = run(cli, "fix", str(chart), "--helm", helm, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    diff = out.stdout
+    removed = [line for line in diff.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in diff.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert sorted(removed) == sorted(["-  allowPrivilegeEscalation: true  # fixed here: false",
+                                      "-  runAsUser: 0  # fixed here: the policy's minimum UID",
+                                      "-              type: Unconfined", "-apiVersion: batch/v1beta1"])
+    assert sorted(added) == sorted([
+        "+  allowPrivilegeEscalation: false  # fixed here: false",
+        "+  runAsUser: 1  # fixed here: the policy's minimum UID",
+        "+  allowPrivilegeEscalation: false", "+  seccompProfile:", "+    type: RuntimeDefault",
+        "+  readOnlyRootFilesystem: true",
+        "+              type: RuntimeDefault", "+apiVersion: batch/v1"])
+    # The worker's and the cleanup job's three findings each are one edit of workerSecurityContext.
+    assert "10 fixed, 0 dropped by verification, 0 without an automatic edit" in out.stderr
+    # --diff shows; it writes nothing.
+    assert (chart / "values.yaml").read_text() == (root / FIXTURE / "values.yaml").read_text()
+
+
+def test_write_applies_them_and_the_findings_are_gone(root, cli, helm, tmp_path):
+    chart = chart_copy(root, tmp_path)
+    before = findings(cli, helm, chart, tmp_path)
+    assert {f["rule"] for f in before} >= FIXED_RULES
+    out = run(cli, "fix", str(chart), "--helm", helm, "--write", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "(3 files changed)" in out.stderr
+    after = findings(cli, helm, chart, tmp_path)
+    assert not [f for f in after if f["rule"] in FIXED_RULES]
+    # Nothing new: every finding after was there before.
+    assert {(f["rule"], f["message"]) for f in after} <= {(f["rule"], f["message"]) for f in before}
+    # No staging file left behind.
+    assert not list(chart.rglob("*.chartproof-fix"))
+    # Run again: nothing left to fix.
+    again = run(cli, "fix", str(chart), "--helm", helm, cwd=tmp_path)
+    assert again.returncode == 0 and again.stdout == ""
+
+
+def test_a_file_that_cannot_be_written_stops_the_run_and_nothing_is_written(root, cli, helm, tmp_path):
+    # The fixed texts are staged beside their files before any is replaced: a staging place that is
+    # taken (a folder, which root cannot write over either) stops the run with every file as it was.
+    chart = chart_copy(root, tmp_path)
+    (chart / "templates" / "api.yaml.chartproof-fix").mkdir()
+    values_before = (chart / "values.yaml").read_text()
+    worker_before = (chart / "templates" / "worker.yaml").read_text()
+    out = run(cli, "fix", str(chart), "--helm", helm, "--write", cwd=tmp_path)
+    assert out.returncode == 2, out.stderr
+    assert "nothing was written" in out.stderr
+    assert (chart / "values.yaml").read_text() == values_before
+    assert (chart / "templates" / "worker.yaml").read_text() == worker_before
+    assert not [p for p in chart.rglob("*.chartproof-fix") if p.is_file()]
+    if os.geteuid() != 0:  # permission bits bind everyone but root
+        (chart / "templates" / "api.yaml.chartproof-fix").rmdir()
+        (chart / "values.yaml").chmod(stat.S_IRUSR)
+        out = run(cli, "fix", str(chart), "--helm", helm, "--write", cwd=tmp_path)
+        assert out.returncode == 2 and "cannot write the file; nothing was written" in out.stderr
+
+
+def test_a_plain_manifest_gets_the_same_for_its_own_lines(root, cli, tmp_path):
+    manifest = tmp_path / "rendered-broken.yaml"
+    shutil.copy(root / "examples/todo-app/rendered-broken.yaml", manifest)
+    out = run(cli, "fix", str(manifest), "--profile", "strict", "--write", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "kept [run-as-root]" in out.stderr
+    lint = run(cli, "lint", str(manifest), "--profile", "strict", "--format", "json", "--fail-on", "never",
+               cwd=tmp_path)
+    assert "run-as-root" not in {f["rule"] for f in json.loads(lint.stdout)["findings"]}
+
+
+def test_bad_input_is_a_located_error_with_exit_2(root, cli, helm, tmp_path):
+    out = run(cli, "fix", "-", cwd=tmp_path)
+    assert out.returncode == 2 and "neither" in out.stderr
+    broken = chart_copy(root, tmp_path)
+    (broken / "templates" / "api.yaml").write_text("{{ .Values.nope.deeper }}\n")
+    values_before = (broken / "values.yaml").read_text()
+    out = run(cli, "fix", str(broken), "--helm", helm, "--write", cwd=tmp_path)
+    assert out.returncode == 2, out.stderr
+    assert (broken / "values.yaml").read_text() == values_before
