@@ -109,3 +109,28 @@ def test_bad_input_is_a_located_error_with_exit_2(root, cli, helm, tmp_path):
     out = run(cli, "fix", str(broken), "--helm", helm, "--write", cwd=tmp_path)
     assert out.returncode == 2, out.stderr
     assert (broken / "values.yaml").read_text() == values_before
+
+
+def test_python_fix_gives_what_the_cli_gives(root, cli, helm, tmp_path, monkeypatch):
+    import chartproof
+    chart = chart_copy(root, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = chartproof.fix(chart.name, helm=helm)
+    out = run(cli, "fix", chart.name, "--helm", helm, cwd=tmp_path)
+    assert result.diff == out.stdout
+    assert len(result.kept) == 10 and not [o for o in result.outcomes if o["status"] != "kept"]
+    lines = [f'{o["file"]}:{o["line"]}: kept [{o["rule"]}] {o["message"]}: {o["reason"]}' for o in result.outcomes]
+    assert lines == out.stderr.splitlines()[:-1]
+    # Without write=True the files it would change are named, and left as they were.
+    assert len(result.changed_files) == 3
+    assert (chart / "values.yaml").read_text() == (root / FIXTURE / "values.yaml").read_text()
+    # write=True writes what the diff showed.
+    written = chartproof.fix(chart.name, helm=helm, write=True)
+    assert written.diff == result.diff and len(written.changed_files) == 3
+    assert "runAsUser: 1  #" in (chart / "values.yaml").read_text()
+    try:
+        chartproof.fix(chart.name, helm=helm, profiel="strict")
+    except TypeError as e:
+        assert "profiel" in str(e)
+    else:
+        raise AssertionError("an unknown keyword must raise")

@@ -27,7 +27,7 @@ from .packs import Rule, RulePack, catalogue as _catalogue
 __all__ = [
     "AuditReport", "audit", "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
     "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
-    "cel", "formats", "lint_chart", "options", "parse", "rules",
+    "cel", "fix", "FixResult", "formats", "lint_chart", "options", "parse", "rules",
     "__version__",
 ]
 __version__: str = _core.__version__
@@ -460,6 +460,37 @@ def lint_chart(
     request = _request("lint_chart", locals())
     request.paths = [os.fspath(path)]
     return _checked(Report(_core.lint_request(request, _catalogue(packs))))
+
+
+class FixResult:
+    """What ``fix`` did: the verified edits as a unified diff, the files they change (written with
+    ``write=True``), and per finding that declares a fix what became of it (``status`` kept,
+    dropped or "no edit", with the ``reason``; ``file``/``line`` where the edit goes)."""
+
+    def __init__(self, core: Dict[str, Any]) -> None:
+        self.diff: str = core["diff"]
+        self.changed_files: List[str] = list(core["changed_files"])
+        self.outcomes: List[Dict[str, Any]] = [dict(o) for o in core["outcomes"]]
+
+    @property
+    def kept(self) -> List[Dict[str, Any]]:
+        return [o for o in self.outcomes if o["status"] == "kept"]
+
+
+def fix(paths: Paths, *, write: bool = False, packs: Optional[Sequence[RulePack]] = None,
+        **options: Any) -> FixResult:
+    """``chartproof fix``: for each finding whose rule declares a fix, the edit where a person edits
+    (the values line, the values entry a template writes with toYaml, the template or manifest line),
+    kept only when linting an edited copy shows its finding gone and nothing new (docs/fix.md).
+    ``write`` applies the kept edits in place. ``options`` are ``lint``'s keywords (``profile``,
+    ``values``, ``set``, ``helm``, ...); an unknown one is a TypeError."""
+    known = {o["name"] for o in _core.options("lint")}
+    unknown = sorted(set(options) - known)
+    if unknown:
+        raise TypeError(f"fix() got unexpected keyword arguments: {', '.join(unknown)}")
+    request = _request("lint", options)
+    request.paths = _paths(paths)
+    return FixResult(_core.fix_request(request, write, _catalogue(packs)))
 
 
 def parse(paths: Optional[Paths] = None, *, text: Text = None, namespace: Optional[str] = None,

@@ -10,6 +10,7 @@
 #include "chartproof/cel.hpp"
 #include "chartproof/chart.hpp"
 #include "chartproof/engine.hpp"
+#include "chartproof/fix.hpp"
 #include "chartproof/formats.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
@@ -326,6 +327,42 @@ PYBIND11_MODULE(_core, m) {
         return std::move(report.value());
       },
       py::arg("request"), py::arg("packs") = py::none());
+
+  m.def(
+      "fix_request",
+      [](LintRequest request, bool write, const std::optional<chartproof::python::PyCatalogue>& packs) {
+        if (packs) request.catalogue = packs->catalogue;
+        Expected<FixReport> fixed = Error{};
+        {
+          py::gil_scoped_release release;
+          fixed = fix_request(request, write);
+        }
+        if (packs) {
+          if (std::string failure = packs->failure->take(); !failure.empty())
+            raise("RuleError", Error{"", 0, 0, failure});
+        }
+        if (!fixed) raise(fixed.error());
+        // What `chartproof fix` prints: the diff, and per finding what became of its fix.
+        py::list outcomes;
+        for (const auto& o : fixed.value().outcomes) {
+          py::dict d;
+          d["rule"] = o.finding.rule;
+          d["message"] = o.finding.message;
+          d["finding_file"] = o.finding.file;
+          d["finding_line"] = o.finding.line;
+          d["status"] = std::string(fix_status_name(o.status));
+          d["reason"] = o.reason;
+          d["file"] = o.file;
+          d["line"] = o.line;
+          outcomes.append(d);
+        }
+        py::dict out;
+        out["diff"] = fixed.value().diff;
+        out["changed_files"] = fixed.value().changed_files;
+        out["outcomes"] = outcomes;
+        return out;
+      },
+      py::arg("request"), py::arg("write") = false, py::arg("packs") = py::none());
 
   py::class_<PyResource>(m, "Resource", "One Kubernetes object of a parsed input: identity, labels, position, fields.")
       .def_property_readonly("api_version", [](const PyResource& r) { return r.get().ref.api_version; })
