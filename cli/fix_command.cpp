@@ -2,7 +2,10 @@
 
 #include <ostream>
 
+#include <filesystem>
+
 #include "chartproof/fix.hpp"
+#include "chartproof/report.hpp"
 
 namespace chartproof::cli {
 namespace {
@@ -15,6 +18,11 @@ CLI::App* add_fix_command(CLI::App& app, FixArgs& a) {
   cmd->add_option("paths", a.paths, "Chart folders or manifest files")->required();
   cmd->add_flag("--diff", a.diff, "Print the verified edits as a unified diff (the default)");
   cmd->add_flag("--write", a.write, "Apply the verified edits to the files in place (each atomically)");
+  cmd->add_option("--format", a.format,
+                  "diff: the edits as a unified diff; json, sarif: the lint report, each fixed finding with its edit "
+                  "(`fix`, SARIF `fixes`)")
+      ->check(CLI::IsMember({"diff", "json", "sarif"}))
+      ->capture_default_str();
   a.flags.add(cmd, kUseLint);
   return cmd;
 }
@@ -33,7 +41,13 @@ int run_fix_command(const FixArgs& a, Environment& env) {
     return kExitUsage;
   }
   const FixReport& report = fixed.value();
-  if (!a.write || a.diff) env.out << report.diff;
+  if (a.format == "json") {
+    env.out << format_json(report.report);
+  } else if (a.format == "sarif") {
+    env.out << format_sarif(report.report, std::filesystem::current_path().string());
+  } else if (!a.write || a.diff) {
+    env.out << report.diff;
+  }
   std::size_t kept = 0, dropped = 0, none = 0;
   for (const auto& o : report.outcomes) {
     kept += o.status == FixOutcome::Status::Kept;

@@ -16,6 +16,7 @@ struct FixArgs {
   std::vector<std::string> paths;
   bool write = false;
   bool diff = false;
+  std::string format = "diff";
   RequestFlags flags;  // the lint settings (chartproof/request_options.hpp)
 };
 

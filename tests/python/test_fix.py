@@ -134,3 +134,38 @@ def test_python_fix_gives_what_the_cli_gives(root, cli, helm, tmp_path, monkeypa
         assert "profiel" in str(e)
     else:
         raise AssertionError("an unknown keyword must raise")
+
+
+def apply_replacement(text: str, r) -> str:
+    """A replacement as SARIF states it ([start, end) region, 1-based) applied to a text."""
+    lines = text.split("\n")
+    offset = lambda line, column: sum(len(x) + 1 for x in lines[:line - 1]) + column - 1  # noqa: E731
+    start, end = offset(r["start_line"], r["start_column"]), offset(r["end_line"], r["end_column"])
+    return text[:start] + r["inserted"] + text[end:]
+
+
+def test_json_and_sarif_carry_each_kept_edit(root, cli, helm, tmp_path):
+    import jsonschema
+    chart = chart_copy(root, tmp_path)
+    out = run(cli, "fix", chart.name, "--helm", helm, "--format", "json", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    report = json.loads(out.stdout)
+    jsonschema.validate(report, json.loads((root / "policies/schema/report.schema.json").read_text()))
+    fixed = [f for f in report["findings"] if "fix" in f]
+    assert {f["rule"] for f in fixed} == FIXED_RULES
+    # Each fix, applied alone to its file, writes the fixed value where the finding said.
+    by_rule = {f["rule"]: f["fix"] for f in fixed if f["fix"]["file"].endswith("values.yaml")}
+    values = (chart / "values.yaml").read_text()
+    assert "  runAsUser: 1  # fixed here" in apply_replacement(values, by_rule["run-as-root"])
+    inserted = apply_replacement(values, by_rule["writable-root-filesystem"])
+    assert "workerSecurityContext:\n  readOnlyRootFilesystem: true\n  runAsNonRoot: true" in inserted
+    # SARIF: valid against 2.1.0, `fixes` on the same results, URIs of files that exist.
+    out = run(cli, "fix", chart.name, "--helm", helm, "--format", "sarif", cwd=tmp_path)
+    sarif = json.loads(out.stdout)
+    schema_file = root.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
+    jsonschema.validate(sarif, json.loads(schema_file.read_text()))
+    results = [r for r in sarif["runs"][0]["results"] if "fixes" in r]
+    assert len(results) == len(fixed)
+    for r in results:
+        change = r["fixes"][0]["artifactChanges"][0]
+        assert (tmp_path / change["artifactLocation"]["uri"]).is_file()

@@ -30,6 +30,15 @@ struct SourcePosition {
 /// A values-file position a rendered value came from (chart mode).
 using ValueSource = SourcePosition;
 
+/// An edit that fixes a finding, as SARIF states one: the region of a file replaced (1-based,
+/// [start, end)) and the text put there. `chartproof fix` sets it on the findings whose fix it kept.
+struct FixReplacement {
+  std::string file;
+  std::uint32_t start_line = 0, start_column = 0, end_line = 0, end_column = 0;
+  std::string inserted;
+  std::string description;
+};
+
 /// One problem found in the input.
 struct Finding {
   std::string rule;
@@ -65,6 +74,8 @@ struct Finding {
   std::string value_part;
   /// Field::fix: the value that makes the finding go away at `path` (chartproof fix).
   std::optional<FieldFix> fix;
+  /// The verified edit that fixes it (chartproof fix), in the file a person edits.
+  std::optional<FixReplacement> fixed_by;
   /// Chart mode: the findings of the same rule and severity at the same edit location (one values
   /// line, one helper line) about other objects or fields, folded into this one so the fix is listed
   /// once (group_at_edit_locations); each keeps its own resource, path, message and render position.

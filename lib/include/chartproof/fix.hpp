@@ -29,6 +29,9 @@ struct FixOutcome {
 };
 
 struct FixReport {
+  /// The lint of the inputs as they were, each finding whose fix was kept carrying it
+  /// (Finding::fixed_by): what `fix --format json|sarif` writes.
+  LintReport report;
   std::vector<FixOutcome> outcomes;  ///< one per finding that declares a fix, in finding order
   std::string diff;                  ///< the kept edits as a unified diff, file by file
   std::vector<std::string> changed_files;

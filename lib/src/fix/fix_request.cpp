@@ -82,6 +82,28 @@ std::multiset<std::string> fingerprints(const LintReport& report) {
   return out;
 }
 
+// A line edit as the region of the file it replaces and the text put there (SARIF's replacement).
+FixReplacement replacement_of(const std::string& file, std::string_view text, const fix::TextEdit& edit) {
+  std::size_t at = 0;
+  for (std::uint32_t n = 1; n < edit.line && at != std::string_view::npos; ++n) {
+    at = text.find('\n', at);
+    if (at != std::string_view::npos) ++at;
+  }
+  std::string_view line = at == std::string_view::npos ? std::string_view() : text.substr(at);
+  line = line.substr(0, line.find('\n'));
+  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  FixReplacement r{file, edit.line, 0, edit.line, 0, {}, {}};
+  if (edit.column > 0) {
+    r.start_column = edit.column;
+    r.end_column = edit.column + edit.length;
+    r.inserted = edit.replacement;
+  } else {
+    r.start_column = r.end_column = static_cast<std::uint32_t>(line.size() + 1);
+  }
+  for (const auto& l : edit.insert_after) r.inserted += "\n" + l;
+  return r;
+}
+
 // One edit of one file, and the findings it fixes.
 struct Candidate {
   std::string file;
@@ -179,8 +201,11 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
   FixReport out;
   std::map<std::string, std::string> originals;
   std::vector<Candidate> candidates;
-  for (const auto& f : report.findings) {
+  std::vector<std::size_t> finding_of;  // by outcome: its index in report.findings
+  for (std::size_t n = 0; n < report.findings.size(); ++n) {
+    const Finding& f = report.findings[n];
     if (!f.fix) continue;
+    finding_of.push_back(n);
     FixOutcome outcome{f, FixOutcome::Status::NoEdit, {}, f.file, f.line};
     const std::size_t index = out.outcomes.size();
     if (copy_of(roots, f.file).empty()) {
@@ -278,6 +303,21 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
         }
       }
       kept.clear();
+    }
+  }
+  // Each kept finding carries its own edit (before merging), as the JSON and SARIF reports state it.
+  out.report = report;
+  out.report.inputs.clear();
+  for (const auto& c : candidates) {
+    for (std::size_t i : c.outcomes) {
+      if (out.outcomes[i].status != FixOutcome::Status::Kept) continue;
+      FixReplacement r = replacement_of(c.file, originals[c.file], c.edit);
+      const Finding& f = out.outcomes[i].finding;
+      std::string field = f.path;
+      for (const auto& key : f.fix->below) field += "." + key;
+      r.description = "Set " + field + " to " + f.fix->value;
+      out.outcomes[i].finding.fixed_by = r;
+      out.report.findings[finding_of[i]].fixed_by = std::move(r);
     }
   }
   // The edited texts, the diff, and (with write) the files.

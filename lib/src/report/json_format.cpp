@@ -79,6 +79,27 @@ void write_finding(JsonWriter& w, const Finding& f, bool interchange) {
   write_position(w, f.value_source, "file");
   write_key(w, "remediation");
   write_string(w, f.remediation);
+  // chartproof fix: the verified edit, as a replaced region of the file a person edits.
+  if (f.fixed_by) {
+    const FixReplacement& r = *f.fixed_by;
+    write_key(w, "fix");
+    w.StartObject();
+    write_key(w, "description");
+    write_string(w, r.description);
+    write_key(w, "file");
+    write_string(w, r.file);
+    write_key(w, "start_line");
+    w.Uint(r.start_line);
+    write_key(w, "start_column");
+    w.Uint(r.start_column);
+    write_key(w, "end_line");
+    w.Uint(r.end_line);
+    write_key(w, "end_column");
+    w.Uint(r.end_column);
+    write_key(w, "inserted");
+    write_string(w, r.inserted);
+    w.EndObject();
+  }
   // Chart mode: the same rule at the same edit location on other objects or fields, one fix for all
   // (Finding::more); each as a finding of its own. Empty for a finding about one object.
   write_key(w, "more");

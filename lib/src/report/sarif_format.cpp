@@ -62,13 +62,12 @@ void write_logical_location(report::JsonWriter& w, const Finding& f, std::vector
   w.EndObject();
 }
 
-void write_physical_location(report::JsonWriter& w, const SourcePosition& at, const std::filesystem::path& base) {
+// `"artifactLocation": {"uri": …, "uriBaseId": "SRCROOT"}` (the base only for a relative URI).
+void write_artifact_location(report::JsonWriter& w, const std::string& file, const std::filesystem::path& base) {
   using namespace report;
-  write_key(w, "physicalLocation");
-  w.StartObject();
   write_key(w, "artifactLocation");
   w.StartObject();
-  auto [uri, relative] = artifact_uri(at.file, base);
+  auto [uri, relative] = artifact_uri(file, base);
   write_key(w, "uri");
   write_string(w, uri);
   if (relative) {
@@ -76,6 +75,13 @@ void write_physical_location(report::JsonWriter& w, const SourcePosition& at, co
     write_string(w, "SRCROOT");
   }
   w.EndObject();
+}
+
+void write_physical_location(report::JsonWriter& w, const SourcePosition& at, const std::filesystem::path& base) {
+  using namespace report;
+  write_key(w, "physicalLocation");
+  w.StartObject();
+  write_artifact_location(w, at.file, base);
   write_key(w, "region");
   w.StartObject();
   write_key(w, "startLine");
@@ -240,6 +246,47 @@ std::string format_sarif(const LintReport& report, const std::string& base_dir) 
         w.EndObject();
       }
       w.EndArray();
+    }
+    if (f.fixed_by) {
+      // chartproof fix's verified edit: one artifact change, one replacement.
+      const FixReplacement& r = *f.fixed_by;
+      write_key(w, "fixes");
+      w.StartArray();
+      w.StartObject();
+      write_key(w, "description");
+      w.StartObject();
+      write_key(w, "text");
+      write_string(w, r.description);
+      w.EndObject();
+      write_key(w, "artifactChanges");
+      w.StartArray();
+      w.StartObject();
+      write_artifact_location(w, r.file, base);
+      write_key(w, "replacements");
+      w.StartArray();
+      w.StartObject();
+      write_key(w, "deletedRegion");
+      w.StartObject();
+      write_key(w, "startLine");
+      w.Uint(r.start_line);
+      write_key(w, "startColumn");
+      w.Uint(r.start_column);
+      write_key(w, "endLine");
+      w.Uint(r.end_line);
+      write_key(w, "endColumn");
+      w.Uint(r.end_column);
+      w.EndObject();
+      write_key(w, "insertedContent");
+      w.StartObject();
+      write_key(w, "text");
+      write_string(w, r.inserted);
+      w.EndObject();
+      w.EndObject();
+      w.EndArray();  // replacements
+      w.EndObject();
+      w.EndArray();  // artifactChanges
+      w.EndObject();
+      w.EndArray();  // fixes
     }
     write_key(w, "partialFingerprints");
     w.StartObject();
