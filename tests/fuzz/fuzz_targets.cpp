@@ -12,6 +12,8 @@
 #include "chartproof/parse.hpp"
 #include "chartproof/policy.hpp"
 #include "chartproof/report.hpp"
+#include "fix/plan_edit.hpp"
+#include "fix/text_edit.hpp"
 #include "jsonschema/json_schema.hpp"
 #include "model/cel_values.hpp"
 #include "rules/custom/custom_rule.hpp"
@@ -61,10 +63,32 @@ const std::string& fixed_manifest() {
 
 }  // namespace
 
+namespace {
+
+// chartproof fix's planning on every finding that declares a fix, against the text of the file it
+// names (`texts`: path, text): the edit, the edited text and the diff, whatever the bytes.
+void plan_every_fix(const LintReport& report, const std::vector<std::pair<std::string, std::string_view>>& texts) {
+  for (const auto& f : report.findings) {
+    if (!f.fix) continue;
+    for (const auto& [path, text] : texts) {
+      if (path != f.file) continue;
+      auto planned = fix::plan_edit(f, text);
+      if (!planned.edit) continue;
+      if (auto edited = fix::apply_edits(text, {*planned.edit})) {
+        if (fix::unified_diff(path, text, *edited).empty() && *edited != text) throw std::logic_error("empty diff");
+      }
+    }
+  }
+}
+
+}  // namespace
+
 void lint_manifest(std::string_view bytes) {
   std::vector<SourceFile> files;
   files.push_back(SourceFile{"fuzz.yaml", std::string(bytes)});
-  render_every_format(all_rules_linter().lint(std::move(files)));
+  LintReport report = all_rules_linter().lint(std::move(files));
+  render_every_format(report);
+  plan_every_fix(report, {{"fuzz.yaml", bytes}});
 }
 
 void load_policy(std::string_view bytes) {
@@ -105,7 +129,9 @@ void lint_chart_files(std::string_view bytes) {
   }
   std::vector<ChartSources> charts;
   charts.push_back(std::move(chart));
-  render_every_format(all_rules_linter().lint({}, std::move(charts)));
+  LintReport report = all_rules_linter().lint({}, std::move(charts));
+  render_every_format(report);
+  plan_every_fix(report, {{"fuzzchart/values.yaml", parts[1]}, {"fuzzchart/templates/t.yaml", parts[2]}});
 }
 
 namespace {
