@@ -169,3 +169,21 @@ def test_json_and_sarif_carry_each_kept_edit(root, cli, helm, tmp_path):
     for r in results:
         change = r["fixes"][0]["artifactChanges"][0]
         assert (tmp_path / change["artifactLocation"]["uri"]).is_file()
+
+
+def test_pod_security_findings_that_one_value_fixes(root, cli, tmp_path):
+    # The namespace enforces baseline: hostNetwork: true and privileged: true are refused. Fixing
+    # `privileged` moves privilege-escalation-allowed from "it is privileged" to "does not set
+    # allowPrivilegeEscalation: false" on the same container: the same finding, not a new one.
+    manifest = tmp_path / "pod-security.yaml"
+    shutil.copy(root / "testdata/fix/pod-security.yaml", manifest)
+    out = run(cli, "fix", str(manifest), "--write", cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    kept = [line for line in out.stderr.splitlines() if ": kept [pod-security-namespace]" in line]
+    assert len(kept) == 2, out.stderr
+    assert "0 dropped by verification" in out.stderr
+    text = manifest.read_text()
+    assert "hostNetwork: false" in text and "privileged: false" in text
+    lint = run(cli, "lint", str(manifest), "--format", "json", "--fail-on", "never", cwd=tmp_path)
+    rules = {f["rule"] for f in json.loads(lint.stdout)["findings"]}
+    assert not rules & {"pod-security-namespace", "host-namespace-shared", "privileged-container"}

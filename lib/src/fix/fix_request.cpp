@@ -76,9 +76,22 @@ std::optional<SourcePosition> values_entry(const std::string& template_file, con
   return SourcePosition{values, key.line(), key.column()};
 }
 
-std::multiset<std::string> fingerprints(const LintReport& report) {
-  std::multiset<std::string> out;
-  for (const auto& f : ungrouped(report.findings)) out.insert(finding_fingerprint(f));
+// Each finding by its fingerprint (what an edit must make disappear), and by rule and object: an
+// edit brings a new finding when a rule reports an object it did not report before. (A rule that
+// still reports the same object at another field, privilege-escalation-allowed after privileged:
+// true is gone, is the same finding moving, not a new one.)
+struct Seen {
+  std::multiset<std::string> fingerprints;
+  std::multiset<std::string> rule_objects;
+};
+
+Seen seen_in(const LintReport& report) {
+  Seen out;
+  for (const auto& f : ungrouped(report.findings)) {
+    out.fingerprints.insert(finding_fingerprint(f));
+    out.rule_objects.insert(f.rule + '\n' + resource_label(f.resource) + '\n' + f.template_name +
+                            (f.has_resource() ? std::string() : '\n' + f.message));
+  }
   return out;
 }
 
@@ -116,7 +129,7 @@ struct Candidate {
 // Empty when the edits did what they should: their findings gone, no new one, no error.
 std::string verify(const LintRequest& copy_request, const std::vector<Root>& roots,
                    const std::map<std::string, std::string>& originals, const std::vector<const Candidate*>& chosen,
-                   const std::multiset<std::string>& before) {
+                   const Seen& before) {
   std::map<std::string, std::vector<fix::TextEdit>> by_file;
   for (const auto* c : chosen) by_file[c->file].push_back(c->edit);
   for (const auto& [file, edits] : by_file) {
@@ -132,20 +145,16 @@ std::string verify(const LintRequest& copy_request, const std::vector<Root>& roo
   if (!after) return "linting the edited copy failed: " + after.error().message;
   if (!after.value().errors.empty())
     return "helm or the linter failed on the edited copy: " + after.value().errors.front().message;
-  auto now = fingerprints(after.value());
+  const Seen now = seen_in(after.value());
   for (const auto* c : chosen) {
     for (const auto& t : c->targets) {
-      if (now.count(t) > 0) return "its finding is still there after the edit";
+      if (now.fingerprints.count(t) > 0) return "its finding is still there after the edit";
     }
   }
-  std::multiset<std::string> remaining = before;
-  for (const auto* c : chosen) {
-    for (const auto& t : c->targets) {
-      if (auto it = remaining.find(t); it != remaining.end()) remaining.erase(it);
+  for (const auto& key : now.rule_objects) {
+    if (now.rule_objects.count(key) > before.rule_objects.count(key)) {
+      return "the edit brings a new finding (" + key.substr(0, key.find('\n')) + ")";
     }
-  }
-  for (const auto& fp : now) {
-    if (remaining.count(fp) < now.count(fp)) return "the edit brings a new finding";
   }
   return {};
 }
@@ -260,7 +269,7 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
   if (!before || !before.value().errors.empty()) {
     return Error{request.paths.front(), 0, 0, "the copy made to verify fixes does not lint as the original does"};
   }
-  const auto baseline = fingerprints(before.value());
+  const Seen baseline = seen_in(before.value());
   std::vector<const Candidate*> verified;
   for (const auto& c : candidates) {
     std::string refused = verify(copy_request, roots, originals, {&c}, baseline);

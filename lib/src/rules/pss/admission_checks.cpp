@@ -73,6 +73,7 @@ Result host_namespaces(const Pod& p) {
     }
   }
   if (set.empty()) return std::nullopt;
+  at.fix = FieldFix{{}, "false"};  // the first one; each other is a finding of its own after that fix
   return violation("host namespaces", join(set, ", "), at);
 }
 
@@ -85,6 +86,7 @@ Result privileged(const Pod& p) {
     if (!at) at = Pod::field(*c, "securityContext.privileged");
   }
   if (bad.empty()) return std::nullopt;
+  at.fix = FieldFix{{}, "false"};
   return violation("privileged", containers_named(bad) + " must not set securityContext.privileged=true", at);
 }
 
@@ -414,6 +416,9 @@ Result allow_privilege_escalation(const Pod& p) {
     if (!at) at = v ? Pod::field(*c, "securityContext.allowPrivilegeEscalation") : Field{c->node, c->path};
   }
   if (bad.empty()) return std::nullopt;
+  // Where the field is written (true), false fixes it; where it is missing, the finding is on the
+  // container and verification would have to refuse a second securityContext: no edit.
+  if (at.path.ends_with(".allowPrivilegeEscalation")) at.fix = FieldFix{{}, "false"};
   return violation("allowPrivilegeEscalation != false",
                    containers_named(bad) + " must set securityContext.allowPrivilegeEscalation=false", at);
 }

@@ -12,7 +12,7 @@ class HostNamespaceShared : public Rule {
     for (std::string_view field : {"hostNetwork", "hostPID", "hostIPC"}) {
       Node value = spec.node.get(field);
       if (value.as_bool() == true) {
-        out.report(r, Field{value, spec.path + "." + std::string(field)},
+        out.report(r, Field{value, spec.path + "." + std::string(field), {}, {}, FieldFix{{}, "false"}},
                    "pod shares the node's " +
                        std::string(field == "hostNetwork" ? "network"
                                    : field == "hostPID"   ? "process"

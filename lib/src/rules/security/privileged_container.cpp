@@ -10,6 +10,7 @@ class PrivilegedContainer : public Rule {
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     for (const Container& c : r.pod->containers) {
       Field privileged = container_security_field(c, "privileged");
+      privileged.fix = FieldFix{{}, "false"};
       if (privileged.node.as_bool() == true) out.report(r, privileged, c.describe() + " runs privileged");
     }
   }
