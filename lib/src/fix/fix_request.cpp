@@ -13,6 +13,7 @@
 #include "fix/plan_edit.hpp"
 #include "io/read_file.hpp"
 #include "io/write_file.hpp"
+#include "support/text_line.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
@@ -37,13 +38,7 @@ std::string copy_of(const std::vector<Root>& roots, const std::string& file) {
 
 // The key on line `number` of `text` (`  securityContext:` gives securityContext).
 std::string key_on_line(std::string_view text, std::uint32_t number) {
-  std::size_t at = 0;
-  for (std::uint32_t n = 1; n < number && at != std::string_view::npos; ++n) {
-    at = text.find('\n', at);
-    if (at != std::string_view::npos) ++at;
-  }
-  if (at == std::string_view::npos) return {};
-  std::string_view line = text.substr(at, text.find('\n', at) - at);
+  std::string_view line = support::text_line(text, number).value_or(std::string_view());
   line.remove_prefix(std::min(line.size(), line.find_first_not_of(" -")));
   return std::string(line.substr(0, line.find(':')));
 }
@@ -97,14 +92,7 @@ Seen seen_in(const LintReport& report) {
 
 // A line edit as the region of the file it replaces and the text put there (SARIF's replacement).
 FixReplacement replacement_of(const std::string& file, std::string_view text, const fix::TextEdit& edit) {
-  std::size_t at = 0;
-  for (std::uint32_t n = 1; n < edit.line && at != std::string_view::npos; ++n) {
-    at = text.find('\n', at);
-    if (at != std::string_view::npos) ++at;
-  }
-  std::string_view line = at == std::string_view::npos ? std::string_view() : text.substr(at);
-  line = line.substr(0, line.find('\n'));
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+  const std::string_view line = support::text_line(text, edit.line).value_or(std::string_view());
   FixReplacement r{file, edit.line, 0, edit.line, 0, {}, {}};
   if (edit.column > 0) {
     r.start_column = edit.column;
@@ -195,10 +183,7 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
   for (std::size_t i = 0; i < request.paths.size(); ++i) {
     std::string original = request.paths[i];
     while (original.size() > 1 && original.back() == '/') original.pop_back();
-    std::error_code ec;
-    if (original == "-" || !fs::exists(original, ec)) {
-      return Error{original, 0, 0, "fix edits files and folders on disk; this is neither"};
-    }
+    std::error_code ec;  // each path exists (checked before linting)
     const fs::path copy = temp.path() / std::to_string(i) / fs::path(original).filename();
     fs::create_directories(copy.parent_path(), ec);
     fs::copy(original, copy, fs::copy_options::recursive, ec);

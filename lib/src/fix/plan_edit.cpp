@@ -4,21 +4,14 @@
 #include <algorithm>
 
 #include "chart/value_paths.hpp"
+#include "support/text_line.hpp"
 
 namespace chartproof::fix {
 namespace {
 
+// Line `number` of `text`; empty past its end (a location outside the file plans no edit).
 std::string_view line_of(std::string_view text, std::uint32_t number) {
-  std::size_t at = 0;
-  for (std::uint32_t n = 1; n < number; ++n) {
-    at = text.find('\n', at);
-    if (at == std::string_view::npos) return {};
-    ++at;
-  }
-  const std::size_t end = text.find('\n', at);
-  std::string_view line = text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
+  return support::text_line(text, number).value_or(std::string_view());
 }
 
 std::size_t indentation(std::string_view line) { return std::min(line.find_first_not_of(' '), line.size()); }
@@ -84,11 +77,11 @@ std::optional<std::pair<std::string_view, std::string_view>> key_at(std::string_
 std::vector<std::string> values_block_below(std::string_view text, std::uint32_t line) {
   const std::string_view key_line = line_of(text, line);
   for (std::uint32_t n = line + 1; n < line + 50; ++n) {
-    const std::string_view next = line_of(text, n);
-    if (next.data() == nullptr) break;
-    if (rtrim(next).empty()) continue;
-    if (indentation(next) <= indentation(key_line) || next.find("toYaml") == std::string_view::npos) return {};
-    auto reads = chart::values_read(next);
+    const auto next = support::text_line(text, n);
+    if (!next) break;
+    if (rtrim(*next).empty()) continue;
+    if (indentation(*next) <= indentation(key_line) || next->find("toYaml") == std::string_view::npos) return {};
+    auto reads = chart::values_read(*next);
     if (reads.size() != 1 || reads.front().empty()) return {};
     return reads.front();
   }
@@ -160,10 +153,10 @@ PlannedEdit plan_edit(const Finding& f, std::string_view text, std::string_view 
     indent = indentation(line) + 2;
     // The indentation its children already have, when the next line is one of them.
     for (std::uint32_t n = f.line + 1; n < f.line + 200; ++n) {
-      const std::string_view next = line_of(text, n);
-      if (next.data() == nullptr) break;  // past the end
-      if (rtrim(next).empty()) continue;
-      if (indentation(next) > indentation(line) && key->second.empty()) indent = indentation(next);
+      const auto next = support::text_line(text, n);
+      if (!next) break;
+      if (rtrim(*next).empty()) continue;
+      if (indentation(*next) > indentation(line) && key->second.empty()) indent = indentation(*next);
       break;
     }
   }

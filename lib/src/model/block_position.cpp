@@ -3,30 +3,15 @@
 
 #include <algorithm>
 
+#include "support/text_line.hpp"
+
 namespace chartproof::model {
-namespace {
-
-// 1-based line `number` of `text`, without its line break (and carriage return).
-std::optional<std::string_view> line_of(std::string_view text, std::uint32_t number) {
-  std::size_t at = 0;
-  for (std::uint32_t n = 1; n < number; ++n) {
-    at = text.find('\n', at);
-    if (at == std::string_view::npos) return std::nullopt;
-    ++at;
-  }
-  std::string_view line = text.substr(
-      at, text.find('\n', at) == std::string_view::npos ? std::string_view::npos : text.find('\n', at) - at);
-  if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-  return line;
-}
-
-}  // namespace
 
 std::optional<LineColumn> position_in_literal_block(Node scalar, std::size_t offset, std::string_view file_text) {
   if (!scalar || !scalar.is_scalar()) return std::nullopt;
   const std::string_view text = scalar.text();
   if (offset >= text.size() || scalar.line() == 0 || scalar.column() == 0) return std::nullopt;
-  const auto indicator_line = line_of(file_text, scalar.line());
+  const auto indicator_line = support::text_line(file_text, scalar.line());
   if (!indicator_line || scalar.column() > indicator_line->size() || (*indicator_line)[scalar.column() - 1] != '|') {
     return std::nullopt;
   }
@@ -36,7 +21,7 @@ std::optional<LineColumn> position_in_literal_block(Node scalar, std::size_t off
   const std::string_view content = text.substr(line_start, line_end - line_start);
   const auto k = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + line_start, '\n'));
   const std::uint32_t line = scalar.line() + 1 + k;
-  const auto in_file = line_of(file_text, line);
+  const auto in_file = support::text_line(file_text, line);
   // The file line is the block's indentation, then the content line.
   if (!in_file || in_file->size() < content.size() || !in_file->ends_with(content)) return std::nullopt;
   const std::size_t indent = in_file->size() - content.size();
