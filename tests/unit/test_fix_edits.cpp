@@ -47,6 +47,26 @@ TEST_CASE("merge_edits: insertions under one key share it; different replacement
   CHECK_FALSE(merge_edits(TextEdit{1, 4, 1, "9", {}}, TextEdit{1, 4, 1, "8", {}}));
 }
 
+TEST_CASE("merge_edits: a key shared anywhere in what is merged so far is followed, not written twice") {
+  // A container lacking both blocks: its securityContext fixes merge first, then each resources
+  // fix must find `resources:` (and `limits:`) after them (hello-world, strict).
+  TextEdit merged{19, 0, 0, "", {"  securityContext:", "    runAsNonRoot: true"}};
+  for (const auto& chain : std::vector<std::vector<std::string>>{{"  resources:", "    limits:", "      cpu: 1"},
+                                                                 {"  resources:", "    requests:", "      cpu: 100m"},
+                                                                 {"  resources:", "    limits:", "      memory: 512Mi"},
+                                                                 {"  securityContext:", "    runAsNonRoot: true"}}) {
+    auto next = merge_edits(merged, TextEdit{19, 0, 0, "", chain});
+    REQUIRE(next);
+    merged = *next;
+  }
+  CHECK(merged.insert_after == std::vector<std::string>{"  securityContext:", "    runAsNonRoot: true",
+                                                        "  resources:", "    limits:", "      cpu: 1",
+                                                        "      memory: 512Mi", "    requests:", "      cpu: 100m"});
+  // One key, two values; or a value where the other writes a mapping: they clash.
+  CHECK_FALSE(merge_edits(merged, TextEdit{19, 0, 0, "", {"  securityContext:", "    runAsNonRoot: false"}}));
+  CHECK_FALSE(merge_edits(merged, TextEdit{19, 0, 0, "", {"  resources: {}"}}));
+}
+
 TEST_CASE("unified_diff: hunks with three lines of context, absolute paths as they are") {
   const std::string before = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n";
   const std::string after = "1\n2\n3\n4\nfive\n6\n7\n8\n9\n10\n";
@@ -99,4 +119,9 @@ TEST_CASE("values_block_below: the values entry a template writes under a key wi
   const std::string t = "securityContext:\n  {{- toYaml .Values.worker.securityContext | nindent 2 }}\nx:\n  y: 1\n";
   CHECK(values_block_below(t, 1) == std::vector<std::string>{"worker", "securityContext"});
   CHECK(values_block_below(t, 3).empty());
+  // The older style: the action alone at column 1, its `indent` placing the block (kube-state-metrics).
+  const std::string older = "        resources:\n{{ toYaml .Values.resources | indent 10 }}\n        next: 1\n";
+  CHECK(values_block_below(older, 1) == std::vector<std::string>{"resources"});
+  // A key at column 1 of a line that is not an action is a sibling, not the block.
+  CHECK(values_block_below("  a:\nb: {{ toYaml .Values.b }}\n", 1).empty());
 }

@@ -288,16 +288,21 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
   std::vector<const Candidate*> kept;
   kept.reserve(merged.size());
   for (const auto& m : merged) kept.push_back(&m);
-  if (!kept.empty()) {
-    if (std::string together = verify(copy_request, roots, originals, kept, baseline); !together.empty()) {
-      for (const auto* c : kept) {
-        for (std::size_t i : c->outcomes) {
-          out.outcomes[i].status = FixOutcome::Status::Dropped;
-          out.outcomes[i].reason = "each edit alone verified, but together " + together;
-        }
+  if (!kept.empty() && !verify(copy_request, roots, originals, kept, baseline).empty()) {
+    // Two edits that each work undo or repeat each other together: kept one at a time, in order,
+    // each verified with those kept before it (one more render per edit, only on this path).
+    std::vector<const Candidate*> together;
+    for (const auto* c : kept) {
+      together.push_back(c);
+      std::string refused = verify(copy_request, roots, originals, together, baseline);
+      if (refused.empty()) continue;
+      together.pop_back();
+      for (std::size_t i : c->outcomes) {
+        out.outcomes[i].status = FixOutcome::Status::Dropped;
+        out.outcomes[i].reason = "alone verified, but with the fixes kept before it " + refused;
       }
-      kept.clear();
     }
+    kept = std::move(together);
   }
   // Each kept finding carries its own edit (before merging), as the JSON and SARIF reports state it.
   out.report = report;

@@ -27,23 +27,42 @@ std::optional<TextEdit> merge_edits(const TextEdit& a, const TextEdit& b) {
   if (a.line != b.line || a.column != b.column || a.length != b.length || a.replacement != b.replacement) {
     return std::nullopt;
   }
-  // Two insertions after the same line: b's lines go in below the longest run of lines both start
-  // with (the keys they share), after everything a has nested under the last shared one.
-  auto indent = [](const std::string& line) { return std::min(line.find_first_not_of(' '), line.size()); };
-  TextEdit out = a;
-  std::size_t shared = 0;
-  while (shared < a.insert_after.size() && shared < b.insert_after.size() &&
-         a.insert_after[shared] == b.insert_after[shared] && a.insert_after[shared].ends_with(':'))
-    ++shared;
-  std::size_t at = shared;
-  if (shared > 0) {
-    const std::size_t parent = indent(a.insert_after[shared - 1]);
-    while (at < out.insert_after.size() && indent(out.insert_after[at]) > parent) ++at;
-  } else {
-    at = out.insert_after.size();
+  // b's lines are one chain of keys (`resources:`, `  limits:`, `    cpu: 1`): each key that a
+  // already has at that place is followed into its children; the rest of the chain goes in at the
+  // end of the children of the last key shared. A leaf both set to different values clashes.
+  auto indent = [](std::string_view line) { return std::min(line.find_first_not_of(' '), line.size()); };
+  auto key_of = [](std::string_view line) {
+    return line.ends_with(':') ? line.substr(0, line.size() - 1) : line.substr(0, line.find(": "));
+  };
+  auto end_of_children = [&](std::size_t parent, std::size_t limit) {
+    std::size_t k = parent + 1;
+    while (k < limit && indent(a.insert_after[k]) > indent(a.insert_after[parent])) ++k;
+    return k;
+  };
+  std::size_t lo = 0;
+  std::size_t hi = a.insert_after.size();
+  std::size_t i = 0;
+  for (; i < b.insert_after.size(); ++i) {
+    const std::string& line = b.insert_after[i];
+    std::size_t found = hi;
+    for (std::size_t k = lo; k < hi; ++k) {
+      if (indent(a.insert_after[k]) == indent(line) && key_of(a.insert_after[k]) == key_of(line)) {
+        found = k;
+        break;
+      }
+    }
+    if (found == hi) break;
+    if (line.ends_with(':') != a.insert_after[found].ends_with(':')) return std::nullopt;  // a mapping and a value
+    if (!line.ends_with(':')) {
+      if (a.insert_after[found] != line) return std::nullopt;  // one key, two values
+      return a;
+    }
+    lo = found + 1;
+    hi = end_of_children(found, hi);
   }
-  out.insert_after.insert(out.insert_after.begin() + static_cast<std::ptrdiff_t>(at),
-                          b.insert_after.begin() + static_cast<std::ptrdiff_t>(shared), b.insert_after.end());
+  TextEdit out = a;
+  out.insert_after.insert(out.insert_after.begin() + static_cast<std::ptrdiff_t>(hi),
+                          b.insert_after.begin() + static_cast<std::ptrdiff_t>(i), b.insert_after.end());
   return out;
 }
 
