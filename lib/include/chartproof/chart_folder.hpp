@@ -142,7 +142,10 @@ struct ChartFolder {
   void prefer_values_read(Finding& finding, const Reads& reads, std::string_view template_path) const;
   void block_from_values(Finding& finding, std::string_view template_text, const Reads& reads,
                          std::string_view template_path) const;
-  void part_from_values(Finding& finding, const Reads& reads, std::string_view template_path) const;
+  /// The values entry at or under a path the line reads whose text is `text` (the part of a composed
+  /// value, or the whole scalar), from the values file that wins.
+  void value_from_reads(Finding& finding, std::string_view text, const Reads& reads,
+                        std::string_view template_path) const;
   std::optional<SourcePosition> line_in_values_block(const Reads& reads, std::string_view template_path,
                                                      std::string_view rendered_line) const;
   std::optional<SourcePosition> entry_of_line(const Reads& reads, std::string_view template_path,

@@ -311,14 +311,35 @@ bool under_a_read(const ValueEntry& e, const std::vector<std::vector<std::string
   return false;
 }
 
+// The scalar written at `column` of a rendered line (`key: value`, `- value`, quoted or plain),
+// unquoted; none for a mapping or list written inline, a block indicator, or a quoted string with
+// escapes (its text is not what the line shows).
+std::optional<std::string_view> scalar_at(std::string_view line, std::uint32_t column) {
+  if (column == 0 || column > line.size()) return std::nullopt;
+  std::string_view rest = line.substr(column - 1);
+  if (rest.empty() || std::string_view("{[|>&*!").find(rest[0]) != std::string_view::npos) return std::nullopt;
+  if (rest[0] == '"' || rest[0] == '\'') {
+    const std::size_t close = rest.find(rest[0], 1);
+    if (close == std::string_view::npos || rest.substr(1, close - 1).find('\\') != std::string_view::npos) {
+      return std::nullopt;
+    }
+    return rest.substr(1, close - 1);
+  }
+  rest = rest.substr(0, rest.find(" #"));
+  while (!rest.empty() && (rest.back() == ' ' || rest.back() == '\t' || rest.back() == '\r')) rest.remove_suffix(1);
+  if (rest.find(": ") != std::string_view::npos || rest.ends_with(':')) return std::nullopt;  // a key, not a value
+  return rest;
+}
+
 }  // namespace
 
-void ChartFolder::part_from_values(Finding& f, const Reads& reads, std::string_view template_path) const {
-  if (reads.empty()) return;
+void ChartFolder::value_from_reads(Finding& f, std::string_view text, const Reads& reads,
+                                   std::string_view template_path) const {
+  if (reads.empty() || text.empty()) return;
   const std::vector<std::string> scope = chart::values_scope(dir, template_path);
   const ValueEntry* best = nullptr;
   for (const auto& e : entries) {
-    if (e.node.text() != f.value_part || !under_a_read(e, reads, scope)) continue;
+    if (e.node.text() != text || !under_a_read(e, reads, scope)) continue;
     if (!best || e.rank > best->rank) best = &e;
   }
   if (best) f.value_source = ValueSource{entry_document(*best).file->path, best->node.line(), best->node.column()};
@@ -542,7 +563,13 @@ void ChartFolder::locate(Finding& f) const {
     if (!f.value_source && !f.value_part.empty() && writes_action(template_text)) {
       // A composed value (`{{ .Values.image.repository }}:{{ .Values.image.tag }}`): the part the
       // finding is about, where the template line reads it from.
-      part_from_values(f, reads_of_line(), t.path);
+      value_from_reads(f, f.value_part, reads_of_line(), t.path);
+    }
+    if (!f.value_source && f.value_part.empty() && writes_action(template_text)) {
+      // A scalar the line reads from values under a key of another name (`timeoutSeconds: {{
+      // .Values.probes.livenessTimeout }}`, too short to be matched by its text alone): the entry
+      // the line reads that holds it.
+      if (auto scalar = scalar_at(rendered_line, f.column)) value_from_reads(f, *scalar, reads_of_line(), t.path);
     }
     if (f.value_source) {
       prefer_values_read(f, reads_of_line(), t.path);
