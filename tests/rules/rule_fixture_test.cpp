@@ -154,6 +154,15 @@ void check_manifest_fixtures(const chartproof::RuleDefinition& def) {
       CHECK(f.pack == def.meta.pack);
       CHECK_FALSE(f.message.empty());
       CHECK_FALSE(f.remediation.empty());
+      // A fix only from a rule whose metadata says what `chartproof fix` writes (docs, explain).
+      CHECK_MESSAGE((!f.fix || !def.meta.automatic_fix.empty()),
+                    "line " << f.line << " has a fix, but the rule's automatic_fix is empty");
+    }
+    // And a rule that says so shows one in its fail.yaml (with its fail policy's values).
+    if (!def.meta.automatic_fix.empty()) {
+      const bool shown = std::any_of(fail.findings.begin(), fail.findings.end(),
+                                     [&](const chartproof::Finding& f) { return f.rule == id && f.fix; });
+      CHECK_MESSAGE(shown, "the rule declares automatic_fix, but no finding of fail.yaml carries a fix");
     }
   }
 }

@@ -25,7 +25,7 @@ from .fleet import AuditReport, audit
 from .packs import Rule, RulePack, catalogue as _catalogue
 
 __all__ = [
-    "AuditReport", "audit", "ChartError", "Error", "Finding", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
+    "AuditReport", "audit", "ChartError", "Error", "Finding", "Fix", "Graph", "InputError", "Location", "ParseError", "Policy", "PolicyError",
     "Report", "Resource", "ResourceRef", "Rule", "RuleError", "RulePack", "Summary", "UsageError", "lint",
     "cel", "fix", "FixResult", "formats", "lint_chart", "options", "parse", "rules",
     "__version__",
@@ -96,6 +96,8 @@ class Finding:
     more: Tuple["Finding", ...] = ()
     """Chart mode: the same rule at the same edit location on other objects (or fields), one fix
     for all: each as a finding of its own. Empty for a finding about one object."""
+    fix: Optional["Fix"] = None
+    """In ``chartproof.fix``'s report: the verified edit that fixes it (None in a lint report)."""
 
     @property
     def objects(self) -> int:
@@ -135,6 +137,20 @@ class Summary:
     helm_test_hooks: int = 0  #: ``helm test`` hook pods, linted only by the policy's ``helmTests.packs``
 
 
+@dataclass(frozen=True)
+class Fix:
+    """A verified edit, as SARIF's ``fixes`` state it: the region ``[start, end)`` of ``file``
+    (1-based lines and columns) replaced by ``inserted``."""
+
+    description: str
+    file: str
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int
+    inserted: str
+
+
 def _location(d: Optional[Dict[str, Any]]) -> Optional[Location]:
     return Location(d["file"], d["line"], d["column"]) if d is not None else None
 
@@ -149,7 +165,8 @@ def _finding(core: "_core.Finding") -> Finding:
         path=core.path, template=core.template,
         value_source=_location(core.value_source), remediation=core.remediation, mapped=core.mapped,
         rendered=_location(core.rendered), template_line=_location(core.template_line),
-        include_site=_location(core.include_site), more=tuple(_finding(m) for m in core.more))
+        include_site=_location(core.include_site), more=tuple(_finding(m) for m in core.more),
+        fix=Fix(**core.fix) if core.fix is not None else None)
 
 
 class Report:
@@ -471,10 +488,18 @@ class FixResult:
         self.diff: str = core["diff"]
         self.changed_files: List[str] = list(core["changed_files"])
         self.outcomes: List[Dict[str, Any]] = [dict(o) for o in core["outcomes"]]
+        #: The lint report of the chart as it was, each finding whose fix was kept with its ``fix``
+        #: (``report.to_sarif()`` carries them as SARIF ``fixes``, ``to_json()`` as ``fix``).
+        self.report: Report = Report(core["report"])
 
     @property
     def kept(self) -> List[Dict[str, Any]]:
         return [o for o in self.outcomes if o["status"] == "kept"]
+
+    @property
+    def fixes(self) -> List[Finding]:
+        """The findings of ``report`` that a kept edit fixes (each with its ``fix``)."""
+        return [f for f in self.report.findings if f.fix is not None]
 
 
 def fix(paths: Paths, *, write: bool = False, packs: Optional[Sequence[RulePack]] = None,

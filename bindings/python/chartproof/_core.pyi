@@ -56,6 +56,7 @@ class Finding:
     rendered: Optional[Dict[str, Any]]
     template_line: Optional[Dict[str, Any]]
     include_site: Optional[Dict[str, Any]]
+    fix: Optional[Dict[str, Any]]
     more: List["Finding"]
     def to_dict(self) -> Dict[str, Any]: ...
 

@@ -81,6 +81,21 @@ py::object position_dict(const std::optional<SourcePosition>& at) {
 
 py::object value_source_dict(const Finding& f) { return position_dict(f.value_source); }
 
+// A kept fix's edit (`chartproof fix`'s report), as the JSON's `fix` states it; None otherwise.
+py::object fix_dict(const Finding& f) {
+  if (!f.fixed_by) return py::none();
+  const FixReplacement& r = *f.fixed_by;
+  py::dict d;
+  d["description"] = r.description;
+  d["file"] = r.file;
+  d["start_line"] = r.start_line;
+  d["start_column"] = r.start_column;
+  d["end_line"] = r.end_line;
+  d["end_column"] = r.end_column;
+  d["inserted"] = r.inserted;
+  return d;
+}
+
 py::dict finding_dict(const Finding& f) {
   py::dict d;
   d["rule"] = f.rule;
@@ -98,6 +113,7 @@ py::dict finding_dict(const Finding& f) {
   d["template_line"] = position_dict(f.template_line);
   d["include_site"] = position_dict(f.include_site);
   d["value_source"] = value_source_dict(f);
+  d["fix"] = fix_dict(f);
   d["remediation"] = f.remediation;
   py::list more;
   for (const auto& m : f.more) more.append(finding_dict(m));
@@ -208,6 +224,7 @@ PYBIND11_MODULE(_core, m) {
       .def_property_readonly("rendered", [](const Finding& f) { return position_dict(f.rendered); })
       .def_property_readonly("template_line", [](const Finding& f) { return position_dict(f.template_line); })
       .def_property_readonly("include_site", [](const Finding& f) { return position_dict(f.include_site); })
+      .def_property_readonly("fix", &fix_dict)
       .def_readonly("more", &Finding::more)
       .def("to_dict", &finding_dict)
       .def("__repr__", [](const Finding& f) {
@@ -360,6 +377,7 @@ PYBIND11_MODULE(_core, m) {
         out["diff"] = fixed.value().diff;
         out["changed_files"] = fixed.value().changed_files;
         out["outcomes"] = outcomes;
+        out["report"] = fixed.value().report;  // each kept fix on its finding (`fix`), as JSON and SARIF state it
         return out;
       },
       py::arg("request"), py::arg("write") = false, py::arg("packs") = py::none());

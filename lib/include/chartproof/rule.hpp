@@ -71,6 +71,11 @@ struct RuleMeta {
   std::string summary;
   std::string rationale;
   std::string remediation;
+  /// What `chartproof fix` writes for its findings (the rule sets Field::fix where it reports), in
+  /// words for docs and `explain`; empty when the fix needs a person's judgement. The fixture test
+  /// holds the two together: a finding with a fix only from a rule that says so, and such a rule's
+  /// fail.yaml holds one.
+  std::string automatic_fix = {};
   std::vector<ParamSpec> params;
   /// What the rule checks, so the engine calls that entry point and no other: each resource
   /// (Rule::check, the default), each document (check_document), each chart folder (check_chart)

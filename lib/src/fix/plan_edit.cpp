@@ -72,6 +72,14 @@ std::optional<std::pair<std::string_view, std::string_view>> key_at(std::string_
   return std::make_pair(key, after);
 }
 
+// `value` in the quotes `token` is written in, when it has them (a person who quoted `"8080"` keeps
+// the quotes: the template may rely on the value being a string), and the value needs no escape.
+std::string in_quotes_of(std::string_view token, const std::string& value) {
+  if (token.size() < 2 || (token[0] != '"' && token[0] != '\'')) return value;
+  if (value.find(token[0]) != std::string::npos || value.find('\\') != std::string::npos) return value;
+  return token[0] + value + token[0];
+}
+
 }  // namespace
 
 std::vector<std::string> values_block_below(std::string_view text, std::uint32_t line) {
@@ -80,7 +88,10 @@ std::vector<std::string> values_block_below(std::string_view text, std::uint32_t
     const auto next = support::text_line(text, n);
     if (!next) break;
     if (rtrim(*next).empty()) continue;
-    if (indentation(*next) <= indentation(key_line) || next->find("toYaml") == std::string_view::npos) return {};
+    // The block's line is indented below the key, or is an action alone at any indentation (`{{
+    // toYaml .Values.resources | indent 10 }}` at column 1: its own indent puts the block there).
+    const bool child = indentation(*next) > indentation(key_line) || next->substr(indentation(*next)).starts_with("{{");
+    if (!child || next->find("toYaml") == std::string_view::npos) return {};
     auto reads = chart::values_read(*next);
     if (reads.size() != 1 || reads.front().empty()) return {};
     return reads.front();
@@ -106,8 +117,9 @@ PlannedEdit plan_edit(const Finding& f, std::string_view text, std::string_view 
     if (!length || rest.substr(0, *length).find("{{") != std::string_view::npos) {
       return {std::nullopt, "a template action writes part of the value"};
     }
-    if (rest.substr(0, *length) == value) return {std::nullopt, "the line already holds the value"};
-    return {TextEdit{f.line, f.column, static_cast<std::uint32_t>(*length), value, {}}, {}};
+    const std::string written = in_quotes_of(rest.substr(0, *length), value);
+    if (rest.substr(0, *length) == written) return {std::nullopt, "the line already holds the value"};
+    return {TextEdit{f.line, f.column, static_cast<std::uint32_t>(*length), written, {}}, {}};
   }
   if (!key) return {std::nullopt, "the line holds neither the value nor a key to add it under"};
   // A key (a mapping that lacks the field) or a list item's first key (the item lacks it): the keys

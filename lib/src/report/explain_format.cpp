@@ -35,6 +35,7 @@ std::string format_explain(const RuleDefinition& def) {
   out << m.id << " (" << m.pack << ", " << severity_name(m.severity) << (m.enabled_by_default ? "" : ", off by default")
       << ")\n\n"
       << m.summary << "\n\nWhy: " << m.rationale << "\n\nFix: " << m.remediation << "\n";
+  if (!m.automatic_fix.empty()) out << "\n`chartproof fix` writes: " << m.automatic_fix << "\n";
   if (!m.kinds.empty()) {
     out << "\nChecks:";
     for (const auto& k : m.kinds) out << " " << k;

@@ -70,6 +70,7 @@ std::string format_rules_markdown(const std::vector<RuleDefinition>& rules) {
     md << ".cpp`; fixtures: `testdata/rules/" << m.id << "/`\n\n"
        << "Why: " << m.rationale << "\n\n"
        << "Fix: " << m.remediation << "\n";
+    if (!m.automatic_fix.empty()) md << "\n`chartproof fix` writes: " << m.automatic_fix << "\n";
     if (!m.params.empty()) {
       md << "\n| Parameter | Default | Meaning |\n|---|---|---|\n";
       for (const auto& p : m.params) {
@@ -108,6 +109,8 @@ std::string format_rules_json(const std::vector<RuleDefinition>& rules) {
     write_string(w, m.rationale);
     write_key(w, "remediation");
     write_string(w, m.remediation);
+    write_key(w, "automaticFix");
+    write_string(w, m.automatic_fix);
     write_key(w, "params");
     w.StartArray();
     for (const auto& p : m.params) {

@@ -56,7 +56,7 @@ class ProbeContractMismatch : public Rule {
     std::string hpath = path + "." + spec.type;
     if (!spec.path.empty() && handler.get_text("path") != spec.path) {
       Node p = handler.get("path");
-      out.report(r, Field{p ? p : handler, hpath + ".path"},
+      out.report(r, Field{p ? p : handler, hpath + ".path", {}, {}, FieldFix{{}, spec.path}},
                  subject + " checks path " + in_quotes(p ? p.text() : "/") + "; the contract requires " +
                      in_quotes(spec.path));
     }
@@ -64,7 +64,7 @@ class ProbeContractMismatch : public Rule {
       Node port = handler.get("port");
       // A name and the number of the containerPort it names are the same port.
       if (!port || resolve_port(c, port.text()) != resolve_port(c, spec.port)) {
-        out.report(r, Field{port ? port : handler, hpath + ".port"},
+        out.report(r, Field{port ? port : handler, hpath + ".port", {}, {}, FieldFix{{}, spec.port}},
                    subject + " targets port " + in_quotes(port.text()) + "; the contract requires port " +
                        in_quotes(spec.port));
       }
@@ -73,7 +73,7 @@ class ProbeContractMismatch : public Rule {
       Node scheme = handler.get("scheme");
       std::string_view actual = scheme ? scheme.text() : "HTTP";
       if (actual != spec.scheme) {
-        out.report(r, Field{scheme ? scheme : handler, hpath + ".scheme"},
+        out.report(r, Field{scheme ? scheme : handler, hpath + ".scheme", {}, {}, FieldFix{{}, spec.scheme}},
                    subject + " uses scheme " + std::string(actual) + "; the contract requires " + spec.scheme);
       }
     }
@@ -120,6 +120,8 @@ RuleDefinition probe_contract_mismatch_rule() {
                    "the same port. Nothing is required until the parameters say so.",
       .remediation = "Make the probe match the contract, or change the contract in the policy if this service is "
                      "different (with a scope for it).",
+      .automatic_fix = "the contract's path, port or scheme where the probe writes another (a missing probe or handler "
+                       "is left to a person).",
       .params = {ParamSpec{"liveness", "required liveness handler, e.g. \"httpGet /health/live port=http\"",
                            std::string(), &handler_problem},
                  ParamSpec{"readiness", "required readiness handler", std::string(), &handler_problem},

@@ -31,14 +31,16 @@ class ProbeTimingInvalid : public Rule {
           Node v = probe.get(f.name);
           auto value = v.as_int();
           if (value && *value < f.minimum) {
-            out.report(r, Field{v, path + "." + std::string(f.name)},
-                       subject + " sets " + std::string(f.name) + " to " + std::to_string(*value) +
-                           "; the minimum is " + std::to_string(f.minimum));
+            // Fixed with the value Kubernetes uses when the field is left out.
+            out.report(
+                r, Field{v, path + "." + std::string(f.name), {}, {}, FieldFix{{}, std::to_string(f.default_value)}},
+                subject + " sets " + std::string(f.name) + " to " + std::to_string(*value) + "; the minimum is " +
+                    std::to_string(f.minimum));
           }
         }
         Node success = probe.get("successThreshold");
         if (kind.name != "readiness" && success.as_int().value_or(1) != 1) {
-          out.report(r, Field{success, path + ".successThreshold"},
+          out.report(r, Field{success, path + ".successThreshold", {}, {}, FieldFix{{}, "1"}},
                      subject + " sets successThreshold to " + std::string(success.text()) +
                          "; Kubernetes requires 1 for " + std::string(kind.name) + " probes");
         }
@@ -49,7 +51,8 @@ class ProbeTimingInvalid : public Rule {
         // Equal is valid and common (a check every 5 s that may take 5 s); longer runs, but a
         // hanging check then delays the next one: a warning.
         if (p >= 1 && t >= 1 && t > p) {
-          Field at = timeout ? Field{timeout, path + ".timeoutSeconds"} : Field{period, path + ".periodSeconds"};
+          Field at = timeout ? Field{timeout, path + ".timeoutSeconds", {}, {}, FieldFix{{}, std::to_string(p)}}
+                             : Field{period, path + ".periodSeconds"};
           out.report_at_most(r, at,
                              subject + " has timeoutSeconds " + std::to_string(t) + " > periodSeconds " +
                                  std::to_string(p) +
@@ -77,7 +80,9 @@ RuleDefinition probe_timing_invalid_rule() {
           "filled in) runs, but a hanging endpoint then blocks the probe worker past the next period: checks "
           "run late and failureThreshold counts more wall time than intended (a warning).",
       .remediation = "Keep timeoutSeconds at most periodSeconds (e.g. period 10, timeout 2), every value positive, and "
-                     "successThreshold 1 except on readiness probes."});
+                     "successThreshold 1 except on readiness probes.",
+      .automatic_fix = "`successThreshold: 1` on liveness and startup probes; a value below its minimum becomes "
+                       "Kubernetes' default for it; a timeout above the period becomes the period."});
 }
 
 }  // namespace chartproof::rules

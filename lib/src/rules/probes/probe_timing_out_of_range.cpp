@@ -31,7 +31,7 @@ class ProbeTimingOutOfRange : public Rule {
           std::int64_t actual = v.as_int().value_or(probe_default(b.field));
           bool ok = b.op == "=" ? actual == b.value : b.op == "<=" ? actual <= b.value : actual >= b.value;
           if (ok) continue;
-          out.report(r, Field{v ? v : probe, path + "." + b.field},
+          out.report(r, Field{v ? v : probe, path + "." + b.field, {}, {}, FieldFix{{}, std::to_string(b.value)}},
                      subject + " has " + b.field + " " + std::to_string(actual) + (v ? "" : " (the default)") +
                          "; the contract requires " + b.field + b.op + std::to_string(b.value));
         }
@@ -41,7 +41,14 @@ class ProbeTimingOutOfRange : public Rule {
           std::int64_t period = probe.get("periodSeconds").as_int().value_or(10);
           std::int64_t window = delay + failures * period;
           if (window < min_startup_window_) {
-            out.report(r, Field{probe, path},
+            // At failureThreshold, the one value that widens the window without slowing detection
+            // once the container runs (the startup probe stops at its first success).
+            Node threshold = probe.get("failureThreshold");
+            Field at{threshold ? threshold : probe, path + ".failureThreshold"};
+            if (period > 0) {
+              at.fix = FieldFix{{}, std::to_string((min_startup_window_ - delay + period - 1) / period)};
+            }
+            out.report(r, at,
                        subject + " allows " + std::to_string(window) + " s to start (initialDelaySeconds " +
                            std::to_string(delay) + " + failureThreshold " + std::to_string(failures) +
                            " x periodSeconds " + std::to_string(period) + "); the contract requires at least " +
@@ -90,6 +97,8 @@ RuleDefinition probe_timing_out_of_range_rule() {
                    "failureThreshold=3\"` and `min_startup_window: 30`; unset fields count with Kubernetes' defaults "
                    "(period 10, timeout 1, failures 3, delay 0). Nothing is required until the parameters say so.",
       .remediation = "Set the probe's timing within the bounds, or change the bounds in the policy for this service.",
+      .automatic_fix = "the contract's bound (`timeoutSeconds<=2`: 2); for a startup window too short, the "
+                       "failureThreshold that makes it long enough.",
       .params = {ParamSpec{"liveness", "bounds for the liveness probe, e.g. \"periodSeconds=10 timeoutSeconds<=2\"",
                            std::string(), &timing_problem},
                  ParamSpec{"readiness", "bounds for the readiness probe", std::string(), &timing_problem},

@@ -81,6 +81,8 @@ RuleDefinition pod_security_rule() {
       .remediation = "Change the field the message names: drop the host namespace, hostPath or hostPort; set "
                      "`runAsNonRoot: true`, `allowPrivilegeEscalation: false`, `capabilities: {drop: [ALL]}` and "
                      "`seccompProfile: {type: RuntimeDefault}` in the securityContext.",
+      .automatic_fix = "for the checks one value fixes: `false` for host namespaces and privileged, "
+                       "`allowPrivilegeEscalation: false` where it is written true.",
       .params = {ParamSpec{"level", "the Pod Security Standards level: baseline or restricted",
                            std::string("restricted"), check_level},
                  ParamSpec{"version", "the policy version (latest, v1.30); empty: the --kube-version's", std::string(),

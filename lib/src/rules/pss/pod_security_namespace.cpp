@@ -83,7 +83,9 @@ RuleDefinition pod_security_namespace_rule() {
           "info. The checks are pod-security's; a namespace without a `-version` label is checked at "
           "--kube-version's policy version.",
       .remediation = "Make the pod pass the namespace's level (the message names the field), or label the "
-                     "namespace with the level its workloads need."});
+                     "namespace with the level its workloads need.",
+      .automatic_fix = "for the checks one value fixes: `false` for host namespaces and privileged, "
+                       "`allowPrivilegeEscalation: false` where it is written true."});
 }
 
 }  // namespace chartproof::rules

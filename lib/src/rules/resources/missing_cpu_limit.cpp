@@ -6,7 +6,7 @@ namespace {
 
 class MissingCpuLimit : public MissingResourceRule {
  public:
-  explicit MissingCpuLimit(const Params&) : MissingResourceRule("limits", "cpu", "CPU limit") {}
+  explicit MissingCpuLimit(const Params& p) : MissingResourceRule("limits", "cpu", "CPU limit", p) {}
 };
 
 }  // namespace
@@ -22,7 +22,9 @@ RuleDefinition missing_cpu_limit_rule() {
           "A container without a CPU limit can take every idle core of its node and slow its neighbours; many "
           "clusters enforce limits with a LimitRange or quota, and such pods are then rejected at install time." +
           limit_range_note(),
-      .remediation = "Set `resources.limits.cpu`, e.g. `500m` (at least the request)."});
+      .remediation = "Set `resources.limits.cpu`, e.g. `500m` (at least the request).",
+      .automatic_fix = "the `fix_value` parameter's quantity, when the policy sets one (strict: 1).",
+      .params = {fix_value_param("CPU limit")}});
 }
 
 }  // namespace chartproof::rules

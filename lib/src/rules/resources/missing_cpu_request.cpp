@@ -6,7 +6,7 @@ namespace {
 
 class MissingCpuRequest : public MissingResourceRule {
  public:
-  explicit MissingCpuRequest(const Params&) : MissingResourceRule("requests", "cpu", "CPU request") {}
+  explicit MissingCpuRequest(const Params& p) : MissingResourceRule("requests", "cpu", "CPU request", p) {}
 };
 
 }  // namespace
@@ -24,7 +24,9 @@ RuleDefinition missing_cpu_request_rule() {
           "A "
           "container with only a CPU limit is not reported: Kubernetes uses the limit as its request." +
           limit_range_note(),
-      .remediation = "Set `resources.requests.cpu` to what the container uses under normal load, e.g. `250m`."});
+      .remediation = "Set `resources.requests.cpu` to what the container uses under normal load, e.g. `250m`.",
+      .automatic_fix = "the `fix_value` parameter's quantity, when the policy sets one (strict: 100m).",
+      .params = {fix_value_param("CPU request")}});
 }
 
 }  // namespace chartproof::rules

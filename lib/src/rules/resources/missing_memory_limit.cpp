@@ -6,7 +6,7 @@ namespace {
 
 class MissingMemoryLimit : public MissingResourceRule {
  public:
-  explicit MissingMemoryLimit(const Params&) : MissingResourceRule("limits", "memory", "memory limit") {}
+  explicit MissingMemoryLimit(const Params& p) : MissingResourceRule("limits", "memory", "memory limit", p) {}
 };
 
 }  // namespace
@@ -24,7 +24,9 @@ RuleDefinition missing_memory_limit_rule() {
           "container is OOM-killed and restarted. The pod runs without one, so this is a warning (`strict` makes it "
           "an error)." +
           limit_range_note(),
-      .remediation = "Set `resources.limits.memory`, e.g. `512Mi` (at least the request)."});
+      .remediation = "Set `resources.limits.memory`, e.g. `512Mi` (at least the request).",
+      .automatic_fix = "the `fix_value` parameter's quantity, when the policy sets one (strict: 512Mi).",
+      .params = {fix_value_param("memory limit")}});
 }
 
 }  // namespace chartproof::rules

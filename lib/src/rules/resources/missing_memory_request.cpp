@@ -6,7 +6,7 @@ namespace {
 
 class MissingMemoryRequest : public MissingResourceRule {
  public:
-  explicit MissingMemoryRequest(const Params&) : MissingResourceRule("requests", "memory", "memory request") {}
+  explicit MissingMemoryRequest(const Params& p) : MissingResourceRule("requests", "memory", "memory request", p) {}
 };
 
 }  // namespace
@@ -23,7 +23,9 @@ RuleDefinition missing_memory_request_rule() {
           "and under memory pressure the kubelet evicts pods that exceed their requests first. A container with "
           "only a memory limit is not reported: Kubernetes uses the limit as its request." +
           limit_range_note(),
-      .remediation = "Set `resources.requests.memory` to the container's steady working set, e.g. `256Mi`."});
+      .remediation = "Set `resources.requests.memory` to the container's steady working set, e.g. `256Mi`.",
+      .automatic_fix = "the `fix_value` parameter's quantity, when the policy sets one (strict: 128Mi).",
+      .params = {fix_value_param("memory request")}});
 }
 
 }  // namespace chartproof::rules

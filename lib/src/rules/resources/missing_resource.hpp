@@ -5,6 +5,7 @@
 #include <string>
 
 #include "chartproof/graph.hpp"
+#include "rules/resources/resource_values.hpp"
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
@@ -43,13 +44,23 @@ inline std::string limit_range_note() {
          "the LimitRanger admission plugin fills the value in when the pod is created.";
 }
 
+/// The parameter of each missing-resource rule that makes it a fixable one: the quantity the policy
+/// states for a container that leaves the value out (strict states them), written by `chartproof fix`.
+/// Empty (the default) offers no edit: how much a workload needs is the team's call, not ours.
+inline ParamSpec fix_value_param(std::string_view what) {
+  return ParamSpec{
+      "fix_value",
+      "the " + std::string(what) + " `chartproof fix` writes where it is missing (a quantity; empty = no fix)",
+      std::string(), &quantity_param_problem};
+}
+
 /// A rule that reports containers and init containers lacking resources.<section>.<resource>,
 /// unless a LimitRange of their namespace in the input fills it in at admission.
 /// (Ephemeral containers are not in the model's containers: invalid-resource reports them.)
 class MissingResourceRule : public Rule {
  public:
-  MissingResourceRule(std::string_view section, std::string_view resource, std::string_view what)
-      : section_(section), resource_(resource), what_(what) {}
+  MissingResourceRule(std::string_view section, std::string_view resource, std::string_view what, const Params& p)
+      : section_(section), resource_(resource), what_(what), fix_value_(p.get_string("fix_value")) {}
 
   void check(const Resource& r, const RuleContext& ctx, Reporter& out) const override {
     if (limit_range_filling(ctx.graph, r.ref.namespace_, section_, resource_)) return;
@@ -61,6 +72,7 @@ class MissingResourceRule : public Rule {
       if (section_ == "requests" && limit && !limit.is_null()) continue;
       Field at = field_or_closest(c, "resources", section_);
       at.path += "." + resource_;
+      if (!fix_value_.empty()) at.fix = FieldFix{{}, fix_value_};
       out.report(r, at, c.describe() + " has no " + what_);
     }
   }
@@ -69,6 +81,7 @@ class MissingResourceRule : public Rule {
   std::string section_;
   std::string resource_;
   std::string what_;
+  std::string fix_value_;
 };
 
 }  // namespace chartproof::rules

@@ -51,15 +51,6 @@ class ResourceOutOfRange : public Rule {
   std::vector<Bound> bounds_;
 };
 
-// A bound must parse, or the check it configures would silently never fire.
-std::optional<std::string> quantity_problem(const ParamValue& value) {
-  const auto* text = std::get_if<std::string>(&value);
-  if (!text || text->empty() || parse_quantity(*text)) return std::nullopt;
-  return "\"" + *text +
-         "\" is not a Kubernetes quantity: a number with an optional suffix, e.g. 250m or 2 (CPU), 512Mi or 1Gi "
-         "(memory; binary Ki Mi Gi Ti, decimal k M G T; not MB or GB)";
-}
-
 std::vector<ParamSpec> bound_params() {
   std::vector<ParamSpec> out;
   for (const char* section : {"request", "limit"}) {
@@ -68,7 +59,7 @@ std::vector<ParamSpec> bound_params() {
         out.push_back(ParamSpec{std::string(side) + "_" + name + "_" + section,
                                 std::string(side == std::string("min") ? "smallest" : "largest") + " " + name + " " +
                                     section + " allowed (a quantity; empty = no bound)",
-                                std::string(), &quantity_problem});
+                                std::string(), &quantity_param_problem});
       }
     }
   }

@@ -1,6 +1,7 @@
 #pragma once
 // The quantities a pod spec and a PVC write, with their paths.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,16 @@
 #include "rules/rule_support.hpp"
 
 namespace chartproof::rules {
+
+/// Why a quantity parameter is unusable (a bound, or the value a fix writes), where a policy sets
+/// one that does not parse: the check it configures would silently never fire.
+inline std::optional<std::string> quantity_param_problem(const ParamValue& value) {
+  const auto* text = std::get_if<std::string>(&value);
+  if (!text || text->empty() || parse_quantity(*text)) return std::nullopt;
+  return "\"" + *text +
+         "\" is not a Kubernetes quantity: a number with an optional suffix, e.g. 250m or 2 (CPU), 512Mi or 1Gi "
+         "(memory; binary Ki Mi Gi Ti, decimal k M G T; not MB or GB)";
+}
 
 /// One value under resources.requests/limits of a container.
 struct ResourceValue {

@@ -64,6 +64,8 @@ class RolloutCausesDowntime : public Rule {
     }
     if (unavailable_pods >= replicas) {
       Field at = unavailable_node ? unavailable_at : Field{replicas_node ? replicas_node : r.root, "spec.replicas"};
+      // maxUnavailable 0 keeps every ready pod while maxSurge (not 0 here) brings new ones up first.
+      if (unavailable_node && surge->number != 0) at.fix = FieldFix{{}, "0"};
       out.report_at_most(r, at,
                          "maxUnavailable resolves to " + std::to_string(unavailable_pods) + " of " +
                              replicas_text(replicas) + ": an update can take every ready pod down at once",
@@ -92,7 +94,8 @@ RuleDefinition rollout_causes_downtime_rule() {
           "need it.",
       .remediation =
           "Use RollingUpdate with `maxUnavailable: 0` and `maxSurge: 1` (or 25%), and at least 2 replicas for "
-          "services that must stay up."});
+          "services that must stay up.",
+      .automatic_fix = "`maxUnavailable: 0` where maxSurge is not 0 (new pods come up before old ones go)."});
 }
 
 }  // namespace chartproof::rules

@@ -37,7 +37,9 @@ RuleDefinition deprecated_api_version_rule() {
                    "that cannot be upgraded. Deprecation and removal versions and the replacement come from the API "
                    "lifecycle table bundled with the schemas (removals scheduled after 1.36 are the generator defaults "
                    "kube-apiserver announces).",
-      .remediation = "Move to the replacement apiVersion named in the message."});
+      .remediation = "Move to the replacement apiVersion named in the message.",
+      .automatic_fix =
+          "the replacement apiVersion, kept only where the object's fields carry over (verification lints it again)."});
 }
 
 }  // namespace chartproof::rules

@@ -38,7 +38,9 @@ RuleDefinition removed_api_version_rule() {
           "the replacement come from the API lifecycle table bundled with the schemas; the target is "
           "--kube-version (default: the newest bundled version).",
       .remediation = "Change apiVersion to the replacement named in the message and adapt the fields it changed (e.g. "
-                     "Ingress backends, `selector` now required on Deployments)."});
+                     "Ingress backends, `selector` now required on Deployments).",
+      .automatic_fix =
+          "the replacement apiVersion, kept only where the object's fields carry over (verification lints it again)."});
 }
 
 }  // namespace chartproof::rules

@@ -57,6 +57,8 @@ RuleDefinition capabilities_not_dropped_rule() {
           "them and Pod Security Admission exempts them.",
       .remediation = "Set `securityContext.capabilities.drop: [ALL]`, and `add` only what the process needs "
                      "(e.g. NET_BIND_SERVICE to bind ports below 1024).",
+      .automatic_fix = "`capabilities: {drop: [ALL]}` where the container has no drop list (a list that lacks ALL is "
+                       "left to a person: which to keep?).",
       .params = {ParamSpec{"exact_case", "accept only `ALL` as written, as Pod Security Admission does", false}}});
 }
 

@@ -37,7 +37,8 @@ RuleDefinition host_namespace_shared_rule() {
           "hostPID lets it see and signal every process on the node; hostIPC lets it read shared memory of other "
           "workloads. The Pod Security Standards forbid all three at the baseline level.",
       .remediation =
-          "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service."});
+          "Remove `hostNetwork`, `hostPID` and `hostIPC` (or set them to false); expose ports with a Service.",
+      .automatic_fix = "`hostNetwork`, `hostPID` or `hostIPC: false`."});
 }
 
 }  // namespace chartproof::rules

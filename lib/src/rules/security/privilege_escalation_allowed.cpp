@@ -54,7 +54,8 @@ RuleDefinition privilege_escalation_allowed_rule() {
           "containers are reported too. Required by the Pod Security Standards' restricted level. "
           "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
           "them and Pod Security Admission exempts them.",
-      .remediation = "Set `securityContext.allowPrivilegeEscalation: false` on every container."});
+      .remediation = "Set `securityContext.allowPrivilegeEscalation: false` on every container.",
+      .automatic_fix = "`allowPrivilegeEscalation: false` (not where privileged or CAP_SYS_ADMIN implies true)."});
 }
 
 }  // namespace chartproof::rules

@@ -30,7 +30,8 @@ RuleDefinition privileged_container_rule() {
           "name, so any compromise of the application is a compromise of the node and its other pods. The Pod "
           "Security Standards forbid it at the baseline level.",
       .remediation =
-          "Remove `securityContext.privileged: true`; grant only the specific capability the workload needs."});
+          "Remove `securityContext.privileged: true`; grant only the specific capability the workload needs.",
+      .automatic_fix = "`privileged: false`."});
 }
 
 }  // namespace chartproof::rules

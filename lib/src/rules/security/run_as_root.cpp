@@ -77,6 +77,8 @@ RuleDefinition run_as_root_rule() {
       .remediation =
           "Set `securityContext.runAsNonRoot: true` and `runAsUser: 1000` (any UID >= min_uid) on the pod or "
           "container, and build the image with a non-root USER.",
+      .automatic_fix =
+          "`runAsUser:` the policy's minimum UID where a UID of 0 (or below it) is written; else `runAsNonRoot: true`.",
       .params = {ParamSpec{"min_uid", "smallest UID accepted in runAsUser", std::int64_t{1}, &non_negative_problem},
                  ParamSpec{"forbid_root_group", "also report runAsGroup: 0", false}}});
 }

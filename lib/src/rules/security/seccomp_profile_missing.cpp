@@ -43,7 +43,8 @@ RuleDefinition seccomp_profile_missing_rule() {
           "Security Standards' restricted level requires RuntimeDefault or Localhost. "
           "Windows pods (`spec.os.name: windows`) are skipped: the API server rejects this Linux-only field on "
           "them and Pod Security Admission exempts them.",
-      .remediation = "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod."});
+      .remediation = "Set `securityContext.seccompProfile.type: RuntimeDefault` on the pod.",
+      .automatic_fix = "`seccompProfile: {type: RuntimeDefault}`."});
 }
 
 }  // namespace chartproof::rules

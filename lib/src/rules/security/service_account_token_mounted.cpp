@@ -46,7 +46,8 @@ RuleDefinition service_account_token_mounted_rule() {
           "attacker in a web container can then use whatever RBAC that account has. The pod's setting overrides "
           "the ServiceAccount's; a ServiceAccount not in the input is assumed to mount. Off in the recommended "
           "profile, on in strict.",
-      .remediation = "Set `automountServiceAccountToken: false` on the pod spec (or on a dedicated ServiceAccount)."});
+      .remediation = "Set `automountServiceAccountToken: false` on the pod spec (or on a dedicated ServiceAccount).",
+      .automatic_fix = "`automountServiceAccountToken: false` in the pod spec."});
 }
 
 }  // namespace chartproof::rules

@@ -39,7 +39,8 @@ RuleDefinition writable_root_filesystem_rule() {
           "them and Pod Security Admission exempts them.",
       .remediation =
           "Set `securityContext.readOnlyRootFilesystem: true` and mount an `emptyDir` where the process writes "
-          "(/tmp, cache directories)."});
+          "(/tmp, cache directories).",
+      .automatic_fix = "`readOnlyRootFilesystem: true`."});
 }
 
 }  // namespace chartproof::rules

@@ -1,7 +1,9 @@
 // unsupported-value: a field with a fixed set of values (a protocol, a policy, a type) set to one
 // the API server does not support. The schema types these fields as plain strings; the per-kind
 // validation checks the values (field.NotSupported).
+#include <algorithm>
 #include <array>
+#include <cctype>
 
 #include "rules/validation/validation_support.hpp"
 
@@ -91,6 +93,12 @@ void each_at(Node node, std::string_view pattern, const std::string& path, Fn&& 
   }
 }
 
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
 class UnsupportedValue : public Rule {
  public:
   explicit UnsupportedValue(const Params&) {}
@@ -108,7 +116,12 @@ class UnsupportedValue : public Rule {
         }
         std::string supported;
         for (auto v : f.values) supported += (supported.empty() ? "" : ", ") + in_quotes(v);
-        out.report(r, Field{value, at},
+        // A value that is a supported one spelled in other case (`tcp`, `always`) is fixed with it.
+        Field field{value, at};
+        for (auto v : f.values) {
+          if (!v.empty() && equal_ignoring_case(value.text(), v)) field.fix = FieldFix{{}, std::string(v)};
+        }
+        out.report(r, field,
                    at.substr(at.rfind('.') + 1) + ": Unsupported value: " + in_quotes(value.text()) +
                        ": supported values: " + supported);
       });
@@ -131,7 +144,9 @@ RuleDefinition unsupported_value_rule() {
                    "pkg/apis/core/validation/validation.go, pkg/apis/apps/validation, pkg/apis/batch/validation, "
                    "pkg/apis/networking/validation, pkg/apis/policy/validation). Values are case-sensitive: `tcp`, "
                    "`always` and `nodeport` are refused.",
-      .remediation = "Use one of the supported values the message lists, spelled as Kubernetes spells it."});
+      .remediation = "Use one of the supported values the message lists, spelled as Kubernetes spells it.",
+      .automatic_fix = "the supported value as Kubernetes spells it, where the value is one in other case (`always`: "
+                       "`Always`, `tcp`: `TCP`)."});
 }
 
 }  // namespace chartproof::rules
