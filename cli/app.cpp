@@ -24,6 +24,7 @@
 #include "cli_support.hpp"
 #include "completion.hpp"
 #include "fix_command.hpp"
+#include "lsp_command.hpp"
 #include "request_flags.hpp"
 
 namespace chartproof::cli {
@@ -175,6 +176,8 @@ int run(const std::vector<std::string>& args, Environment env) {
   CLI::App* audit_cmd = add_audit_command(app, audit);
   FixArgs fix;
   CLI::App* fix_cmd = add_fix_command(app, fix);
+  LspArgs lsp;
+  CLI::App* lsp_cmd = add_lsp_command(app, lsp);
 
   std::string rules_format = "text";
   LintRequest rules_policy;
@@ -262,6 +265,7 @@ int run(const std::vector<std::string>& args, Environment env) {
   if (*lint_cmd) return run_lint(lint, env);
   if (*audit_cmd) return run_audit_command(audit, env);
   if (*fix_cmd) return run_fix_command(fix, env);
+  if (*lsp_cmd) return run_lsp_command(lsp, env);
   if (*cel_cmd) return run_cel_command(cel_args, env);
   if (*completion_cmd) {
     const RuleCatalogue& catalogue = env.catalogue ? *env.catalogue : *RuleCatalogue::builtin();

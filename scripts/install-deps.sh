@@ -5,14 +5,15 @@
 #   run:  what building and running the CLI needs (`make run`)
 #   test: that and what the tests need (`make test`, the default): the Python package, sanitizers
 #         and fuzzers, valgrind, chromium, pre-commit, the shells of the completion tests,
-#         docker-registry (an OCI registry for the remote chart test)
+#         docker-registry (an OCI registry for the remote chart test), neovim (the editor test of
+#         `chartproof lsp`)
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 set_name=${1:-test}
 build_packages=(cmake make g++ pkg-config python3 libyaml-dev rapidjson-dev libre2-dev libcli11-dev tzdata)  # python3: the man page; tzdata: CEL's named time zones
 test_packages=(time doctest-dev pybind11-dev python3-dev python3-venv python3-pip python3-setuptools python3-pytest
                python3-jsonschema python3-distributed chromium mypy valgrind clang-14 libclang-rt-14-dev pre-commit
-               git zsh fish file docker-registry)
+               git zsh fish file docker-registry neovim)
 case $set_name in
   run) packages=("${build_packages[@]}") ;;
   test) packages=("${build_packages[@]}" "${test_packages[@]}") ;;

@@ -25,12 +25,13 @@ LAYERS = [
     ["report"],
     ["request"],
     ["audit", "fix"],
+    ["lsp"],
 ]
 # Which module each public header belongs to.
 PUBLIC = {
     "error": "support", "version": "support", "suggest": "support", "node": "parse", "parse": "parse", "model": "model", "graph": "graph",
     "finding": "graph", "chart_folder": "graph", "chart": "chart", "policy": "policy", "options": "policy",
-    "rule": "policy", "rule_pack": "policy", "baseline": "policy", "engine": "engine", "report": "report", "formats": "report", "request": "request", "request_options": "request", "cel": "request", "audit": "audit", "fix": "fix",
+    "rule": "policy", "rule_pack": "policy", "baseline": "policy", "engine": "engine", "report": "report", "formats": "report", "request": "request", "request_options": "request", "cel": "request", "audit": "audit", "fix": "fix", "lsp": "lsp",
 }
 # Downward edges that are still not allowed: output formats work on findings, never on parser
 # internals.

@@ -53,7 +53,7 @@ check "missing file message" "chartproof: /nonexistent.yaml: no such file or dir
 check "version works like --version" "$("$bin" --version)" "$("$bin" version)"
 err=$("$bin" lnt x.yaml 2>&1 >/dev/null); code=$?
 check "an unknown command is exit 2" 2 "$code"
-check "and suggests the nearest" 'chartproof: unknown command "lnt" (did you mean "lint"?); commands: lint, audit, fix, rules, explain, policy, cel, version, completion' "$err"
+check "and suggests the nearest" 'chartproof: unknown command "lnt" (did you mean "lint" or "lsp"?); commands: lint, audit, fix, lsp, rules, explain, policy, cel, version, completion' "$err"
 
 out=$(NO_COLOR=1 "$bin" lint "$src/examples/todo-app/rendered-broken.yaml"); 
 check "no escape codes when not a terminal" 0 "$(grep -c $'\x1b' <<<"$out")"

@@ -15,6 +15,8 @@
 #include "fix/plan_edit.hpp"
 #include "fix/text_edit.hpp"
 #include "jsonschema/json_schema.hpp"
+#include "lsp/frame_reader.hpp"
+#include "lsp/language_server.hpp"
 #include "model/cel_values.hpp"
 #include "rules/custom/custom_rule.hpp"
 
@@ -241,6 +243,20 @@ void evaluate_cel(std::string_view bytes) {
   (void)cel::to_literal(r.value);
 }
 
+void serve_lsp(std::string_view bytes) {
+  lsp::FrameReader reader;
+  lsp::LanguageServer server(false);
+  const std::size_t cut = bytes.empty() ? 0 : static_cast<unsigned char>(bytes[0]) % (bytes.size() + 1);
+  for (std::string_view piece : {bytes.substr(0, cut), bytes.substr(cut)}) {
+    reader.feed(piece);
+    while (auto message = reader.next()) {
+      if (*message) server.handle(message->value());
+    }
+  }
+  server.lint_dirty();
+  server.handle(bytes);
+}
+
 Target target_named(std::string_view name) {
   if (name == "lint") return &lint_manifest;
   if (name == "policy") return &load_policy;
@@ -248,6 +264,7 @@ Target target_named(std::string_view name) {
   if (name == "parse") return &parse_yaml;
   if (name == "schema") return &check_schema;
   if (name == "cel") return &evaluate_cel;
+  if (name == "lsp") return &serve_lsp;
   return nullptr;
 }
 

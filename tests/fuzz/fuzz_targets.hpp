@@ -36,7 +36,12 @@ void check_schema(std::string_view bytes);
 /// budget meet hostile input.
 void evaluate_cel(std::string_view bytes);
 
-/// The target named `name` ("lint", "policy", "chart", "parse", "schema", "cel"), or null.
+/// Bytes as what an editor writes to `chartproof lsp`: fed to the frame reader in two pieces (cut
+/// where the first byte says), each message body through the language server (documents tracked,
+/// policies checked, nothing linted), then the bytes once more as a single body.
+void serve_lsp(std::string_view bytes);
+
+/// The target named `name` ("lint", "policy", "chart", "parse", "schema", "cel", "lsp"), or null.
 using Target = void (*)(std::string_view);
 Target target_named(std::string_view name);
 

@@ -41,6 +41,9 @@ case $target in
   cel)
     # `expression NUL object`: hand-made expressions over a manifest (tests/fuzz/seeds/cel).
     cp "$src"/tests/fuzz/seeds/cel/* "$seeds"/ ;;
+  lsp)
+    # What an editor writes: recorded sessions (tests/fuzz/seeds/lsp).
+    cp "$src"/tests/fuzz/seeds/lsp/* "$seeds"/ ;;
   *) echo "run_fuzz: unknown target $target" >&2; exit 2 ;;
 esac
 # -timeout: one input may take at most 10 s (a hang or a quadratic blow-up is a finding);

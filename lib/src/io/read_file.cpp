@@ -8,6 +8,9 @@
 namespace chartproof::io {
 
 Expected<std::string> read_file(const std::filesystem::path& path) {
+  std::error_code ec;
+  // A folder opens as a stream on Linux, and its "size" is not one: asked for by name, it is an error.
+  if (std::filesystem::is_directory(path, ec)) return Error{path.string(), 0, 0, "is a folder, not a file"};
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error{path.string(), 0, 0, std::strerror(errno)};
   std::string text;

@@ -1,0 +1,74 @@
+#pragma once
+// The language server's state and its answer to each message (docs/editors.md): open documents,
+// the lint unit each belongs to (its chart folder, or itself), the diagnostics published, and the
+// settings (profile, policy files, values files, Kubernetes version, helm). Transport-free: it
+// takes message bodies and returns the bodies to send, so the tests and the fuzz target drive it
+// without a process; serve.cpp reads and writes the frames.
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <rapidjson/document.h>
+
+#include "chartproof/request.hpp"
+#include "lsp/unit_lint.hpp"
+
+namespace chartproof::lsp {
+
+struct Diagnostic {
+  std::uint32_t line = 0;            ///< 0-based, as the protocol counts
+  std::uint32_t start = 0, end = 0;  ///< UTF-16 code units on that line
+  int severity = 1;                  ///< 1 error, 2 warning, 3 information
+  std::string rule;
+  std::string message;
+};
+
+class LanguageServer {
+ public:
+  /// `lint` false: documents are tracked and answered, never linted (the fuzz target).
+  explicit LanguageServer(bool lint = true) : lint_(lint) {}
+
+  /// One message body from the client; the bodies of the messages to send back, in order.
+  std::vector<std::string> handle(std::string_view body);
+
+  /// Whether an edit is waiting to be linted (serve.cpp lints after a quiet moment, so a burst of
+  /// keystrokes is linted once, at its last version).
+  bool lint_due() const { return !dirty_.empty(); }
+  /// Lints every unit with an edit since its last lint; the publishDiagnostics to send.
+  std::vector<std::string> lint_dirty();
+
+  bool exited() const { return exited_; }
+  /// 0 after shutdown then exit; 1 for an exit without shutdown (the protocol's rule).
+  int exit_code() const { return shutdown_ ? 0 : 1; }
+
+ private:
+  struct Unit {
+    LintUnit unit;
+    std::set<std::string> published;  ///< files it published diagnostics for (cleared when gone)
+    std::map<std::string, std::vector<Diagnostic>> diagnostics;
+    std::vector<Finding> fixed;  ///< the last code-action run's findings with their kept fixes
+    std::uint64_t fixed_at = 0;  ///< edit_count_ when `fixed` was computed
+  };
+  std::vector<std::string> on_request(std::string_view method, const std::string& id, const rapidjson::Value* params);
+  std::vector<std::string> on_notification(std::string_view method, const rapidjson::Value* params);
+  void open(const std::string& path, std::string text);
+  Unit* unit_of(const std::string& path);
+  std::string policy_diagnostics(const std::string& path);
+  std::string hover(const std::string& path, std::uint32_t line, std::uint32_t character) const;
+  std::string code_actions(const std::string& path, std::uint32_t first, std::uint32_t last);
+  void configure(const rapidjson::Value* settings);
+
+  bool lint_;
+  bool initialized_ = false;
+  bool shutdown_ = false;
+  bool exited_ = false;
+  std::uint64_t edit_count_ = 0;
+  LintRequest base_;
+  std::map<std::string, std::string> documents_;  ///< open files: path → text
+  std::map<std::string, Unit> units_;             ///< by root
+  std::set<std::string> dirty_;                   ///< roots to lint
+};
+
+}  // namespace chartproof::lsp

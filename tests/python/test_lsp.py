@@ -1,0 +1,165 @@
+"""chartproof lsp (issue 35): the protocol driven message by message (initialize, didOpen,
+didChange, hover, codeAction, shutdown, exit), diagnostics for plain manifests and for a chart's
+values.yaml from unsaved buffers, code actions that are chartproof fix's verified edits, and bad
+input of every kind answered without a crash or a hang. The real editor's test is
+tests/editor/nvim_lsp_test.lua."""
+import json
+import shutil
+import subprocess
+
+from lsp_client import Client, apply_text_edits
+
+
+def lint_lines(cli, path, *options):
+    out = subprocess.run([cli, "lint", str(path), "--format", "json", "--fail-on", "never", *options],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    return sorted((f["location"]["line"], f["rule"]) for f in json.loads(out.stdout)["findings"])
+
+
+def test_a_manifest_session_from_open_to_exit(root, cli, tmp_path):
+    manifest = tmp_path / "rendered-broken.yaml"
+    shutil.copy(root / "examples/todo-app/rendered-broken.yaml", manifest)
+    client = Client(cli, tmp_path)
+    init = client.initialize()
+    capabilities = init["result"]["capabilities"]
+    assert capabilities["textDocumentSync"]["change"] == 1 and capabilities["hoverProvider"]
+    assert capabilities["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
+
+    uri = client.open(manifest)
+    diagnostics = client.wait_for_diagnostics(uri)
+    # The same findings as `chartproof lint`, at the same lines (0-based in the protocol).
+    assert sorted((d["range"]["start"]["line"] + 1, d["code"]) for d in diagnostics) == lint_lines(cli, manifest)
+    root_uid = next(d for d in diagnostics if d["code"] == "run-as-root")
+    assert root_uid["severity"] == 1 and root_uid["source"] == "chartproof"
+    assert root_uid["range"]["start"] == {"line": 164, "character": 23}
+
+    hover = client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                  "position": root_uid["range"]["start"]})["result"]
+    assert hover["contents"]["kind"] == "markdown" and "`run-as-root`" in hover["contents"]["value"]
+    assert "**Fix:**" in hover["contents"]["value"]
+    assert client.request("textDocument/hover", {"textDocument": {"uri": uri},
+                                                 "position": {"line": 0, "character": 0}})["result"] is None
+
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": root_uid["range"], "context": {"diagnostics": [root_uid]}})["result"]
+    assert [a["title"] for a in actions] == [
+        "chartproof: Set spec.template.spec.containers[0].securityContext.runAsUser to 1 [run-as-root]"]
+    assert actions[0]["kind"] == "quickfix"
+    edits = actions[0]["edit"]["changes"][uri]
+    fixed = apply_text_edits(manifest.read_text(), edits)
+    client.change(uri, fixed)
+    after = client.wait_for_diagnostics(uri)
+    assert "run-as-root" not in {d["code"] for d in after}
+    assert len(after) == len(diagnostics) - 1
+    # The buffer was linted, not the file: the file is as it was.
+    assert manifest.read_text() == (root / "examples/todo-app/rendered-broken.yaml").read_text()
+    assert client.close() == 0
+
+
+def test_a_chart_values_buffer_gets_its_findings_at_its_own_lines(root, cli, helm, tmp_path):
+    chart = tmp_path / "todo-app"
+    shutil.copytree(root / "examples/todo-app", chart)
+    values = chart / "values.yaml"
+    on_disk = values.read_text()
+    client = Client(cli, tmp_path)
+    client.initialize({"helm": helm})
+    # An unsaved edit: UID 0 for every workload of the chart.
+    uri = client.open(values, on_disk.replace("runAsUser: 1000", "runAsUser: 0", 1))
+    diagnostics = client.wait_for_diagnostics(uri)
+    line = on_disk.split("\n").index("  runAsUser: 1000")
+    assert [(d["range"]["start"]["line"], d["code"]) for d in diagnostics] == [(line, "run-as-root")]
+    assert "and 2 more" in diagnostics[0]["message"]  # one diagnostic for the three workloads' finding
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostics[0]["range"], "context": {"diagnostics": diagnostics}})
+    [action] = actions["result"]
+    fixed = apply_text_edits(on_disk.replace("runAsUser: 1000", "runAsUser: 0", 1), action["edit"]["changes"][uri])
+    client.change(uri, fixed)
+    assert client.wait_for_diagnostics(uri) == []
+    # Settings change what is linted: strict asks for more of the same chart.
+    client.notify("workspace/didChangeConfiguration", {"settings": {"chartproof": {"helm": helm, "profile": "strict"}}})
+    strict = client.wait_for_diagnostics(uri)
+    assert values.read_text() == on_disk
+    assert client.close() == 0
+    assert isinstance(strict, list)
+
+
+def test_a_template_helm_cannot_render_shows_helms_error_in_it(root, cli, helm, tmp_path):
+    chart = tmp_path / "todo-app"
+    shutil.copytree(root / "examples/todo-app", chart)
+    template = chart / "templates" / "configmap.yaml"
+    client = Client(cli, tmp_path)
+    client.initialize({"helm": helm})
+    broken = template.read_text() + "\n{{ .Values.nothing | nosuchfunction }}\n"
+    uri = client.open(template, broken)
+    diagnostics = client.wait_for_diagnostics(uri)
+    assert diagnostics and diagnostics[0]["severity"] == 1
+    assert "nosuchfunction" in diagnostics[0]["message"]
+    client.change(uri, template.read_text())
+    assert client.wait_for_diagnostics(uri) == []
+    assert client.close() == 0
+
+
+def test_policy_files_are_validated_as_you_type(cli, tmp_path):
+    policy = tmp_path / ".chartproof.yaml"
+    policy.write_text("apiVersion: chartproof.io/v1\nkind: Policy\nrules: {}\n")
+    client = Client(cli, tmp_path)
+    client.initialize()
+    uri = client.open(policy)
+    assert client.wait_for_diagnostics(uri) == []
+    client.change(uri, "apiVersion: chartproof.io/v1\nkind: Policy\nrules:\n  run-as-rot: {severity: error}\n")
+    [problem] = client.wait_for_diagnostics(uri)
+    assert problem["range"]["start"]["line"] == 3 and "run-as-root" in problem["message"]
+    assert client.close() == 0
+
+
+def test_bad_input_gets_an_error_response_never_a_crash_or_a_hang(cli, tmp_path):
+    client = Client(cli, tmp_path)
+    # Before initialize: the protocol's ServerNotInitialized.
+    assert client.request("textDocument/hover", {})["error"]["code"] == -32002
+    client.initialize()
+    # Malformed JSON, a message that is not an object, no method, an unknown method.
+    client.write(b"Content-Length: 9\r\n\r\n{not json")
+    assert client.receive()["error"]["code"] == -32700
+    client.write(b"Content-Length: 2\r\n\r\n[]")
+    assert client.receive()["error"]["code"] == -32600
+    client.send({"id": 77})
+    assert client.receive()["error"]["code"] == -32600
+    assert client.request("workspace/symbol", {"query": "x"})["error"]["code"] == -32601
+    assert client.request("textDocument/codeAction", {"textDocument": {"uri": "http://x/y.yaml"}})["error"]["code"] == -32602
+    # A header without Content-Length and one with a length that is not a number: skipped (logged).
+    client.write(b"Content-Type: x\r\n\r\n")
+    client.write(b"Content-Length: many\r\n\r\n")
+    assert client.request("textDocument/hover", {"textDocument": {"uri": (tmp_path / "a.yaml").as_uri()},
+                                                 "position": {"line": 0, "character": 0}})["result"] is None
+    # A YAML file outside any chart that holds no object: nothing to report.
+    plain = tmp_path / "notes.yaml"
+    plain.write_text("a: 1\n")
+    client.open(plain)
+    # A chart folder deleted while a file of it is open: a diagnostic saying so, on that file.
+    chart = tmp_path / "gone"
+    (chart / "templates").mkdir(parents=True)
+    (chart / "Chart.yaml").write_text("apiVersion: v2\nname: gone\nversion: 1.0.0\n")
+    values = chart / "values.yaml"
+    values.write_text("x: 1\n")
+    uri = client.open(values)
+    client.wait_for_diagnostics(uri)
+    shutil.rmtree(chart)
+    client.change(uri, "x: 2\n")
+    [gone] = client.wait_for_diagnostics(uri)
+    assert "gone" in gone["message"]
+    stderr_before_exit = client
+    assert client.close() == 0
+    log = stderr_before_exit.process.stderr.read().decode()
+    assert "no Content-Length header" in log and "Content-Length is not a number" in log
+
+
+def test_exit_without_shutdown_and_a_closed_pipe_end_the_process(cli, tmp_path):
+    client = Client(cli, tmp_path)
+    client.initialize()
+    client.notify("exit", None)
+    assert client.process.wait(timeout=10) == 1
+    other = Client(cli, tmp_path)
+    other.initialize()
+    other.process.stdin.close()
+    assert other.process.wait(timeout=10) == 1

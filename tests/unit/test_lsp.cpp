@@ -1,0 +1,108 @@
+// The language server's pieces without a process: the base protocol's framing
+// (lsp/frame_reader.hpp), file URIs and lint units (lsp/uri.hpp), and the server's answers to
+// messages (lsp/language_server.hpp) with linting off; the fuzz target's seeds replayed.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "chart_fixture.hpp"
+#include "fuzz_targets.hpp"
+#include "lsp/frame_reader.hpp"
+#include "lsp/language_server.hpp"
+#include "lsp/uri.hpp"
+#include "test_support.hpp"
+
+namespace lsp = chartproof::lsp;
+
+TEST_CASE("frame reader: messages whole, in pieces, back to back; bad headers skipped") {
+  lsp::FrameReader reader;
+  const std::string two =
+      lsp::frame(R"({"a":1})") + "Content-Type: application/vscode-jsonrpc\r\ncontent-length: 2\r\n\r\n{}";
+  for (char c : two.substr(0, 10)) reader.feed(std::string_view(&c, 1));
+  CHECK_FALSE(reader.next());  // not a whole header yet
+  reader.feed(two.substr(10));
+  auto first = reader.next();
+  REQUIRE(first);
+  REQUIRE(*first);
+  CHECK(first->value() == R"({"a":1})");
+  auto second = reader.next();
+  REQUIRE((second && *second));
+  CHECK(second->value() == "{}");  // header names are case-insensitive; Content-Type is ignored
+  CHECK_FALSE(reader.next());
+  CHECK(reader.pending() == 0);
+
+  reader.feed("Content-Length: x\r\n\r\nNo-Length: 1\r\n\r\n" + lsp::frame("[]"));
+  auto bad = reader.next();
+  REQUIRE((bad && !*bad));
+  CHECK(bad->error().message == "Content-Length is not a number: the message is skipped");
+  auto missing = reader.next();
+  REQUIRE((missing && !*missing));
+  CHECK(missing->error().message == "no Content-Length header: the message is skipped");
+  auto after = reader.next();
+  REQUIRE((after && *after));
+  CHECK(after->value() == "[]");
+
+  // Oversized: the body is skipped as it arrives, and the next message is read.
+  reader.feed("Content-Length: 67108865\r\n\r\n");
+  auto big = reader.next();
+  REQUIRE((big && !*big));
+  reader.feed(std::string(67108865, 'x') + lsp::frame("1"));
+  auto next = reader.next();
+  REQUIRE((next && *next));
+  CHECK(next->value() == "1");
+  // A header that never ends is cut at 8 KiB, never held whole.
+  reader.feed(std::string(9000, 'h'));
+  auto endless = reader.next();
+  REQUIRE((endless && !*endless));
+  CHECK(reader.pending() < 8);
+}
+
+TEST_CASE("file URIs: percent-decoding both ways, other schemes refused") {
+  CHECK(lsp::path_of_uri("file:///home/a%20b/values.yaml") == std::optional<std::string>("/home/a b/values.yaml"));
+  CHECK(lsp::path_of_uri("file://localhost/x.yaml") == std::optional<std::string>("/x.yaml"));
+  CHECK_FALSE(lsp::path_of_uri("file://server/x.yaml"));
+  CHECK_FALSE(lsp::path_of_uri("untitled:Untitled-1"));
+  CHECK_FALSE(lsp::path_of_uri("file:///bad%2"));
+  CHECK_FALSE(lsp::path_of_uri("file:///nul%00byte"));
+  CHECK(lsp::uri_of_path("/home/a b/ü.yaml") == "file:///home/a%20b/%C3%BC.yaml");
+  CHECK(lsp::path_of_uri(lsp::uri_of_path("/x/[1]#?.yaml")) == std::optional<std::string>("/x/[1]#?.yaml"));
+}
+
+TEST_CASE("lint units: a file's chart is the outermost that renders it") {
+  test::TempDir tmp;
+  const auto root = tmp.path / "shop";
+  std::filesystem::create_directories(root / "templates");
+  std::filesystem::create_directories(root / "charts/db/templates");
+  for (const auto& chart : {root, root / "charts/db"}) std::ofstream(chart / "Chart.yaml") << "name: x\n";
+  CHECK(lsp::chart_root_of((root / "templates/a.yaml").string()) == root.string());
+  CHECK(lsp::chart_root_of((root / "charts/db/templates/b.yaml").string()) == root.string());
+  CHECK(lsp::chart_root_of((tmp.path / "plain.yaml").string()).empty());
+}
+
+TEST_CASE("server: lifecycle and error responses, without linting") {
+  lsp::LanguageServer server(false);
+  auto hover = R"({"jsonrpc":"2.0","id":1,"method":"textDocument/hover","params":{}})";
+  CHECK(server.handle(hover).front().find("-32002") != std::string::npos);
+  auto init = server.handle(R"({"jsonrpc":"2.0","id":"i","method":"initialize","params":{}})");
+  REQUIRE(init.size() == 1);
+  CHECK(init.front().find(R"("id":"i","result":{"capabilities")") != std::string::npos);
+  CHECK(server.handle("nonsense").front().find("-32700") != std::string::npos);
+  CHECK(server.handle(R"({"id":[1],"method":"x"})").front().find("-32600") != std::string::npos);
+  CHECK(server.handle(R"({"jsonrpc":"2.0","id":2,"method":"nope"})").front().find("-32601") != std::string::npos);
+  CHECK(server.handle(R"({"jsonrpc":"2.0","method":"nope"})").empty());  // notifications are not answered
+  CHECK(server.handle(R"({"jsonrpc":"2.0","id":3,"method":"shutdown"})").front() ==
+        R"({"jsonrpc":"2.0","id":3,"result":null})");
+  CHECK(server.handle(R"({"jsonrpc":"2.0","id":4,"method":"shutdown"})").front().find("-32600") != std::string::npos);
+  CHECK_FALSE(server.exited());
+  server.handle(R"({"jsonrpc":"2.0","method":"exit"})");
+  CHECK(server.exited());
+  CHECK(server.exit_code() == 0);
+}
+
+TEST_CASE("the lsp fuzz target's seeds run through it") {
+  for (const auto& seed : std::filesystem::directory_iterator(test::source_dir() / "tests/fuzz/seeds/lsp")) {
+    CAPTURE(seed.path().string());
+    chartproof::fuzz::serve_lsp(test::read_file(seed.path()));
+  }
+}
