@@ -44,11 +44,17 @@ def test_a_manifest_session_from_open_to_exit(root, cli, tmp_path):
     actions = client.request("textDocument/codeAction", {
         "textDocument": {"uri": uri}, "range": root_uid["range"], "context": {"diagnostics": [root_uid]}})["result"]
     assert [a["title"] for a in actions] == [
-        "chartproof: Set spec.template.spec.containers[0].securityContext.runAsUser to 1 [run-as-root]"]
-    assert actions[0]["kind"] == "quickfix"
+        "chartproof: Set spec.template.spec.containers[0].securityContext.runAsUser to 1 [run-as-root]",
+        "chartproof: disable run-as-root for this object (chartproof.io/ignore)"]
+    assert actions[0]["kind"] == "quickfix" and actions[0]["isPreferred"]
+    # The other way out: the object's ignore annotation (added to its existing annotations or metadata).
+    ignored = apply_text_edits(manifest.read_text(), actions[1]["edit"]["changes"][uri])
+    client.change(uri, ignored)
+    silenced = client.wait_for_diagnostics(uri)
+    assert "run-as-root" not in {d["code"] for d in silenced} and len(silenced) == len(diagnostics) - 1
     edits = actions[0]["edit"]["changes"][uri]
     fixed = apply_text_edits(manifest.read_text(), edits)
-    client.change(uri, fixed)
+    client.change(uri, fixed, version=3)
     after = client.wait_for_diagnostics(uri)
     assert "run-as-root" not in {d["code"] for d in after}
     assert len(after) == len(diagnostics) - 1

@@ -7,8 +7,10 @@
 #include <fstream>
 
 #include "chart_fixture.hpp"
+#include "fix/text_edit.hpp"
 #include "fuzz_targets.hpp"
 #include "lsp/frame_reader.hpp"
+#include "lsp/ignore_annotation.hpp"
 #include "lsp/language_server.hpp"
 #include "lsp/uri.hpp"
 #include "test_support.hpp"
@@ -65,6 +67,7 @@ TEST_CASE("file URIs: percent-decoding both ways, other schemes refused") {
   CHECK_FALSE(lsp::path_of_uri("untitled:Untitled-1"));
   CHECK_FALSE(lsp::path_of_uri("file:///bad%2"));
   CHECK_FALSE(lsp::path_of_uri("file:///nul%00byte"));
+  CHECK(lsp::path_of_uri("file:///chart/templates/../../etc/passwd") == std::optional<std::string>("/etc/passwd"));
   CHECK(lsp::uri_of_path("/home/a b/ü.yaml") == "file:///home/a%20b/%C3%BC.yaml");
   CHECK(lsp::path_of_uri(lsp::uri_of_path("/x/[1]#?.yaml")) == std::optional<std::string>("/x/[1]#?.yaml"));
 }
@@ -105,4 +108,30 @@ TEST_CASE("the lsp fuzz target's seeds run through it") {
     CAPTURE(seed.path().string());
     chartproof::fuzz::serve_lsp(test::read_file(seed.path()));
   }
+}
+
+TEST_CASE(
+    "ignore annotation: added under metadata, or to annotations, or to the value; none where a template writes it") {
+  using chartproof::fix::apply_edits;
+  auto ignored = [](const std::string& text, std::uint32_t line) -> std::string {
+    auto edit = lsp::ignore_annotation_edit(text, line, "run-as-root");
+    if (!edit) return "(none)";
+    return *apply_edits(text, {*edit});
+  };
+  const std::string bare = "a: 1\n---\nkind: Pod\nmetadata:\n  name: x\nspec:\n  containers: []\n";
+  CHECK(ignored(bare, 7) ==
+        "a: 1\n---\nkind: Pod\nmetadata:\n  annotations:\n    chartproof.io/ignore: \"run-as-root\"\n  name: x\n"
+        "spec:\n  containers: []\n");
+  const std::string with = "kind: Pod\nmetadata:\n    name: x\n    annotations:\n        a: b\nspec: {}\n";
+  CHECK(ignored(with, 6) ==
+        "kind: Pod\nmetadata:\n    name: x\n    annotations:\n        chartproof.io/ignore: \"run-as-root\"\n        "
+        "a: b\n"
+        "spec: {}\n");
+  const std::string has = "metadata:\n  annotations:\n    chartproof.io/ignore: 'probes'  # why\nspec: {}\n";
+  CHECK(ignored(has, 4) ==
+        "metadata:\n  annotations:\n    chartproof.io/ignore: 'probes, run-as-root'  # why\nspec: {}\n");
+  CHECK(ignored("metadata:\n  annotations:\n    {{- toYaml .Values.a | nindent 4 }}\nspec: {}\n", 4) == "(none)");
+  CHECK(ignored("metadata:\n  annotations: {a: b}\nspec: {}\n", 3) == "(none)");
+  CHECK(ignored("spec: {}\n", 1) == "(none)");
+  CHECK(ignored("spec: {}\n", 9) == "(none)");
 }

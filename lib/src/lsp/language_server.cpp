@@ -12,6 +12,7 @@
 #include "chartproof/rule.hpp"
 #include "chartproof/version.hpp"
 #include "io/read_file.hpp"
+#include "lsp/ignore_annotation.hpp"
 #include "lsp/json_text.hpp"
 #include "lsp/uri.hpp"
 #include "support/text_line.hpp"
@@ -403,7 +404,7 @@ std::string LanguageServer::hover(const std::string& path, std::uint32_t line, s
 std::string LanguageServer::code_actions(const std::string& path, std::uint32_t first, std::uint32_t last) {
   Unit* u = unit_of(path);
   if (!u || !lint_) return "[]";
-  if (u->fixed_at != edit_count_ || u->fixed.empty()) {
+  if (u->fixed_at != edit_count_) {
     // `chartproof fix` on the buffers: each edit verified by linting an edited copy, as on the CLI.
     UnitLint result = lint_unit(u->unit, documents_, base_, true);
     u->fixed.clear();
@@ -435,6 +436,43 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
                quote("chartproof: " + r.description + " [" + f.rule + "]") +
                R"(,"kind":"quickfix","isPreferred":true,"edit":{"changes":{)" + quote(uri_of_path(r.file)) + ":[" +
                edit + "]}}}";
+  }
+  // "Disable for this object": the rule added to the object's chartproof.io/ignore annotation, in
+  // a manifest or in the template that writes the object (not in values: no object lives there).
+  const bool template_file = u->unit.chart && path.starts_with(u->unit.root + "/templates/");
+  if (!u->unit.chart || template_file) {
+    std::string file_text;
+    if (auto doc = documents_.find(path); doc != documents_.end()) {
+      file_text = doc->second;
+    } else if (auto read = io::read_file(path)) {
+      file_text = *read;
+    }
+    std::set<std::pair<std::uint32_t, std::string>> offered;
+    const auto& rules = builtin_rules();
+    auto diagnostics = u->diagnostics.find(path);
+    for (const auto& d : diagnostics == u->diagnostics.end() ? std::vector<Diagnostic>{} : diagnostics->second) {
+      if (d.line < first || d.line > last || !offered.emplace(d.line, d.rule).second) continue;
+      if (std::none_of(rules.begin(), rules.end(), [&](const RuleDefinition& r) { return r.meta.id == d.rule; }))
+        continue;
+      auto edit = ignore_annotation_edit(file_text, d.line + 1, d.rule);
+      if (!edit) continue;
+      std::string text_edit;
+      if (edit->column > 0) {
+        text_edit = R"({"range":)" +
+                    range(edit->line - 1, edit->column - 1, edit->line - 1, edit->column - 1 + edit->length) +
+                    R"(,"newText":)" + quote(edit->replacement) + "}";
+      } else {
+        const std::string_view shown = support::text_line(file_text, edit->line).value_or(std::string_view());
+        const std::uint32_t end = utf16_units(shown, static_cast<std::uint32_t>(shown.size()), true);
+        std::string inserted;
+        for (const auto& l : edit->insert_after) inserted += "\n" + l;
+        text_edit =
+            R"({"range":)" + range(edit->line - 1, end, edit->line - 1, end) + R"(,"newText":)" + quote(inserted) + "}";
+      }
+      actions += (actions.size() > 1 ? "," : "") + std::string(R"({"title":)") +
+                 quote("chartproof: disable " + d.rule + " for this object (chartproof.io/ignore)") +
+                 R"(,"kind":"quickfix","edit":{"changes":{)" + quote(uri_of_path(path)) + ":[" + text_edit + "]}}}";
+    }
   }
   return actions + "]";
 }

@@ -5,6 +5,7 @@
 // takes message bodies and returns the bodies to send, so the tests and the fuzz target drive it
 // without a process; serve.cpp reads and writes the frames.
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -48,8 +49,8 @@ class LanguageServer {
     LintUnit unit;
     std::set<std::string> published;  ///< files it published diagnostics for (cleared when gone)
     std::map<std::string, std::vector<Diagnostic>> diagnostics;
-    std::vector<Finding> fixed;  ///< the last code-action run's findings with their kept fixes
-    std::uint64_t fixed_at = 0;  ///< edit_count_ when `fixed` was computed
+    std::vector<Finding> fixed;             ///< the last code-action run's findings with their kept fixes
+    std::optional<std::uint64_t> fixed_at;  ///< edit_count_ when `fixed` was computed
   };
   std::vector<std::string> on_request(std::string_view method, const std::string& id, const rapidjson::Value* params);
   std::vector<std::string> on_notification(std::string_view method, const rapidjson::Value* params);

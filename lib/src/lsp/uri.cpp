@@ -37,7 +37,9 @@ std::optional<std::string> path_of_uri(std::string_view uri) {
     i += 2;
   }
   if (out.empty() || out.front() != '/') return std::nullopt;
-  return out;
+  // `..` resolved by name, so a path never names a file outside the folder it appears to be in
+  // (an open buffer is written into a chart's temporary copy by its path below the chart).
+  return fs::path(out).lexically_normal().string();
 }
 
 std::string uri_of_path(std::string_view path) {

@@ -7,7 +7,8 @@
 
 namespace chartproof::lsp {
 
-/// The absolute path of a `file://` URI, percent-decoded; none for another scheme or a bad escape.
+/// The absolute path of a `file://` URI, percent-decoded and `..` resolved; none for another
+/// scheme or a bad escape.
 std::optional<std::string> path_of_uri(std::string_view uri);
 
 /// The `file://` URI of an absolute path, every byte but unreserved ones and `/` percent-encoded.
