@@ -3,6 +3,7 @@
 /// The one entry point behind `chartproof lint` and `chartproof.lint`/`lint_chart`: a request says
 /// what to lint and how, and both fronts turn their arguments into one, so they give the same answer.
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <utility>
@@ -72,6 +73,12 @@ struct LintRequest {
   /// How chart folders render (helm, release, values files, --set, --include-crds). Its namespace
   /// and Kubernetes version come from the fields above.
   ChartOptions chart;
+
+  /// A linter made by request_linter() from a request with the same policy fields, used instead of
+  /// making one (compiling rules, RE2 sets and the schema catalogue is most of a small lint): for
+  /// callers that lint again and again with one policy (fix's verification, the language server).
+  /// Null: made from this request.
+  std::shared_ptr<const Linter> linter;
 };
 
 /// The policy a request uses: its profile and policy files, or the discovered `.chartproof.yaml`.
@@ -79,6 +86,9 @@ Expected<Policy> request_policy(const LintRequest& request);
 
 /// The linter options of a request: its policy, with the request's own fields on top.
 Expected<LintOptions> request_options(const LintRequest& request);
+
+/// The linter of a request's options, to reuse through LintRequest::linter.
+Expected<std::shared_ptr<const Linter>> request_linter(const LintRequest& request);
 
 /// Reads paths (files, directories searched for *.yaml / *.yml, `-` for stdin) into sources.
 Expected<std::vector<SourceFile>> read_inputs(const std::vector<std::string>& paths);

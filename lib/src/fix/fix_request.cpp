@@ -170,7 +170,14 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
     if (path == "-" || !fs::exists(path, ec))
       return Error{path, 0, 0, "fix edits files and folders on disk; this is neither"};
   }
-  auto linted = lint_request(request);
+  // One linter for the lint and every verification after it: the same policy, made once.
+  LintRequest once = request;
+  if (!once.linter) {
+    auto made = request_linter(request);
+    if (!made) return made.error();
+    once.linter = std::move(made.value());
+  }
+  auto linted = lint_request(once);
   if (!linted) return linted.error();
   const LintReport& report = linted.value();
   if (!report.errors.empty()) return report.errors.front();
@@ -178,7 +185,7 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
   chart::TempDir temp("chartproof-fix-XXXXXX");
   if (temp.path().empty()) return Error{"", 0, 0, "cannot create a temporary folder to verify fixes in"};
   std::vector<Root> roots;
-  LintRequest copy_request = request;
+  LintRequest copy_request = once;
   copy_request.paths.clear();
   for (std::size_t i = 0; i < request.paths.size(); ++i) {
     std::string original = request.paths[i];

@@ -194,7 +194,10 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
   if (!initialized_ || shutdown_) return {};
   if (method == "workspace/didChangeConfiguration") {
     configure(member(params, {"settings"}));
-    for (const auto& [root, unit] : units_) dirty_.insert(root);
+    for (auto& [root, unit] : units_) {
+      unit.linter.reset();
+      dirty_.insert(root);
+    }
     ++edit_count_;
     return {};
   }
@@ -220,7 +223,10 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
     if (Unit* u = unit_of(*path)) dirty_.insert(u->unit.root);
     // A policy file saved changes what every other unit is linted with.
     if (auto doc = documents_.find(*path); doc != documents_.end() && is_policy_file(*path, doc->second)) {
-      for (const auto& [root, unit] : units_) dirty_.insert(root);
+      for (auto& [root, unit] : units_) {
+        unit.linter.reset();
+        dirty_.insert(root);
+      }
     }
   } else if (method == "textDocument/didClose") {
     documents_.erase(*path);
@@ -320,7 +326,7 @@ std::vector<std::string> LanguageServer::lint_dirty() {
       }
     }
     if (!lint_) continue;
-    UnitLint result = lint_unit(u.unit, documents_, base_, false);
+    UnitLint result = lint_unit(u.unit, documents_, base_, false, u.linter);
     std::map<std::string, std::string> texts;  // the text each diagnostic's file shows
     auto text_of = [&](const std::string& file) -> const std::string& {
       auto [t, added] = texts.try_emplace(file);
@@ -406,7 +412,7 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
   if (!u || !lint_) return "[]";
   if (u->fixed_at != edit_count_) {
     // `chartproof fix` on the buffers: each edit verified by linting an edited copy, as on the CLI.
-    UnitLint result = lint_unit(u->unit, documents_, base_, true);
+    UnitLint result = lint_unit(u->unit, documents_, base_, true, u->linter);
     u->fixed.clear();
     for (auto& f : result.findings) {
       if (f.fixed_by) u->fixed.push_back(std::move(f));

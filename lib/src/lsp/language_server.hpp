@@ -51,6 +51,7 @@ class LanguageServer {
     std::map<std::string, std::vector<Diagnostic>> diagnostics;
     std::vector<Finding> fixed;             ///< the last code-action run's findings with their kept fixes
     std::optional<std::uint64_t> fixed_at;  ///< edit_count_ when `fixed` was computed
+    std::shared_ptr<const Linter> linter;   ///< kept while the settings and policy files stay
   };
   std::vector<std::string> on_request(std::string_view method, const std::string& id, const rapidjson::Value* params);
   std::vector<std::string> on_notification(std::string_view method, const rapidjson::Value* params);

@@ -26,7 +26,10 @@ struct UnitLint {
 /// Lints `unit` as `base` says (policy, values files, Kubernetes version), open buffers
 /// (`overlay`: path → text) in place of their files. With `fixes`, runs `chartproof fix`'s
 /// planning and verification instead, whose kept edits carry Finding::fixed_by.
+/// `linter`: the unit's linter kept from an earlier lint (made and stored here when null), so a
+/// lint after an edit does not compile the rules again; the caller drops it when the settings or a
+/// policy file change.
 UnitLint lint_unit(const LintUnit& unit, const std::map<std::string, std::string>& overlay, const LintRequest& base,
-                   bool fixes);
+                   bool fixes, std::shared_ptr<const Linter>& linter);
 
 }  // namespace chartproof::lsp

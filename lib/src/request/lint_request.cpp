@@ -178,6 +178,14 @@ std::vector<std::string> enclosing_charts(const std::vector<std::string>& files)
   return charts;
 }
 
+Expected<std::shared_ptr<const Linter>> request_linter(const LintRequest& request) {
+  auto options = request_options(request);
+  if (!options) return options.error();
+  auto linter = Linter::create(options.value());
+  if (!linter) return with_kind(linter.error(), ErrorKind::Policy);
+  return std::shared_ptr<const Linter>(std::make_shared<Linter>(std::move(linter.value())));
+}
+
 Expected<LintReport> lint_request(const LintRequest& request) {
   std::vector<std::string> paths = request.charts_of ? enclosing_charts(request.paths) : request.paths;
   if (paths.empty() && request.texts.empty() && !request.charts_of) {
@@ -185,10 +193,10 @@ Expected<LintReport> lint_request(const LintRequest& request) {
                  "no input; give files, directories, or - for standard input (helm template . | chartproof lint -)",
                  ErrorKind::Usage};
   }
-  auto options = request_options(request);
-  if (!options) return options.error();
-  auto linter = Linter::create(options.value());
-  if (!linter) return with_kind(linter.error(), ErrorKind::Policy);
+  auto made = request.linter ? Expected<std::shared_ptr<const Linter>>(request.linter) : request_linter(request);
+  if (!made) return made.error();
+  const Linter* linter = made.value().get();
+  const LintOptions* options = &linter->options();
 
   // Chart folders are rendered with helm, for the Kubernetes version the schemas check and in the
   // request's namespace; everything else is read as rendered YAML.
