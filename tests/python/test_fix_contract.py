@@ -158,3 +158,30 @@ def test_python_report_carries_each_kept_fix_as_the_cli_json_does(root, cli, hel
     assert json.loads(result.report.to_json())["findings"] == json.loads(out.stdout)["findings"]
     # A lint report has none.
     assert all(f.fix is None for f in chartproof.lint(chart.name, helm=helm, policy="policy.yaml").findings)
+
+
+POD_FIXTURE = Path("testdata/charts/fixable-pod")
+POD_RULES = {"host-namespace-shared", "service-account-token-mounted", "privileged-container",
+             "capabilities-not-dropped", "missing-cpu-request", "missing-memory-request", "missing-cpu-limit",
+             "missing-memory-limit"}
+
+
+def test_pod_level_rules_are_fixed_in_values_and_in_a_template(root, cli, helm, tmp_path, monkeypatch):
+    # testdata/charts/fixable-pod under strict (whose fix_value each missing-resource rule writes):
+    # each rule once on a values line (or the values block a template writes with toYaml), once on
+    # a template's literal line; all verified, and after --write none of them is left.
+    import chartproof
+    chart = tmp_path / "fixable-pod"
+    shutil.copytree(root / POD_FIXTURE, chart)
+    monkeypatch.chdir(tmp_path)
+    result = chartproof.fix(chart.name, helm=helm, profile="strict")
+    assert not [o for o in result.outcomes if o["status"] != "kept"]
+    for rule in POD_RULES:
+        places = {Path(o["file"]).parent.name for o in result.outcomes if o["rule"] == rule}
+        assert places == {"fixable-pod", "templates"}, (rule, places)
+    # `resources: {}` opened into a block, in values.yaml and in the template.
+    assert "-apiResources: {}  # requests and limits: the strict profile's fix_value each" in result.diff
+    assert "+apiResources:  # requests and limits: the strict profile's fix_value each" in result.diff
+    chartproof.fix(chart.name, helm=helm, profile="strict", write=True)
+    left = chartproof.lint(chart.name, helm=helm, profile="strict")
+    assert not [f for f in left.findings if f.rule in POD_RULES]

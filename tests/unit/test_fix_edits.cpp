@@ -115,6 +115,20 @@ TEST_CASE("plan_edit: missing keys under the closest key at its children's inden
   CHECK_FALSE(plan_edit(finding(1, 1, "a.b", {{}, "1"}), "a: {c: 2}\n").edit);
 }
 
+TEST_CASE("plan_edit: keys of the path the mapping already has are followed, not written twice") {
+  // apiResources stands for the template's `resources:` (anchor); its `limits:` exists.
+  const std::string values = "apiResources:\n  # why\n  limits:\n    cpu: 500m\nother: 1\n";
+  auto p = plan_edit(finding(1, 1, "spec.containers[0].resources.limits.memory", {{}, "512Mi"}), values, "resources");
+  REQUIRE(p.edit);
+  CHECK(*apply_edits(values, {*p.edit}) ==
+        "apiResources:\n  # why\n  limits:\n    memory: 512Mi\n    cpu: 500m\nother: 1\n");
+  // A child written inline is not followed: the keys then go in as a block of their own.
+  const std::string inline_limits = "resources:\n  limits: {cpu: 1}\n";
+  auto q = plan_edit(finding(1, 1, "spec.resources.limits.memory", {{}, "1Gi"}), inline_limits);
+  REQUIRE(q.edit);
+  CHECK(q.edit->line == 1);
+}
+
 TEST_CASE("values_block_below: the values entry a template writes under a key with toYaml") {
   const std::string t = "securityContext:\n  {{- toYaml .Values.worker.securityContext | nindent 2 }}\nx:\n  y: 1\n";
   CHECK(values_block_below(t, 1) == std::vector<std::string>{"worker", "securityContext"});

@@ -43,6 +43,21 @@ std::string key_on_line(std::string_view text, std::uint32_t number) {
   return std::string(line.substr(0, line.find(':')));
 }
 
+// The key a toYaml block on line `number` of a template is written under: the line before it,
+// when that is a key alone (`resources:` then `{{- toYaml .Values.apiResources | nindent 12 }}`);
+// empty otherwise.
+std::string key_above_block(std::string_view text, std::uint32_t number) {
+  const std::string_view line = support::text_line(text, number).value_or(std::string_view());
+  if (line.find("toYaml") == std::string_view::npos) return {};
+  for (std::uint32_t n = number - 1; n > 0; --n) {
+    std::string_view above = support::text_line(text, n).value_or(std::string_view());
+    while (!above.empty() && (above.back() == ' ' || above.back() == '\r')) above.remove_suffix(1);
+    if (above.find_first_not_of(' ') == std::string_view::npos) continue;
+    return above.ends_with(':') ? key_on_line(text, n) : std::string();
+  }
+  return {};
+}
+
 // The key of `.Values` path `keys` in the values.yaml of the chart that `template` belongs to
 // (DIR/templates/x.yaml: DIR/values.yaml), its text read into `texts`; none when it has no such key.
 std::optional<SourcePosition> values_entry(const std::string& template_file, const std::vector<std::string>& keys,
@@ -237,7 +252,17 @@ Expected<FixReport> fix_request(const LintRequest& request, bool write) {
         }
       }
     }
-    auto planned = in_values ? std::move(*in_values) : fix::plan_edit(f, originals[f.file]);
+    // A finding already on the values entry such a block reads (`apiResources:`): the template key
+    // the block sits under (`resources:`) is what that entry's key stands for in the field's path.
+    std::string anchor;
+    if (!in_values && f.template_line && f.template_line->file != f.file) {
+      const std::string& template_file = f.template_line->file;
+      if (!originals.count(template_file)) {
+        if (auto text = io::read_file(template_file)) originals[template_file] = std::move(*text);
+      }
+      anchor = key_above_block(originals[template_file], f.template_line->line);
+    }
+    auto planned = in_values ? std::move(*in_values) : fix::plan_edit(f, originals[f.file], anchor);
     if (!planned.edit) {
       outcome.reason = planned.why_not;
       out.outcomes.push_back(std::move(outcome));

@@ -80,6 +80,24 @@ std::string in_quotes_of(std::string_view token, const std::string& value) {
   return token[0] + value + token[0];
 }
 
+// The line of the child of the mapping on line `parent` whose key is `key` and whose value is a
+// block below it (`limits:` alone); none when it has no such child.
+std::optional<std::uint32_t> child_block(std::string_view text, std::uint32_t parent, std::string_view key) {
+  const std::size_t parent_indent = indentation(line_of(text, parent));
+  std::size_t child_indent = 0;
+  for (std::uint32_t n = parent + 1;; ++n) {
+    const auto next = support::text_line(text, n);
+    if (!next) return std::nullopt;
+    const std::string_view shown = rtrim(*next);
+    if (shown.empty() || shown.substr(indentation(shown)).starts_with("#")) continue;
+    if (indentation(shown) <= parent_indent) return std::nullopt;
+    if (child_indent == 0) child_indent = indentation(shown);
+    if (indentation(shown) != child_indent) continue;
+    const auto child = key_at(shown.substr(child_indent));
+    if (child && child->first == key) return child->second.empty() ? std::optional<std::uint32_t>(n) : std::nullopt;
+  }
+}
+
 }  // namespace
 
 std::vector<std::string> values_block_below(std::string_view text, std::uint32_t line) {
@@ -147,28 +165,40 @@ PlannedEdit plan_edit(const Finding& f, std::string_view text, std::string_view 
     if (last_index != std::string::npos) from = last_index + 1;
   }
   if (from >= keys.size()) return {std::nullopt, "the line is not where the missing field goes"};
+  // Keys of the path the mapping already has (`limits:` under `resources:`) are followed, so the
+  // missing ones go in below them instead of a second `limits:`.
+  std::uint32_t at = f.line;
+  std::string_view line_at = line;
+  while (!item && from + 1 < keys.size()) {
+    const auto child = child_block(text, at, keys[from]);
+    if (!child) break;
+    at = *child;
+    line_at = line_of(text, at);
+    ++from;
+  }
   std::size_t indent;
-  TextEdit edit{f.line, 0, 0, {}, {}};
+  TextEdit edit{at, 0, 0, {}, {}};
   if (item) {
     indent = f.column - 1;
   } else {
-    if (!key->second.empty() && key->second != "{}") {
+    const std::string_view value_after = at == f.line ? key->second : std::string_view();
+    if (!value_after.empty() && value_after != "{}") {
       return {std::nullopt, "the mapping is written on one line (flow style or an action): edit it by hand"};
     }
-    if (key->second == "{}") {
+    if (value_after == "{}") {
       // `resources: {}`: the braces go, the keys come below.
       const std::size_t braces = line.find("{}", f.column - 1);
       const std::size_t cut = rtrim(line.substr(0, braces)).size();
       edit.column = static_cast<std::uint32_t>(cut + 1);
       edit.length = static_cast<std::uint32_t>(braces + 2 - cut);
     }
-    indent = indentation(line) + 2;
+    indent = indentation(line_at) + 2;
     // The indentation its children already have, when the next line is one of them.
-    for (std::uint32_t n = f.line + 1; n < f.line + 200; ++n) {
+    for (std::uint32_t n = at + 1; n < at + 200; ++n) {
       const auto next = support::text_line(text, n);
       if (!next) break;
       if (rtrim(*next).empty()) continue;
-      if (indentation(*next) > indentation(line) && key->second.empty()) indent = indentation(*next);
+      if (indentation(*next) > indentation(line_at) && value_after.empty()) indent = indentation(*next);
       break;
     }
   }
