@@ -285,14 +285,18 @@ void LanguageServer::configure(const rapidjson::Value* settings) {
   base_ = std::move(next);
 }
 
-std::string LanguageServer::policy_diagnostics(const std::string& path) {
-  auto doc = documents_.find(path);
-  std::string text;
-  if (doc != documents_.end()) {
-    text = doc->second;
-  } else if (auto read = io::read_file(path)) {
-    text = *read;
+std::string_view LanguageServer::shown_text(const std::string& path, std::map<std::string, std::string>& read) const {
+  if (auto doc = documents_.find(path); doc != documents_.end()) return doc->second;
+  auto [text, added] = read.try_emplace(path);
+  if (added) {
+    if (auto disk = io::read_file(path)) text->second = std::move(*disk);
   }
+  return text->second;
+}
+
+std::string LanguageServer::policy_diagnostics(const std::string& path) {
+  std::map<std::string, std::string> read;
+  const std::string_view text = shown_text(path, read);
   std::vector<Diagnostic> found;
   auto policy = parse_policy(text, path);
   if (!policy) {
@@ -327,18 +331,7 @@ std::vector<std::string> LanguageServer::lint_dirty() {
     }
     if (!lint_) continue;
     UnitLint result = lint_unit(u.unit, documents_, base_, false, u.linter);
-    std::map<std::string, std::string> texts;  // the text each diagnostic's file shows
-    auto text_of = [&](const std::string& file) -> const std::string& {
-      auto [t, added] = texts.try_emplace(file);
-      if (added) {
-        if (auto doc = documents_.find(file); doc != documents_.end()) {
-          t->second = doc->second;
-        } else if (auto read = io::read_file(file)) {
-          t->second = *read;
-        }
-      }
-      return t->second;
-    };
+    std::map<std::string, std::string> read;  // files not open, read once for this lint
     std::map<std::string, std::vector<Diagnostic>> by_file;
     auto add = [&](std::string file, std::uint32_t line, std::uint32_t column, int severity, std::string rule,
                    std::string message) {
@@ -356,7 +349,7 @@ std::vector<std::string> LanguageServer::lint_dirty() {
         }
       }
       const std::uint32_t at = line > 0 ? line - 1 : 0;
-      const std::string_view shown = support::text_line(text_of(file), at + 1).value_or(std::string_view());
+      const std::string_view shown = support::text_line(shown_text(file, read), at + 1).value_or(std::string_view());
       std::size_t content = shown.find(" #");
       content = std::min(content, shown.size());
       while (content > 0 && (shown[content - 1] == ' ' || shown[content - 1] == '\r')) --content;
@@ -420,16 +413,12 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
     u->fixed_at = edit_count_;
   }
   std::string actions = "[";
+  std::map<std::string, std::string> read;  // files not open, read once for this request
   for (const auto& f : u->fixed) {
     const std::uint32_t line = f.line > 0 ? f.line - 1 : 0;
     if (f.file != path || line < first || line > last) continue;
     const FixReplacement& r = *f.fixed_by;
-    std::string file_text;
-    if (auto doc = documents_.find(r.file); doc != documents_.end()) {
-      file_text = doc->second;
-    } else if (auto read = io::read_file(r.file)) {
-      file_text = *read;
-    }
+    const std::string_view file_text = shown_text(r.file, read);
     auto column = [&](std::uint32_t line1, std::uint32_t column1) {
       const std::string_view shown = support::text_line(file_text, line1).value_or(std::string_view());
       return utf16_units(shown, column1 > 0 ? column1 - 1 : 0, true);
@@ -447,12 +436,7 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
   // a manifest or in the template that writes the object (not in values: no object lives there).
   const bool template_file = u->unit.chart && path.starts_with(u->unit.root + "/templates/");
   if (!u->unit.chart || template_file) {
-    std::string file_text;
-    if (auto doc = documents_.find(path); doc != documents_.end()) {
-      file_text = doc->second;
-    } else if (auto read = io::read_file(path)) {
-      file_text = *read;
-    }
+    const std::string_view file_text = shown_text(path, read);
     std::set<std::pair<std::uint32_t, std::string>> offered;
     const auto& rules = builtin_rules();
     auto diagnostics = u->diagnostics.find(path);

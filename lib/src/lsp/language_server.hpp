@@ -57,6 +57,9 @@ class LanguageServer {
   std::vector<std::string> on_notification(std::string_view method, const rapidjson::Value* params);
   void open(const std::string& path, std::string text);
   Unit* unit_of(const std::string& path);
+  /// The text the editor shows for `path`: its open buffer, else the file on disk (read into
+  /// `read` once), else empty.
+  std::string_view shown_text(const std::string& path, std::map<std::string, std::string>& read) const;
   std::string policy_diagnostics(const std::string& path);
   std::string hover(const std::string& path, std::uint32_t line, std::uint32_t character) const;
   std::string code_actions(const std::string& path, std::uint32_t first, std::uint32_t last);
