@@ -2,6 +2,7 @@
 # Instruction counts (valgrind callgrind) of the bare libyaml parse and of chartproof lint on a
 # sample of the corpus: unlike wall time, repeatable on a shared machine, so ratios between builds
 # and between rule sets can be compared. Usage: bench/instructions.sh [BUILD_DIR] [extra lint args...]
+# BEFORE=BIN: an older chartproof binary, counted the same way and shown below.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$root/build}; shift || true
@@ -14,8 +15,11 @@ count() {  # count CMD...: instructions executed
 }
 libyaml=$(count "$build/bench/parse_baseline_libyaml" "$sample")
 lint=$(count "$build/cli/chartproof" lint --jobs 1 --format json --fail-on never "$@" "$sample")
-awk -v y="$libyaml" -v l="$lint" -v bytes="$(stat -c %s "$sample")" 'BEGIN {
+old=0
+[ -z "${BEFORE:-}" ] || old=$(count "$BEFORE" lint --jobs 1 --format json --fail-on never "$@" "$sample")
+awk -v y="$libyaml" -v l="$lint" -v o="$old" -v bytes="$(stat -c %s "$sample")" 'BEGIN {
   printf "sample: bench/sample.yaml, %.1f MB\n", bytes / 1e6;
   printf "parse_baseline_libyaml:       %15.0f instructions\n", y;
-  printf "chartproof lint --jobs 1      %15.0f instructions (%.3f x libyaml; target <= 2.0)\n", l, l / y;
+  printf "chartproof lint --jobs 1      %15.0f instructions (%.3f x libyaml; target <= 1.5)\n", l, l / y;
+  if (o > 0) printf "  before                      %15.0f instructions (%.3f x libyaml)\n", o, o / y;
 }'

@@ -22,3 +22,7 @@ endif()
 if(CHARTPROOF_PYTHON)
   set(PYBIND11_FINDPYTHON ON)  # FindPython with Python_EXECUTABLE: builds for the interpreter that asks
 endif()
+
+# One RAPIDJSON_ASSERT for every translation unit (lib/src/support/rapidjson_assert.hpp says why):
+# forced first on each compile line, before any RapidJSON or valijson header can define its own.
+add_compile_options("SHELL:-include ${CMAKE_SOURCE_DIR}/lib/src/support/rapidjson_assert.hpp")

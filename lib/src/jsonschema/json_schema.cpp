@@ -1,5 +1,4 @@
-// valijson's RapidJSON adapter must be included before any RapidJSON header.
-#include <valijson/adapters/rapidjson_adapter.hpp>
+#include "jsonschema/valijson_rapidjson.hpp"  // before any RapidJSON header
 
 #include "jsonschema/json_schema.hpp"
 #include "jsonschema/node_adapter.hpp"

@@ -1,5 +1,6 @@
-// Loading the embedded bundle: one parse per process, one compiled schema set per version used.
-#include <valijson/adapters/rapidjson_adapter.hpp>  // before any RapidJSON header (see json_schema.cpp)
+// Loading the embedded bundle: each part parsed when first needed (a version's tables when the
+// version is loaded, a definition when a kind reaches it), validators and shapes per kind on demand.
+#include "jsonschema/valijson_rapidjson.hpp"  // before any RapidJSON header
 
 #include "kubeschema/kube_schemas.hpp"
 
@@ -9,29 +10,45 @@
 #include <unordered_map>
 
 #include "kubeschema/embedded_bundle.hpp"
+#include "kubeschema/json_spans.hpp"
 
 namespace chartproof::kubeschema {
 namespace {
 
-const rapidjson::Document& bundle() {
-  static const rapidjson::Document doc = [] {
-    rapidjson::Document d;
-    std::string_view bytes = embedded_bundle();
-    d.Parse(bytes.data(), bytes.size());
-    if (d.HasParseError() || !d.IsObject()) d.SetObject();  // a broken bundle fails the bundle test
-    return d;
-  }();
+// The bundle's top-level members, and the span of each schema in its `schemas` array: found once
+// per process without parsing them (json_spans.hpp says why); each part is parsed when first used.
+struct BundleLayout {
+  JsonSpan versions, kinds, definitions, lifecycle;
+  std::vector<JsonSpan> schemas;
+  BundleLayout() {
+    std::string_view json = embedded_bundle();
+    JsonSpan all{0, json.size()};
+    for (const auto& [name, span] : json_object_members(json, all)) {
+      if (name == "versions") versions = span;
+      if (name == "kinds") kinds = span;
+      if (name == "definitions") definitions = span;
+      if (name == "lifecycle") lifecycle = span;
+      if (name == "schemas") schemas = json_array_items(json, span);
+    }
+  }
+};
+
+const BundleLayout& layout() {
+  static const BundleLayout parts;
+  return parts;
+}
+
+// One part of the bundle as a document (null when the span is empty or not JSON: a broken bundle
+// fails the bundle test).
+rapidjson::Document parse_part(JsonSpan span) {
+  rapidjson::Document doc;
+  std::string_view text = span.in(embedded_bundle());
+  if (text.empty() || doc.Parse(text.data(), text.size()).HasParseError()) doc.SetNull();
   return doc;
 }
 
 std::string_view str(const rapidjson::Value& v) {
   return v.IsString() ? std::string_view(v.GetString(), v.GetStringLength()) : "";
-}
-
-const rapidjson::Value* member(const rapidjson::Value& v, const char* name) {
-  if (!v.IsObject()) return nullptr;
-  auto it = v.FindMember(name);
-  return it == v.MemberEnd() ? nullptr : &it->value;
 }
 
 std::string normalize(std::string_view version) {
@@ -75,8 +92,9 @@ int compare_versions(std::string_view a, std::string_view b) {
 const std::vector<std::string>& bundled_versions() {
   static const std::vector<std::string> versions = [] {
     std::vector<std::string> out;
-    if (const auto* list = member(bundle(), "versions"); list && list->IsArray()) {
-      for (const auto& v : list->GetArray()) out.emplace_back(str(v));
+    rapidjson::Document list = parse_part(layout().versions);
+    if (list.IsArray()) {
+      for (const auto& v : list.GetArray()) out.emplace_back(str(v));
     }
     return out;
   }();
@@ -86,8 +104,9 @@ const std::vector<std::string>& bundled_versions() {
 const Lifecycle* lifecycle(std::string_view api_version, std::string_view kind) {
   static const std::map<std::string, Lifecycle, std::less<>> table = [] {
     std::map<std::string, Lifecycle, std::less<>> out;
-    if (const auto* rows = member(bundle(), "lifecycle"); rows && rows->IsArray()) {
-      for (const auto& row : rows->GetArray()) {
+    rapidjson::Document rows = parse_part(layout().lifecycle);
+    if (rows.IsArray()) {
+      for (const auto& row : rows.GetArray()) {
         if (!row.IsArray() || row.Size() != 5) continue;
         auto field = [&](unsigned i) { return str(row[i]) == "-" ? std::string() : std::string(str(row[i])); };
         out[gvk_key(str(row[0]), str(row[1]))] = Lifecycle{field(2), field(3), field(4)};
@@ -110,52 +129,52 @@ std::unique_ptr<const VersionSchemas> VersionSchemas::load(std::string_view requ
   return std::make_unique<const VersionSchemas>(normalize(requested));
 }
 
-VersionSchemas::VersionSchemas(std::string version) : version_(std::move(version)) {
-  const rapidjson::Document& b = bundle();
-  const auto* kinds = member(*member(b, "kinds"), version_.c_str());
-  const auto* definitions = member(*member(b, "definitions"), version_.c_str());
-  const auto* schemas = member(b, "schemas");
-  if (!kinds || !definitions || !schemas || !schemas->IsArray()) return;
-  for (const auto& d : definitions->GetObject()) {  // FindMember would be a linear scan per lookup
-    if (d.value.IsUint() && d.value.GetUint() < schemas->Size())
-      definitions_.emplace(str(d.name), &(*schemas)[d.value.GetUint()]);
+VersionSchemas::VersionSchemas(std::string version)
+    : version_(std::move(version)), shape_builder_(shapes_, [this](std::string_view ref) -> const rapidjson::Value* {
+        constexpr std::string_view prefix = "#/definitions/";
+        return ref.substr(0, prefix.size()) == prefix ? definition(ref.substr(prefix.size())) : nullptr;
+      }) {
+  std::string_view json = embedded_bundle();
+  rapidjson::Document kinds = parse_part(json_member(json, layout().kinds, version_));
+  definition_names_ = parse_part(json_member(json, layout().definitions, version_));
+  if (!kinds.IsObject() || !definition_names_.IsObject()) return;
+  for (const auto& k : kinds.GetObject()) kinds_[std::string(str(k.name))] = std::string(str(k.value));
+  for (const auto& d : definition_names_.GetObject()) {  // FindMember would be a linear scan per lookup
+    if (d.value.IsUint()) definition_index_.emplace(str(d.name), d.value.GetUint());
   }
-  ShapeBuilder shapes(shapes_, [&](std::string_view ref) -> const rapidjson::Value* {
-    constexpr std::string_view prefix = "#/definitions/";
-    if (ref.substr(0, prefix.size()) != prefix) return nullptr;
-    auto it = definitions_.find(ref.substr(prefix.size()));
-    return it == definitions_.end() ? nullptr : it->second;
-  });
-  std::deque<rapidjson::Document> refs;  // `$ref` values the shape builder starts from
-  for (const auto& k : kinds->GetObject()) {
-    std::string gvk(str(k.name));
-    kinds_[gvk] = std::string(str(k.value));
-    auto& start = refs.emplace_back();
-    start.SetObject();
-    std::string ref = "#/definitions/" + kinds_[gvk];
-    start.AddMember("$ref", rapidjson::Value(ref.c_str(), start.GetAllocator()), start.GetAllocator());
-    kind_shapes_[gvk] = shapes.build(start);
-  }
+}
+
+const rapidjson::Value* VersionSchemas::definition(std::string_view name) const {
+  auto index = definition_index_.find(name);
+  const auto& schemas = layout().schemas;
+  if (index == definition_index_.end() || index->second >= schemas.size()) return nullptr;
+  std::lock_guard lock(definitions_mutex_);
+  auto [parsed, added] = parsed_definitions_.try_emplace(index->second);
+  if (added) parsed->second = parse_part(schemas[index->second]);
+  return parsed->second.IsObject() ? &parsed->second : nullptr;
 }
 
 namespace {
 
-// Adds every definition reachable from `schema` through `$ref`s to `names`.
-void collect_refs(const rapidjson::Value& schema,
-                  const std::unordered_map<std::string_view, const rapidjson::Value*>& defs,
-                  std::set<std::string_view>& names) {
+// Adds every definition reachable from `schema` through `$ref`s to `names` (which holds views of
+// the `$ref` texts, alive as long as the definitions `schemas` parsed).
+void collect_refs(const rapidjson::Value& schema, const VersionSchemas& schemas,
+                  std::map<std::string_view, const rapidjson::Value*>& names) {
   if (schema.IsArray()) {
-    for (const auto& item : schema.GetArray()) collect_refs(item, defs, names);
+    for (const auto& item : schema.GetArray()) collect_refs(item, schemas, names);
     return;
   }
   if (!schema.IsObject()) return;
   for (const auto& m : schema.GetObject()) {
     if (str(m.name) == "$ref" && m.value.IsString()) {
       std::string_view name = str(m.value).substr(std::string_view("#/definitions/").size());
-      auto it = defs.find(name);
-      if (it != defs.end() && names.insert(it->first).second) collect_refs(*it->second, defs, names);
+      if (names.count(name)) continue;
+      const rapidjson::Value* definition = schemas.definition(name);
+      if (!definition) continue;
+      names.emplace(name, definition);
+      collect_refs(*definition, schemas, names);
     } else {
-      collect_refs(m.value, defs, names);
+      collect_refs(m.value, schemas, names);
     }
   }
 }
@@ -173,18 +192,21 @@ void VersionSchemas::prepare(const std::vector<std::string>& gvks) const {
   }
   if (missing.empty()) return;
   // One document with the definitions these kinds reach and a root per kind: shared ones parse once.
-  std::set<std::string_view> reachable;
+  std::map<std::string_view, const rapidjson::Value*> reachable;
   for (const auto& gvk : missing) {
-    auto it = definitions_.find(kinds_.find(gvk)->second);
-    if (it != definitions_.end() && reachable.insert(it->first).second)
-      collect_refs(*it->second, definitions_, reachable);
+    std::string_view name = kinds_.find(gvk)->second;
+    if (reachable.count(name)) continue;
+    const rapidjson::Value* definition = this->definition(name);
+    if (!definition) continue;
+    reachable.emplace(name, definition);
+    collect_refs(*definition, *this, reachable);
   }
   rapidjson::Document doc;
   auto& alloc = doc.GetAllocator();
   doc.SetObject();
   rapidjson::Value defs(rapidjson::kObjectType);
-  for (std::string_view name : reachable) {
-    rapidjson::Value copy(*definitions_.find(name)->second, alloc);
+  for (const auto& [name, definition] : reachable) {
+    rapidjson::Value copy(*definition, alloc);
     open_objects(copy);
     defs.AddMember(rapidjson::Value(name.data(), static_cast<rapidjson::SizeType>(name.size()), alloc), copy, alloc);
   }
@@ -220,8 +242,17 @@ std::vector<jsonschema::Violation> VersionSchemas::validate(const std::string& g
 }
 
 const Shape* VersionSchemas::shape(const std::string& gvk) const {
-  auto it = kind_shapes_.find(gvk);
-  return it == kind_shapes_.end() ? nullptr : it->second;
+  auto kind = kinds_.find(gvk);
+  if (kind == kinds_.end()) return nullptr;
+  std::lock_guard lock(shapes_mutex_);
+  if (auto it = kind_shapes_.find(gvk); it != kind_shapes_.end()) return it->second;
+  rapidjson::Document start;  // the builder starts from the kind's `$ref`, so the shape is shared
+  start.SetObject();
+  std::string ref = "#/definitions/" + kind->second;
+  start.AddMember("$ref", rapidjson::Value(ref.c_str(), start.GetAllocator()), start.GetAllocator());
+  const Shape* built = shape_builder_.build(start);
+  kind_shapes_.emplace(gvk, built);
+  return built;
 }
 
 }  // namespace chartproof::kubeschema

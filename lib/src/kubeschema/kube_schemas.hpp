@@ -69,20 +69,30 @@ class VersionSchemas {
   void prepare(const std::vector<std::string>& gvks) const;
   /// Type, required-field and format problems of a resource of kind `gvk` (nulls count as absent).
   std::vector<jsonschema::Violation> validate(const std::string& gvk, Node root) const;
-  /// The shape of kind `gvk`, or nullptr.
+  /// The shape of kind `gvk` (built on first use and kept), or nullptr. Thread-safe.
   const Shape* shape(const std::string& gvk) const;
+  /// The bundle's schema of definition `name` ("io.k8s.api.core.v1.Probe"), parsed on first use
+  /// and kept, or nullptr. Thread-safe.
+  const rapidjson::Value* definition(std::string_view name) const;
 
   explicit VersionSchemas(std::string version);
+  VersionSchemas(const VersionSchemas&) = delete;
+  VersionSchemas& operator=(const VersionSchemas&) = delete;
 
  private:
   std::string version_;
-  std::map<std::string, std::string, std::less<>> kinds_;                      ///< gvk -> definition name
-  std::unordered_map<std::string_view, const rapidjson::Value*> definitions_;  ///< name -> bundle schema
+  std::map<std::string, std::string, std::less<>> kinds_;            ///< gvk -> definition name
+  rapidjson::Document definition_names_;                             ///< this version's name -> schema index
+  std::unordered_map<std::string_view, unsigned> definition_index_;  ///< the same, views of its names
+  mutable std::mutex definitions_mutex_;
+  mutable std::map<unsigned, rapidjson::Document> parsed_definitions_;  ///< schema index -> parsed
   mutable std::mutex mutex_;
   mutable std::vector<std::unique_ptr<jsonschema::Schema>> compiled_;
   mutable std::map<std::string, const jsonschema::Schema*, std::less<>> validators_;  ///< gvk -> its schema set
-  std::deque<Shape> shapes_;
-  std::map<std::string, const Shape*, std::less<>> kind_shapes_;
+  mutable std::mutex shapes_mutex_;
+  mutable std::deque<Shape> shapes_;
+  mutable ShapeBuilder shape_builder_;  ///< builds into shapes_; shared definitions are built once
+  mutable std::map<std::string, const Shape*, std::less<>> kind_shapes_;
 };
 
 }  // namespace chartproof::kubeschema

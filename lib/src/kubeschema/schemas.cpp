@@ -1,5 +1,5 @@
 // valijson's RapidJSON adapter must come before any RapidJSON header.
-#include <valijson/adapters/rapidjson_adapter.hpp>
+#include "jsonschema/valijson_rapidjson.hpp"  // before any RapidJSON header
 
 #include "kubeschema/schemas.hpp"
 

@@ -46,8 +46,10 @@ class HardcodedSecretData : public Rule {
         text = std::move(*bytes.bytes);
       }
       bool key_material = text.find("PRIVATE KEY-----") != std::string::npos;
-      if (text.empty() || text_.is_placeholder(text) || (!key_material && text_.is_non_secret_shape(text))) continue;
-      if (!key_material && !text_.is_secret_name(key)) continue;
+      const SecretText& patterns = SecretText::shared();
+      if (text.empty() || patterns.is_placeholder(text) || (!key_material && patterns.is_non_secret_shape(text)))
+        continue;
+      if (!key_material && !patterns.is_secret_name(key)) continue;
       if (chart.supplied_at_install(text)) continue;  // the installer's -f file or --set, the same in both renders
       out.report(r, Field{value, append_path_key(std::string(section), key)},
                  "Secret " + in_quotes(r.ref.name) + " " + std::string(section) + " " + in_quotes(key) +
@@ -55,8 +57,6 @@ class HardcodedSecretData : public Rule {
                      "\"): a default baked into the chart, shared by every install that does not override it");
     }
   }
-
-  SecretText text_;
 };
 
 }  // namespace

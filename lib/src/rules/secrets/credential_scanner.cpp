@@ -35,6 +35,11 @@ bool mixes_character_classes(std::string_view s) {
 
 }  // namespace
 
+const CredentialScanner& CredentialScanner::shared() {
+  static const CredentialScanner scanner;
+  return scanner;
+}
+
 CredentialScanner::CredentialScanner() {
   // Every pattern below contains one of these keywords; text without any is rejected in one pass.
   prefilter_ = std::make_unique<RE2>(

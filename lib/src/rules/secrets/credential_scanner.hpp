@@ -25,9 +25,11 @@ struct CredentialMatch {
   }
 };
 
-/// Compiled once per rule instance; `find` is const and thread-safe.
+/// Compiled patterns; `find` is const and thread-safe.
 class CredentialScanner {
  public:
+  /// The one instance of the process, compiled on first use (SecretText::shared() says why).
+  static const CredentialScanner& shared();
   CredentialScanner();
   /// The first credential in `text`, if any. Cheap for the common case: one RE2 pass rejects text
   /// without any of the patterns' keywords.
@@ -48,7 +50,7 @@ class CredentialScanner {
   std::unique_ptr<RE2> prefilter_;
   std::vector<Pattern> patterns_;
   std::unique_ptr<RE2> assignment_;  // generic `password = value`, checked against the entropy floor
-  SecretText text_;
+  const SecretText& text_ = SecretText::shared();
 };
 
 }  // namespace chartproof::rules

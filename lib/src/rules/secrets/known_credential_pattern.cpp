@@ -60,7 +60,8 @@ class KnownCredentialPattern : public Rule {
       // something a chart generates, so they are still reported.
       bool in_secret_data =
           r.ref.kind == "Secret" && path.size() == 2 && (path[0].key == "data" || path[0].key == "stringData");
-      auto found = in_secret_data ? credentials_.find_issued_token(text) : credentials_.find(text);
+      auto found =
+          in_secret_data ? CredentialScanner::shared().find_issued_token(text) : CredentialScanner::shared().find(text);
       if (found) {
         out.report(r, Field{node, render_trail(path)},
                    std::string(base64 ? "base64-decoded value of " : "") + in_quotes(render_trail(path)) + " holds " +
@@ -68,8 +69,6 @@ class KnownCredentialPattern : public Rule {
       }
     }
   }
-
-  CredentialScanner credentials_;
 };
 
 }  // namespace

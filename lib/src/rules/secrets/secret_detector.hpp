@@ -23,12 +23,12 @@ class SecretDetector {
   /// file kept in one string), so a finding can name its line.
   std::optional<std::string> what_it_holds(std::string_view name, std::string_view value, bool check_urls,
                                            std::size_t* at = nullptr) const {
+    const SecretText& text = SecretText::shared();
     if (check_urls) {
-      if (auto url = text_.url_credential(value))
-        return "holds a URL with a literal password (" + url->masked_url + ")";
+      if (auto url = text.url_credential(value)) return "holds a URL with a literal password (" + url->masked_url + ")";
     }
-    if (text_.is_literal_secret(name, value)) return "holds a literal secret (\"" + mask_secret(value) + "\")";
-    if (auto found = credentials_.find(value)) {
+    if (text.is_literal_secret(name, value)) return "holds a literal secret (\"" + mask_secret(value) + "\")";
+    if (auto found = CredentialScanner::shared().find(value)) {
       if (at && found->secret.data() >= value.data() && found->secret.data() <= value.data() + value.size()) {
         *at = static_cast<std::size_t>(found->secret.data() - value.data());
       }
@@ -36,10 +36,6 @@ class SecretDetector {
     }
     return std::nullopt;
   }
-
- private:
-  SecretText text_;
-  CredentialScanner credentials_;
 };
 
 }  // namespace chartproof::rules

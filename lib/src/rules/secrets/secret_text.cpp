@@ -23,6 +23,11 @@ std::string_view trim(std::string_view s) {
 
 }  // namespace
 
+const SecretText& SecretText::shared() {
+  static const SecretText text;
+  return text;
+}
+
 SecretText::SecretText()
     : secret_name_(
           R"((passw(or)?d|passwd|pwd|passphrase|secret|token|api[_.-]?key|private[_.-]?key|credential|)"

@@ -29,7 +29,8 @@ class InvalidLabelSelector : public Rule {
   void check(const Resource& r, const RuleContext&, Reporter& out) const override {
     // A CRD's schema names fields `selector` or `nodeSelector` without being one.
     if (!builtin_group(r.ref.api_version) || r.ref.kind == "CustomResourceDefinition") return;
-    walk(r, r.root, "", out);
+    FieldTrail trail;
+    walk(r, r.root, trail, out);
     std::string_view kind = r.ref.kind;
     if (kind == "Deployment" || kind == "ReplicaSet" || kind == "DaemonSet" || kind == "StatefulSet") {
       Node selector = r.root.at_path("spec.selector");
@@ -43,32 +44,38 @@ class InvalidLabelSelector : public Rule {
   }
 
  private:
-  void walk(const Resource& r, Node node, const std::string& path, Reporter& out) const {
+  // The trail is rendered into a path only where a selector is found (a path string per node cost
+  // more than the walk on large custom resources).
+  void walk(const Resource& r, Node node, FieldTrail& trail, Reporter& out) const {
     if (node.is_seq()) {
-      for (std::size_t i = 0; i < node.size(); ++i) walk(r, node.item(i), path + "[" + std::to_string(i) + "]", out);
+      for (std::size_t i = 0; i < node.size(); ++i) {
+        trail.push_back(TrailStep{{}, i, true});
+        walk(r, node.item(i), trail, out);
+        trail.pop_back();
+      }
       return;
     }
     if (!node.is_map()) return;
     for (std::size_t i = 0; i < node.size(); ++i) {
       std::string_view key = node.key_at(i).text();
       Node value = node.value_at(i);
-      std::string at = append_path_key(path, key);
       if (key == "metadata" || key == "status") continue;  // labels are invalid-label's
-      if (key == "nodeSelector" && value.is_map()) {       // ValidatePodSpec checks it like labels
-        check_labels(r, value, at, out);
-        continue;
-      }
-      if (is_selector_key(key) && value.is_map()) {
-        const bool map_form =
-            key == "selector" && path == "spec" && (r.ref.kind == "Service" || r.ref.kind == "ReplicationController");
+      trail.push_back(TrailStep{key});
+      if (key == "nodeSelector" && value.is_map()) {  // ValidatePodSpec checks it like labels
+        check_labels(r, value, render_trail(trail), out);
+      } else if (is_selector_key(key) && value.is_map()) {
+        const bool map_form = key == "selector" && trail.size() == 2 && trail.front().key == "spec" &&
+                              !trail.front().is_index &&
+                              (r.ref.kind == "Service" || r.ref.kind == "ReplicationController");
         if (map_form) {
-          check_labels(r, value, at, out);
+          check_labels(r, value, render_trail(trail), out);
         } else {
-          check_selector(r, value, at, out);
+          check_selector(r, value, render_trail(trail), out);
         }
-        continue;
+      } else if (value.is_map() || value.is_seq()) {
+        walk(r, value, trail, out);
       }
-      if (value.is_map() || value.is_seq()) walk(r, value, at, out);
+      trail.pop_back();
     }
   }
 
