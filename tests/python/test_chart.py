@@ -69,3 +69,32 @@ def test_console_script_is_the_cli():
     assert version.returncode == 0 and version.stdout == f"chartproof {chartproof.__version__}\n"
     missing = subprocess.run([str(script), "lint", "/no/such.yaml"], capture_output=True, text=True)
     assert missing.returncode == 2 and missing.stderr == "chartproof: /no/such.yaml: no such file or directory\n"
+
+
+def test_chart_mode_leaves_the_charts_own_files_as_they_were(helm, tmp_path):
+    # The instrumented copy hard-links the chart's files where it can and writes its templates as
+    # new files: a template written through a link would change the user's chart. The copy is made
+    # in /dev/shm when it exists, so the chart is put there too (links need one file system).
+    import shutil
+    import tempfile
+    shm = Path("/dev/shm")
+    if shm.is_dir() and os.access(shm, os.W_OK):
+        tmp_path = Path(tempfile.mkdtemp(dir=shm))
+    try:
+        check_files_unchanged(helm, tmp_path)
+    finally:
+        if tmp_path.parent == shm:
+            shutil.rmtree(tmp_path)
+
+
+def check_files_unchanged(helm, tmp_path):
+    import shutil
+    chart = tmp_path / "todo-app"
+    shutil.copytree(ROOT / "examples" / "todo-app", chart)
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in chart.rglob("*") if p.is_file()}
+    loose = chartproof.lint_chart(chart, set={"backend.resources.limits": "null"}, helm=helm, release="todo-app")
+    found = [f for f in loose if f.rule == "missing-memory-limit"]
+    assert found and found[0].template == "todo-app/templates/backend-deployment.yaml" and found[0].mapped
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in chart.rglob("*") if p.is_file()}
+    assert after == before
+    assert all(p.stat().st_nlink == 1 for p in after)  # the copy's links are gone with it

@@ -11,8 +11,11 @@ namespace chartproof::chart {
 class TempDir {
  public:
   /// `pattern` ends in XXXXXX (mkdtemp); the folder is made in the system's temporary folder.
-  explicit TempDir(const std::string& pattern = "chartproof-chart-XXXXXX") {
-    std::string path = (std::filesystem::temp_directory_path() / pattern).string();
+  explicit TempDir(const std::string& pattern = "chartproof-chart-XXXXXX")
+      : TempDir(std::filesystem::temp_directory_path(), pattern) {}
+  /// The same in `parent`.
+  TempDir(const std::filesystem::path& parent, const std::string& pattern) {
+    std::string path = (parent / pattern).string();
     if (mkdtemp(path.data())) path_ = path;
   }
   TempDir(const TempDir&) = delete;
