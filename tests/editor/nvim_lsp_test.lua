@@ -1,7 +1,8 @@
 -- The editor test of `chartproof lsp` (issue 35), in a real editor: Debian's Neovim, headless, with
 -- its built-in LSP client (0.7's API: start_client + buf_attach_client). It opens the example
 -- chart's values.yaml, breaks it in the buffer (unsaved), waits for the diagnostic at that line,
--- asks for code actions there, applies chartproof's fix, and waits for the diagnostic to go.
+-- asks for code actions there (the fix, and the exemption), applies chartproof's fix, and waits for
+-- the diagnostic to go.
 -- Run by run_nvim_test.sh with CHARTPROOF, HELM and CHART (a copy of examples/todo-app) set.
 local cli, helm, chart = os.getenv("CHARTPROOF"), os.getenv("HELM"), os.getenv("CHART")
 local failed = false
@@ -54,9 +55,14 @@ local params = {
 }
 local responses = vim.lsp.buf_request_sync(buf, "textDocument/codeAction", params, 90000) or {}
 local actions = (responses[client_id] or {}).result or {}
-check("a code action is offered there", #actions == 1, vim.inspect(responses))
-if #actions ~= 1 then return finish() end
-check("it is chartproof's fix", actions[1].title:find("runAsUser", 1, true) ~= nil, actions[1].title)
+check("two code actions are offered there", #actions == 2, vim.inspect(responses))
+if #actions ~= 2 then return finish() end
+check("the first is chartproof's fix", actions[1].title:find("runAsUser", 1, true) ~= nil, actions[1].title)
+-- Neovim's client can create files, so the exemption is offered though the chart has no policy file.
+check("the second adds an exemption to a new .chartproof.yaml",
+  actions[2].title:find("add an exemption from run-as-root", 1, true) ~= nil
+    and actions[2].edit.documentChanges ~= nil and actions[2].edit.documentChanges[1].kind == "create",
+  vim.inspect(actions[2]))
 vim.lsp.util.apply_workspace_edit(actions[1].edit, "utf-16")
 check("the fix is applied to the buffer", vim.api.nvim_buf_get_lines(buf, target, target + 1, false)[1] ~= "  runAsUser: 0",
   vim.api.nvim_buf_get_lines(buf, target, target + 1, false)[1])

@@ -79,8 +79,9 @@ class Client:
             assert self.receive(max(0.0, end - time.monotonic())) is not None, f"no diagnostics for {uri}"
         return self.diagnostics[uri]
 
-    def initialize(self, options: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
-        answer = self.request("initialize", {"processId": None, "rootUri": None, "capabilities": {},
+    def initialize(self, options: Optional[Dict[str, Any]] = None,
+                   capabilities: Optional[Dict[str, Any]] = None) -> Dict[str, Any]:
+        answer = self.request("initialize", {"processId": None, "rootUri": None, "capabilities": capabilities or {},
                                              "initializationOptions": options or {}})
         self.notify("initialized", {})
         return answer

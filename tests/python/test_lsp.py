@@ -169,3 +169,57 @@ def test_exit_without_shutdown_and_a_closed_pipe_end_the_process(cli, tmp_path):
     other.initialize()
     other.process.stdin.close()
     assert other.process.wait(timeout=10) == 1
+
+
+def exemption_action(client, uri, diagnostic):
+    actions = client.request("textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": diagnostic["range"],
+        "context": {"diagnostics": [diagnostic]}})["result"]
+    return [a for a in actions if "add an exemption" in a["title"]]
+
+
+def test_add_an_exemption_writes_the_policy_file_and_the_finding_goes_once_it_is_saved(root, cli, tmp_path):
+    manifest = tmp_path / "rendered-broken.yaml"
+    shutil.copy(root / "examples/todo-app/rendered-broken.yaml", manifest)
+    policy = tmp_path / ".chartproof.yaml"
+    # A client that cannot create files is offered no exemption while there is no policy file.
+    plain = Client(cli, tmp_path)
+    plain.initialize()
+    uri = plain.open(manifest)
+    diagnostic = next(d for d in plain.wait_for_diagnostics(uri) if d["code"] == "run-as-root")
+    assert exemption_action(plain, uri, diagnostic) == []
+    assert plain.close() == 0
+
+    client = Client(cli, tmp_path)
+    client.initialize(capabilities={"workspace": {"workspaceEdit": {"resourceOperations": ["create"]}}})
+    uri = client.open(manifest)
+    diagnostics = client.wait_for_diagnostics(uri)
+    diagnostic = next(d for d in diagnostics if d["code"] == "run-as-root")
+    [action] = exemption_action(client, uri, diagnostic)
+    assert action["title"] == ("chartproof: add an exemption from run-as-root for Deployment "
+                               "\"todo-app/todo-app-backend\" to .chartproof.yaml")
+    create, change = action["edit"]["documentChanges"]
+    assert create == {"kind": "create", "uri": policy.as_uri(), "options": {"ignoreIfExists": True}}
+    policy.write_text(apply_text_edits("", change["edits"]))
+    check = subprocess.run([cli, "policy", "check", str(policy)], capture_output=True, text=True)
+    assert check.returncode == 0, check.stdout + check.stderr
+    # The file saved (as the editor does when the user saves it): every unit is linted with it.
+    client.notify("textDocument/didSave", {"textDocument": {"uri": policy.as_uri()}})
+    policy_uri = client.open(policy)
+    client.notify("textDocument/didSave", {"textDocument": {"uri": policy_uri}})
+    after = client.wait_for_diagnostics(uri)
+    while any(d["code"] == "run-as-root" for d in after):
+        after = client.wait_for_diagnostics(uri)
+    assert len(after) == len(diagnostics) - 1
+    assert lint_lines(cli, manifest, "--policy", str(policy)) == sorted(
+        (d["range"]["start"]["line"] + 1, d["code"]) for d in after)
+
+    # A second exemption goes under the same `exemptions:`, in its indentation.
+    other = next(d for d in after if d["code"] != "run-as-root" and d["code"] != "chartproof")
+    [second] = exemption_action(client, uri, other)
+    edits = second["edit"]["changes"][policy_uri]
+    text = apply_text_edits(policy.read_text(), edits)
+    assert text.count("exemptions:") == 1 and text.count("  - rules: [") == 2
+    policy.write_text(text)
+    assert subprocess.run([cli, "policy", "check", str(policy)], capture_output=True).returncode == 0
+    assert client.close() == 0

@@ -9,6 +9,7 @@
 #include "chart_fixture.hpp"
 #include "fix/text_edit.hpp"
 #include "fuzz_targets.hpp"
+#include "lsp/exemption_edit.hpp"
 #include "lsp/frame_reader.hpp"
 #include "lsp/ignore_annotation.hpp"
 #include "lsp/language_server.hpp"
@@ -134,4 +135,32 @@ TEST_CASE(
   CHECK(ignored("metadata:\n  annotations: {a: b}\nspec: {}\n", 3) == "(none)");
   CHECK(ignored("spec: {}\n", 1) == "(none)");
   CHECK(ignored("spec: {}\n", 9) == "(none)");
+}
+
+TEST_CASE("an exemption goes under the policy's exemptions, in its style; flow style gets none") {
+  using chartproof::lsp::exemption_insertion;
+  const chartproof::ResourceRef web{"apps/v1", "Deployment", "prod", "web.v2"};
+  auto fresh = exemption_insertion("", "run-as-root", web);
+  REQUIRE(fresh);
+  CHECK(fresh->line == 1);
+  CHECK(fresh->text ==
+        "apiVersion: chartproof.io/v1\nkind: Policy\nextends: [recommended]\nexemptions:\n"
+        "  - rules: [run-as-root]\n    scope: {kinds: [Deployment], names: ['web\\.v2'], namespaces: ['prod']}\n"
+        "    reason: 'TODO: why this finding is accepted (added from the editor)'\n");
+  // Items at the key's own column, a key after the block, a comment inside it.
+  const std::string policy = "kind: Policy\nexemptions:\n- rules: [a]\n  # why\n  reason: r\n\nrules:\n  x: false\n";
+  auto under = exemption_insertion(policy, "run-as-root", web);
+  REQUIRE(under);
+  CHECK(under->line == 6);
+  CHECK(under->column == 1);
+  CHECK(under->text.starts_with("- rules: [run-as-root]\n  scope: "));
+  // No exemptions yet, no newline at the end.
+  auto appended = exemption_insertion("kind: Policy\nrules: {}", "r", chartproof::ResourceRef{"v1", "Pod", "", "it's"});
+  REQUIRE(appended);
+  CHECK(appended->line == 2);
+  CHECK(appended->column == 10);
+  CHECK(appended->text ==
+        "\nexemptions:\n  - rules: [r]\n    scope: {kinds: [Pod], names: ['it''s']}\n"
+        "    reason: 'TODO: why this finding is accepted (added from the editor)'\n");
+  CHECK_FALSE(exemption_insertion("kind: Policy\nexemptions: []\n", "r", web));
 }

@@ -12,6 +12,7 @@
 #include "chartproof/rule.hpp"
 #include "chartproof/version.hpp"
 #include "io/read_file.hpp"
+#include "lsp/exemption_edit.hpp"
 #include "lsp/ignore_annotation.hpp"
 #include "lsp/json_text.hpp"
 #include "lsp/uri.hpp"
@@ -157,6 +158,11 @@ std::vector<std::string> LanguageServer::on_request(std::string_view method, con
     if (initialized_) return {error_response(id, kInvalidRequest, "initialize was already received")};
     initialized_ = true;
     configure(member(params, {"initializationOptions"}));
+    if (const rapidjson::Value* operations =
+            member(params, {"capabilities", "workspace", "workspaceEdit", "resourceOperations"});
+        operations && operations->IsArray()) {
+      for (const auto& op : operations->GetArray()) client_creates_files_ |= op.IsString() && op == "create";
+    }
     return {response(
         id, R"({"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},)"
             R"("hoverProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix"]}},)"
@@ -334,7 +340,7 @@ std::vector<std::string> LanguageServer::lint_dirty() {
     std::map<std::string, std::string> read;  // files not open, read once for this lint
     std::map<std::string, std::vector<Diagnostic>> by_file;
     auto add = [&](std::string file, std::uint32_t line, std::uint32_t column, int severity, std::string rule,
-                   std::string message) {
+                   std::string message, ResourceRef resource) {
       if (file.empty() || file.front() != '/') file = u.unit.chart ? u.unit.root + "/Chart.yaml" : u.unit.root;
       std::error_code ec;
       if (!documents_.count(file) && !fs::is_regular_file(file, ec)) {
@@ -355,12 +361,13 @@ std::vector<std::string> LanguageServer::lint_dirty() {
       while (content > 0 && (shown[content - 1] == ' ' || shown[content - 1] == '\r')) --content;
       const std::uint32_t start = utf16_units(shown, column > 0 ? column - 1 : 0, false);
       const std::uint32_t end = std::max(start + 1, utf16_units(shown, static_cast<std::uint32_t>(content), true));
-      by_file[file].push_back(Diagnostic{at, start, end, severity, std::move(rule), std::move(message)});
+      by_file[file].push_back(
+          Diagnostic{at, start, end, severity, std::move(rule), std::move(message), std::move(resource)});
     };
     for (const auto& f : result.findings) {
-      add(f.file, f.line, f.column, severity_code(f.severity), f.rule, f.message + more_objects_suffix(f));
+      add(f.file, f.line, f.column, severity_code(f.severity), f.rule, f.message + more_objects_suffix(f), f.resource);
     }
-    for (const auto& e : result.errors) add(e.file, e.line, e.column, 1, "chartproof", e.message);
+    for (const auto& e : result.errors) add(e.file, e.line, e.column, 1, "chartproof", e.message, {});
     // Every open file of the unit hears the result, "nothing" included: the editor then knows it was linted.
     for (const auto& [open_path, text] : documents_) {
       const bool in_unit = u.unit.chart
@@ -464,7 +471,44 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
                  R"(,"kind":"quickfix","edit":{"changes":{)" + quote(uri_of_path(path)) + ":[" + text_edit + "]}}}";
     }
   }
+  // "Add an exemption": the object exempted from the rule in the policy file (README, "Exemptions").
+  if (auto policy = exemption_policy_file(u->unit)) {
+    std::error_code ec;
+    const bool exists = documents_.count(*policy) || fs::exists(*policy, ec);
+    const std::string_view policy_text = exists ? shown_text(*policy, read) : std::string_view();
+    std::set<std::pair<std::string, std::string>> offered;  // (rule, object)
+    auto diagnostics = u->diagnostics.find(path);
+    for (const auto& d : diagnostics == u->diagnostics.end() ? std::vector<Diagnostic>{} : diagnostics->second) {
+      if (d.line < first || d.line > last || d.resource.kind.empty() || d.rule == "chartproof") continue;
+      const std::string object = resource_label(d.resource);
+      if ((!exists && !client_creates_files_) || !offered.emplace(d.rule, object).second) continue;
+      auto insertion = exemption_insertion(policy_text, d.rule, d.resource);
+      if (!insertion) continue;
+      const std::string_view shown = support::text_line(policy_text, insertion->line).value_or(std::string_view());
+      const std::uint32_t character = utf16_units(shown, insertion->column - 1, true);
+      const std::string edit = R"({"range":)" + range(insertion->line - 1, character, insertion->line - 1, character) +
+                               R"(,"newText":)" + quote(insertion->text) + "}";
+      const std::string uri = quote(uri_of_path(*policy));
+      const std::string workspace_edit = exists ? R"({"changes":{)" + uri + ":[" + edit + "]}}"
+                                                : R"({"documentChanges":[{"kind":"create","uri":)" + uri +
+                                                      R"(,"options":{"ignoreIfExists":true}},{"textDocument":{"uri":)" +
+                                                      uri + R"(,"version":null},"edits":[)" + edit + "]}]}";
+      actions += (actions.size() > 1 ? "," : "") + std::string(R"({"title":)") +
+                 quote("chartproof: add an exemption from " + d.rule + " for " + object + " to " +
+                       fs::path(*policy).filename().string()) +
+                 R"(,"kind":"quickfix","edit":)" + workspace_edit + "}";
+    }
+  }
   return actions + "]";
+}
+
+std::optional<std::string> LanguageServer::exemption_policy_file(const LintUnit& unit) const {
+  std::error_code ec;
+  if (!base_.policy_files.empty()) return fs::absolute(base_.policy_files.back(), ec).lexically_normal().string();
+  if (!base_.profile.empty() || !base_.discover_policy) return std::nullopt;
+  const fs::path working = unit.chart ? fs::path(unit.root) : fs::path(unit.root).parent_path();
+  if (auto found = discover_policy(working)) return fs::absolute(*found, ec).lexically_normal().string();
+  return (working / ".chartproof.yaml").string();
 }
 
 }  // namespace chartproof::lsp

@@ -24,6 +24,7 @@ struct Diagnostic {
   int severity = 1;                  ///< 1 error, 2 warning, 3 information
   std::string rule;
   std::string message;
+  ResourceRef resource;  ///< the object the finding is about (kind empty: none)
 };
 
 class LanguageServer {
@@ -64,11 +65,16 @@ class LanguageServer {
   std::string hover(const std::string& path, std::uint32_t line, std::uint32_t character) const;
   std::string code_actions(const std::string& path, std::uint32_t first, std::uint32_t last);
   void configure(const rapidjson::Value* settings);
+  /// The policy file an exemption for `unit` goes to: the last policy file of the settings, else
+  /// the `.chartproof.yaml` the unit discovers or would discover; none when a profile is set
+  /// without policy files (a discovered file would not be read).
+  std::optional<std::string> exemption_policy_file(const LintUnit& unit) const;
 
   bool lint_;
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;
+  bool client_creates_files_ = false;  ///< workspace edits may create files (resourceOperations)
   std::uint64_t edit_count_ = 0;
   LintRequest base_;
   std::map<std::string, std::string> documents_;  ///< open files: path → text
