@@ -223,3 +223,23 @@ def test_add_an_exemption_writes_the_policy_file_and_the_finding_goes_once_it_is
     policy.write_text(text)
     assert subprocess.run([cli, "policy", "check", str(policy)], capture_output=True).returncode == 0
     assert client.close() == 0
+
+
+def test_a_policy_file_changed_outside_the_editor_is_used_at_the_next_lint(root, cli, tmp_path):
+    manifest = tmp_path / "rendered-broken.yaml"
+    shutil.copy(root / "examples/todo-app/rendered-broken.yaml", manifest)
+    client = Client(cli, tmp_path)
+    client.initialize()
+    uri = client.open(manifest)
+    before = client.wait_for_diagnostics(uri)
+    assert "run-as-root" in {d["code"] for d in before}
+    # Written by another program (git checkout, a script): no editor event names it.
+    (tmp_path / ".chartproof.yaml").write_text(
+        "apiVersion: chartproof.io/v1\nkind: Policy\nextends: [recommended]\nrules:\n  run-as-root: false\n")
+    client.change(uri, manifest.read_text() + "\n")
+    after = client.wait_for_diagnostics(uri)
+    assert "run-as-root" not in {d["code"] for d in after} and len(after) == len(before) - 1
+    (tmp_path / ".chartproof.yaml").unlink()
+    client.change(uri, manifest.read_text(), version=3)
+    assert "run-as-root" in {d["code"] for d in client.wait_for_diagnostics(uri)}
+    assert client.close() == 0

@@ -5,6 +5,7 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
 
 #include "chartproof/policy.hpp"
@@ -336,6 +337,7 @@ std::vector<std::string> LanguageServer::lint_dirty() {
       }
     }
     if (!lint_) continue;
+    refresh_linter(u);
     UnitLint result = lint_unit(u.unit, documents_, base_, false, u.linter);
     std::map<std::string, std::string> read;  // files not open, read once for this lint
     std::map<std::string, std::vector<Diagnostic>> by_file;
@@ -412,6 +414,7 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
   if (!u || !lint_) return "[]";
   if (u->fixed_at != edit_count_) {
     // `chartproof fix` on the buffers: each edit verified by linting an edited copy, as on the CLI.
+    refresh_linter(*u);
     UnitLint result = lint_unit(u->unit, documents_, base_, true, u->linter);
     u->fixed.clear();
     for (auto& f : result.findings) {
@@ -500,6 +503,38 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
     }
   }
   return actions + "]";
+}
+
+std::string LanguageServer::linter_stamp(const LintUnit& unit) const {
+  std::string stamp = base_.today;
+  if (stamp.empty()) {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char day[16];
+    stamp.assign(day, std::strftime(day, sizeof day, "%Y-%m-%d", &utc));
+  }
+  std::vector<std::string> files = base_.policy_files;
+  if (files.empty() && base_.profile.empty() && base_.discover_policy) {
+    const fs::path working = unit.chart ? fs::path(unit.root) : fs::path(unit.root).parent_path();
+    if (auto found = discover_policy(working)) files.push_back(found->string());
+  }
+  for (const auto& file : files) {
+    std::error_code ec;
+    const auto size = fs::file_size(file, ec);
+    const auto time = fs::last_write_time(file, ec);
+    stamp += "\n" + file + " " + std::to_string(ec ? 0 : size) + " " +
+             std::to_string(ec ? 0 : time.time_since_epoch().count());
+  }
+  return stamp;
+}
+
+void LanguageServer::refresh_linter(Unit& unit) const {
+  std::string stamp = linter_stamp(unit.unit);
+  if (stamp != unit.linter_stamp) {
+    unit.linter.reset();
+    unit.linter_stamp = std::move(stamp);
+  }
 }
 
 std::optional<std::string> LanguageServer::exemption_policy_file(const LintUnit& unit) const {

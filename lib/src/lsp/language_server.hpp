@@ -53,6 +53,7 @@ class LanguageServer {
     std::vector<Finding> fixed;             ///< the last code-action run's findings with their kept fixes
     std::optional<std::uint64_t> fixed_at;  ///< edit_count_ when `fixed` was computed
     std::shared_ptr<const Linter> linter;   ///< kept while the settings and policy files stay
+    std::string linter_stamp;               ///< linter_stamp() when `linter` was made
   };
   std::vector<std::string> on_request(std::string_view method, const std::string& id, const rapidjson::Value* params);
   std::vector<std::string> on_notification(std::string_view method, const rapidjson::Value* params);
@@ -69,6 +70,11 @@ class LanguageServer {
   /// the `.chartproof.yaml` the unit discovers or would discover; none when a profile is set
   /// without policy files (a discovered file would not be read).
   std::optional<std::string> exemption_policy_file(const LintUnit& unit) const;
+  /// What a unit's kept linter depends on beyond the settings: the date (exemptions expire) and the
+  /// size and modification time of its policy files (changed outside the editor too). The linter
+  /// is made again when it changes.
+  std::string linter_stamp(const LintUnit& unit) const;
+  void refresh_linter(Unit& unit) const;
 
   bool lint_;
   bool initialized_ = false;
