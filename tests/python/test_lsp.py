@@ -23,7 +23,7 @@ def test_a_manifest_session_from_open_to_exit(root, cli, tmp_path):
     client = Client(cli, tmp_path)
     init = client.initialize()
     capabilities = init["result"]["capabilities"]
-    assert capabilities["textDocumentSync"]["change"] == 1 and capabilities["hoverProvider"]
+    assert capabilities["textDocumentSync"]["change"] == 2 and capabilities["hoverProvider"]
     assert capabilities["codeActionProvider"]["codeActionKinds"] == ["quickfix"]
 
     uri = client.open(manifest)
@@ -242,4 +242,30 @@ def test_a_policy_file_changed_outside_the_editor_is_used_at_the_next_lint(root,
     (tmp_path / ".chartproof.yaml").unlink()
     client.change(uri, manifest.read_text(), version=3)
     assert "run-as-root" in {d["code"] for d in client.wait_for_diagnostics(uri)}
+    assert client.close() == 0
+
+
+def test_incremental_changes_edit_the_buffer_by_range(cli, root, tmp_path):
+    manifest = tmp_path / "rendered-broken.yaml"
+    original = (root / "examples/todo-app/rendered-broken.yaml").read_text()
+    manifest.write_text(original)
+    client = Client(cli, tmp_path)
+    client.initialize()
+    uri = client.open(manifest)
+    before = client.wait_for_diagnostics(uri)
+    line = original.split("\n").index("            runAsUser: 0")
+    # Two changes in one notification, applied in order: a first line with characters of two and
+    # four UTF-8 bytes (one and two UTF-16 units), then the uid on what is now line + 1.
+    client.notify("textDocument/didChange", {"textDocument": {"uri": uri, "version": 2}, "contentChanges": [
+        {"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+         "text": "# \U0001F680 \u00e9 ok\n"},
+        {"range": {"start": {"line": line + 1, "character": 23}, "end": {"line": line + 1, "character": 24}},
+         "text": "1000"},
+        {"range": {"start": {"line": 0, "character": 5}, "end": {"line": 0, "character": 6}}, "text": "e"}]})
+    after = client.wait_for_diagnostics(uri)
+    expected = "# \U0001F680 e ok\n" + original.replace("            runAsUser: 0\n", "            runAsUser: 1000\n", 1)
+    edited = tmp_path / "expected.yaml"
+    edited.write_text(expected)
+    assert sorted((d["range"]["start"]["line"] + 1, d["code"]) for d in after) == lint_lines(cli, edited)
+    assert "run-as-root" not in {d["code"] for d in after} and len(after) == len(before) - 1
     assert client.close() == 0

@@ -13,6 +13,7 @@
 #include "lsp/frame_reader.hpp"
 #include "lsp/ignore_annotation.hpp"
 #include "lsp/language_server.hpp"
+#include "lsp/text_position.hpp"
 #include "lsp/uri.hpp"
 #include "test_support.hpp"
 
@@ -163,4 +164,19 @@ TEST_CASE("an exemption goes under the policy's exemptions, in its style; flow s
         "\nexemptions:\n  - rules: [r]\n    scope: {kinds: [Pod], names: ['it''s']}\n"
         "    reason: 'TODO: why this finding is accepted (added from the editor)'\n");
   CHECK_FALSE(exemption_insertion("kind: Policy\nexemptions: []\n", "r", web));
+}
+
+TEST_CASE("protocol positions are byte offsets: UTF-16 units, line ends, places past the end") {
+  using chartproof::lsp::offset_of;
+  const std::string text = "# \xF0\x9F\x9A\x80 \xC3\xA9 ok\nab\r\ncd";
+  CHECK(offset_of(text, 0, 0) == 0);
+  CHECK(offset_of(text, 0, 2) == 2);  // before the rocket (two units)
+  CHECK(offset_of(text, 0, 3) == 6);  // inside its surrogate pair: after it
+  CHECK(offset_of(text, 0, 4) == 6);
+  CHECK(offset_of(text, 0, 5) == 7);  // é: one unit, two bytes
+  CHECK(offset_of(text, 0, 6) == 9);
+  CHECK(offset_of(text, 0, 99) == 12);  // past the end of the line: its end
+  CHECK(offset_of(text, 1, 99) == 15);  // before \r\n
+  CHECK(offset_of(text, 2, 1) == 18);
+  CHECK(offset_of(text, 9, 0) == text.size());
 }

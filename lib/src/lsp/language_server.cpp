@@ -16,6 +16,7 @@
 #include "lsp/exemption_edit.hpp"
 #include "lsp/ignore_annotation.hpp"
 #include "lsp/json_text.hpp"
+#include "lsp/text_position.hpp"
 #include "lsp/uri.hpp"
 #include "support/text_line.hpp"
 
@@ -165,7 +166,7 @@ std::vector<std::string> LanguageServer::on_request(std::string_view method, con
       for (const auto& op : operations->GetArray()) client_creates_files_ |= op.IsString() && op == "create";
     }
     return {response(
-        id, R"({"capabilities":{"textDocumentSync":{"openClose":true,"change":1,"save":{"includeText":false}},)"
+        id, R"({"capabilities":{"textDocumentSync":{"openClose":true,"change":2,"save":{"includeText":false}},)"
             R"("hoverProvider":true,"codeActionProvider":{"codeActionKinds":["quickfix"]}},)"
             R"("serverInfo":{"name":"chartproof","version":)" +
                 quote(version()) + "}}")};
@@ -217,11 +218,24 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
     auto doc = documents_.find(*path);
     const rapidjson::Value* changes = member(params, {"contentChanges"});
     if (doc == documents_.end() || !changes || !changes->IsArray()) return {};
-    // Full synchronization (the capability says so): the last change's text is the document.
+    // Incremental synchronization (the capability says so): each change replaces its range, in
+    // order; a change without a range is the whole text.
     for (const auto& change : changes->GetArray()) {
       const rapidjson::Value* text = member(&change, {"text"});
-      if (text && text->IsString() && !member(&change, {"range"}))
-        doc->second.assign(text->GetString(), text->GetStringLength());
+      if (!text || !text->IsString()) continue;
+      const std::string_view inserted(text->GetString(), text->GetStringLength());
+      if (!member(&change, {"range"})) {
+        doc->second.assign(inserted);
+        continue;
+      }
+      auto start_line = uint_at(&change, {"range", "start", "line"});
+      auto start_character = uint_at(&change, {"range", "start", "character"});
+      auto end_line = uint_at(&change, {"range", "end", "line"});
+      auto end_character = uint_at(&change, {"range", "end", "character"});
+      if (!start_line || !start_character || !end_line || !end_character) continue;  // not a range: ignored
+      const std::size_t from = offset_of(doc->second, *start_line, *start_character);
+      const std::size_t to = std::max(from, offset_of(doc->second, *end_line, *end_character));
+      doc->second.replace(from, to - from, inserted);
     }
     ++edit_count_;
     if (Unit* u = unit_of(*path)) dirty_.insert(u->unit.root);
