@@ -82,6 +82,13 @@ std::string range(std::uint32_t line, std::uint32_t start, std::uint32_t end_lin
   return R"({"start":)" + position(line, start) + R"(,"end":)" + position(end_line, end) + "}";
 }
 
+// A TextEdit: the text from (line, start) to (end_line, end) replaced by `text` (0-based lines,
+// UTF-16 characters).
+std::string text_edit_json(std::uint32_t line, std::uint32_t start, std::uint32_t end_line, std::uint32_t end,
+                           std::string_view text) {
+  return R"({"range":)" + range(line, start, end_line, end) + R"(,"newText":)" + quote(text) + "}";
+}
+
 std::string diagnostic_json(const Diagnostic& d) {
   return R"({"range":)" + range(d.line, d.start, d.line, d.end) + R"(,"severity":)" + std::to_string(d.severity) +
          R"(,"source":"chartproof","code":)" + quote(d.rule) + R"(,"message":)" + quote(d.message) + "}";
@@ -447,10 +454,8 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
       const std::string_view shown = support::text_line(file_text, line1).value_or(std::string_view());
       return utf16_units(shown, column1 > 0 ? column1 - 1 : 0, true);
     };
-    const std::string edit = R"({"range":)" +
-                             range(r.start_line - 1, column(r.start_line, r.start_column), r.end_line - 1,
-                                   column(r.end_line, r.end_column)) +
-                             R"(,"newText":)" + quote(r.inserted) + "}";
+    const std::string edit = text_edit_json(r.start_line - 1, column(r.start_line, r.start_column), r.end_line - 1,
+                                            column(r.end_line, r.end_column), r.inserted);
     actions += (actions.size() > 1 ? "," : "") + std::string(R"({"title":)") +
                quote("chartproof: " + r.description + " [" + f.rule + "]") +
                R"(,"kind":"quickfix","isPreferred":true,"edit":{"changes":{)" + quote(uri_of_path(r.file)) + ":[" +
@@ -470,18 +475,16 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
         continue;
       auto edit = ignore_annotation_edit(file_text, d.line + 1, d.rule);
       if (!edit) continue;
+      const std::string_view shown = support::text_line(file_text, edit->line).value_or(std::string_view());
       std::string text_edit;
-      if (edit->column > 0) {
-        text_edit = R"({"range":)" +
-                    range(edit->line - 1, edit->column - 1, edit->line - 1, edit->column - 1 + edit->length) +
-                    R"(,"newText":)" + quote(edit->replacement) + "}";
+      if (edit->column > 0) {  // bytes replaced on the line, as UTF-16 characters
+        text_edit = text_edit_json(edit->line - 1, utf16_units(shown, edit->column - 1, true), edit->line - 1,
+                                   utf16_units(shown, edit->column - 1 + edit->length, true), edit->replacement);
       } else {
-        const std::string_view shown = support::text_line(file_text, edit->line).value_or(std::string_view());
         const std::uint32_t end = utf16_units(shown, static_cast<std::uint32_t>(shown.size()), true);
         std::string inserted;
         for (const auto& l : edit->insert_after) inserted += "\n" + l;
-        text_edit =
-            R"({"range":)" + range(edit->line - 1, end, edit->line - 1, end) + R"(,"newText":)" + quote(inserted) + "}";
+        text_edit = text_edit_json(edit->line - 1, end, edit->line - 1, end, inserted);
       }
       actions += (actions.size() > 1 ? "," : "") + std::string(R"({"title":)") +
                  quote("chartproof: disable " + d.rule + " for this object (chartproof.io/ignore)") +
@@ -503,8 +506,8 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
       if (!insertion) continue;
       const std::string_view shown = support::text_line(policy_text, insertion->line).value_or(std::string_view());
       const std::uint32_t character = utf16_units(shown, insertion->column - 1, true);
-      const std::string edit = R"({"range":)" + range(insertion->line - 1, character, insertion->line - 1, character) +
-                               R"(,"newText":)" + quote(insertion->text) + "}";
+      const std::string edit =
+          text_edit_json(insertion->line - 1, character, insertion->line - 1, character, insertion->text);
       const std::string uri = quote(uri_of_path(*policy));
       const std::string workspace_edit = exists ? R"({"changes":{)" + uri + ":[" + edit + "]}}"
                                                 : R"({"documentChanges":[{"kind":"create","uri":)" + uri +
