@@ -269,3 +269,32 @@ def test_incremental_changes_edit_the_buffer_by_range(cli, root, tmp_path):
     assert sorted((d["range"]["start"]["line"] + 1, d["code"]) for d in after) == lint_lines(cli, edited)
     assert "run-as-root" not in {d["code"] for d in after} and len(after) == len(before) - 1
     assert client.close() == 0
+
+
+def test_an_edit_during_a_lint_cancels_it_and_only_the_newest_text_is_published(root, cli, helm, tmp_path):
+    import time
+    chart = tmp_path / "todo-app"
+    shutil.copytree(root / "examples/todo-app", chart)
+    values = chart / "values.yaml"
+    on_disk = values.read_text()
+    # A helm that takes 1.5 s before it renders, and says when it starts and when it renders.
+    log = tmp_path / "helm.log"
+    slow = tmp_path / "slow-helm"
+    slow.write_text(f"#!/bin/sh\necho start >> '{log}'\nsleep 1.5\necho render >> '{log}'\nexec '{helm}' \"$@\"\n")
+    slow.chmod(0o755)
+    client = Client(cli, tmp_path)
+    client.initialize({"helm": str(slow)})
+    uri = client.open(values)
+    deadline = time.monotonic() + 20
+    while (not log.exists() or log.read_text().split().count("start") < 2) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert log.read_text().split() == ["start", "start"]  # the lint of the opened text is rendering
+    # An edit now: that lint is stale. Its helms are killed, and what is published first is the
+    # newest text's diagnostics (the stale lint would have published none, a second later).
+    client.change(uri, on_disk.replace("runAsUser: 1000", "runAsUser: 0", 1))
+    diagnostics = client.wait_for_diagnostics(uri)
+    line = on_disk.split("\n").index("  runAsUser: 1000")
+    assert [(d["range"]["start"]["line"], d["code"]) for d in diagnostics] == [(line, "run-as-root")]
+    # Two renders per lint (the render and the instrumented one): the first two never rendered.
+    assert sorted(log.read_text().split()) == ["render", "render", "start", "start", "start", "start"]
+    assert client.close() == 0

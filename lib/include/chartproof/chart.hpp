@@ -2,6 +2,8 @@
 /// \file
 /// Chart-folder mode: rendering a Helm chart with the user's helm before linting it.
 
+#include <atomic>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +31,9 @@ struct ChartOptions {
   /// newest), and --plain-http for a registry without TLS.
   std::string version;
   bool plain_http = false;
+  /// When it becomes true, a running helm is killed and the render fails as cancelled (the
+  /// language server's lint of a buffer an edit has made stale). Null: never.
+  std::shared_ptr<const std::atomic<bool>> cancel;
 };
 
 /// True when `dir` holds a Chart.yaml.

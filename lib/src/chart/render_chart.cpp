@@ -29,7 +29,8 @@ std::vector<std::string> helm_template_argv(const std::string& chart_dir, const 
 
 Expected<SourceFile> render_chart(const std::string& chart_dir, const ChartOptions& options) {
   auto argv = helm_template_argv(chart_dir, options);
-  auto result = io::run_process(argv, options.timeout_seconds * 1000U);
+  auto result = io::run_process(argv, options.timeout_seconds * 1000U, options.cancel.get());
+  if (result.cancelled) return Error{chart_dir, 0, 0, "helm template was cancelled"};
   if (result.timed_out) {
     return Error{chart_dir, 0, 0,
                  "helm template did not finish within " + std::to_string(options.timeout_seconds) +

@@ -8,6 +8,7 @@
 
 #include <signal.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -16,7 +17,7 @@ extern char** environ;
 
 namespace chartproof::io {
 
-ProcessResult run_process(const std::vector<std::string>& argv, unsigned timeout_ms) {
+ProcessResult run_process(const std::vector<std::string>& argv, unsigned timeout_ms, const std::atomic<bool>* cancel) {
   ProcessResult result;
   int out_pipe[2], err_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
@@ -66,6 +67,15 @@ ProcessResult run_process(const std::vector<std::string>& argv, unsigned timeout
         break;
       }
       wait_ms = static_cast<int>(left);
+    }
+    if (cancel) {
+      if (cancel->load()) {
+        kill(pid, SIGKILL);
+        result.cancelled = true;
+        break;
+      }
+      constexpr int kCancelCheckMs = 20;
+      wait_ms = wait_ms < 0 ? kCancelCheckMs : std::min(wait_ms, kCancelCheckMs);
     }
     int ready = poll(fds, 2, wait_ms);
     if (ready < 0) {

@@ -5,6 +5,7 @@
 #include <rapidjson/error/en.h>
 
 #include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <filesystem>
 
@@ -211,7 +212,7 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
     configure(member(params, {"settings"}));
     for (auto& [root, unit] : units_) {
       unit.linter.reset();
-      dirty_.insert(root);
+      mark_dirty(root);
     }
     ++edit_count_;
     return {};
@@ -245,15 +246,15 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
       doc->second.replace(from, to - from, inserted);
     }
     ++edit_count_;
-    if (Unit* u = unit_of(*path)) dirty_.insert(u->unit.root);
+    if (Unit* u = unit_of(*path)) mark_dirty(u->unit.root);
   } else if (method == "textDocument/didSave") {
     ++edit_count_;
-    if (Unit* u = unit_of(*path)) dirty_.insert(u->unit.root);
+    if (Unit* u = unit_of(*path)) mark_dirty(u->unit.root);
     // A policy file saved changes what every other unit is linted with.
     if (auto doc = documents_.find(*path); doc != documents_.end() && is_policy_file(*path, doc->second)) {
       for (auto& [root, unit] : units_) {
         unit.linter.reset();
-        dirty_.insert(root);
+        mark_dirty(root);
       }
     }
   } else if (method == "textDocument/didClose") {
@@ -265,10 +266,11 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
       std::vector<std::string> out;
       for (const auto& file : it->second.published) out.push_back(publish(file, {}));
       dirty_.erase(*path);
+      cancel_lint(*path);
       units_.erase(it);
       return out;
     }
-    if (Unit* u = unit_of(*path)) dirty_.insert(u->unit.root);
+    if (Unit* u = unit_of(*path)) mark_dirty(u->unit.root);
   }
   return {};
 }
@@ -286,7 +288,7 @@ void LanguageServer::open(const std::string& path, std::string text) {
   }
   auto [it, added] = units_.try_emplace(root);
   if (added) it->second.unit = LintUnit{root, root != path};
-  dirty_.insert(root);
+  mark_dirty(root);
 }
 
 LanguageServer::Unit* LanguageServer::unit_of(const std::string& path) {
@@ -341,10 +343,22 @@ std::string LanguageServer::policy_diagnostics(const std::string& path) {
   return publish(path, found);
 }
 
+LanguageServer::~LanguageServer() {
+  cancel_lint("");  // a running helm is killed; the job's future then waits briefly
+}
+
 std::vector<std::string> LanguageServer::lint_dirty() {
+  std::vector<std::string> out = start_lint();
+  for (auto& message : finish_lint()) out.push_back(std::move(message));
+  return out;
+}
+
+std::vector<std::string> LanguageServer::start_lint() {
   std::vector<std::string> out;
+  if (job_) return out;  // one at a time: what is dirty meanwhile waits for it
   const std::set<std::string> roots = std::move(dirty_);
   dirty_.clear();
+  auto job = std::make_unique<LintJob>();
   for (const auto& root : roots) {
     auto it = units_.find(root);
     if (it == units_.end()) continue;
@@ -359,55 +373,105 @@ std::vector<std::string> LanguageServer::lint_dirty() {
     }
     if (!lint_) continue;
     refresh_linter(u);
-    UnitLint result = lint_unit(u.unit, documents_, base_, false, u.linter);
-    std::map<std::string, std::string> read;  // files not open, read once for this lint
-    std::map<std::string, std::vector<Diagnostic>> by_file;
-    auto add = [&](std::string file, std::uint32_t line, std::uint32_t column, int severity, std::string rule,
-                   std::string message, ResourceRef resource) {
-      if (file.empty() || file.front() != '/') file = u.unit.chart ? u.unit.root + "/Chart.yaml" : u.unit.root;
-      std::error_code ec;
-      if (!documents_.count(file) && !fs::is_regular_file(file, ec)) {
-        // Not a file the editor can show (the chart folder itself, deleted): on an open one of the unit.
-        for (const auto& [open_path, text] : documents_) {
-          if (open_path == u.unit.root || open_path.starts_with(u.unit.root + "/")) {
-            file = open_path;
-            line = 1;
-            column = 1;
-            break;
-          }
+    job->parts.push_back(LintJob::Part{u.unit, u.linter, std::make_shared<std::atomic<bool>>(false), {}});
+  }
+  if (job->parts.empty()) return out;
+  job->documents = documents_;
+  job->base = base_;
+  LintJob* running = job.get();
+  job->done = std::async(std::launch::async, [running] {
+    for (auto& part : running->parts) {
+      if (part.cancelled->load()) continue;
+      LintRequest base = running->base;
+      base.chart.cancel = part.cancelled;
+      part.result = lint_unit(part.unit, running->documents, base, false, part.linter);
+    }
+  });
+  job_ = std::move(job);
+  return out;
+}
+
+bool LanguageServer::lint_finished() const {
+  return job_ && job_->done.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+std::vector<std::string> LanguageServer::finish_lint() {
+  std::vector<std::string> out;
+  if (!job_) return out;
+  job_->done.get();
+  const std::unique_ptr<LintJob> job = std::move(job_);
+  for (auto& part : job->parts) {
+    // A cancelled part's unit is dirty again (the edit that cancelled it said so): linted next.
+    if (part.cancelled->load()) continue;
+    auto it = units_.find(part.unit.root);
+    if (it == units_.end()) continue;
+    it->second.linter = part.linter;
+    for (auto& message : publish_result(it->second, part.result)) out.push_back(std::move(message));
+  }
+  return out;
+}
+
+void LanguageServer::mark_dirty(const std::string& root) {
+  dirty_.insert(root);
+  cancel_lint(root);  // what a running lint found for it is stale now
+}
+
+void LanguageServer::cancel_lint(const std::string& root) {
+  if (!job_) return;
+  for (auto& part : job_->parts) {
+    if (root.empty() || part.unit.root == root) part.cancelled->store(true);
+  }
+}
+
+std::vector<std::string> LanguageServer::publish_result(Unit& u, const UnitLint& result) {
+  std::vector<std::string> out;
+  std::map<std::string, std::string> read;  // files not open, read once for this lint
+  std::map<std::string, std::vector<Diagnostic>> by_file;
+  auto add = [&](std::string file, std::uint32_t line, std::uint32_t column, int severity, std::string rule,
+                 std::string message, ResourceRef resource) {
+    if (file.empty() || file.front() != '/') file = u.unit.chart ? u.unit.root + "/Chart.yaml" : u.unit.root;
+    std::error_code ec;
+    if (!documents_.count(file) && !fs::is_regular_file(file, ec)) {
+      // Not a file the editor can show (the chart folder itself, deleted): on an open one of the unit.
+      for (const auto& [open_path, text] : documents_) {
+        if (open_path == u.unit.root || open_path.starts_with(u.unit.root + "/")) {
+          file = open_path;
+          line = 1;
+          column = 1;
+          break;
         }
       }
-      const std::uint32_t at = line > 0 ? line - 1 : 0;
-      const std::string_view shown = support::text_line(shown_text(file, read), at + 1).value_or(std::string_view());
-      std::size_t content = shown.find(" #");
-      content = std::min(content, shown.size());
-      while (content > 0 && (shown[content - 1] == ' ' || shown[content - 1] == '\r')) --content;
-      const std::uint32_t start = utf16_units(shown, column > 0 ? column - 1 : 0, false);
-      const std::uint32_t end = std::max(start + 1, utf16_units(shown, static_cast<std::uint32_t>(content), true));
-      by_file[file].push_back(
-          Diagnostic{at, start, end, severity, std::move(rule), std::move(message), std::move(resource)});
-    };
-    for (const auto& f : result.findings) {
-      add(f.file, f.line, f.column, severity_code(f.severity), f.rule, f.message + more_objects_suffix(f), f.resource);
     }
-    for (const auto& e : result.errors) add(e.file, e.line, e.column, 1, "chartproof", e.message, {});
-    // Every open file of the unit hears the result, "nothing" included: the editor then knows it was linted.
-    for (const auto& [open_path, text] : documents_) {
-      const bool in_unit = u.unit.chart
-                               ? open_path.starts_with(u.unit.root + "/") && part_of_chart(u.unit.root, open_path)
-                               : open_path == u.unit.root;
-      if (in_unit) by_file.try_emplace(open_path);
-    }
-    for (const auto& file : u.published) {
-      if (!by_file.count(file)) out.push_back(publish(file, {}));
-    }
-    u.published.clear();
-    for (const auto& [file, diagnostics] : by_file) {
-      out.push_back(publish(file, diagnostics));
-      u.published.insert(file);
-    }
-    u.diagnostics = std::move(by_file);
+    const std::uint32_t at = line > 0 ? line - 1 : 0;
+    const std::string_view shown = support::text_line(shown_text(file, read), at + 1).value_or(std::string_view());
+    std::size_t content = shown.find(" #");
+    content = std::min(content, shown.size());
+    while (content > 0 && (shown[content - 1] == ' ' || shown[content - 1] == '\r')) --content;
+    const std::uint32_t start = utf16_units(shown, column > 0 ? column - 1 : 0, false);
+    const std::uint32_t end = std::max(start + 1, utf16_units(shown, static_cast<std::uint32_t>(content), true));
+    by_file[file].push_back(
+        Diagnostic{at, start, end, severity, std::move(rule), std::move(message), std::move(resource)});
+  };
+  for (const auto& f : result.findings) {
+    add(f.file, f.line, f.column, severity_code(f.severity), f.rule, f.message + more_objects_suffix(f), f.resource);
   }
+  for (const auto& e : result.errors) add(e.file, e.line, e.column, 1, "chartproof", e.message, {});
+  // Every open file of the unit hears the result, "nothing" included: the editor then knows it was linted.
+  for (const auto& [open_path, text] : documents_) {
+    const bool in_unit = u.unit.chart
+                             ? open_path.starts_with(u.unit.root + "/") && part_of_chart(u.unit.root, open_path)
+                             : open_path == u.unit.root;
+    if (in_unit) by_file.try_emplace(open_path);
+  }
+  for (const auto& file : u.published) {
+    if (!by_file.count(file)) out.push_back(publish(file, {}));
+  }
+  u.published.clear();
+  for (const auto& [file, diagnostics] : by_file) {
+    out.push_back(publish(file, diagnostics));
+    u.published.insert(file);
+  }
+  u.diagnostics = std::move(by_file);
   return out;
 }
 

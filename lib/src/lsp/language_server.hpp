@@ -4,7 +4,10 @@
 // settings (profile, policy files, values files, Kubernetes version, helm). Transport-free: it
 // takes message bodies and returns the bodies to send, so the tests and the fuzz target drive it
 // without a process; serve.cpp reads and writes the frames.
+#include <atomic>
+#include <future>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -35,11 +38,26 @@ class LanguageServer {
   /// One message body from the client; the bodies of the messages to send back, in order.
   std::vector<std::string> handle(std::string_view body);
 
+  ~LanguageServer();
+  LanguageServer(const LanguageServer&) = delete;
+  LanguageServer& operator=(const LanguageServer&) = delete;
+
   /// Whether an edit is waiting to be linted (serve.cpp lints after a quiet moment, so a burst of
   /// keystrokes is linted once, at its last version).
   bool lint_due() const { return !dirty_.empty(); }
-  /// Lints every unit with an edit since its last lint; the publishDiagnostics to send.
+  /// Lints every unit with an edit since its last lint, and waits for it; the publishDiagnostics
+  /// to send (start_lint, then finish_lint).
   std::vector<std::string> lint_dirty();
+  /// Starts linting the units with an edit since their last lint on another thread, from a copy of
+  /// the open buffers, so messages are answered meanwhile; an edit, a closed file or new settings
+  /// for one of them cancels its part (a running helm is killed) and it is linted again after.
+  /// Returns what can be sent at once (policy files' diagnostics).
+  std::vector<std::string> start_lint();
+  /// Whether a lint started by start_lint() is running, and whether it has ended.
+  bool lint_running() const { return job_ != nullptr; }
+  bool lint_finished() const;
+  /// Waits for the running lint; the publishDiagnostics of its parts that were not cancelled.
+  std::vector<std::string> finish_lint();
 
   bool exited() const { return exited_; }
   /// 0 after shutdown then exit; 1 for an exit without shutdown (the protocol's rule).
@@ -55,6 +73,26 @@ class LanguageServer {
     std::shared_ptr<const Linter> linter;   ///< kept while the settings and policy files stay
     std::string linter_stamp;               ///< linter_stamp() when `linter` was made
   };
+  // A lint running on another thread: what it lints, from copies, and each unit's result.
+  struct LintJob {
+    struct Part {
+      LintUnit unit;
+      std::shared_ptr<const Linter> linter;
+      std::shared_ptr<std::atomic<bool>> cancelled = std::make_shared<std::atomic<bool>>(false);
+      UnitLint result;
+    };
+    std::vector<Part> parts;
+    std::map<std::string, std::string> documents;
+    LintRequest base;
+    std::future<void> done;
+  };
+  /// Marks a unit to be linted, and cancels its part of the running lint.
+  void mark_dirty(const std::string& root);
+  /// Cancels the running lint's part for `root` (every part when `root` is empty).
+  void cancel_lint(const std::string& root);
+  /// The publishDiagnostics of a unit's lint result (its diagnostics kept for hover and code actions).
+  std::vector<std::string> publish_result(Unit& u, const UnitLint& result);
+
   std::vector<std::string> on_request(std::string_view method, const std::string& id, const rapidjson::Value* params);
   std::vector<std::string> on_notification(std::string_view method, const rapidjson::Value* params);
   void open(const std::string& path, std::string text);
@@ -86,6 +124,7 @@ class LanguageServer {
   std::map<std::string, std::string> documents_;  ///< open files: path → text
   std::map<std::string, Unit> units_;             ///< by root
   std::set<std::string> dirty_;                   ///< roots to lint
+  std::unique_ptr<LintJob> job_;                  ///< the running lint, if any
 };
 
 }  // namespace chartproof::lsp

@@ -15,9 +15,11 @@ namespace {
 
 // How long the client must be quiet before a changed document is linted: long enough that the
 // didChange messages of one burst (already in the pipe) are all read first, short enough that a
-// manifest's diagnostics follow an edit within ~20 ms. Edits that arrive while a lint runs are
-// read together after it, and only their newest text is linted.
+// manifest's diagnostics follow an edit within ~20 ms. An edit that arrives while a lint runs
+// cancels that unit's part of it (its helm is killed); the newest text is linted after.
 constexpr int kQuietMilliseconds = 10;
+// How often the loop looks whether a running lint has ended, while no message arrives.
+constexpr int kLintCheckMilliseconds = 2;
 
 bool write_all(int fd, const std::string& bytes) {
   std::size_t done = 0;
@@ -51,11 +53,15 @@ int serve_language_server(int in, int out, std::ostream& log) {
       if (!send(server.handle(message->value()))) return 1;
       if (server.exited()) return server.exit_code();
     }
+    if (server.lint_finished() && !send(server.finish_lint())) return 1;
+    // While a lint runs (on its own thread), messages are still read and answered; an edit of a
+    // unit it lints cancels that part. Its end is noticed within kLintCheckMilliseconds.
     pollfd ready{in, POLLIN, 0};
-    const int polled = ::poll(&ready, 1, server.lint_due() ? kQuietMilliseconds : -1);
+    const int wait = server.lint_running() ? kLintCheckMilliseconds : server.lint_due() ? kQuietMilliseconds : -1;
+    const int polled = ::poll(&ready, 1, wait);
     if (polled < 0 && errno == EINTR) continue;
     if (polled == 0) {
-      if (!send(server.lint_dirty())) return 1;
+      if (!server.lint_running() && server.lint_due() && !send(server.start_lint())) return 1;
       continue;
     }
     const ssize_t n = ::read(in, chunk.data(), chunk.size());
