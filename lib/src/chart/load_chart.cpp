@@ -13,13 +13,14 @@
 #include "chart/packaged_chart.hpp"
 #include "chart/temp_dir.hpp"
 #include "chart/value_paths.hpp"
+#include "chart/working_copy.hpp"
 #include "chartproof/chart.hpp"
 #include "io/read_file.hpp"
 #include "io/write_file.hpp"
 
 namespace chartproof {
 namespace fs = std::filesystem;
-using chart::TempDir;
+using chart::WorkingCopy;
 namespace {
 
 // Temporary copies of values files that can be read only once (pipes), removed when done.
@@ -76,7 +77,7 @@ void collect_templates(const fs::path& dir, const fs::path& rel, std::vector<fs:
 // Packaged subcharts (charts/x-1.0.0.tgz, what `helm dependency build` leaves) are unpacked in the
 // copy and instrumented too; their templates are named as packaged charts are,
 // charts/x-1.0.0.tgz!/x/templates/y.yaml. helm loads a subchart folder as it loads its archive.
-std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& temp, ChartSources& sources,
+std::optional<fs::path> instrumented_copy(const fs::path& dir, const WorkingCopy& working, ChartSources& sources,
                                           unsigned timeout_seconds) {
   std::vector<fs::path> templates;
   collect_templates(dir, "", templates);
@@ -87,20 +88,9 @@ std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& te
     sources.templates.push_back(SourceFile{(dir / rel).string(), *text});
     texts.push_back(std::move(*text));
   }
-  if (temp.path().empty()) return std::nullopt;
-  fs::path copy = temp.path() / "chart";
+  if (!working.ok()) return std::nullopt;
+  const fs::path& copy = working.path();
   std::error_code ec;
-  // Hard links where the file system allows them: a new file per chart file cost more than helm's
-  // render (ingress-nginx: 230 files, 0.15 s, nearly all of it the kernel allocating inodes). The
-  // templates, the only files written below, are unlinked first and written as new files, so the
-  // chart's own files are never written through a link.
-  fs::copy(dir, copy, fs::copy_options::recursive | fs::copy_options::create_hard_links, ec);
-  if (ec) {  // another file system (EXDEV), or links refused: copies
-    fs::remove_all(copy, ec);
-    ec.clear();
-    fs::copy(dir, copy, fs::copy_options::recursive, ec);
-  }
-  if (ec) return std::nullopt;
   std::vector<fs::path> copy_templates = templates;  // where each template is in the copy
   // Archives under a charts/ folder of the copy, with how the user names that folder's chart:
   // the chart's own, a subchart folder's, or an unpacked archive's (`DIR/charts/x-1.0.0.tgz!/x`),
@@ -134,7 +124,7 @@ std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& te
     }
     std::sort(archives.begin(), archives.end());
     for (const auto& archive : archives) {
-      const fs::path into = temp.path() / ("unpacked-" + std::to_string(unpacked_count++));  // beside the copy
+      const fs::path into = working.folder() / ("unpacked-" + std::to_string(unpacked_count++));  // beside the copy
       fs::create_directories(into, ec);
       auto folder = chart::unpack_chart_archive(archive.string(), into, timeout_seconds);
       if (!folder) continue;  // the render reports an archive helm cannot load
@@ -178,9 +168,7 @@ std::optional<fs::path> instrumented_copy(const fs::path& dir, const TempDir& te
   }
   for (std::size_t i = 0; i < copy_templates.size(); ++i) {
     if (texts[i].find('\0') != std::string::npos) continue;  // not a text template
-    fs::remove(copy / copy_templates[i], ec);                // a link to the chart's own file: never written through
-    if (!io::write_file(copy / copy_templates[i],
-                        chart::instrument_template(texts[i], static_cast<std::uint32_t>(i)))) {
+    if (!working.write(copy / copy_templates[i], chart::instrument_template(texts[i], static_cast<std::uint32_t>(i)))) {
       return std::nullopt;
     }
   }
@@ -274,30 +262,23 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   // The plain render starts first: it needs nothing of the copy, whose writing (every file of the
   // chart) took as long as helm itself on a chart of 230 files.
   auto render = std::async(std::launch::async, [&] { return render_chart(chart_dir, render_options); });
-  // The copy goes to memory (/dev/shm, a tmpfs) when there is such a folder: a chart's templates are
-  // a hundred new files or more, and on a disk file system creating them took longer than helm's
-  // render (bitnami/wordpress: 0.22-0.25 s in all against 0.14-0.17 s). When the copy does not fit
-  // there, it is made again in the temporary folder.
-  std::unique_ptr<TempDir> copy_dir;
-  std::optional<fs::path> copy;
-  if (const fs::path memory = "/dev/shm"; fs::is_directory(memory, ec) && access(memory.c_str(), W_OK) == 0) {
-    copy_dir = std::make_unique<TempDir>(memory, "chartproof-chart-XXXXXX");
-    const std::size_t templates = sources.templates.size(), defaults = sources.subchart_values.size();
-    copy = instrumented_copy(dir, *copy_dir, sources, options.timeout_seconds);
-    if (!copy) {
-      sources.templates.erase(sources.templates.begin() + static_cast<std::ptrdiff_t>(templates),
-                              sources.templates.end());
-      sources.subchart_values.erase(sources.subchart_values.begin() + static_cast<std::ptrdiff_t>(defaults),
-                                    sources.subchart_values.end());
-      copy_dir.reset();
-    }
+  // The copy is made in memory when it can be (chart/working_copy.hpp says why); when it cannot be
+  // instrumented there (no room left), again in the temporary folder.
+  auto working = std::make_unique<WorkingCopy>(dir, "chart");
+  const std::size_t templates = sources.templates.size(), defaults = sources.subchart_values.size();
+  std::optional<fs::path> copy = instrumented_copy(dir, *working, sources, options.timeout_seconds);
+  if (!copy && working->ok() && working->folder().string().starts_with("/dev/shm/")) {
+    sources.templates.erase(sources.templates.begin() + static_cast<std::ptrdiff_t>(templates),
+                            sources.templates.end());
+    sources.subchart_values.erase(sources.subchart_values.begin() + static_cast<std::ptrdiff_t>(defaults),
+                                  sources.subchart_values.end());
+    working = std::make_unique<WorkingCopy>(dir, "chart", WorkingCopy::Place::TemporaryFolder);
+    copy = instrumented_copy(dir, *working, sources, options.timeout_seconds);
   }
   if (!copy) {
-    copy_dir = std::make_unique<TempDir>();
-    copy = instrumented_copy(dir, *copy_dir, sources, options.timeout_seconds);
+    sources.source_map_error = "cannot write an instrumented copy of the chart to a temporary folder" +
+                               (working->error().empty() ? std::string() : ": " + working->error());
   }
-  if (!copy)
-    sources.source_map_error = "cannot write an instrumented copy of the chart to " + copy_dir->path().string();
   // Packaged subcharts' defaults joined the folders' there: deepest first again (helm's coalescing).
   std::stable_sort(sources.subchart_values.begin(), sources.subchart_values.end(), [&](const auto& a, const auto& b) {
     return chart::values_scope(chart_dir, a.path).size() > chart::values_scope(chart_dir, b.path).size();

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "chart/temp_dir.hpp"
+#include "chart/working_copy.hpp"
 #include "io/write_file.hpp"
 
 namespace chartproof::lsp {
@@ -97,18 +98,17 @@ UnitLint lint_unit(const LintUnit& unit, const std::map<std::string, std::string
   if (!fs::is_directory(unit.root, ec)) {
     return UnitLint{{}, {Error{unit.root, 0, 0, "the chart folder is gone", ErrorKind::Input}}, {}};
   }
-  chart::TempDir tmp("chartproof-lsp-XXXXXX");
-  const fs::path copy = tmp.path() / fs::path(unit.root).filename();
-  fs::copy(unit.root, copy, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
-  if (tmp.path().empty() || ec) {
+  // In memory when it can be, the chart's files linked where they stay as they are
+  // (chart/working_copy.hpp): a copy is made for every lint of the chart.
+  const chart::WorkingCopy working(unit.root, fs::path(unit.root).filename().string());
+  if (!working.ok()) {
     return UnitLint{
-        {}, {Error{unit.root, 0, 0, "cannot copy the chart to render its open buffers: " + ec.message()}}, {}};
+        {}, {Error{unit.root, 0, 0, "cannot copy the chart to render its open buffers: " + working.error()}}, {}};
   }
+  const fs::path& copy = working.path();
   for (const auto& [path, text] : overlay) {
     if (path.size() <= unit.root.size() || !path.starts_with(unit.root) || path[unit.root.size()] != '/') continue;
-    const fs::path target = copy / path.substr(unit.root.size() + 1);
-    fs::create_directories(target.parent_path(), ec);
-    if (!io::write_file(target.string(), text)) {
+    if (!working.write(copy / path.substr(unit.root.size() + 1), text)) {
       return UnitLint{{}, {Error{path, 0, 0, "cannot write the buffer into the temporary copy of its chart"}}, {}};
     }
   }
