@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -38,6 +39,7 @@ TEST_CASE("a working copy is written without touching the original, linked or co
       REQUIRE(copy.ok());
       folder = copy.folder();
       CHECK(copy.path() == copy.folder() / "app");
+      CHECK(copy.in_memory() == (place == WorkingCopy::Place::MemoryFirst && access("/dev/shm", W_OK) == 0));
       CHECK(slurp(copy.path() / "templates" / "a.yaml") == "original\n");
       if (place == WorkingCopy::Place::TemporaryFolder) {
         struct stat st {};

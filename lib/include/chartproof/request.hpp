@@ -81,6 +81,10 @@ struct LintRequest {
   std::shared_ptr<const Linter> linter;
 };
 
+/// The policy files a request reads: its own, or (with no profile and no policy file, when it
+/// discovers) the `.chartproof.yaml` of its working folder or a parent; none when there is none.
+std::vector<std::string> request_policy_files(const LintRequest& request);
+
 /// The policy a request uses: its profile and policy files, or the discovered `.chartproof.yaml`.
 Expected<Policy> request_policy(const LintRequest& request);
 

@@ -267,7 +267,7 @@ Expected<ChartSources> load_chart(const std::string& chart_dir, const ChartOptio
   auto working = std::make_unique<WorkingCopy>(dir, "chart");
   const std::size_t templates = sources.templates.size(), defaults = sources.subchart_values.size();
   std::optional<fs::path> copy = instrumented_copy(dir, *working, sources, options.timeout_seconds);
-  if (!copy && working->ok() && working->folder().string().starts_with("/dev/shm/")) {
+  if (!copy && working->in_memory()) {
     sources.templates.erase(sources.templates.begin() + static_cast<std::ptrdiff_t>(templates),
                             sources.templates.end());
     sources.subchart_values.erase(sources.subchart_values.begin() + static_cast<std::ptrdiff_t>(defaults),

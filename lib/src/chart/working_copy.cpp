@@ -32,6 +32,7 @@ WorkingCopy::WorkingCopy(const fs::path& source, const std::string& name, Place 
     temp_ = std::make_unique<TempDir>(memory, "chartproof-XXXXXX");
     if (!temp_->path().empty() && copy_tree(source, temp_->path() / name, error_)) {
       path_ = temp_->path() / name;
+      in_memory_ = true;
       return;
     }
   }

@@ -26,6 +26,8 @@ class WorkingCopy {
   /// The copy (empty when it could not be made), and the temporary folder it is in (room beside it).
   const std::filesystem::path& path() const { return path_; }
   const std::filesystem::path& folder() const { return temp_->path(); }
+  /// Whether the copy is in memory (/dev/shm).
+  bool in_memory() const { return in_memory_; }
   /// Why the copy could not be made.
   const std::string& error() const { return error_; }
   /// Writes `text` as `file` (a path inside the copy), replacing what is there by a new file.
@@ -35,6 +37,7 @@ class WorkingCopy {
   std::unique_ptr<TempDir> temp_;
   std::filesystem::path path_;
   std::string error_;
+  bool in_memory_ = false;
 };
 
 }  // namespace chartproof::chart

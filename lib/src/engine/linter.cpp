@@ -1,7 +1,5 @@
 #include <algorithm>
 #include <atomic>
-#include <chrono>
-#include <ctime>
 #include <functional>
 #include <map>
 #include <optional>
@@ -17,6 +15,7 @@
 #include "rules/custom/custom_rule.hpp"
 #include "support/parallel.hpp"
 #include "support/suggest.hpp"
+#include "support/today.hpp"
 
 namespace chartproof {
 namespace engine {
@@ -167,15 +166,6 @@ class CollectingReporter : public Reporter {
 
 // The `chartproof.io/ignore` annotation lists rule ids, pack names or "all".
 bool ignores(const Resource& r, const RuleMeta& meta) { return names_rule(r.ignored, meta); }
-
-std::string today_utc() {
-  std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char buf[11];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 // Overlays `settings` on `values` after checking names and types against the rule's parameters.
 std::optional<Error> apply_params(const RuleMeta& meta, const std::map<std::string, ParamValue>& settings,
@@ -408,7 +398,7 @@ Expected<Linter> Linter::create(const LintOptions& options) {
     if (!catalogue) return catalogue.error();
     state->schemas = std::move(catalogue.value());
   }
-  std::string today = options.today.empty() ? today_utc() : options.today;
+  std::string today = options.today.empty() ? support::today_utc() : options.today;
   for (const auto& ex : state->options.exemptions) {
     state->exemptions.push_back(engine::CompiledExemption{&ex, std::make_shared<const ScopeMatcher>(ex.scope),
                                                           !ex.expires.empty() && ex.expires < today});

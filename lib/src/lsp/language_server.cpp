@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 
 #include "chartproof/policy.hpp"
@@ -20,6 +19,7 @@
 #include "lsp/text_position.hpp"
 #include "lsp/uri.hpp"
 #include "support/text_line.hpp"
+#include "support/today.hpp"
 
 namespace chartproof::lsp {
 namespace fs = std::filesystem;
@@ -210,10 +210,7 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
   if (!initialized_ || shutdown_) return {};
   if (method == "workspace/didChangeConfiguration") {
     configure(member(params, {"settings"}));
-    for (auto& [root, unit] : units_) {
-      unit.linter.reset();
-      mark_dirty(root);
-    }
+    relint_all();
     ++edit_count_;
     return {};
   }
@@ -252,10 +249,7 @@ std::vector<std::string> LanguageServer::on_notification(std::string_view method
     if (Unit* u = unit_of(*path)) mark_dirty(u->unit.root);
     // A policy file saved changes what every other unit is linted with.
     if (auto doc = documents_.find(*path); doc != documents_.end() && is_policy_file(*path, doc->second)) {
-      for (auto& [root, unit] : units_) {
-        unit.linter.reset();
-        mark_dirty(root);
-      }
+      relint_all();
     }
   } else if (method == "textDocument/didClose") {
     documents_.erase(*path);
@@ -409,6 +403,13 @@ std::vector<std::string> LanguageServer::finish_lint() {
     for (auto& message : publish_result(it->second, part.result)) out.push_back(std::move(message));
   }
   return out;
+}
+
+void LanguageServer::relint_all() {
+  for (auto& [root, unit] : units_) {
+    unit.linter.reset();
+    mark_dirty(root);
+  }
 }
 
 void LanguageServer::mark_dirty(const std::string& root) {
@@ -586,21 +587,15 @@ std::string LanguageServer::code_actions(const std::string& path, std::uint32_t 
   return actions + "]";
 }
 
+std::vector<std::string> LanguageServer::policy_files(const LintUnit& unit) const {
+  LintRequest request = base_;
+  request.working_dir = working_dir(unit);
+  return request_policy_files(request);
+}
+
 std::string LanguageServer::linter_stamp(const LintUnit& unit) const {
-  std::string stamp = base_.today;
-  if (stamp.empty()) {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char day[16];
-    stamp.assign(day, std::strftime(day, sizeof day, "%Y-%m-%d", &utc));
-  }
-  std::vector<std::string> files = base_.policy_files;
-  if (files.empty() && base_.profile.empty() && base_.discover_policy) {
-    const fs::path working = unit.chart ? fs::path(unit.root) : fs::path(unit.root).parent_path();
-    if (auto found = discover_policy(working)) files.push_back(found->string());
-  }
-  for (const auto& file : files) {
+  std::string stamp = base_.today.empty() ? support::today_utc() : base_.today;
+  for (const auto& file : policy_files(unit)) {
     std::error_code ec;
     const auto size = fs::file_size(file, ec);
     const auto time = fs::last_write_time(file, ec);
@@ -620,11 +615,10 @@ void LanguageServer::refresh_linter(Unit& unit) const {
 
 std::optional<std::string> LanguageServer::exemption_policy_file(const LintUnit& unit) const {
   std::error_code ec;
-  if (!base_.policy_files.empty()) return fs::absolute(base_.policy_files.back(), ec).lexically_normal().string();
+  if (auto files = policy_files(unit); !files.empty())
+    return fs::absolute(files.back(), ec).lexically_normal().string();
   if (!base_.profile.empty() || !base_.discover_policy) return std::nullopt;
-  const fs::path working = unit.chart ? fs::path(unit.root) : fs::path(unit.root).parent_path();
-  if (auto found = discover_policy(working)) return fs::absolute(*found, ec).lexically_normal().string();
-  return (working / ".chartproof.yaml").string();
+  return (fs::path(working_dir(unit)) / ".chartproof.yaml").string();
 }
 
 }  // namespace chartproof::lsp

@@ -86,6 +86,8 @@ class LanguageServer {
     LintRequest base;
     std::future<void> done;
   };
+  /// Every unit linted again with a new linter (the settings or a policy changed).
+  void relint_all();
   /// Marks a unit to be linted, and cancels its part of the running lint.
   void mark_dirty(const std::string& root);
   /// Cancels the running lint's part for `root` (every part when `root` is empty).
@@ -112,6 +114,8 @@ class LanguageServer {
   /// size and modification time of its policy files (changed outside the editor too). The linter
   /// is made again when it changes.
   std::string linter_stamp(const LintUnit& unit) const;
+  /// The policy files a unit's lint reads (request_policy_files with the unit's working folder).
+  std::vector<std::string> policy_files(const LintUnit& unit) const;
   void refresh_linter(Unit& unit) const;
 
   bool lint_;

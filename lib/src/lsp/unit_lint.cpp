@@ -63,11 +63,15 @@ UnitLint run(const LintRequest& request, bool fixes, const std::string& from, co
 
 }  // namespace
 
+std::string working_dir(const LintUnit& unit) {
+  return unit.chart ? unit.root : fs::path(unit.root).parent_path().string();
+}
+
 UnitLint lint_unit(const LintUnit& unit, const std::map<std::string, std::string>& overlay, const LintRequest& base,
                    bool fixes, std::shared_ptr<const Linter>& linter) {
   LintRequest request = base;
   request.allow_empty = true;  // a chart or file with no object yet is nothing to report
-  request.working_dir = unit.chart ? unit.root : fs::path(unit.root).parent_path().string();
+  request.working_dir = working_dir(unit);
   if (!linter) {
     // A policy that cannot be read is not kept: lint_request then reports it, at its line.
     if (auto made = request_linter(request)) linter = std::move(made.value());

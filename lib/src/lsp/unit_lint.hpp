@@ -17,6 +17,10 @@ struct LintUnit {
   bool chart = false;  ///< a chart folder (rendered with helm)
 };
 
+/// The folder a unit's lint runs in (policy discovery starts there): the chart folder, or the
+/// manifest's folder.
+std::string working_dir(const LintUnit& unit);
+
 struct UnitLint {
   std::vector<Finding> findings;  ///< in the original paths; one per edit location (Finding::more)
   std::vector<Error> errors;      ///< helm's failure, a policy that cannot be read, ... (located)

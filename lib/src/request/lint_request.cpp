@@ -26,14 +26,18 @@ Error with_kind(Error e, ErrorKind kind) {
 
 }  // namespace
 
-Expected<Policy> request_policy(const LintRequest& request) {
+std::vector<std::string> request_policy_files(const LintRequest& request) {
   std::vector<std::string> files = request.policy_files;
   if (files.empty() && request.profile.empty() && request.discover_policy) {
     std::error_code ec;
     fs::path start = request.working_dir.empty() ? fs::current_path(ec) : fs::path(request.working_dir);
     if (auto found = discover_policy(start)) files.push_back(found->string());
   }
-  auto policy = effective_policy(request.profile, files, request.catalogue.get());
+  return files;
+}
+
+Expected<Policy> request_policy(const LintRequest& request) {
+  auto policy = effective_policy(request.profile, request_policy_files(request), request.catalogue.get());
   if (!policy) return with_kind(policy.error(), ErrorKind::Policy);
   return policy;
 }
